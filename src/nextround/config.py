@@ -1,0 +1,107 @@
+"""The one typed place for nextround's settings, read from the environment once.
+
+Every setting is documented in docs/settings.md; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import available_timezones
+
+import platformdirs
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+#: Environment variables read by :func:`load_settings`, with a one-line description each.
+ENVIRONMENT = {
+    "NEXTROUND_DATA_DIR": "Folder for the SQLite database and the secret key "
+    "(default: the platform's user data directory).",
+    "NEXTROUND_DATABASE_URL": "postgresql://user@host:port/name to use PostgreSQL "
+    "instead of the embedded SQLite file.",
+    "NEXTROUND_HOST": "Address the server is bound to; local single-user mode is on only "
+    "when it is a loopback address (default 127.0.0.1).",
+    "NEXTROUND_PORT": "Port the server listens on (default 8765).",
+    "NEXTROUND_DEBUG": "1 shows Django's debug pages; never use it on a shared server.",
+    "NEXTROUND_TIME_ZONE": "IANA zone used for 'today' and for new rounds "
+    "(default: the machine's zone, else UTC).",
+    "NEXTROUND_SECRET_KEY": "Secret for sessions and CSRF; generated and stored in the data "
+    "directory when not given.",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str | None
+    host: str
+    port: int
+    debug: bool
+    secret_key: str
+    time_zone: str
+
+    @property
+    def local_mode(self) -> bool:
+        """Single-user mode: one local account, signed in without a password."""
+        return is_loopback(self.host)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if environ is None else environ)
+    data_dir = Path(
+        env.get("NEXTROUND_DATA_DIR") or platformdirs.user_data_dir("nextround", appauthor=False)
+    ).expanduser()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port_text = env.get("NEXTROUND_PORT", str(DEFAULT_PORT))
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"NEXTROUND_PORT must be a port number, not {port_text!r}")
+    return Settings(
+        data_dir=data_dir,
+        database_url=env.get("NEXTROUND_DATABASE_URL") or None,
+        host=env.get("NEXTROUND_HOST", DEFAULT_HOST),
+        port=int(port_text),
+        debug=env.get("NEXTROUND_DEBUG", "") == "1",
+        secret_key=env.get("NEXTROUND_SECRET_KEY") or _stored_secret(data_dir),
+        time_zone=_time_zone(env),
+    )
+
+
+def _time_zone(env: dict[str, str]) -> str:
+    """The configured zone, else the machine's IANA zone (from TZ or /etc/localtime), else UTC."""
+    known = available_timezones()
+    for candidate in (env.get("NEXTROUND_TIME_ZONE"), env.get("TZ")):
+        if candidate:
+            if candidate in known:
+                return candidate
+            if candidate == env.get("NEXTROUND_TIME_ZONE"):
+                raise ValueError(f"NEXTROUND_TIME_ZONE {candidate!r} is not an IANA time zone")
+    link = Path("/etc/localtime")
+    if link.is_symlink():
+        parts = link.resolve().parts
+        for size in (3, 2, 1):
+            name = "/".join(parts[-size:])
+            if name in known:
+                return name
+    return "UTC"
+
+
+def _stored_secret(data_dir: Path) -> str:
+    """A per-installation secret, created once and kept private to the user."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()

@@ -1,0 +1,51 @@
+"""Local single-user sign-in, and the one place domain errors become pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from nextround.config import is_loopback
+from nextround.core.services import local_user
+from nextround.errors import NextroundError
+
+
+class LocalUserMiddleware:
+    """Signs the local user in, but only while the server is bound to a loopback address and
+    the request really comes from this machine. On a shared server, accounts sign in normally."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            settings.APP.local_mode
+            and not request.user.is_authenticated
+            and is_loopback(request.META.get("REMOTE_ADDR", ""))
+        ):
+            login(request, local_user(), backend="django.contrib.auth.backends.ModelBackend")
+        return self.get_response(request)
+
+
+class DomainErrorMiddleware:
+    """Renders a NotFound, Invalid or Conflict raised by a service as a friendly page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, NextroundError):
+            return None
+        return render(
+            request,
+            "core/error.html",
+            {"status": exception.status, "message": exception.message},
+            status=exception.status,
+        )

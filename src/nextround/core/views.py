@@ -1,0 +1,62 @@
+"""Dashboard, first-start welcome, sign-in and the friendly error pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from nextround import timeutil
+from nextround.interviews import demo, selectors
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    board = selectors.dashboard(owner=request.user, now=now, today=timezone.localdate(now))
+    if board.is_empty:
+        return render(request, "core/welcome.html")
+    countdown = timeutil.countdown(board.next_round.starts_at, now) if board.next_round else None
+    return render(request, "core/dashboard.html", {"board": board, "countdown": countdown})
+
+
+@require_POST
+def load_demo(request: HttpRequest) -> HttpResponse:
+    opportunity, _created = demo.demo_load(owner=request.user, now=timezone.now())
+    return redirect("opportunity_detail", pk=opportunity.pk, permanent=False)
+
+
+def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    return render(request, "core/error.html", {"status": status, "message": message}, status=status)
+
+
+@login_not_required
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "The request could not be understood.")
+
+
+@login_not_required
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, "You do not have access to this page.")
+
+
+@login_not_required
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "There is nothing at this address.")
+
+
+@login_not_required
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No template context processors that touch the database: the failure may be there.
+    return HttpResponse(
+        render(
+            request,
+            "core/error.html",
+            {
+                "status": 500,
+                "message": ("Something went wrong on our side. Nothing you saved before was lost."),
+            },
+        ).content,
+        status=500,
+    )

@@ -1,0 +1,37 @@
+"""Small helpers every view uses: run a form through a service, and redirect after POST."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+
+from nextround.errors import Invalid
+
+T = TypeVar("T")
+
+
+def submit(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
+    """Validate the form, then call the service; a service's Invalid becomes form errors."""
+    if not form.is_valid():
+        return None
+    try:
+        return action()
+    except Invalid as exc:
+        if not exc.field_errors:
+            form.add_error(None, exc.message)
+        for field, messages in exc.field_errors.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+        return None
+
+
+def see_other(to: str, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+    """303 See Other: the browser follows with GET, so a reload never re-posts a form."""
+    response = HttpResponseRedirect(resolve_url(to, *args, **kwargs))
+    response.status_code = 303
+    return response

@@ -1,0 +1,119 @@
+"""Django settings, derived from the typed :class:`nextround.config.Settings`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dj_database_url
+import django_stubs_ext
+
+from nextround.config import load_settings
+
+django_stubs_ext.monkeypatch()
+
+APP = load_settings()
+
+SECRET_KEY = APP.secret_key
+DEBUG = APP.debug
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+if not APP.local_mode:
+    ALLOWED_HOSTS.append(APP.host)
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "nextround.core",
+    "nextround.interviews",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nextround.core.middleware.LocalUserMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nextround.core.middleware.DomainErrorMiddleware",
+]
+
+ROOT_URLCONF = "nextround.urls"
+WSGI_APPLICATION = "nextround.wsgi.application"
+LOGIN_URL = "login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "nextround.core.context_processors.product",
+            ],
+        },
+    },
+]
+
+
+def _databases() -> dict[str, Any]:
+    if APP.database_url:
+        db: dict[str, Any] = dict(dj_database_url.parse(APP.database_url, conn_max_age=60))
+        db["TEST"] = {"NAME": f"test_{db['NAME']}"}
+        return {"default": db}
+    return {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": APP.data_dir / "nextround.sqlite3",
+            "OPTIONS": {
+                # WAL lets the page you are reading and a background write proceed together;
+                # busy_timeout waits for a lock instead of failing at once; IMMEDIATE takes the
+                # write lock at BEGIN so two writers queue rather than deadlock. Django turns
+                # foreign keys on for every SQLite connection.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+
+
+DATABASES = _databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = APP.time_zone
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+WHITENOISE_USE_FINDERS = True  # serve straight from the package; no collectstatic step
+WHITENOISE_AUTOREFRESH = DEBUG
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,234 @@
+"""Web forms. They only shape input; the rules live in the models and are enforced by services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from nextround import timeutil
+from nextround.interviews.models import (
+    NoteKind,
+    Opportunity,
+    Person,
+    Round,
+    RoundNote,
+    Stage,
+)
+
+LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
+
+
+class OpportunityForm(forms.ModelForm[Opportunity]):
+    class Meta:
+        model = Opportunity
+        fields = ["company", "role_title", "location", "source_url", "posting_text"]
+        widgets = {"posting_text": forms.Textarea(attrs={"rows": 8})}
+
+
+class OpportunityCreateForm(OpportunityForm):
+    stage = forms.ChoiceField(choices=Stage.choices, initial=Stage.APPLIED)
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(choices=Stage.choices)
+    on = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}), required=False, label="Since"
+    )
+
+
+class PersonForm(forms.ModelForm[Person]):
+    rounds = forms.ModelMultipleChoiceField(
+        queryset=Round.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Attends",
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "title",
+            "relation",
+            "email",
+            "profile_url",
+            "background",
+            "common_ground",
+        ]
+        widgets = {
+            "background": forms.Textarea(attrs={"rows": 3}),
+            "common_ground": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        rounds_field = self.fields["rounds"]
+        assert isinstance(rounds_field, forms.ModelMultipleChoiceField)
+        rounds_field.queryset = opportunity.rounds.all()
+        if self.instance.pk:
+            rounds_field.initial = list(self.instance.rounds.all())
+
+
+class RoundForm(forms.ModelForm[Round]):
+    """Start and end are typed as wall-clock times in the round's own time zone."""
+
+    starts_at = forms.DateTimeField(
+        label="Starts",
+        input_formats=[LOCAL_DATETIME, "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
+    )
+    ends_at = forms.DateTimeField(
+        label="Ends",
+        input_formats=[LOCAL_DATETIME, "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
+    )
+    timezone = forms.ChoiceField(label="Time zone")
+    attendees = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Who attends",
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "number",
+            "is_final",
+            "kind",
+            "format",
+            "location",
+            "video_link",
+            "dress_code",
+            "logistics",
+        ]
+        widgets = {"logistics": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(
+        self, *args: Any, opportunity: Opportunity, default_timezone: str, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        tz_field = self.fields["timezone"]
+        assert isinstance(tz_field, forms.ChoiceField)
+        tz_field.choices = [(name, name) for name in timeutil.timezone_names()]
+        tz_field.initial = default_timezone
+        people = self.fields["attendees"]
+        assert isinstance(people, forms.ModelMultipleChoiceField)
+        people.queryset = opportunity.people.all()
+        if self.instance.pk:
+            # Show the stored times as they read on the round's own clock.
+            self.initial.update(
+                starts_at=self.instance.local_start.replace(tzinfo=None),
+                ends_at=self.instance.local_end.replace(tzinfo=None),
+                timezone=self.instance.timezone,
+                attendees=list(self.instance.attendees.all()),
+            )
+
+    def _post_clean(self) -> None:
+        # The service validates the model (it needs the time zone first); skip the ModelForm's
+        # own instance validation, which would see naive datetimes.
+        pass
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("starts_at", "ends_at"):
+            value = data.get(name)
+            if value is not None and value.tzinfo is not None:
+                data[name] = value.replace(tzinfo=None)  # keep the wall-clock the user typed
+        return data
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        return {
+            "starts": data.pop("starts_at"),
+            "ends": data.pop("ends_at"),
+            "timezone_name": data.pop("timezone"),
+            "attendees": list(data.pop("attendees")),
+            **data,
+        }
+
+
+# Which inputs each kind of note asks for, besides its main text.
+NOTE_KIND_FIELDS: dict[str, list[str]] = {
+    NoteKind.QUESTION: ["person", "answer", "rating", "improve"],
+    NoteKind.FEEDBACK: ["person"],
+    NoteKind.CONCERN: ["person", "status", "response"],
+    NoteKind.PROMISE: ["promised_by", "person", "due_on", "status"],
+    NoteKind.NUMBER: ["person", "amount_low", "amount_high", "currency"],
+    NoteKind.FREE: [],
+}
+
+NOTE_TEXT_LABELS = {
+    NoteKind.QUESTION: "Question asked",
+    NoteKind.FEEDBACK: "What they said",
+    NoteKind.CONCERN: "The concern",
+    NoteKind.PROMISE: "What was promised",
+    NoteKind.NUMBER: "What the number is about",
+    NoteKind.FREE: "Note",
+}
+
+NOTE_PERSON_LABELS = {
+    NoteKind.QUESTION: "Asked by",
+    NoteKind.FEEDBACK: "From",
+    NoteKind.CONCERN: "Raised by",
+    NoteKind.PROMISE: "With",
+    NoteKind.NUMBER: "Mentioned by",
+}
+
+
+def note_form_class(kind: str) -> type[forms.ModelForm[RoundNote]]:
+    """A form with just the inputs that make sense for this kind of note."""
+    kind_fields = ["text", *NOTE_KIND_FIELDS[kind]]
+    kind_labels = {"text": NOTE_TEXT_LABELS[kind]}
+    if kind in NOTE_PERSON_LABELS:
+        kind_labels["person"] = NOTE_PERSON_LABELS[kind]
+
+    class NoteForm(forms.ModelForm[RoundNote]):
+        class Meta:
+            model = RoundNote
+            fields = kind_fields
+            widgets = {
+                "text": forms.Textarea(attrs={"rows": 2}),
+                "answer": forms.Textarea(attrs={"rows": 2}),
+                "improve": forms.Textarea(attrs={"rows": 2}),
+                "response": forms.Textarea(attrs={"rows": 2}),
+                "due_on": forms.DateInput(attrs={"type": "date"}),
+                "rating": forms.Select(choices=[("", "—"), *[(i, str(i)) for i in range(1, 6)]]),
+            }
+            labels = kind_labels
+
+        def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if "person" in self.fields:
+                person = self.fields["person"]
+                assert isinstance(person, forms.ModelChoiceField)
+                person.queryset = round_.opportunity.people.all()
+            if "status" in self.fields:
+                self.fields["status"].label = (
+                    "Status (open / addressed)"
+                    if kind == NoteKind.CONCERN
+                    else "Status (open / done)"
+                )
+
+        def _post_clean(self) -> None:
+            pass  # the service validates the whole note
+
+        def service_kwargs(self) -> dict[str, Any]:
+            return dict(self.cleaned_data)
+
+    NoteForm.__name__ = f"{kind.title()}NoteForm"
+    return NoteForm
+
+
+IMPORT_LIMIT = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Workspace file (.json from nextround export)")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_LIMIT:
+            raise forms.ValidationError("The file is larger than 10 MB; is it a nextround export?")
+        return upload

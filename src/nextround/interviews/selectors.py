@@ -1,0 +1,212 @@
+"""Reads, always scoped to the owner: another account's record is simply not found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, QuerySet
+
+from nextround.errors import NotFound
+from nextround.interviews.models import (
+    ACTIVE_STAGES,
+    NoteKind,
+    NoteStatus,
+    Opportunity,
+    Person,
+    Round,
+    RoundNote,
+    Stage,
+)
+
+
+def opportunity_list(*, owner: AbstractBaseUser, stage: str | None = None) -> QuerySet[Opportunity]:
+    qs = Opportunity.objects.filter(owner=owner).annotate(round_count=Count("rounds"))
+    return qs.filter(stage=stage) if stage else qs
+
+
+def opportunity_get(*, owner: AbstractBaseUser, pk: int) -> Opportunity:
+    try:
+        return Opportunity.objects.get(owner=owner, pk=pk)
+    except (Opportunity.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No opportunity with id {pk}.") from None
+
+
+def opportunity_detail(*, owner: AbstractBaseUser, pk: int) -> Opportunity:
+    """The opportunity with its stages, people and rounds (and who attends each) prefetched."""
+    qs = Opportunity.objects.filter(owner=owner, pk=pk).prefetch_related(
+        "stage_changes",
+        Prefetch("people", queryset=Person.objects.prefetch_related("rounds")),
+        Prefetch(
+            "rounds",
+            queryset=Round.objects.annotate(note_count=Count("notes")).prefetch_related(
+                "attendees"
+            ),
+        ),
+    )
+    found = qs.first()
+    if found is None:
+        raise NotFound(f"No opportunity with id {pk}.")
+    return found
+
+
+def round_get(*, owner: AbstractBaseUser, pk: int) -> Round:
+    try:
+        return Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
+    except (Round.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No round with id {pk}.") from None
+
+
+def round_list(
+    *, owner: AbstractBaseUser, opportunity: Opportunity | None = None
+) -> QuerySet[Round]:
+    qs = Round.objects.filter(owner=owner).select_related("opportunity")
+    qs = qs.filter(opportunity=opportunity) if opportunity else qs
+    return qs.order_by("starts_at", "id")
+
+
+def round_notes(*, round_: Round) -> QuerySet[RoundNote]:
+    return round_.notes.select_related("person")
+
+
+def person_get(*, owner: AbstractBaseUser, pk: int) -> Person:
+    try:
+        return Person.objects.select_related("opportunity").get(owner=owner, pk=pk)
+    except (Person.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No person with id {pk}.") from None
+
+
+def people_get(*, opportunity: Opportunity, pks: list[int]) -> list[Person]:
+    found = list(opportunity.people.filter(pk__in=pks))
+    missing = set(pks) - {p.pk for p in found}
+    if missing:
+        ids = ", ".join(str(i) for i in sorted(missing))
+        raise NotFound(f"No person with id {ids} in this opportunity.")
+    return found
+
+
+def note_get(*, owner: AbstractBaseUser, pk: int) -> RoundNote:
+    try:
+        return RoundNote.objects.select_related("round__opportunity", "person").get(
+            owner=owner, pk=pk
+        )
+    except (RoundNote.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No note with id {pk}.") from None
+
+
+# --- carry forward -------------------------------------------------------------------------
+
+
+@dataclass
+class CarryForward:
+    """What the earlier rounds of the same opportunity left for this one."""
+
+    round: Round
+    earlier_rounds: list[Round]
+    questions: list[RoundNote] = field(default_factory=list)
+    open_concerns: list[RoundNote] = field(default_factory=list)
+    addressed_concerns: list[RoundNote] = field(default_factory=list)
+    open_promises: list[RoundNote] = field(default_factory=list)
+    feedback: list[RoundNote] = field(default_factory=list)
+    numbers: list[RoundNote] = field(default_factory=list)
+    other_notes: list[RoundNote] = field(default_factory=list)
+    people_met: list[Person] = field(default_factory=list)
+    people_new: list[Person] = field(default_factory=list)
+    people_met_not_attending: list[Person] = field(default_factory=list)
+
+    @property
+    def weak_questions(self) -> list[RoundNote]:
+        """Questions that went badly (rated 1–2): the answers to improve first."""
+        return [q for q in self.questions if q.rating is not None and q.rating <= 2]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.earlier_rounds
+
+
+def carry_forward(*, round_: Round) -> CarryForward:
+    """Three queries whatever the size of the workspace: rounds, notes, attendance."""
+    earlier = list(
+        Round.objects.filter(opportunity_id=round_.opportunity_id, number__lt=round_.number)
+        .prefetch_related("attendees")
+        .order_by("number")
+    )
+    result = CarryForward(round=round_, earlier_rounds=earlier)
+    notes = (
+        RoundNote.objects.filter(round__in=[r.pk for r in earlier])
+        .select_related("person", "round")
+        .order_by("round__number", "created_at", "id")
+    )
+    buckets = {
+        NoteKind.QUESTION: result.questions,
+        NoteKind.FEEDBACK: result.feedback,
+        NoteKind.NUMBER: result.numbers,
+        NoteKind.FREE: result.other_notes,
+    }
+    for note in notes:
+        if note.kind == NoteKind.CONCERN:
+            target = (
+                result.open_concerns
+                if note.status == NoteStatus.OPEN
+                else (result.addressed_concerns)
+            )
+            target.append(note)
+        elif note.kind == NoteKind.PROMISE:
+            if note.status == NoteStatus.OPEN:
+                result.open_promises.append(note)
+        else:
+            buckets[NoteKind(note.kind)].append(note)
+    result.open_promises.sort(key=lambda n: (n.due_on is None, n.due_on or date.min))
+    met = {p.pk: p for r in earlier for p in r.attendees.all()}
+    attending = list(round_.attendees.all())
+    result.people_met = [p for p in attending if p.pk in met]
+    result.people_new = [p for p in attending if p.pk not in met]
+    attending_ids = {p.pk for p in attending}
+    result.people_met_not_attending = [p for pk, p in met.items() if pk not in attending_ids]
+    return result
+
+
+# --- dashboard -----------------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    by_stage: list[tuple[Stage, list[Opportunity]]]
+    next_round: Round | None
+    upcoming: list[Round]
+    overdue_promises: list[RoundNote]
+    total: int
+
+    @property
+    def is_empty(self) -> bool:
+        return self.total == 0
+
+
+def dashboard(*, owner: AbstractBaseUser, now: datetime, today: date) -> Dashboard:
+    opportunities = list(Opportunity.objects.filter(owner=owner).order_by("company", "id"))
+    grouped: dict[str, list[Opportunity]] = {s.value: [] for s in Stage}
+    for opp in opportunities:
+        grouped[opp.stage].append(opp)
+    upcoming = list(
+        Round.objects.filter(owner=owner, ends_at__gt=now, opportunity__stage__in=ACTIVE_STAGES)
+        .select_related("opportunity")
+        .order_by("starts_at")[:5]
+    )
+    overdue = list(
+        RoundNote.objects.filter(
+            owner=owner,
+            kind=NoteKind.PROMISE,
+            status=NoteStatus.OPEN,
+            due_on__lt=today,
+        )
+        .select_related("round__opportunity", "person")
+        .order_by("due_on", "id")[:50]
+    )
+    return Dashboard(
+        by_stage=[(s, grouped[s.value]) for s in Stage if grouped[s.value]],
+        next_round=upcoming[0] if upcoming else None,
+        upcoming=upcoming,
+        overdue_promises=overdue,
+        total=len(opportunities),
+    )

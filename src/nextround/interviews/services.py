@@ -1,0 +1,285 @@
+"""Writes: every change to opportunities, rounds, people and notes goes through here.
+
+Each service validates with the model's own rules (``full_clean``) and raises
+:class:`~nextround.errors.Invalid` with field messages, so web forms and the CLI report the same
+thing. Writes that touch several rows run in one transaction: nothing is saved half-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from nextround import timeutil
+from nextround.errors import Invalid
+from nextround.interviews.models import (
+    NoteKind,
+    Opportunity,
+    Person,
+    Round,
+    RoundNote,
+    Stage,
+    StageChange,
+)
+
+M = TypeVar("M", bound=models.Model)
+
+OPPORTUNITY_FIELDS = ("company", "role_title", "location", "source_url", "posting_text")
+PERSON_FIELDS = (
+    "name",
+    "title",
+    "relation",
+    "email",
+    "profile_url",
+    "background",
+    "common_ground",
+)
+ROUND_FIELDS = (
+    "number",
+    "is_final",
+    "kind",
+    "format",
+    "location",
+    "video_link",
+    "dress_code",
+    "logistics",
+)
+NOTE_FIELDS = (
+    "text",
+    "answer",
+    "rating",
+    "improve",
+    "status",
+    "response",
+    "promised_by",
+    "due_on",
+    "amount_low",
+    "amount_high",
+    "currency",
+)
+
+
+def _save(instance: M, *, what: str) -> M:
+    """Validate with the model's rules, then save; raise Invalid with per-field messages."""
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        raise Invalid(f"The {what} was not saved.", exc.message_dict) from exc
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        raise Invalid(f"The {what} was not saved: it conflicts with an existing record.") from exc
+    return instance
+
+
+def _assign(instance: models.Model, fields: Iterable[str], values: dict[str, Any]) -> None:
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise Invalid(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+    for name, value in values.items():
+        setattr(instance, name, "" if value is None and _is_text(instance, name) else value)
+
+
+def _is_text(instance: models.Model, name: str) -> bool:
+    return isinstance(instance._meta.get_field(name), models.CharField | models.TextField)
+
+
+# --- opportunities -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def opportunity_create(
+    *,
+    owner: AbstractBaseUser,
+    stage: str = Stage.APPLIED,
+    stage_on: date | None = None,
+    **fields: Any,
+) -> Opportunity:
+    opportunity = Opportunity(owner=owner, stage=stage)
+    if "uid" in fields:
+        opportunity.uid = fields.pop("uid")
+    _assign(opportunity, OPPORTUNITY_FIELDS, fields)
+    _save(opportunity, what="opportunity")
+    _record_stage(opportunity, stage=stage, on=stage_on or timezone.localdate())
+    return opportunity
+
+
+def opportunity_update(*, opportunity: Opportunity, **fields: Any) -> Opportunity:
+    _assign(opportunity, OPPORTUNITY_FIELDS, fields)
+    return _save(opportunity, what="opportunity")
+
+
+@transaction.atomic
+def opportunity_set_stage(
+    *, opportunity: Opportunity, stage: str, on: date | None = None
+) -> Opportunity:
+    if stage not in Stage.values:
+        raise Invalid(f"Unknown stage {stage!r}; choose one of {', '.join(Stage.values)}.")
+    on = on or timezone.localdate()
+    latest = opportunity.stage_changes.order_by("-on").values_list("on", flat=True).first()
+    if latest and on < latest:
+        raise Invalid(
+            "The stage was not changed.",
+            {
+                "on": [
+                    f"The history already has a change on {latest:%d %b %Y}; "
+                    "date this one on or after it."
+                ]
+            },
+        )
+    opportunity.stage = stage
+    _save(opportunity, what="opportunity")
+    _record_stage(opportunity, stage=stage, on=on)
+    return opportunity
+
+
+def _record_stage(opportunity: Opportunity, *, stage: str, on: date) -> None:
+    _save(StageChange(opportunity=opportunity, stage=stage, on=on), what="stage change")
+
+
+def opportunity_delete(*, opportunity: Opportunity) -> None:
+    opportunity.delete()
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_create(
+    *, opportunity: Opportunity, rounds: Iterable[Round] = (), **fields: Any
+) -> Person:
+    person = Person(owner=opportunity.owner, opportunity=opportunity)
+    _assign(person, PERSON_FIELDS, fields)
+    _save(person, what="person")
+    _attach(person, rounds)
+    return person
+
+
+@transaction.atomic
+def person_update(
+    *, person: Person, rounds: Iterable[Round] | None = None, **fields: Any
+) -> Person:
+    _assign(person, PERSON_FIELDS, fields)
+    _save(person, what="person")
+    if rounds is not None:
+        person.rounds.clear()
+        _attach(person, rounds)
+    return person
+
+
+def _attach(person: Person, rounds: Iterable[Round]) -> None:
+    rounds = list(rounds)
+    if any(r.opportunity_id != person.opportunity_id for r in rounds):
+        raise Invalid("A person can only attend rounds of their own opportunity.")
+    person.rounds.add(*rounds)
+
+
+def person_delete(*, person: Person) -> None:
+    person.delete()
+
+
+# --- rounds --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def round_create(
+    *,
+    opportunity: Opportunity,
+    starts: datetime,
+    ends: datetime,
+    timezone_name: str,
+    attendees: Iterable[Person] = (),
+    **fields: Any,
+) -> Round:
+    """``starts``/``ends`` are wall-clock times in ``timezone_name`` (or aware datetimes)."""
+    round_ = Round(owner=opportunity.owner, opportunity=opportunity)
+    if "number" not in fields:
+        fields["number"] = next_round_number(opportunity)
+    _assign(round_, ROUND_FIELDS, fields)
+    _set_times(round_, starts=starts, ends=ends, timezone_name=timezone_name)
+    _save(round_, what="round")
+    _set_attendees(round_, attendees)
+    return round_
+
+
+@transaction.atomic
+def round_update(
+    *,
+    round_: Round,
+    starts: datetime | None = None,
+    ends: datetime | None = None,
+    timezone_name: str | None = None,
+    attendees: Iterable[Person] | None = None,
+    **fields: Any,
+) -> Round:
+    _assign(round_, ROUND_FIELDS, fields)
+    tz_name = timezone_name or round_.timezone
+    _set_times(
+        round_,
+        starts=starts or round_.local_start.replace(tzinfo=None),
+        ends=ends or round_.local_end.replace(tzinfo=None),
+        timezone_name=tz_name,
+    )
+    _save(round_, what="round")
+    if attendees is not None:
+        round_.attendees.clear()
+        _set_attendees(round_, attendees)
+    return round_
+
+
+def next_round_number(opportunity: Opportunity) -> int:
+    last = opportunity.rounds.aggregate(models.Max("number"))["number__max"]
+    return (last or 0) + 1
+
+
+def _set_times(round_: Round, *, starts: datetime, ends: datetime, timezone_name: str) -> None:
+    try:
+        round_.timezone = timezone_name
+        round_.starts_at = timeutil.to_utc(starts, timezone_name)
+        round_.ends_at = timeutil.to_utc(ends, timezone_name)
+    except Invalid as exc:
+        field = "timezone" if "time zone" in exc.message.lower() else "starts_at"
+        raise Invalid("The round was not saved.", {field: [exc.message]}) from exc
+
+
+def _set_attendees(round_: Round, attendees: Iterable[Person]) -> None:
+    people = list(attendees)
+    if any(p.opportunity_id != round_.opportunity_id for p in people):
+        raise Invalid("Only people of this opportunity can attend its rounds.")
+    round_.attendees.add(*people)
+
+
+def round_delete(*, round_: Round) -> None:
+    round_.delete()
+
+
+# --- notes ---------------------------------------------------------------------------------
+
+
+def note_create(
+    *, round_: Round, kind: str, person: Person | None = None, **fields: Any
+) -> RoundNote:
+    if kind not in NoteKind.values:
+        raise Invalid(f"Unknown note kind {kind!r}; choose one of {', '.join(NoteKind.values)}.")
+    note = RoundNote(owner=round_.owner, round=round_, kind=kind, person=person)
+    if "created_at" in fields:
+        note.created_at = fields.pop("created_at")
+    _assign(note, NOTE_FIELDS, fields)
+    return _save(note, what="note")
+
+
+def note_update(*, note: RoundNote, person: Person | None = None, **fields: Any) -> RoundNote:
+    _assign(note, NOTE_FIELDS, fields)
+    note.person = person
+    return _save(note, what="note")
+
+
+def note_delete(*, note: RoundNote) -> None:
+    note.delete()

@@ -1,0 +1,394 @@
+"""Pages for opportunities, people, rounds and notes. Views parse, call a service, render."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from nextround.core.web import see_other, submit
+from nextround.errors import NotFound
+from nextround.interviews import selectors, services, transfer
+from nextround.interviews.forms import (
+    NOTE_TEXT_LABELS,
+    ImportForm,
+    OpportunityCreateForm,
+    OpportunityForm,
+    PersonForm,
+    RoundForm,
+    StageForm,
+    note_form_class,
+)
+from nextround.interviews.models import NoteKind, Stage
+
+
+def _page(
+    request: HttpRequest, template: str, context: dict[str, object], *forms_: object
+) -> HttpResponse:
+    """Render; a form that came back with errors answers 400 so scripts can tell."""
+    failed = any(getattr(f, "errors", None) for f in forms_)
+    return render(request, template, context, status=400 if failed else 200)
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """The page to return to after a form, if it is one of ours."""
+    target = request.POST.get("next") or ""
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if target and ok else None
+
+
+def _notes_anchor(round_pk: int, kind: str) -> str:
+    return reverse("round_detail", args=[round_pk]) + f"#notes-{kind}"
+
+
+# --- opportunities -------------------------------------------------------------------------
+
+
+def opportunity_list(request: HttpRequest) -> HttpResponse:
+    stage = request.GET.get("stage") or None
+    if stage and stage not in Stage.values:
+        raise NotFound(f"No stage called {stage!r}.")
+    items = selectors.opportunity_list(owner=request.user, stage=stage)
+    return render(
+        request,
+        "interviews/opportunity_list.html",
+        {"opportunities": items, "stage": stage, "stages": Stage.choices},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    form = OpportunityCreateForm(request.POST or None)
+    if request.method == "POST":
+        created = submit(
+            form, lambda: services.opportunity_create(owner=request.user, **form.cleaned_data)
+        )
+        if created:
+            messages.success(request, f"Added {created}.")
+            return see_other("opportunity_detail", pk=created.pk)
+    return _page(request, "interviews/opportunity_form.html", {"form": form}, form)
+
+
+def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_detail(owner=request.user, pk=pk)
+    stage_form = StageForm(initial={"stage": opportunity.stage, "on": timezone.localdate()})
+    return render(
+        request,
+        "interviews/opportunity_detail.html",
+        {"opportunity": opportunity, "stage_form": stage_form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and submit(
+        form, lambda: services.opportunity_update(opportunity=opportunity, **form.cleaned_data)
+    ):
+        messages.success(request, "Saved.")
+        return see_other("opportunity_detail", pk=pk)
+    return _page(
+        request,
+        "interviews/opportunity_form.html",
+        {"form": form, "opportunity": opportunity},
+        form,
+    )
+
+
+@require_POST
+def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    form = StageForm(request.POST)
+    if submit(
+        form,
+        lambda: services.opportunity_set_stage(
+            opportunity=opportunity, stage=form.cleaned_data["stage"], on=form.cleaned_data["on"]
+        ),
+    ):
+        messages.success(request, f"Stage set to {opportunity.get_stage_display()}.")
+        return see_other("opportunity_detail", pk=pk)
+    detail = selectors.opportunity_detail(owner=request.user, pk=pk)
+    return _page(
+        request,
+        "interviews/opportunity_detail.html",
+        {"opportunity": detail, "stage_form": form},
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    if request.method == "POST":
+        services.opportunity_delete(opportunity=opportunity)
+        messages.success(request, f"Deleted {opportunity}.")
+        return see_other("opportunity_list")
+    return render(
+        request,
+        "interviews/confirm_delete.html",
+        {
+            "thing": opportunity,
+            "what": "opportunity",
+            "consequence": "Its rounds, people and notes are deleted with it.",
+            "cancel_url": reverse("opportunity_detail", args=[pk]),
+        },
+    )
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    initial_round = request.GET.get("round")
+    form = PersonForm(
+        request.POST or None,
+        opportunity=opportunity,
+        initial={"rounds": [initial_round]} if initial_round else None,
+    )
+    if request.method == "POST" and submit(
+        form, lambda: services.person_create(opportunity=opportunity, **form.cleaned_data)
+    ):
+        messages.success(request, f"Added {form.cleaned_data['name']}.")
+        return see_other(_safe_next(request) or reverse("opportunity_detail", args=[pk]))
+    return _page(
+        request, "interviews/person_form.html", {"form": form, "opportunity": opportunity}, form
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get(owner=request.user, pk=pk)
+    form = PersonForm(request.POST or None, instance=person, opportunity=person.opportunity)
+    if request.method == "POST" and submit(
+        form, lambda: services.person_update(person=person, **form.cleaned_data)
+    ):
+        messages.success(request, "Saved.")
+        return see_other("opportunity_detail", pk=person.opportunity_id)
+    return _page(
+        request,
+        "interviews/person_form.html",
+        {"form": form, "opportunity": person.opportunity, "person": person},
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get(owner=request.user, pk=pk)
+    if request.method == "POST":
+        services.person_delete(person=person)
+        messages.success(request, f"Removed {person.name}.")
+        return see_other("opportunity_detail", pk=person.opportunity_id)
+    return render(
+        request,
+        "interviews/confirm_delete.html",
+        {
+            "thing": person,
+            "what": "person",
+            "consequence": "Notes that name them stay, without the name.",
+            "cancel_url": reverse("opportunity_detail", args=[person.opportunity_id]),
+        },
+    )
+
+
+# --- rounds --------------------------------------------------------------------------------
+
+
+def _default_timezone(request: HttpRequest) -> str:
+    latest = selectors.round_list(owner=request.user).order_by("-id").first()
+    return latest.timezone if latest else timezone.get_current_timezone_name()
+
+
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    form = RoundForm(
+        request.POST or None,
+        opportunity=opportunity,
+        default_timezone=_default_timezone(request),
+        initial={"number": services.next_round_number(opportunity)},
+    )
+    if request.method == "POST":
+        created = submit(
+            form, lambda: services.round_create(opportunity=opportunity, **form.service_kwargs())
+        )
+        if created:
+            messages.success(request, f"Added the {created.label.lower()}.")
+            return see_other("round_detail", pk=created.pk)
+    return _page(
+        request, "interviews/round_form.html", {"form": form, "opportunity": opportunity}, form
+    )
+
+
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(owner=request.user, pk=pk)
+    notes = list(selectors.round_notes(round_=round_))
+    grouped = [
+        (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
+    ]
+    return render(
+        request,
+        "interviews/round_detail.html",
+        {
+            "round": round_,
+            "attendees": list(round_.attendees.all()),
+            "grouped_notes": grouped,
+            "note_forms": [
+                (k, NOTE_TEXT_LABELS[k], note_form_class(k)(round_=round_)) for k in NoteKind.values
+            ],
+            "carry": selectors.carry_forward(round_=round_),
+            "now": timezone.now(),
+        },
+    )
+
+
+def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(owner=request.user, pk=pk)
+    return render(
+        request,
+        "interviews/round_carry_forward.html",
+        {
+            "round": round_,
+            "carry": selectors.carry_forward(round_=round_),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(owner=request.user, pk=pk)
+    form = RoundForm(
+        request.POST or None,
+        instance=round_,
+        opportunity=round_.opportunity,
+        default_timezone=round_.timezone,
+    )
+    if request.method == "POST" and submit(
+        form, lambda: services.round_update(round_=round_, **form.service_kwargs())
+    ):
+        messages.success(request, "Saved.")
+        return see_other("round_detail", pk=pk)
+    return _page(
+        request,
+        "interviews/round_form.html",
+        {"form": form, "opportunity": round_.opportunity, "round": round_},
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(owner=request.user, pk=pk)
+    if request.method == "POST":
+        services.round_delete(round_=round_)
+        messages.success(request, f"Deleted the {round_.label.lower()}.")
+        return see_other("opportunity_detail", pk=round_.opportunity_id)
+    return render(
+        request,
+        "interviews/confirm_delete.html",
+        {
+            "thing": round_,
+            "what": "round",
+            "consequence": "Its notes are deleted with it.",
+            "cancel_url": reverse("round_detail", args=[pk]),
+        },
+    )
+
+
+# --- notes ---------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    round_ = selectors.round_get(owner=request.user, pk=pk)
+    if kind not in NoteKind.values:
+        raise NotFound(f"No kind of note called {kind!r}.")
+    form = note_form_class(kind)(request.POST or None, round_=round_)
+    if request.method == "POST" and submit(
+        form, lambda: services.note_create(round_=round_, kind=kind, **form.service_kwargs())
+    ):
+        messages.success(request, f"{NoteKind(kind).label} saved.")
+        return see_other(_notes_anchor(pk, kind))
+    return _page(
+        request,
+        "interviews/note_form.html",
+        {"form": form, "round": round_, "kind": NoteKind(kind)},
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_get(owner=request.user, pk=pk)
+    form = note_form_class(note.kind)(request.POST or None, instance=note, round_=note.round)
+    if request.method == "POST" and submit(
+        form, lambda: services.note_update(note=note, **form.service_kwargs())
+    ):
+        messages.success(request, "Saved.")
+        return see_other(_notes_anchor(note.round_id, note.kind))
+    return _page(
+        request,
+        "interviews/note_form.html",
+        {"form": form, "round": note.round, "kind": NoteKind(note.kind), "note": note},
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_get(owner=request.user, pk=pk)
+    if request.method == "POST":
+        services.note_delete(note=note)
+        messages.success(request, "Note deleted.")
+        return see_other(_notes_anchor(note.round_id, note.kind))
+    return render(
+        request,
+        "interviews/confirm_delete.html",
+        {
+            "thing": note,
+            "what": "note",
+            "consequence": "",
+            "cancel_url": reverse("round_detail", args=[note.round_id]),
+        },
+    )
+
+
+# --- whole workspace -----------------------------------------------------------------------
+
+
+def workspace_export(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    document = transfer.workspace_export(owner=request.user, now=now)
+    response = HttpResponse(
+        json.dumps(document, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="nextround-{now:%Y-%m-%d}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def workspace_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        report = submit(
+            form,
+            lambda: transfer.workspace_import(
+                owner=request.user,
+                document=transfer.parse_document(form.cleaned_data["file"].read()),
+            ),
+        )
+        if report:
+            messages.success(request, report.summary())
+            return see_other("opportunity_list")
+    return _page(request, "interviews/workspace_import.html", {"form": form}, form)

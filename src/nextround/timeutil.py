@@ -1,0 +1,62 @@
+"""Wall-clock times in a named time zone, converted with care for daylight-saving changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from nextround.errors import Invalid
+
+
+@cache
+def timezone_names() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones()))
+
+
+def zone(name: str) -> ZoneInfo:
+    if name not in timezone_names():
+        raise Invalid(f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin.")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - listed but unreadable
+        raise Invalid(f"Time zone {name!r} cannot be read.") from exc
+
+
+def to_utc(wall_clock: datetime, tz_name: str) -> datetime:
+    """A naive local time in ``tz_name`` as an aware UTC datetime.
+
+    A time skipped by a spring-forward change does not exist; we refuse it rather than guess.
+    An ambiguous autumn time takes its first occurrence (fold=0), as a calendar would.
+    """
+    if wall_clock.tzinfo is not None:
+        return wall_clock.astimezone(UTC)
+    tz = zone(tz_name)
+    aware = wall_clock.replace(tzinfo=tz)
+    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall_clock:
+        raise Invalid(
+            f"{wall_clock:%Y-%m-%d %H:%M} does not exist in {tz_name}: the clocks skip that hour."
+        )
+    return aware.astimezone(UTC)
+
+
+def to_local(moment: datetime, tz_name: str) -> datetime:
+    return moment.astimezone(zone(tz_name))
+
+
+def countdown(until: datetime, now: datetime) -> str:
+    """'in 2 days, 3 hours' / 'in 45 minutes' / 'started'."""
+    left = until - now
+    if left <= timedelta(0):
+        return "started"
+    days, rest = divmod(int(left.total_seconds()), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = []
+    if days:
+        parts.append(f"{days} day{'s' * (days != 1)}")
+    if hours:
+        parts.append(f"{hours} hour{'s' * (hours != 1)}")
+    if not days and (minutes or not parts):
+        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
+    return "in " + ", ".join(parts)

@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("nextround.core.urls")),
+    path("", include("nextround.interviews.urls")),
+]
+
+handler400 = "nextround.core.views.bad_request"
+handler403 = "nextround.core.views.permission_denied"
+handler404 = "nextround.core.views.page_not_found"
+handler500 = "nextround.core.views.server_error"

@@ -1,0 +1,204 @@
+"""Services and selectors against the real database."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from nextround.errors import Invalid, NotFound
+from nextround.interviews import selectors, services
+from nextround.interviews.models import Opportunity, Person, Round, RoundNote
+
+pytestmark = pytest.mark.django_db
+
+
+def test_opportunity_create_records_its_first_stage(user):
+    opp = services.opportunity_create(
+        owner=user,
+        company="Acme",
+        role_title="Buyer",
+        stage="interviewing",
+        stage_on=date(2026, 11, 1),
+    )
+    assert [(c.stage, c.on) for c in opp.stage_changes.all()] == [
+        ("interviewing", date(2026, 11, 1))
+    ]
+
+
+@pytest.mark.parametrize("field", ["company", "role_title"])
+def test_required_text_cannot_be_empty(user, field):
+    values = {"company": "Acme", "role_title": "Buyer", field: ""}
+    with pytest.raises(Invalid) as caught:
+        services.opportunity_create(owner=user, **values)
+    assert field in caught.value.field_errors
+    assert Opportunity.objects.count() == 0
+
+
+def test_oversized_posting_is_refused(user):
+    with pytest.raises(Invalid) as caught:
+        services.opportunity_create(
+            owner=user, company="Acme", role_title="Buyer", posting_text="word " * 20_000
+        )
+    assert "posting_text" in caught.value.field_errors
+
+
+def test_unknown_stage_is_refused_and_nothing_changes(opportunity):
+    with pytest.raises(Invalid, match="Unknown stage"):
+        services.opportunity_set_stage(opportunity=opportunity, stage="ghosted")
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "interviewing"
+    assert opportunity.stage_changes.count() == 1
+
+
+def test_round_number_defaults_to_next_and_must_be_unique(opportunity, rounds):
+    third = services.round_create(
+        opportunity=opportunity,
+        starts=datetime(2026, 12, 9, 9),
+        ends=datetime(2026, 12, 9, 10),
+        timezone_name="UTC",
+    )
+    assert third.number == 3
+    with pytest.raises(Invalid):
+        services.round_create(
+            opportunity=opportunity,
+            number=3,
+            starts=datetime(2026, 12, 9, 9),
+            ends=datetime(2026, 12, 9, 10),
+            timezone_name="UTC",
+        )
+    assert Round.objects.count() == 3
+
+
+def test_end_before_start_saves_nothing(opportunity, people):
+    with pytest.raises(Invalid) as caught:
+        services.round_create(
+            opportunity=opportunity,
+            starts=datetime(2026, 12, 9, 10),
+            ends=datetime(2026, 12, 9, 9),
+            timezone_name="UTC",
+            attendees=people,
+        )
+    assert "ends_at" in caught.value.field_errors
+    assert Round.objects.count() == 0
+
+
+def test_unknown_timezone_names_the_field(opportunity):
+    with pytest.raises(Invalid) as caught:
+        services.round_create(
+            opportunity=opportunity,
+            starts=datetime(2026, 12, 9, 10),
+            ends=datetime(2026, 12, 9, 11),
+            timezone_name="Europe/Atlantis",
+        )
+    assert "timezone" in caught.value.field_errors
+
+
+def test_round_update_keeps_wall_clock_when_zone_unchanged(rounds):
+    second = rounds[1]
+    services.round_update(round_=second, format="all_day")
+    second.refresh_from_db()
+    assert second.local_start.hour == 9 and second.local_start.minute == 30
+    assert second.format == "all_day"
+
+
+def test_people_of_another_opportunity_cannot_attend(user, rounds):
+    other = services.opportunity_create(owner=user, company="Other", role_title="Analyst")
+    stranger = services.person_create(opportunity=other, name="Stranger")
+    with pytest.raises(Invalid, match="own opportunity"):
+        services.person_update(person=stranger, rounds=[rounds[0]])
+    assert not rounds[0].attendees.filter(pk=stranger.pk).exists()
+
+
+def test_note_person_must_belong_to_the_opportunity(user, rounds):
+    other = services.opportunity_create(owner=user, company="Other", role_title="Analyst")
+    stranger = services.person_create(opportunity=other, name="Stranger")
+    with pytest.raises(Invalid):
+        services.note_create(round_=rounds[0], kind="question", text="Why us?", person=stranger)
+    assert RoundNote.objects.count() == 0
+
+
+def test_number_range_must_be_ordered(rounds):
+    with pytest.raises(Invalid) as caught:
+        services.note_create(
+            round_=rounds[0], kind="number", text="Base", amount_low=100, amount_high=50
+        )
+    assert "amount_high" in caught.value.field_errors
+
+
+def test_unknown_note_kind_and_field(rounds):
+    with pytest.raises(Invalid, match="note kind"):
+        services.note_create(round_=rounds[0], kind="gossip", text="x")
+    with pytest.raises(Invalid, match="Unknown field"):
+        services.note_create(round_=rounds[0], kind="free", text="x", mood="great")
+
+
+def test_lookups_are_scoped_to_the_owner(other_user, opportunity):
+    with pytest.raises(NotFound):
+        selectors.opportunity_get(owner=other_user, pk=opportunity.pk)
+    with pytest.raises(NotFound):
+        selectors.opportunity_get(owner=other_user, pk=10**9)
+
+
+def test_carry_forward_gathers_earlier_rounds_only(rounds, people):
+    first, second = rounds
+    services.note_create(
+        round_=first, kind="question", text="Tell me about yourself", person=people[0], rating=4
+    )
+    services.note_create(
+        round_=first,
+        kind="question",
+        text="A conflict you handled",
+        person=people[0],
+        rating=2,
+        improve="Say what I did, not the team",
+    )
+    services.note_create(round_=first, kind="concern", text="Short tenure", status="open")
+    services.note_create(round_=first, kind="concern", text="Travel", status="closed")
+    services.note_create(
+        round_=first, kind="promise", text="Send deck", promised_by="me", due_on=date(2026, 11, 20)
+    )
+    services.note_create(round_=first, kind="promise", text="Done already", status="closed")
+    services.note_create(round_=second, kind="question", text="Not earlier")
+    view = selectors.carry_forward(round_=second)
+    assert [q.text for q in view.questions] == ["Tell me about yourself", "A conflict you handled"]
+    assert [q.text for q in view.weak_questions] == ["A conflict you handled"]
+    assert [c.text for c in view.open_concerns] == ["Short tenure"]
+    assert [c.text for c in view.addressed_concerns] == ["Travel"]
+    assert [p.text for p in view.open_promises] == ["Send deck"]
+    assert {p.name for p in view.people_new} == {"Sam Lee", "Priya Nair"}
+    assert selectors.carry_forward(round_=first).is_empty
+
+
+def test_carry_forward_query_count_is_constant(rounds, people, django_assert_num_queries):
+    for i in range(40):
+        services.note_create(round_=rounds[0], kind="question", text=f"Q{i}", person=people[0])
+    with django_assert_num_queries(4):
+        view = selectors.carry_forward(round_=rounds[1])
+        assert len(view.questions) == 40
+        assert all(q.person.name for q in view.questions)
+
+
+def test_dashboard_groups_and_finds_overdue(user, rounds, people):
+    services.note_create(
+        round_=rounds[0], kind="promise", text="Late", promised_by="me", due_on=date(2026, 11, 1)
+    )
+    services.note_create(
+        round_=rounds[0], kind="promise", text="Future", promised_by="me", due_on=date(2026, 12, 31)
+    )
+    board = selectors.dashboard(
+        owner=user, now=datetime.fromisoformat("2026-11-22T12:00+00:00"), today=date(2026, 11, 22)
+    )
+    assert [p.text for p in board.overdue_promises] == ["Late"]
+    assert board.next_round == rounds[1]
+    assert [(s.value, len(items)) for s, items in board.by_stage] == [("interviewing", 1)]
+
+
+def test_deleting_a_person_keeps_their_notes(rounds, people):
+    note = services.note_create(
+        round_=rounds[0], kind="feedback", text="Liked the case", person=people[0]
+    )
+    services.person_delete(person=people[0])
+    note.refresh_from_db()
+    assert note.person is None
+    assert Person.objects.count() == 2

@@ -1,0 +1,330 @@
+"""The web pages, through Django's test client against the real database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from nextround.interviews import services
+from nextround.interviews.models import NoteKind, Opportunity, Round, RoundNote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client()  # REMOTE_ADDR 127.0.0.1: local mode signs the local user in
+
+
+def test_empty_workspace_shows_welcome_with_both_starts(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Explore the example workspace" in body
+    assert "Start blank" in body
+
+
+def test_dashboard_lists_stage_next_round_and_overdue_promise(client, user, rounds, people):
+    services.note_create(
+        round_=rounds[0],
+        kind="promise",
+        text="Send the writing sample",
+        promised_by="me",
+        due_on=date(2020, 1, 1),
+    )
+    body = client.get("/").content.decode()
+    assert "Interviewing" in body
+    assert "Send the writing sample" in body
+    assert "Next interview" in body
+
+
+def test_create_opportunity_redirects_with_303(client, user):
+    response = client.post(
+        "/opportunities/new/",
+        {
+            "company": "Acme",
+            "role_title": "Buyer",
+            "stage": "applied",
+            "location": "",
+            "source_url": "",
+            "posting_text": "",
+        },
+    )
+    assert response.status_code == 303
+    created = Opportunity.objects.get(company="Acme")
+    assert response["Location"] == f"/opportunities/{created.pk}/"
+    assert created.stage_changes.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("company", "expected"),
+    [("", "This field is required."), ("x" * 201, "at most 200 characters")],
+)
+def test_bad_opportunity_shows_inline_error_and_saves_nothing(client, user, company, expected):
+    response = client.post(
+        "/opportunities/new/",
+        {
+            "company": company,
+            "role_title": "Buyer",
+            "stage": "applied",
+        },
+    )
+    assert response.status_code == 400
+    assert expected in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert Opportunity.objects.count() == 0
+
+
+def test_round_end_before_start_is_refused(client, opportunity):
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "video",
+            "starts_at": "2026-12-01T10:00",
+            "ends_at": "2026-12-01T09:00",
+            "timezone": "Europe/Berlin",
+        },
+    )
+    assert response.status_code == 400
+    assert "must end after it starts" in response.content.decode()
+    assert Round.objects.count() == 0
+
+
+def test_round_unknown_timezone_is_refused(client, opportunity):
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "video",
+            "starts_at": "2026-12-01T10:00",
+            "ends_at": "2026-12-01T11:00",
+            "timezone": "Mars/Olympus_Mons",
+        },
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert Round.objects.count() == 0
+
+
+def test_round_in_skipped_dst_hour_is_refused(client, opportunity):
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "video",
+            "starts_at": "2027-03-14T02:30",
+            "ends_at": "2027-03-14T03:30",
+            "timezone": "America/New_York",
+        },
+    )
+    assert response.status_code == 400
+    assert "clocks skip that hour" in response.content.decode()
+
+
+def test_round_times_are_kept_on_the_rounds_own_clock(client, opportunity, people):
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "panel",
+            "starts_at": "2026-12-01T10:00",
+            "ends_at": "2026-12-01T11:30",
+            "timezone": "Asia/Tokyo",
+            "attendees": [people[0].pk, people[1].pk],
+        },
+    )
+    assert response.status_code == 303
+    round_ = Round.objects.get()
+    assert round_.starts_at.isoformat() == "2026-12-01T01:00:00+00:00"
+    assert round_.attendees.count() == 2
+    page = client.get(f"/rounds/{round_.pk}/").content.decode()
+    assert "10:00" in page and "Asia/Tokyo" in page
+
+
+def test_notes_of_each_kind_and_carry_forward(client, rounds, people):
+    first, second = rounds
+    posted = client.post(
+        f"/rounds/{first.pk}/notes/new/question/",
+        {
+            "text": "Walk me through a process you redesigned",
+            "person": people[0].pk,
+            "answer": "Invoice approvals",
+            "rating": 2,
+            "improve": "Lead with the result",
+        },
+    )
+    assert posted.status_code == 303
+    assert posted["Location"].endswith("#notes-question")
+    client.post(
+        f"/rounds/{first.pk}/notes/new/concern/",
+        {
+            "text": "No experience with our ERP",
+            "person": people[0].pk,
+            "status": "open",
+            "response": "Show the SAP migration",
+        },
+    )
+    client.post(
+        f"/rounds/{first.pk}/notes/new/promise/",
+        {
+            "text": "Send references",
+            "promised_by": "me",
+            "due_on": "2026-11-12",
+            "status": "open",
+        },
+    )
+    assert RoundNote.objects.filter(round=first).count() == 3
+    page = client.get(f"/rounds/{second.pk}/carry-forward/").content.decode()
+    assert "Walk me through a process you redesigned" in page
+    assert "No experience with our ERP" in page
+    assert "Send references" in page
+    assert "Lead with the result" in page
+    assert "Already met:</span> Dana Ortiz" in page
+
+
+def test_note_rating_out_of_range_is_refused(client, rounds):
+    response = client.post(
+        f"/rounds/{rounds[0].pk}/notes/new/question/",
+        {
+            "text": "Why us?",
+            "rating": 9,
+        },
+    )
+    assert response.status_code == 400
+    assert RoundNote.objects.count() == 0
+
+
+def test_unknown_note_kind_is_a_friendly_404(client, rounds):
+    response = client.get(f"/rounds/{rounds[0].pk}/notes/new/gossip/")
+    assert response.status_code == 404
+    assert "gossip" in response.content.decode()
+
+
+def test_someone_elses_records_are_not_found(client, other_user):
+    theirs = services.opportunity_create(owner=other_user, company="Secret", role_title="CFO")
+    response = client.get(f"/opportunities/{theirs.pk}/")
+    assert response.status_code == 404
+    assert "Secret" not in response.content.decode()
+    assert client.post(f"/opportunities/{theirs.pk}/delete/").status_code == 404
+    assert Opportunity.objects.filter(pk=theirs.pk).exists()
+
+
+def test_missing_page_is_friendly(client, user):
+    response = client.get("/opportunities/999999/")
+    assert response.status_code == 404
+    assert "No opportunity with id 999999" in response.content.decode()
+
+
+def test_stage_change_is_recorded_with_its_date(client, opportunity):
+    today = timezone.localdate()
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/stage/", {"stage": "offer", "on": today.isoformat()}
+    )
+    assert response.status_code == 303
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "offer"
+    assert [(c.stage, c.on) for c in opportunity.stage_changes.all()] == [
+        ("interviewing", today),
+        ("offer", today),
+    ]
+
+
+def test_stage_change_cannot_predate_the_history(client, opportunity):
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/stage/", {"stage": "offer", "on": "2001-01-01"}
+    )
+    assert response.status_code == 400
+    assert "on or after" in response.content.decode()
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "interviewing"
+
+
+def test_delete_asks_first_then_deletes(client, opportunity):
+    confirm = client.get(f"/opportunities/{opportunity.pk}/delete/")
+    assert "cannot be undone" in confirm.content.decode()
+    assert Opportunity.objects.exists()
+    assert client.post(f"/opportunities/{opportunity.pk}/delete/").status_code == 303
+    assert not Opportunity.objects.exists()
+
+
+def test_every_main_page_renders(client, rounds, people):
+    note = services.note_create(
+        round_=rounds[0],
+        kind=NoteKind.NUMBER,
+        text="Base salary",
+        amount_low=90000,
+        amount_high=105000,
+        currency="USD",
+    )
+    opp = rounds[0].opportunity_id
+    for url in [
+        "/",
+        "/opportunities/",
+        "/opportunities/?stage=interviewing",
+        "/opportunities/new/",
+        f"/opportunities/{opp}/",
+        f"/opportunities/{opp}/edit/",
+        f"/opportunities/{opp}/people/new/",
+        f"/opportunities/{opp}/rounds/new/",
+        f"/people/{people[0].pk}/edit/",
+        f"/rounds/{rounds[1].pk}/",
+        f"/rounds/{rounds[1].pk}/edit/",
+        f"/rounds/{rounds[1].pk}/carry-forward/",
+        f"/notes/{note.pk}/edit/",
+        "/workspace/import/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_export_downloads_json_and_import_adds(client, rounds):
+    exported = client.get("/workspace/export/")
+    assert exported["Content-Type"].startswith("application/json")
+    assert "attachment" in exported["Content-Disposition"]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = client.post(
+        "/workspace/import/",
+        {"file": SimpleUploadedFile("x.json", b"{not json", "application/json")},
+    )
+    assert bad.status_code == 400
+    assert Opportunity.objects.count() == 1
+
+
+def test_remote_requests_are_not_signed_in_automatically(user):
+    remote = Client(REMOTE_ADDR="192.0.2.10")
+    response = remote.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def _queries_for(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_round_pages_query_count_does_not_grow_with_notes(client, rounds, people):
+    urls = [
+        f"/rounds/{rounds[1].pk}/",
+        f"/rounds/{rounds[1].pk}/carry-forward/",
+        f"/opportunities/{rounds[0].opportunity_id}/",
+        "/",
+    ]
+    client.get("/")  # sign-in happens on the first request
+    before = [_queries_for(client, url) for url in urls]
+    for i in range(30):
+        services.note_create(
+            round_=rounds[0],
+            kind="question",
+            text=f"Question {i}",
+            person=people[i % 3],
+            rating=1 + i % 5,
+        )
+        services.note_create(round_=rounds[1], kind="concern", text=f"Concern {i}")
+    assert [_queries_for(client, url) for url in urls] == before
