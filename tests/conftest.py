@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from nextround.core.services import local_user
 from nextround.interviews import services
@@ -12,17 +12,17 @@ from nextround.interviews.models import Opportunity, Person, Round
 
 
 @pytest.fixture
-def user(db: None) -> AbstractBaseUser:
+def user(db: None) -> User:
     return local_user()
 
 
 @pytest.fixture
-def other_user(db: None) -> AbstractBaseUser:
+def other_user(db: None) -> User:
     return get_user_model().objects.create_user("someone-else", password="not-used-here-1")
 
 
 @pytest.fixture
-def opportunity(user: AbstractBaseUser) -> Opportunity:
+def opportunity(user: User) -> Opportunity:
     return services.opportunity_create(
         owner=user,
         company="Northwind Health",

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround import timeutil
+from nextround.core.web import owner_of
 from nextround.interviews import demo, selectors
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    board = selectors.dashboard(owner=request.user, now=now, today=timezone.localdate(now))
+    board = selectors.dashboard(owner=owner_of(request), now=now, today=timezone.localdate(now))
     if board.is_empty:
         return render(request, "core/welcome.html")
     countdown = timeutil.countdown(board.next_round.starts_at, now) if board.next_round else None
@@ -23,7 +24,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def load_demo(request: HttpRequest) -> HttpResponse:
-    opportunity, _created = demo.demo_load(owner=request.user, now=timezone.now())
+    opportunity, _created = demo.demo_load(owner=owner_of(request), now=timezone.now())
     return redirect("opportunity_detail", pk=opportunity.pk, permanent=False)
 
 

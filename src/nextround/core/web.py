@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
-from django.http import HttpResponseRedirect
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
 
 from nextround.errors import Invalid
@@ -35,3 +36,11 @@ def see_other(to: str, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
     response = HttpResponseRedirect(resolve_url(to, *args, **kwargs))
     response.status_code = 303
     return response
+
+
+def owner_of(request: HttpRequest) -> User:
+    """The signed-in account; the login-required middleware lets no one else reach a view."""
+    user = request.user
+    if not isinstance(user, User):  # pragma: no cover - guarded by LoginRequiredMiddleware
+        raise PermissionError("Sign in first.")
+    return user

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 from django import forms
 
@@ -159,7 +160,7 @@ NOTE_KIND_FIELDS: dict[str, list[str]] = {
     NoteKind.FREE: [],
 }
 
-NOTE_TEXT_LABELS = {
+NOTE_TEXT_LABELS: dict[str, str] = {
     NoteKind.QUESTION: "Question asked",
     NoteKind.FEEDBACK: "What they said",
     NoteKind.CONCERN: "The concern",
@@ -168,7 +169,7 @@ NOTE_TEXT_LABELS = {
     NoteKind.FREE: "Note",
 }
 
-NOTE_PERSON_LABELS = {
+NOTE_PERSON_LABELS: dict[str, str] = {
     NoteKind.QUESTION: "Asked by",
     NoteKind.FEEDBACK: "From",
     NoteKind.CONCERN: "Raised by",
@@ -177,48 +178,54 @@ NOTE_PERSON_LABELS = {
 }
 
 
-def note_form_class(kind: str) -> type[forms.ModelForm[RoundNote]]:
+NOTE_WIDGETS: dict[str, type[forms.Widget] | forms.Widget] = {
+    "text": forms.Textarea(attrs={"rows": 2}),
+    "answer": forms.Textarea(attrs={"rows": 2}),
+    "improve": forms.Textarea(attrs={"rows": 2}),
+    "response": forms.Textarea(attrs={"rows": 2}),
+    "due_on": forms.DateInput(attrs={"type": "date"}),
+    "rating": forms.Select(choices=[("", "—"), *[(i, str(i)) for i in range(1, 6)]]),
+}
+
+
+class NoteFormBase(forms.ModelForm[RoundNote]):
+    """Shared behaviour of the per-kind note forms built by :func:`note_form_class`."""
+
+    kind: str = NoteKind.FREE
+
+    def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "person" in self.fields:
+            person = self.fields["person"]
+            assert isinstance(person, forms.ModelChoiceField)
+            person.queryset = round_.opportunity.people.all()
+        if "status" in self.fields:
+            done = "addressed" if self.kind == NoteKind.CONCERN else "done"
+            self.fields["status"].label = f"Status (open / {done})"
+
+    def _post_clean(self) -> None:
+        pass  # the service validates the whole note
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+@cache
+def note_form_class(kind: str) -> type[NoteFormBase]:
     """A form with just the inputs that make sense for this kind of note."""
-    kind_fields = ["text", *NOTE_KIND_FIELDS[kind]]
-    kind_labels = {"text": NOTE_TEXT_LABELS[kind]}
+    labels = {"text": NOTE_TEXT_LABELS[kind]}
     if kind in NOTE_PERSON_LABELS:
-        kind_labels["person"] = NOTE_PERSON_LABELS[kind]
-
-    class NoteForm(forms.ModelForm[RoundNote]):
-        class Meta:
-            model = RoundNote
-            fields = kind_fields
-            widgets = {
-                "text": forms.Textarea(attrs={"rows": 2}),
-                "answer": forms.Textarea(attrs={"rows": 2}),
-                "improve": forms.Textarea(attrs={"rows": 2}),
-                "response": forms.Textarea(attrs={"rows": 2}),
-                "due_on": forms.DateInput(attrs={"type": "date"}),
-                "rating": forms.Select(choices=[("", "—"), *[(i, str(i)) for i in range(1, 6)]]),
-            }
-            labels = kind_labels
-
-        def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            if "person" in self.fields:
-                person = self.fields["person"]
-                assert isinstance(person, forms.ModelChoiceField)
-                person.queryset = round_.opportunity.people.all()
-            if "status" in self.fields:
-                self.fields["status"].label = (
-                    "Status (open / addressed)"
-                    if kind == NoteKind.CONCERN
-                    else "Status (open / done)"
-                )
-
-        def _post_clean(self) -> None:
-            pass  # the service validates the whole note
-
-        def service_kwargs(self) -> dict[str, Any]:
-            return dict(self.cleaned_data)
-
-    NoteForm.__name__ = f"{kind.title()}NoteForm"
-    return NoteForm
+        labels["person"] = NOTE_PERSON_LABELS[kind]
+    form_class = forms.modelform_factory(
+        RoundNote,
+        form=NoteFormBase,
+        fields=["text", *NOTE_KIND_FIELDS[kind]],
+        widgets=NOTE_WIDGETS,
+        labels=labels,
+    )
+    note_form = cast(type[NoteFormBase], form_class)
+    note_form.kind = kind
+    return note_form
 
 
 IMPORT_LIMIT = 10 * 1024 * 1024

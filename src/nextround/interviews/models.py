@@ -32,7 +32,7 @@ def validate_timezone(value: str) -> None:
 class WebAddressField(models.URLField):  # type: ignore[type-arg]
     """A URL whose form field assumes https:// when the scheme is left out."""
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs.setdefault("assume_scheme", "https")
         return super().formfield(**kwargs)
 
@@ -266,11 +266,8 @@ class RoundNote(Owned):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if (
-            self.person_id
-            and self.round_id
-            and self.person.opportunity_id != (self.round.opportunity_id)
-        ):
+        person = self.person if self.person_id else None
+        if person and self.round_id and person.opportunity_id != self.round.opportunity_id:
             errors["person"] = "That person is not part of this opportunity."
         if (
             self.amount_low is not None

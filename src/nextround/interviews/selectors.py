@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, QuerySet
 
 from nextround.errors import NotFound
@@ -21,19 +21,19 @@ from nextround.interviews.models import (
 )
 
 
-def opportunity_list(*, owner: AbstractBaseUser, stage: str | None = None) -> QuerySet[Opportunity]:
+def opportunity_list(*, owner: User, stage: str | None = None) -> QuerySet[Opportunity]:
     qs = Opportunity.objects.filter(owner=owner).annotate(round_count=Count("rounds"))
     return qs.filter(stage=stage) if stage else qs
 
 
-def opportunity_get(*, owner: AbstractBaseUser, pk: int) -> Opportunity:
+def opportunity_get(*, owner: User, pk: int) -> Opportunity:
     try:
         return Opportunity.objects.get(owner=owner, pk=pk)
     except (Opportunity.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No opportunity with id {pk}.") from None
 
 
-def opportunity_detail(*, owner: AbstractBaseUser, pk: int) -> Opportunity:
+def opportunity_detail(*, owner: User, pk: int) -> Opportunity:
     """The opportunity with its stages, people and rounds (and who attends each) prefetched."""
     qs = Opportunity.objects.filter(owner=owner, pk=pk).prefetch_related(
         "stage_changes",
@@ -51,16 +51,14 @@ def opportunity_detail(*, owner: AbstractBaseUser, pk: int) -> Opportunity:
     return found
 
 
-def round_get(*, owner: AbstractBaseUser, pk: int) -> Round:
+def round_get(*, owner: User, pk: int) -> Round:
     try:
         return Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
     except (Round.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No round with id {pk}.") from None
 
 
-def round_list(
-    *, owner: AbstractBaseUser, opportunity: Opportunity | None = None
-) -> QuerySet[Round]:
+def round_list(*, owner: User, opportunity: Opportunity | None = None) -> QuerySet[Round]:
     qs = Round.objects.filter(owner=owner).select_related("opportunity")
     qs = qs.filter(opportunity=opportunity) if opportunity else qs
     return qs.order_by("starts_at", "id")
@@ -70,7 +68,7 @@ def round_notes(*, round_: Round) -> QuerySet[RoundNote]:
     return round_.notes.select_related("person")
 
 
-def person_get(*, owner: AbstractBaseUser, pk: int) -> Person:
+def person_get(*, owner: User, pk: int) -> Person:
     try:
         return Person.objects.select_related("opportunity").get(owner=owner, pk=pk)
     except (Person.DoesNotExist, ValueError, TypeError):
@@ -86,7 +84,7 @@ def people_get(*, opportunity: Opportunity, pks: list[int]) -> list[Person]:
     return found
 
 
-def note_get(*, owner: AbstractBaseUser, pk: int) -> RoundNote:
+def note_get(*, owner: User, pk: int) -> RoundNote:
     try:
         return RoundNote.objects.select_related("round__opportunity", "person").get(
             owner=owner, pk=pk
@@ -183,7 +181,7 @@ class Dashboard:
         return self.total == 0
 
 
-def dashboard(*, owner: AbstractBaseUser, now: datetime, today: date) -> Dashboard:
+def dashboard(*, owner: User, now: datetime, today: date) -> Dashboard:
     opportunities = list(Opportunity.objects.filter(owner=owner).order_by("company", "id"))
     grouped: dict[str, list[Opportunity]] = {s.value: [] for s in Stage}
     for opp in opportunities:

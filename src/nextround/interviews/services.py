@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -51,6 +51,7 @@ ROUND_FIELDS = (
     "logistics",
 )
 NOTE_FIELDS = (
+    "person",
     "text",
     "answer",
     "rating",
@@ -97,7 +98,7 @@ def _is_text(instance: models.Model, name: str) -> bool:
 @transaction.atomic
 def opportunity_create(
     *,
-    owner: AbstractBaseUser,
+    owner: User,
     stage: str = Stage.APPLIED,
     stage_on: date | None = None,
     **fields: Any,
@@ -240,13 +241,15 @@ def next_round_number(opportunity: Opportunity) -> int:
 
 
 def _set_times(round_: Round, *, starts: datetime, ends: datetime, timezone_name: str) -> None:
-    try:
-        round_.timezone = timezone_name
-        round_.starts_at = timeutil.to_utc(starts, timezone_name)
-        round_.ends_at = timeutil.to_utc(ends, timezone_name)
-    except Invalid as exc:
-        field = "timezone" if "time zone" in exc.message.lower() else "starts_at"
-        raise Invalid("The round was not saved.", {field: [exc.message]}) from exc
+    round_.timezone = timezone_name
+    for field, wall_clock in (("timezone", None), ("starts_at", starts), ("ends_at", ends)):
+        try:
+            if wall_clock is None:
+                timeutil.zone(timezone_name)
+            else:
+                setattr(round_, field, timeutil.to_utc(wall_clock, timezone_name))
+        except Invalid as exc:
+            raise Invalid("The round was not saved.", {field: [exc.message]}) from exc
 
 
 def _set_attendees(round_: Round, attendees: Iterable[Person]) -> None:
@@ -275,9 +278,9 @@ def note_create(
     return _save(note, what="note")
 
 
-def note_update(*, note: RoundNote, person: Person | None = None, **fields: Any) -> RoundNote:
+def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
+    """Changes only the fields given; ``person=None`` unlinks the person."""
     _assign(note, NOTE_FIELDS, fields)
-    note.person = person
     return _save(note, what="note")
 
 

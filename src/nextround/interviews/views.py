@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nextround.core.web import see_other, submit
+from nextround.core.web import owner_of, see_other, submit
 from nextround.errors import NotFound
 from nextround.interviews import selectors, services, transfer
 from nextround.interviews.forms import (
@@ -54,7 +54,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     stage = request.GET.get("stage") or None
     if stage and stage not in Stage.values:
         raise NotFound(f"No stage called {stage!r}.")
-    items = selectors.opportunity_list(owner=request.user, stage=stage)
+    items = selectors.opportunity_list(owner=owner_of(request), stage=stage)
     return render(
         request,
         "interviews/opportunity_list.html",
@@ -67,7 +67,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     form = OpportunityCreateForm(request.POST or None)
     if request.method == "POST":
         created = submit(
-            form, lambda: services.opportunity_create(owner=request.user, **form.cleaned_data)
+            form, lambda: services.opportunity_create(owner=owner_of(request), **form.cleaned_data)
         )
         if created:
             messages.success(request, f"Added {created}.")
@@ -76,7 +76,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
 
 
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_detail(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_detail(owner=owner_of(request), pk=pk)
     stage_form = StageForm(initial={"stage": opportunity.stage, "on": timezone.localdate()})
     return render(
         request,
@@ -87,10 +87,14 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
     form = OpportunityForm(request.POST or None, instance=opportunity)
-    if request.method == "POST" and submit(
-        form, lambda: services.opportunity_update(opportunity=opportunity, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and submit(
+            form, lambda: services.opportunity_update(opportunity=opportunity, **form.cleaned_data)
+        )
+        is not None
     ):
         messages.success(request, "Saved.")
         return see_other("opportunity_detail", pk=pk)
@@ -104,7 +108,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
     form = StageForm(request.POST)
     if submit(
         form,
@@ -114,7 +118,7 @@ def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, f"Stage set to {opportunity.get_stage_display()}.")
         return see_other("opportunity_detail", pk=pk)
-    detail = selectors.opportunity_detail(owner=request.user, pk=pk)
+    detail = selectors.opportunity_detail(owner=owner_of(request), pk=pk)
     return _page(
         request,
         "interviews/opportunity_detail.html",
@@ -125,7 +129,7 @@ def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
     if request.method == "POST":
         services.opportunity_delete(opportunity=opportunity)
         messages.success(request, f"Deleted {opportunity}.")
@@ -147,15 +151,19 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
     initial_round = request.GET.get("round")
     form = PersonForm(
         request.POST or None,
         opportunity=opportunity,
         initial={"rounds": [initial_round]} if initial_round else None,
     )
-    if request.method == "POST" and submit(
-        form, lambda: services.person_create(opportunity=opportunity, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and submit(
+            form, lambda: services.person_create(opportunity=opportunity, **form.cleaned_data)
+        )
+        is not None
     ):
         messages.success(request, f"Added {form.cleaned_data['name']}.")
         return see_other(_safe_next(request) or reverse("opportunity_detail", args=[pk]))
@@ -166,10 +174,12 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get(owner=request.user, pk=pk)
+    person = selectors.person_get(owner=owner_of(request), pk=pk)
     form = PersonForm(request.POST or None, instance=person, opportunity=person.opportunity)
-    if request.method == "POST" and submit(
-        form, lambda: services.person_update(person=person, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and submit(form, lambda: services.person_update(person=person, **form.cleaned_data))
+        is not None
     ):
         messages.success(request, "Saved.")
         return see_other("opportunity_detail", pk=person.opportunity_id)
@@ -183,7 +193,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get(owner=request.user, pk=pk)
+    person = selectors.person_get(owner=owner_of(request), pk=pk)
     if request.method == "POST":
         services.person_delete(person=person)
         messages.success(request, f"Removed {person.name}.")
@@ -204,13 +214,13 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _default_timezone(request: HttpRequest) -> str:
-    latest = selectors.round_list(owner=request.user).order_by("-id").first()
+    latest = selectors.round_list(owner=owner_of(request)).order_by("-id").first()
     return latest.timezone if latest else timezone.get_current_timezone_name()
 
 
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=request.user, pk=pk)
+    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
     form = RoundForm(
         request.POST or None,
         opportunity=opportunity,
@@ -230,7 +240,7 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=request.user, pk=pk)
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     notes = list(selectors.round_notes(round_=round_))
     grouped = [
         (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
@@ -242,8 +252,10 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round_,
             "attendees": list(round_.attendees.all()),
             "grouped_notes": grouped,
+            # One form per kind on one page: distinct ids tie each label to its own input.
             "note_forms": [
-                (k, NOTE_TEXT_LABELS[k], note_form_class(k)(round_=round_)) for k in NoteKind.values
+                (k, NOTE_TEXT_LABELS[k], note_form_class(k)(round_=round_, auto_id=f"id_{k}_%s"))
+                for k in NoteKind.values
             ],
             "carry": selectors.carry_forward(round_=round_),
             "now": timezone.now(),
@@ -252,7 +264,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=request.user, pk=pk)
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     return render(
         request,
         "interviews/round_carry_forward.html",
@@ -266,15 +278,17 @@ def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=request.user, pk=pk)
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     form = RoundForm(
         request.POST or None,
         instance=round_,
         opportunity=round_.opportunity,
         default_timezone=round_.timezone,
     )
-    if request.method == "POST" and submit(
-        form, lambda: services.round_update(round_=round_, **form.service_kwargs())
+    if (
+        request.method == "POST"
+        and submit(form, lambda: services.round_update(round_=round_, **form.service_kwargs()))
+        is not None
     ):
         messages.success(request, "Saved.")
         return see_other("round_detail", pk=pk)
@@ -288,7 +302,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=request.user, pk=pk)
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     if request.method == "POST":
         services.round_delete(round_=round_)
         messages.success(request, f"Deleted the {round_.label.lower()}.")
@@ -310,12 +324,16 @@ def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    round_ = selectors.round_get(owner=request.user, pk=pk)
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     if kind not in NoteKind.values:
         raise NotFound(f"No kind of note called {kind!r}.")
     form = note_form_class(kind)(request.POST or None, round_=round_)
-    if request.method == "POST" and submit(
-        form, lambda: services.note_create(round_=round_, kind=kind, **form.service_kwargs())
+    if (
+        request.method == "POST"
+        and submit(
+            form, lambda: services.note_create(round_=round_, kind=kind, **form.service_kwargs())
+        )
+        is not None
     ):
         messages.success(request, f"{NoteKind(kind).label} saved.")
         return see_other(_notes_anchor(pk, kind))
@@ -329,10 +347,12 @@ def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.note_get(owner=request.user, pk=pk)
+    note = selectors.note_get(owner=owner_of(request), pk=pk)
     form = note_form_class(note.kind)(request.POST or None, instance=note, round_=note.round)
-    if request.method == "POST" and submit(
-        form, lambda: services.note_update(note=note, **form.service_kwargs())
+    if (
+        request.method == "POST"
+        and submit(form, lambda: services.note_update(note=note, **form.service_kwargs()))
+        is not None
     ):
         messages.success(request, "Saved.")
         return see_other(_notes_anchor(note.round_id, note.kind))
@@ -346,7 +366,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    note = selectors.note_get(owner=request.user, pk=pk)
+    note = selectors.note_get(owner=owner_of(request), pk=pk)
     if request.method == "POST":
         services.note_delete(note=note)
         messages.success(request, "Note deleted.")
@@ -368,7 +388,7 @@ def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def workspace_export(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    document = transfer.workspace_export(owner=request.user, now=now)
+    document = transfer.workspace_export(owner=owner_of(request), now=now)
     response = HttpResponse(
         json.dumps(document, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -384,7 +404,7 @@ def workspace_import(request: HttpRequest) -> HttpResponse:
         report = submit(
             form,
             lambda: transfer.workspace_import(
-                owner=request.user,
+                owner=owner_of(request),
                 document=transfer.parse_document(form.cleaned_data["file"].read()),
             ),
         )

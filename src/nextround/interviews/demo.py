@@ -1,0 +1,278 @@
+"""A realistic example opportunity, so a new user sees every part of nextround filled in.
+
+Everything is placed relative to ``now`` (a first round nine days ago, the panel in three days),
+so the demo always looks current. It has a fixed uid: loading it twice adds it once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from nextround import timeutil
+from nextround.interviews import services
+from nextround.interviews.models import (
+    Format,
+    NoteKind,
+    NoteStatus,
+    Opportunity,
+    Party,
+    Person,
+    Relation,
+    Round,
+    Stage,
+)
+
+DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
+DEMO_TIMEZONE = "America/New_York"
+
+POSTING = """\
+Tidewater Freight moves refrigerated and dry cargo for about four hundred regional shippers \
+along the East Coast. Our operations team keeps trucks, docks and warehouse crews in step, and \
+we are hiring a Senior Operations Analyst to help it plan with numbers instead of hunches.
+
+What you will do: build and keep up the weekly capacity forecast for our three Boston-area \
+terminals; turn late-delivery and dwell-time data into dashboards that dispatch leads actually \
+open; run small experiments on routing and dock scheduling and report what changed; partner \
+with finance on the quarterly cost review.
+
+What we hope you bring: four or more years in operations, supply chain or logistics analytics; \
+strong SQL and one scripting language; the knack of presenting findings to people who do not \
+read charts for fun; patience with messy data from scanners and driver apps.
+
+Hybrid schedule, three days a week at our Chelsea office. The salary band is shared on the \
+first call, and we answer every applicant within two weeks.
+"""
+
+
+def demo_load(*, owner: User, now: datetime) -> tuple[Opportunity, bool]:
+    """The demo opportunity and whether this call added it (False: it was already there)."""
+    existing = Opportunity.objects.filter(owner_id=owner.pk, uid=DEMO_UID).first()
+    if existing is not None:
+        return existing, False
+    with transaction.atomic():
+        return _build(owner=owner, now=now), True
+
+
+def _build(*, owner: User, now: datetime) -> Opportunity:
+    today = timezone.localdate(now)
+    opportunity = services.opportunity_create(
+        owner=owner,
+        uid=DEMO_UID,
+        company="Tidewater Freight",
+        role_title="Senior Operations Analyst",
+        location="Chelsea, MA (hybrid)",
+        source_url="https://example.com/careers/senior-operations-analyst",
+        posting_text=POSTING,
+        stage=Stage.APPLIED,
+        stage_on=today - timedelta(days=21),
+    )
+    services.opportunity_set_stage(
+        opportunity=opportunity, stage=Stage.INTERVIEWING, on=today - timedelta(days=12)
+    )
+    maya, luis, grace = _people(opportunity)
+    first = _first_round(opportunity, now=now, attendees=[maya])
+    _first_round_notes(first, maya=maya, today=today)
+    _second_round(opportunity, now=now, attendees=[maya, luis, grace])
+    return opportunity
+
+
+def _people(opportunity: Opportunity) -> tuple[Person, Person, Person]:
+    maya = services.person_create(
+        opportunity=opportunity,
+        name="Maya Okafor",
+        title="Director of Operations Analytics",
+        relation=Relation.HIRING_MANAGER,
+        email="maya.okafor@example.com",
+        background="Started as a dispatcher, moved into analytics, has led the team for "
+        "three years. Reports to the VP of Operations.",
+        common_ground="We both began on warehouse floors before turning to data work. She "
+        "mentioned training for a trail half-marathon.",
+    )
+    luis = services.person_create(
+        opportunity=opportunity,
+        name="Luis Herrera",
+        title="Operations Analyst II",
+        relation=Relation.PEER,
+        background="Built the current dwell-time dashboard; about two years on the team. "
+        "Would be the closest day-to-day colleague.",
+    )
+    grace = services.person_create(
+        opportunity=opportunity,
+        name="Grace Lindqvist",
+        title="VP of Operations",
+        relation=Relation.MANAGERS_MANAGER,
+        background="Runs all three terminals. Known for asking how an analysis turns into "
+        "saved cost or time.",
+    )
+    return maya, luis, grace
+
+
+def _wall_clock(now: datetime, *, days: int, at: time) -> datetime:
+    """A naive time of day in the demo's zone, ``days`` from the local date of ``now``."""
+    local_day = timeutil.to_local(now, DEMO_TIMEZONE).date() + timedelta(days=days)
+    return datetime.combine(local_day, at)
+
+
+def _first_round(opportunity: Opportunity, *, now: datetime, attendees: list[Person]) -> Round:
+    return services.round_create(
+        opportunity=opportunity,
+        number=1,
+        kind="Conversation with the hiring manager",
+        format=Format.VIDEO,
+        starts=_wall_clock(now, days=-9, at=time(10, 0)),
+        ends=_wall_clock(now, days=-9, at=time(11, 0)),
+        timezone_name=DEMO_TIMEZONE,
+        video_link="https://meet.example.com/tidewater-okafor",
+        attendees=attendees,
+    )
+
+
+def _second_round(opportunity: Opportunity, *, now: datetime, attendees: list[Person]) -> Round:
+    return services.round_create(
+        opportunity=opportunity,
+        number=2,
+        is_final=True,
+        kind="Panel with the team and the VP",
+        format=Format.PANEL,
+        starts=_wall_clock(now, days=3, at=time(13, 0)),
+        ends=_wall_clock(now, days=3, at=time(15, 30)),
+        timezone_name=DEMO_TIMEZONE,
+        location="Tidewater Freight office, 4th floor, Chelsea, MA",
+        dress_code="Business casual; the office is relaxed, but the VP wears a jacket.",
+        logistics="Bring photo ID for the front desk and ask for Maya. Visitor parking is "
+        "behind the building; the commuter train from North Station takes ten minutes. "
+        "Plan a ten-minute walk-through of the dwell-time study; the room has a screen "
+        "with HDMI.",
+        attendees=attendees,
+    )
+
+
+def _first_round_notes(round_: Round, *, maya: Person, today: date) -> None:
+    """Each note is stamped a minute apart after the round, in the order it was written."""
+    for minute, (kind, fields) in enumerate(_notes(maya=maya, today=today), start=1):
+        services.note_create(
+            round_=round_,
+            kind=kind,
+            created_at=round_.ends_at + timedelta(minutes=minute),
+            **fields,
+        )
+
+
+def _notes(*, maya: Person, today: date) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (
+            NoteKind.QUESTION,
+            {
+                "person": maya,
+                "text": "Walk me through a forecast you built that other people relied on.",
+                "answer": "The weekly volume forecast at my last job: its inputs, the error band "
+                "we published with it, and how planners used it to staff shifts.",
+                "rating": 4,
+            },
+        ),
+        (
+            NoteKind.QUESTION,
+            {
+                "person": maya,
+                "text": "What do you do with data you do not trust?",
+                "answer": "My checks for gaps in scanner data, and flagging doubtful figures "
+                "openly instead of quietly dropping them.",
+                "rating": 5,
+            },
+        ),
+        (
+            NoteKind.QUESTION,
+            {
+                "person": maya,
+                "text": "Tell me about an analysis of yours that was ignored.",
+                "answer": "The route-consolidation study. I wandered through the details and "
+                "never said what I would do differently.",
+                "rating": 2,
+                "improve": "Open with the outcome in one sentence, then the change I made: I now "
+                "book a short walk-through with the decision maker before sending a report.",
+            },
+        ),
+        (
+            NoteKind.QUESTION,
+            {
+                "person": maya,
+                "text": "How would you find trucks that wait more than an hour at a dock?",
+                "answer": "Sketched a window-function query over gate-in and gate-out scans.",
+                "rating": 3,
+                "improve": "Name the edge cases early: missing scans, overnight stays and "
+                "daylight-saving changes.",
+            },
+        ),
+        (
+            NoteKind.FEEDBACK,
+            {
+                "person": maya,
+                "text": "My forecasting example was the most concrete she has heard so far; the "
+                "panel will dig into how I work with people who push back.",
+            },
+        ),
+        (
+            NoteKind.CONCERN,
+            {
+                "person": maya,
+                "text": "I have not worked with unionized dock crews.",
+                "response": "Tell the story of the shift-bid change I rolled out together with "
+                "the night crew's lead, and ask how changes get agreed here.",
+                "status": NoteStatus.OPEN,
+            },
+        ),
+        (
+            NoteKind.CONCERN,
+            {
+                "person": maya,
+                "text": "Whether three office days a week would work for me.",
+                "response": "Confirmed on the call: the train gets me there in half an hour.",
+                "status": NoteStatus.CLOSED,
+            },
+        ),
+        (
+            NoteKind.PROMISE,
+            {
+                "person": maya,
+                "text": "Send Maya the two-page summary of my dwell-time study, "
+                "with client names removed.",
+                "promised_by": Party.ME,
+                "due_on": today - timedelta(days=2),
+                "status": NoteStatus.OPEN,
+            },
+        ),
+        (
+            NoteKind.PROMISE,
+            {
+                "person": maya,
+                "text": "Maya will email the team's goals for this quarter before the panel.",
+                "promised_by": Party.THEM,
+                "due_on": today + timedelta(days=1),
+                "status": NoteStatus.OPEN,
+            },
+        ),
+        (
+            NoteKind.NUMBER,
+            {
+                "person": maya,
+                "text": "Base salary band for the role; the bonus target is 8% on top.",
+                "amount_low": Decimal("98000.00"),
+                "amount_high": Decimal("112000.00"),
+                "currency": "USD",
+            },
+        ),
+        (
+            NoteKind.FREE,
+            {
+                "text": "The team moved to a new data warehouse last spring and is still "
+                "rebuilding its dashboards: a good place to offer help early on.",
+            },
+        ),
+    ]

@@ -1,0 +1,60 @@
+"""axe-core (shipped inside the axe-playwright-python package) on the main pages."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BLOCKING = {"serious", "critical"}
+
+
+def _blocking_findings(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
+    page.goto("/")
+    assert _blocking_findings(page) == [], "welcome"
+    page.get_by_role("button", name="Explore the example workspace").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    opportunity_url = page.url
+    round_link = page.get_by_role("link", name="Second round")
+    round_url = round_link.get_attribute("href")
+    visited = {
+        "dashboard": "/",
+        "opportunities": "/opportunities/",
+        "opportunity": opportunity_url,
+        "round": round_url,
+        "carry forward": f"{round_url}carry-forward/",
+        "new opportunity": "/opportunities/new/",
+        "import": "/workspace/import/",
+        "not found": "/opportunities/999999/",
+    }
+    failures = {}
+    for name, url in visited.items():
+        page.goto(str(url))
+        found = _blocking_findings(page)
+        if found:
+            failures[name] = found
+    page.goto("/opportunities/new/")
+    page.get_by_role("button", name="Save").click()  # a form showing its errors
+    if found := _blocking_findings(page):
+        failures["form with errors"] = found
+    assert failures == {}
+
+
+def test_skip_link_is_the_first_stop_for_keyboard_users(page: Page) -> None:
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
