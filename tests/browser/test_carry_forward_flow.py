@@ -49,20 +49,18 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     expect(page.get_by_role("heading", level=1)).to_contain_text("First round")
     expect(page.get_by_role("region", name="Who attends")).to_contain_text("Tom Reid")
 
-    page.get_by_text("Add: question asked").click()
-    page.get_by_role("textbox", name="Question asked").fill(
-        "How would you cut stock-outs in a quarter?"
-    )
+    page.get_by_role("link", name="Add: question asked").click()
+    page.get_by_label("Question asked").fill("How would you cut stock-outs in a quarter?")
     page.get_by_label("Asked by").select_option(label="Maya Brooks, Planning Manager")
     page.get_by_label("How it went").select_option("2")
     page.get_by_label("What to improve").fill("Open with the forecast-accuracy numbers")
-    page.get_by_role("button", name="Save question asked").click()
+    page.get_by_role("button", name="Save").click()
     expect(page.locator("#notes-question")).to_contain_text("stock-outs")
 
-    page.get_by_text("Add: concern raised").click()
+    page.get_by_role("link", name="Add: concern raised").click()
     page.get_by_label("The concern").fill("Has not used our planning software")
     page.get_by_label("Raised by").select_option(label="Tom Reid, Senior Planner")
-    page.get_by_role("button", name="Save concern raised").click()
+    page.get_by_role("button", name="Save").click()
     expect(page.locator("#notes-concern")).to_contain_text("planning software")
 
     page.get_by_role("link", name="Harbour Logistics").first.click()

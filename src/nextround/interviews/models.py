@@ -251,6 +251,10 @@ class RoundNote(Owned):
 
     class Meta:
         ordering = ["round_id", "created_at", "id"]
+        indexes = [
+            # The dashboard's "overdue promises" for one account.
+            models.Index(fields=["owner", "kind", "status", "due_on"], name="note_open_by_due"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=NoteKind.values), name="note_kind_known"

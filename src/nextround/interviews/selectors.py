@@ -112,6 +112,7 @@ class CarryForward:
     people_met: list[Person] = field(default_factory=list)
     people_new: list[Person] = field(default_factory=list)
     people_met_not_attending: list[Person] = field(default_factory=list)
+    attending: list[Person] = field(default_factory=list)
 
     @property
     def weak_questions(self) -> list[RoundNote]:
@@ -157,7 +158,7 @@ def carry_forward(*, round_: Round) -> CarryForward:
             buckets[NoteKind(note.kind)].append(note)
     result.open_promises.sort(key=lambda n: (n.due_on is None, n.due_on or date.min))
     met = {p.pk: p for r in earlier for p in r.attendees.all()}
-    attending = list(round_.attendees.all())
+    attending = result.attending = list(round_.attendees.all())
     result.people_met = [p for p in attending if p.pk in met]
     result.people_new = [p for p in attending if p.pk not in met]
     attending_ids = {p.pk for p in attending}
@@ -182,7 +183,12 @@ class Dashboard:
 
 
 def dashboard(*, owner: User, now: datetime, today: date) -> Dashboard:
-    opportunities = list(Opportunity.objects.filter(owner=owner).order_by("company", "id"))
+    # Only what the page shows: a posting can be 50,000 characters and is not needed here.
+    opportunities = list(
+        Opportunity.objects.filter(owner=owner)
+        .only("id", "company", "role_title", "stage")
+        .order_by("company", "id")
+    )
     grouped: dict[str, list[Opportunity]] = {s.value: [] for s in Stage}
     for opp in opportunities:
         grouped[opp.stage].append(opp)

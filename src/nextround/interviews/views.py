@@ -16,7 +16,6 @@ from nextround.core.web import owner_of, see_other, submit
 from nextround.errors import NotFound
 from nextround.interviews import selectors, services, transfer
 from nextround.interviews.forms import (
-    NOTE_TEXT_LABELS,
     ImportForm,
     OpportunityCreateForm,
     OpportunityForm,
@@ -245,21 +244,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     grouped = [
         (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
     ]
+    carry = selectors.carry_forward(round_=round_)
     return render(
         request,
         "interviews/round_detail.html",
-        {
-            "round": round_,
-            "attendees": list(round_.attendees.all()),
-            "grouped_notes": grouped,
-            # One form per kind on one page: distinct ids tie each label to its own input.
-            "note_forms": [
-                (k, NOTE_TEXT_LABELS[k], note_form_class(k)(round_=round_, auto_id=f"id_{k}_%s"))
-                for k in NoteKind.values
-            ],
-            "carry": selectors.carry_forward(round_=round_),
-            "now": timezone.now(),
-        },
+        {"round": round_, "attendees": carry.attending, "grouped_notes": grouped, "carry": carry},
     )
 
 
