@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +30,10 @@ def _add_round(page: Page, *, start: str, end: str, attendees: list[str]) -> Non
     page.get_by_role("button", name="Save").click()
 
 
+def _add_note_link(page: Page, kind: str) -> Locator:
+    return page.get_by_role("navigation", name="Add a note").get_by_role("link", name=kind)
+
+
 def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) -> None:
     page.goto("/")
     page.get_by_role("link", name=re.compile("Start blank")).click()
@@ -49,7 +53,7 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     expect(page.get_by_role("heading", level=1)).to_contain_text("First round")
     expect(page.get_by_role("region", name="Who attends")).to_contain_text("Tom Reid")
 
-    page.get_by_role("link", name="Add: question asked").click()
+    _add_note_link(page, "question asked").click()
     page.get_by_label("Question asked").fill("How would you cut stock-outs in a quarter?")
     page.get_by_label("Asked by").select_option(label="Maya Brooks, Planning Manager")
     page.get_by_label("How it went").select_option("2")
@@ -57,7 +61,7 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#notes-question")).to_contain_text("stock-outs")
 
-    page.get_by_role("link", name="Add: concern raised").click()
+    _add_note_link(page, "concern raised").click()
     page.get_by_label("The concern").fill("Has not used our planning software")
     page.get_by_label("Raised by").select_option(label="Tom Reid, Senior Planner")
     page.get_by_role("button", name="Save").click()
