@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 from django.conf import settings
@@ -491,3 +492,27 @@ def test_serve_answers_http_until_stopped(tmp_path: Path) -> None:
         server.terminate()
         out, _ = server.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+def _command_paths(group: click.Group, prefix: str = "") -> list[str]:
+    paths = []
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            paths.extend(_command_paths(command, f"{path} "))
+        else:
+            paths.append(path)
+    return paths
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    paths = _command_paths(main)
+    assert "opportunity add" in paths and "import" in paths
+    for path in paths:
+        assert f"nextround {path}" in readme, path
+        command = main
+        for part in path.split():
+            assert isinstance(command, click.Group)
+            command = command.commands[part]
+        assert command.help or command.short_help, f"{path} has no help text"
