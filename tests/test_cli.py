@@ -223,6 +223,7 @@ def test_round_show_with_carry_forward(ok: Callable[..., str], demo: Opportunity
     assert "Carry forward from round(s) 1:" in out
     assert "New faces" in out
     assert "Answers to improve" in out
+    assert "Questions already asked" in out and "rated 4/5" in out
     first_out = ok("round", "show", str(_rounds(demo)[0].pk))
     assert "Notes (11):" in first_out
     assert "nothing yet" in first_out

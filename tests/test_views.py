@@ -294,6 +294,23 @@ def test_export_downloads_json_and_import_adds(client, rounds):
     )
     assert bad.status_code == 400
     assert Opportunity.objects.count() == 1
+    again = client.post(
+        "/workspace/import/",
+        {"file": SimpleUploadedFile("w.json", exported.content, "application/json")},
+        follow=True,
+    )
+    assert "skipped 1 already present" in again.content.decode()
+    assert Opportunity.objects.count() == 1
+
+
+def test_server_error_page_renders_without_touching_the_session():
+    from django.test import RequestFactory
+
+    from nextround.core.views import server_error
+
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Nothing you saved before was lost" in response.content.decode()
 
 
 def test_remote_requests_are_not_signed_in_automatically(user):

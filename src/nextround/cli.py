@@ -241,7 +241,10 @@ def _note_line(note: RoundNote) -> str:
     if note.due_on:
         details.append(f"due {note.due_on:%Y-%m-%d}")
     if note.amount_low is not None or note.amount_high is not None:
-        details.append(f"{note.amount_low or ''}–{note.amount_high or ''} {note.currency}".strip())
+        low, high = (
+            "" if amount is None else str(amount) for amount in (note.amount_low, note.amount_high)
+        )
+        details.append(f"{low}–{high} {note.currency}".strip())
     who = f" ({note.person.name})" if note.person else ""
     return f"[{', '.join(details)}] {note.text}{who}"
 
@@ -260,6 +263,7 @@ def _print_carry_forward(view: CarryForward) -> None:
         ]
     )
     sections = [
+        ("Questions already asked", view.questions),
         ("Answers to improve", view.weak_questions),
         ("Open concerns", view.open_concerns),
         ("Open promises", view.open_promises),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nextround import timeutil
+from nextround import __version__, timeutil
 from nextround.core.web import owner_of
 from nextround.interviews import demo, selectors
 
@@ -49,15 +50,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 @login_not_required
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No template context processors that touch the database: the failure may be there.
-    return HttpResponse(
-        render(
-            request,
-            "core/error.html",
-            {
-                "status": 500,
-                "message": ("Something went wrong on our side. Nothing you saved before was lost."),
-            },
-        ).content,
-        status=500,
+    # Rendered without the request: its context processors read the session and messages, which
+    # may live in the very database that just failed.
+    message = "Something went wrong on our side. Nothing you saved before was lost."
+    body = loader.render_to_string(
+        "core/error.html", {"status": 500, "message": message, "version": __version__}
     )
+    return HttpResponse(body, status=500)

@@ -46,8 +46,8 @@ VERSION = 1
 PersonRef = Callable[[int], object]
 
 # Plain text fields, copied as they are in both directions.
-OPPORTUNITY_TEXT = ("company", "role_title", "location", "source_url", "posting_text")
-PERSON_TEXT = ("name", "title", "relation", "email", "profile_url", "background", "common_ground")
+OPPORTUNITY_TEXT = services.OPPORTUNITY_FIELDS
+PERSON_TEXT = services.PERSON_FIELDS
 ROUND_TEXT = ("kind", "format", "location", "video_link", "dress_code", "logistics")
 NOTE_TEXT = ("text", "answer", "improve", "status", "response", "promised_by", "currency")
 
