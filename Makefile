@@ -21,8 +21,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck test-sqlite test-postgres
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts evaluation
+	$(BIN)/ruff format --check src tests benchmarks scripts evaluation
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

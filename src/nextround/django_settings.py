@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "nextround.core",
     "nextround.interviews",
+    "nextround.prep",
 ]
 
 MIDDLEWARE = [

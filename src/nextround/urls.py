@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("nextround.core.urls")),
     path("", include("nextround.interviews.urls")),
+    path("", include("nextround.prep.urls")),
 ]
 
 handler400 = "nextround.core.views.bad_request"

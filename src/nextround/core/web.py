@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponseRedirect
-from django.shortcuts import resolve_url
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render, resolve_url
 
 from nextround.errors import Invalid
 
@@ -29,6 +29,14 @@ def submit(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
             for message in messages:
                 form.add_error(target, message)
         return None
+
+
+def page(
+    request: HttpRequest, template: str, context: dict[str, object], *forms_: object
+) -> HttpResponse:
+    """Render; a form that came back with errors answers 400 so scripts can tell."""
+    failed = any(getattr(f, "errors", None) for f in forms_)
+    return render(request, template, context, status=400 if failed else 200)
 
 
 def see_other(to: str, *args: Any, **kwargs: Any) -> HttpResponseRedirect:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from nextround import timeutil
 from nextround.errors import Invalid
+from nextround.playbook.knowledge import CATEGORIES, CATEGORY_LABELS
 
 TEXT_LIMIT = 5_000
 POSTING_LIMIT = 50_000
@@ -159,6 +160,9 @@ class Round(Owned):
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_ON_ONE)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
+    # (Declared before `timezone`, which shadows django.utils.timezone in this class.)
+    # When preparation could begin; a short-notice round gets a compressed prep plan.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     timezone = models.CharField("time zone", max_length=64, validators=[validate_timezone])
     location = models.CharField("place", max_length=300, blank=True)
     video_link = WebAddressField("video link", max_length=500, blank=True)
@@ -223,6 +227,10 @@ class RoundNote(Owned):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=20, choices=NoteKind.choices)
     text = models.TextField(max_length=TEXT_LIMIT, validators=[TEXT_MAX])
+    # For questions: what kind of question it was, tagged by the playbook's classifier.
+    category = models.CharField(
+        max_length=20, blank=True, choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
+    )
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
     )

@@ -7,6 +7,7 @@ thing. Writes that touch several rows run in one transaction: nothing is saved h
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from nextround.interviews.models import (
     Stage,
     StageChange,
 )
+from nextround.playbook.classify import classify_question
 
 M = TypeVar("M", bound=models.Model)
 
@@ -275,13 +277,23 @@ def note_create(
     if "created_at" in fields:
         note.created_at = fields.pop("created_at")
     _assign(note, NOTE_FIELDS, fields)
+    _tag_question(note)
     return _save(note, what="note")
 
 
 def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
     """Changes only the fields given; ``person=None`` unlinks the person."""
     _assign(note, NOTE_FIELDS, fields)
+    _tag_question(note)
     return _save(note, what="note")
+
+
+def _tag_question(note: RoundNote) -> None:
+    """Questions are tagged with their category so later rounds can see what was covered."""
+    note.category = ""
+    if note.kind == NoteKind.QUESTION and note.text.strip():
+        with contextlib.suppress(Invalid):  # no words to classify: leave it untagged
+            note.category = classify_question(note.text[:1000]).category
 
 
 def note_delete(*, note: RoundNote) -> None:

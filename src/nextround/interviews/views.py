@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nextround.core.web import owner_of, see_other, submit
+from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
 from nextround.interviews import selectors, services, transfer
 from nextround.interviews.forms import (
@@ -25,14 +25,7 @@ from nextround.interviews.forms import (
     note_form_class,
 )
 from nextround.interviews.models import NoteKind, Stage
-
-
-def _page(
-    request: HttpRequest, template: str, context: dict[str, object], *forms_: object
-) -> HttpResponse:
-    """Render; a form that came back with errors answers 400 so scripts can tell."""
-    failed = any(getattr(f, "errors", None) for f in forms_)
-    return render(request, template, context, status=400 if failed else 200)
+from nextround.prep import selectors as prep_selectors
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -71,7 +64,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         if created:
             messages.success(request, f"Added {created}.")
             return see_other("opportunity_detail", pk=created.pk)
-    return _page(request, "interviews/opportunity_form.html", {"form": form}, form)
+    return page(request, "interviews/opportunity_form.html", {"form": form}, form)
 
 
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -97,7 +90,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Saved.")
         return see_other("opportunity_detail", pk=pk)
-    return _page(
+    return page(
         request,
         "interviews/opportunity_form.html",
         {"form": form, "opportunity": opportunity},
@@ -118,7 +111,7 @@ def opportunity_stage(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Stage set to {opportunity.get_stage_display()}.")
         return see_other("opportunity_detail", pk=pk)
     detail = selectors.opportunity_detail(owner=owner_of(request), pk=pk)
-    return _page(
+    return page(
         request,
         "interviews/opportunity_detail.html",
         {"opportunity": detail, "stage_form": form},
@@ -166,7 +159,7 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, f"Added {form.cleaned_data['name']}.")
         return see_other(_safe_next(request) or reverse("opportunity_detail", args=[pk]))
-    return _page(
+    return page(
         request, "interviews/person_form.html", {"form": form, "opportunity": opportunity}, form
     )
 
@@ -182,7 +175,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Saved.")
         return see_other("opportunity_detail", pk=person.opportunity_id)
-    return _page(
+    return page(
         request,
         "interviews/person_form.html",
         {"form": form, "opportunity": person.opportunity, "person": person},
@@ -233,7 +226,7 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
         if created:
             messages.success(request, f"Added the {created.label.lower()}.")
             return see_other("round_detail", pk=created.pk)
-    return _page(
+    return page(
         request, "interviews/round_form.html", {"form": form, "opportunity": opportunity}, form
     )
 
@@ -245,10 +238,19 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
     ]
     carry = selectors.carry_forward(round_=round_)
+    playbook = prep_selectors.round_playbook(round_=round_, now=timezone.now(), carry=carry)
     return render(
         request,
         "interviews/round_detail.html",
-        {"round": round_, "attendees": carry.attending, "grouped_notes": grouped, "carry": carry},
+        {
+            "round": round_,
+            "attendees": carry.attending,
+            "grouped_notes": grouped,
+            "carry": carry,
+            "rp": playbook.plan,
+            "likely": playbook.likely,
+            "asks": playbook.asks,
+        },
     )
 
 
@@ -281,7 +283,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Saved.")
         return see_other("round_detail", pk=pk)
-    return _page(
+    return page(
         request,
         "interviews/round_form.html",
         {"form": form, "opportunity": round_.opportunity, "round": round_},
@@ -326,7 +328,7 @@ def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     ):
         messages.success(request, f"{NoteKind(kind).label} saved.")
         return see_other(_notes_anchor(pk, kind))
-    return _page(
+    return page(
         request,
         "interviews/note_form.html",
         {"form": form, "round": round_, "kind": NoteKind(kind)},
@@ -345,7 +347,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, "Saved.")
         return see_other(_notes_anchor(note.round_id, note.kind))
-    return _page(
+    return page(
         request,
         "interviews/note_form.html",
         {"form": form, "round": note.round, "kind": NoteKind(note.kind), "note": note},
@@ -400,4 +402,4 @@ def workspace_import(request: HttpRequest) -> HttpResponse:
         if report:
             messages.success(request, report.summary())
             return see_other("opportunity_list")
-    return _page(request, "interviews/workspace_import.html", {"form": form}, form)
+    return page(request, "interviews/workspace_import.html", {"form": form}, form)

@@ -1,0 +1,84 @@
+"""Commands for the whole workspace: serve it, fill it with an example, export and import it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+import click
+
+from nextround.cli.base import local_owner, main, ready_database
+from nextround.config import DEFAULT_HOST, DEFAULT_PORT
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Run the web app until Ctrl+C."""
+    # The settings read these once, when Django starts, so they go in first.
+    os.environ["NEXTROUND_HOST"] = host
+    os.environ["NEXTROUND_PORT"] = str(port)
+    ready_database()
+    from waitress import serve as waitress_serve
+
+    from nextround.wsgi import application
+
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"nextround is running at http://{shown_host}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(application, host=host, port=port, threads=8)
+
+
+@main.command()
+def demo() -> None:
+    """Add an example opportunity (only once).
+
+    One opportunity with a finished first round full of notes and a panel coming up."""
+    owner = local_owner()
+    from django.utils import timezone
+
+    from nextround.interviews.demo import demo_load
+
+    opportunity, added = demo_load(owner=owner, now=timezone.now())
+    state = "Added" if added else "Already present:"
+    click.echo(f"{state} demo opportunity {opportunity.pk}: {opportunity}")
+
+
+# --- opportunity ---------------------------------------------------------------------------
+
+
+@main.command("export")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout."
+)
+def export_command(output: Path | None) -> None:
+    """Write the whole workspace as one JSON document."""
+    owner = local_owner()
+    from django.utils import timezone
+
+    from nextround.interviews.transfer import workspace_export
+
+    document = workspace_export(owner=owner, now=timezone.now())
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    count = len(document["opportunities"])
+    click.echo(f"Exported {count} {'opportunity' if count == 1 else 'opportunities'} to {output}.")
+
+
+@main.command("import")
+@click.argument("file", type=click.File("rb"))
+def import_command(file: IO[bytes]) -> None:
+    """Add the opportunities of an export file.
+
+    An opportunity already in the workspace (same uid) is skipped, never overwritten."""
+    data = file.read()
+    owner = local_owner()
+    from nextround.interviews.transfer import parse_document, workspace_import
+
+    report = workspace_import(owner=owner, document=parse_document(data))
+    click.echo(report.summary())

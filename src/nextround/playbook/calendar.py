@@ -1,0 +1,96 @@
+"""An iCalendar (RFC 5545) file for a round: the interview, its prep items and follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from nextround.playbook.plan import Plan, Progress
+
+PRODID = "-//nextround//second-round playbook//EN"
+REMINDERS = (timedelta(hours=24), timedelta(hours=1))
+TODO_STATUS = {"todo": "NEEDS-ACTION", "done": "COMPLETED", "skipped": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class Interview:
+    uid: str  # stable, so importing the file again updates rather than duplicates
+    summary: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    location: str = ""
+    video_link: str = ""
+    description: str = ""
+
+
+def _alarm(before: timedelta, text: str) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _event(interview: Interview, tz: ZoneInfo, stamp: datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{interview.uid}@nextround")
+    event.add("dtstamp", stamp)
+    event.add("summary", interview.summary)
+    event.add("dtstart", interview.starts_at.astimezone(tz))
+    event.add("dtend", interview.ends_at.astimezone(tz))
+    if interview.location:
+        event.add("location", interview.location)
+    if interview.video_link:
+        event.add("url", interview.video_link)
+    description = "\n".join(p for p in (interview.description, interview.video_link) if p)
+    if description:
+        event.add("description", description)
+    for before in REMINDERS:
+        hours = int(before.total_seconds() // 3600)
+        event.add_component(_alarm(before, f"{interview.summary} in {hours} h"))
+    return event
+
+
+def build_calendar(
+    interview: Interview,
+    plan: Plan,
+    progress: Mapping[str, Progress],
+    *,
+    now: datetime | None = None,
+) -> bytes:
+    """The interview as an event with reminders a day and an hour before, and every plan
+    item (prep before, thank-you notes and the status check after) as a to-do with a due time,
+    all in the round's own time zone with its VTIMEZONE definition."""
+    tz = ZoneInfo(interview.timezone)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add_component(_event(interview, tz, stamp))
+    for item in plan.items:
+        state = progress.get(item.key, Progress())
+        todo = icalendar.Todo()
+        todo.add("uid", f"{interview.uid}-{item.key.replace(':', '-')}@nextround")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", item.title)
+        todo.add("description", item.detail + (f"\n\nNote: {state.note}" if state.note else ""))
+        todo.add("due", item.due_at.astimezone(tz))
+        todo.add("status", TODO_STATUS[state.status])
+        todo.add("related-to", f"{interview.uid}@nextround")
+        if not item.before:  # follow-ups are easy to forget: remind at the deadline
+            todo.add_component(_alarm(timedelta(0), item.title))
+        cal.add_component(todo)
+    # A VTIMEZONE covering only the years the file spans keeps it small but exact.
+    dues = [item.due_at for item in plan.items] + [interview.starts_at]
+    cal.add_missing_timezones(
+        first_date=(min(dues) - timedelta(days=366)).date(),
+        last_date=(max(dues) + timedelta(days=366)).date(),
+    )
+    return bytes(cal.to_ical())

@@ -1,0 +1,176 @@
+"""Likely questions for a round, ranked, each with the reasons it made the list."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nextround.playbook import knowledge
+from nextround.playbook.knowledge import RELATIONS, Question
+from nextround.playbook.plan import RoundFacts
+from nextround.playbook.text import content_stems, overlap, stems
+
+SAME_QUESTION = 0.5  # stem overlap above which an earlier question is a bank question
+PER_CATEGORY = 4  # keep the list varied
+ONLY_IN_FORMAT = {"case": "case", "presentation": "presentation"}
+RELATION_LABELS = {
+    "hiring_manager": "hiring managers",
+    "managers_manager": "the manager's manager",
+    "executive": "executives",
+    "peer": "future colleagues",
+    "hr": "HR and recruiters",
+    "other": "interviewers",
+}
+assert set(RELATION_LABELS) == set(RELATIONS)
+
+
+@dataclass(frozen=True)
+class EarlierQuestion:
+    """A question noted in an earlier round."""
+
+    text: str
+    round_number: int
+    asked_by: str = ""  # a name, or "" when not noted
+    rating: int | None = None  # the candidate's own 1–5 rating of the answer
+    improve: str = ""
+    category: str = ""
+
+
+@dataclass
+class LikelyQuestion:
+    text: str
+    category: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    bank: Question | None = None  # what it tests and how to approach it
+    earlier: list[EarlierQuestion] = field(default_factory=list)
+
+    @property
+    def asked_before(self) -> bool:
+        return bool(self.earlier)
+
+
+def match_bank(text: str, bank: Sequence[Question]) -> Question | None:
+    """The bank question an earlier question most resembles, if it is close enough."""
+    wanted = content_stems(text)
+    best, best_score = None, SAME_QUESTION
+    for q in bank:
+        score = max(overlap(wanted, content_stems(wording)) for wording in (q.text, *q.variants))
+        if score >= best_score:
+            best, best_score = q, score
+    return best
+
+
+def _job_terms(job_text: str) -> str:
+    return " " + " ".join(stems(job_text)) + " "
+
+
+def _earlier_reason(seen: EarlierQuestion) -> str:
+    who = f" by {seen.asked_by}" if seen.asked_by else ""
+    text = f"Asked in round {seen.round_number}{who}"
+    if seen.rating is not None:
+        text += f"; you rated your answer {seen.rating}/5"
+    if seen.improve:
+        text += f". To improve: {seen.improve}"
+    return text + "."
+
+
+def _score_bank_question(
+    q: Question, facts: RoundFacts, job: str, new_names: list[str]
+) -> tuple[float, list[str]]:
+    score, reasons = 1.0, []
+    fmt = facts.format
+    if q.category in ONLY_IN_FORMAT.values():
+        if ONLY_IN_FORMAT.get(fmt) != q.category:
+            return 0.0, []
+        score += 3
+        reasons.append(f"This is a {fmt} round.")
+    later = facts.number >= 2 or facts.is_final
+    if later and q.later_round:
+        score += 1
+        reasons.append("Typical of second and final rounds.")
+    if later and q.category in {"company", "approach", "motivation"}:
+        score += 1.5
+        reasons.append("Later rounds test what you learned about them and how you would work.")
+    if q.category == "salary":
+        if facts.is_final or facts.money_discussed:
+            score += 2
+            reasons.append("Final rounds and money already discussed bring up pay and terms.")
+        else:
+            score -= 1.5
+    relations = {a.relation for a in facts.attendees}
+    for relation in sorted(relations & set(q.asked_by)):
+        names = [a.name for a in facts.attendees if a.relation == relation]
+        score += 1.2
+        reasons.append(f"Often asked by {RELATION_LABELS[relation]}: {', '.join(names)} attends.")
+    if q.category == "basics" and new_names:
+        score += 2.5
+        reasons.append(
+            f"New interviewers ({', '.join(new_names)}) often start here, even if you "
+            "covered it before."
+        )
+    if fmt in {"panel", "all_day", "series"} and q.category == "behavioral":
+        score += 0.5
+        reasons.append("Panels lean on behavioral questions to compare candidates.")
+    matched = [c for c in q.competencies if f" {' '.join(stems(c))} " in job]
+    if matched:
+        score += min(2, len(matched)) * 0.8
+        reasons.append("The posting asks for " + ", ".join(matched[:2]) + ".")
+    return score, reasons
+
+
+def likely_questions(
+    facts: RoundFacts,
+    *,
+    job_text: str = "",
+    earlier: Sequence[EarlierQuestion] = (),
+    limit: int = 15,
+    bank: Sequence[Question] | None = None,
+) -> list[LikelyQuestion]:
+    """The ``limit`` questions most likely in this round, best first, never more than
+    ``PER_CATEGORY`` of one category, and every one with its reasons."""
+    bank = knowledge.questions() if bank is None else bank
+    job = _job_terms(job_text)
+    new_names = [a.name for a in facts.attendees if not a.met_before]
+    by_id = {q.id: q for q in bank}
+    earlier_by_bank: dict[str, list[EarlierQuestion]] = {}
+    unmatched: list[EarlierQuestion] = []
+    for seen in earlier:
+        found = match_bank(seen.text, bank)
+        if found is None:
+            unmatched.append(seen)
+        else:
+            earlier_by_bank.setdefault(found.id, []).append(seen)
+
+    ranked: list[LikelyQuestion] = []
+    for q in bank:
+        score, reasons = _score_bank_question(q, facts, job, new_names)
+        seen_list = earlier_by_bank.get(q.id, [])
+        if score <= 0 and not seen_list:
+            continue
+        for seen in seen_list:
+            score += 3 if seen.rating is not None and seen.rating <= 2 else 1.5
+            reasons.insert(0, _earlier_reason(seen))
+        ranked.append(
+            LikelyQuestion(q.text, q.category, score, reasons, by_id[q.id], list(seen_list))
+        )
+    for seen in unmatched:  # the candidate's own notes outrank generic guesses
+        weak = seen.rating is not None and seen.rating <= 2
+        reasons = [_earlier_reason(seen), "They may come back to it to hear a better answer."]
+        ranked.append(
+            LikelyQuestion(
+                seen.text, seen.category or "other", 5 if weak else 3.5, reasons, None, [seen]
+            )
+        )
+    ranked.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
+    chosen: list[LikelyQuestion] = []
+    per_category: Counter[str] = Counter()
+    for lq in ranked:
+        if per_category[lq.category] >= PER_CATEGORY and not lq.asked_before:
+            continue
+        chosen.append(lq)
+        per_category[lq.category] += 1
+        if len(chosen) == limit:
+            break
+    return chosen

@@ -1,0 +1,240 @@
+"""A dated prep plan for one round, and a readiness score that says what is missing.
+
+The plan is derived, never stored: it follows from the round's facts and the checklist
+templates, so changing the round's date or format "regenerates" it for free. What the
+candidate did is kept apart, keyed by item, and survives every regeneration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from nextround.playbook import knowledge
+from nextround.playbook.knowledge import ChecklistItem, Fact
+
+REMOTE_FORMATS = frozenset({"video", "phone"})
+Status = Literal["todo", "done", "skipped"]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    key: str  # stable across regenerations, e.g. the person's id
+    name: str
+    relation: str
+    met_before: bool = False
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    """What the plan needs to know about a round; built from the database or by hand."""
+
+    starts_at: datetime  # aware
+    ends_at: datetime  # aware
+    timezone: str
+    format: str
+    number: int
+    is_final: bool = False
+    attendees: tuple[Attendee, ...] = ()
+    earlier_rounds: int = 0
+    weak_answers: int = 0
+    money_discussed: bool = False
+    open_concerns: int = 0
+    open_promises: int = 0
+    video_link: str = ""
+    planned_from: datetime | None = None  # when preparation could start (the round was added)
+
+    def facts(self) -> frozenset[Fact]:
+        remote = self.format in REMOTE_FORMATS or bool(self.video_link)
+        held: dict[Fact, bool] = {
+            "final": self.is_final,
+            "later_round": self.number >= 2 or self.is_final,
+            "earlier_rounds": self.earlier_rounds > 0,
+            "weak_answers": self.weak_answers > 0,
+            "money_discussed": self.money_discussed,
+            "open_concerns": self.open_concerns > 0,
+            "open_promises": self.open_promises > 0,
+            "new_interviewers": any(not a.met_before for a in self.attendees),
+            "in_person": not remote,
+            "remote": remote,
+        }
+        return frozenset(fact for fact, holds in held.items() if holds)
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    key: str
+    template: str
+    title: str
+    detail: str
+    weight: int
+    due_at: datetime  # UTC
+    before: bool  # due before the interview, so it counts towards readiness
+    person: str | None = None  # Attendee.key for per-interviewer items
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: tuple[PlanItem, ...]
+    compressed: bool  # the interview is sooner than the usual lead times allow
+
+    def item_keys(self) -> frozenset[str]:
+        return frozenset(item.key for item in self.items)
+
+
+def applies(template: ChecklistItem, facts: frozenset[Fact], round_format: str) -> bool:
+    cond = template.when
+    if cond.formats and round_format not in cond.formats:
+        return False
+    if not all(f in facts for f in cond.all_of):
+        return False
+    return not cond.any_of or any(f in facts for f in cond.any_of)
+
+
+def wall_clock(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """``day`` at ``at`` in ``tz`` as UTC. A time the clocks skip moves forward by the gap,
+    as calendar programs do; an ambiguous time takes its first occurrence."""
+    naive = datetime.combine(day, at)
+    moment = naive.replace(tzinfo=tz).astimezone(UTC)
+    if moment.astimezone(tz).replace(tzinfo=None) != naive:  # inside a spring-forward gap
+        offset_before = naive.replace(tzinfo=tz, fold=0).utcoffset() or timedelta(0)
+        offset_after = naive.replace(tzinfo=tz, fold=1).utcoffset() or timedelta(0)
+        moment = (naive - min(offset_before, offset_after)).replace(tzinfo=UTC)
+    return moment
+
+
+def due_at(template: ChecklistItem, facts: RoundFacts, tz: ZoneInfo) -> datetime:
+    due = template.due
+    if due.hours_after is not None:
+        return facts.ends_at.astimezone(UTC) + timedelta(hours=due.hours_after)
+    if due.hours_before is not None:
+        return facts.starts_at.astimezone(UTC) - timedelta(hours=due.hours_before)
+    assert due.days_before is not None and due.at is not None  # the schema guarantees it
+    local_day = facts.starts_at.astimezone(tz).date() - timedelta(days=due.days_before)
+    return wall_clock(local_day, time.fromisoformat(due.at), tz)
+
+
+def _expand(template: ChecklistItem, facts: RoundFacts, due: datetime) -> list[PlanItem]:
+    before = template.due.hours_after is None
+
+    def item(key: str, title: str, weight: int, person: str | None = None) -> PlanItem:
+        return PlanItem(key, template.id, title, template.detail, weight, due, before, person)
+
+    if not template.per_attendee:
+        return [item(template.id, template.title, template.weight)]
+    if not facts.attendees:  # one placeholder until the candidate says who attends
+        return [
+            item(template.id, template.title.replace("{name}", "each interviewer"), template.weight)
+        ]
+    # Weight is shared among interviewers so a panel does not swamp the score.
+    share = max(1, round(template.weight / len(facts.attendees)))
+    return [
+        item(f"{template.id}:{p.key}", template.title.replace("{name}", p.name), share, p.key)
+        for p in facts.attendees
+    ]
+
+
+def _compress(
+    dues: list[datetime], start: datetime, planned_from: datetime | None
+) -> tuple[list[datetime], bool]:
+    """Squeeze due dates that fall before ``planned_from`` into the time that is left,
+    keeping their order, so a short-notice interview does not start with everything overdue."""
+    if planned_from is None or not dues:
+        return dues, False
+    earliest = min(dues)
+    if earliest >= planned_from or planned_from >= start:
+        return dues, False
+    scale = (start - planned_from) / (start - earliest)
+    squeezed = [
+        (planned_from + (d - earliest) * scale).replace(second=0, microsecond=0) for d in dues
+    ]
+    return squeezed, True
+
+
+def build_plan(facts: RoundFacts, templates: Sequence[ChecklistItem] | None = None) -> Plan:
+    templates = knowledge.checklist() if templates is None else templates
+    tz = ZoneInfo(facts.timezone)
+    held = facts.facts()
+    chosen = [t for t in templates if applies(t, held, facts.format)]
+    before = [t for t in chosen if t.due.hours_after is None]
+    after = [t for t in chosen if t.due.hours_after is not None]
+    start = facts.starts_at.astimezone(UTC)
+    before_dues, compressed = _compress(
+        [due_at(t, facts, tz) for t in before], start, facts.planned_from
+    )
+    items: list[PlanItem] = []
+    for template, due in zip(before, before_dues, strict=True):
+        items.extend(_expand(template, facts, due))
+    for template in after:
+        items.extend(_expand(template, facts, due_at(template, facts, tz)))
+    items.sort(key=lambda i: (i.due_at, -i.weight, i.key))
+    return Plan(items=tuple(items), compressed=compressed)
+
+
+# --- progress and readiness ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    status: Status = "todo"
+    note: str = ""
+    reason: str = ""  # why it was skipped
+
+
+@dataclass(frozen=True)
+class Readiness:
+    score: int  # 0–100
+    done_weight: int
+    counted_weight: int
+    missing: tuple[PlanItem, ...]  # heaviest first
+    overdue: tuple[PlanItem, ...]
+    skipped: tuple[PlanItem, ...]
+    summary: str = field(default="")
+
+
+def _names(items: Sequence[PlanItem], limit: int = 3) -> str:
+    shown = [i.title for i in items[:limit]]
+    extra = len(items) - len(shown)
+    text = "; ".join(shown)
+    return text + (f"; and {extra} more" if extra else "")
+
+
+def readiness(plan: Plan, progress: Mapping[str, Progress], now: datetime) -> Readiness:
+    """Weighted share of the before-interview items that are done. A skipped item (with its
+    reason) leaves the count: the candidate decided it does not apply."""
+    before = [i for i in plan.items if i.before]
+    state = {i.key: progress.get(i.key, Progress()).status for i in before}
+    skipped = tuple(i for i in before if state[i.key] == "skipped")
+    counted = [i for i in before if state[i.key] != "skipped"]
+    done = [i for i in counted if state[i.key] == "done"]
+    missing = tuple(
+        sorted((i for i in counted if state[i.key] == "todo"), key=lambda i: (-i.weight, i.due_at))
+    )
+    overdue = tuple(i for i in missing if i.due_at < now)
+    counted_weight = sum(i.weight for i in counted)
+    done_weight = sum(i.weight for i in done)
+    score = 100 if counted_weight == 0 else round(100 * done_weight / counted_weight)
+    if not missing:
+        summary = "Nothing missing: every prep item is done or skipped."
+    else:
+        summary = f"Missing {len(missing)} of {len(counted)}: {_names(missing)}."
+        if overdue:
+            summary += f" {len(overdue)} overdue."
+    return Readiness(
+        score=score,
+        done_weight=done_weight,
+        counted_weight=counted_weight,
+        missing=missing,
+        overdue=overdue,
+        skipped=skipped,
+        summary=summary,
+    )
+
+
+def retired_keys(plan: Plan, recorded: Iterable[str]) -> list[str]:
+    """Recorded progress for items the current plan no longer has (the round changed)."""
+    keys = plan.item_keys()
+    return sorted(k for k in recorded if k not in keys)

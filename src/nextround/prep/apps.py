@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PrepConfig(AppConfig):
+    name = "nextround.prep"
+    verbose_name = "Prep plans and questions to ask"

@@ -1,0 +1,277 @@
+"""The playbook for one round, read from the database and worked out by nextround.playbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.auth.models import User
+from django.utils.text import slugify
+
+from nextround.errors import NotFound
+from nextround.interviews.models import Party, Person, Round, Stage
+from nextround.interviews.selectors import CarryForward, carry_forward
+from nextround.playbook import asks as ask_rules
+from nextround.playbook.calendar import Interview, build_calendar
+from nextround.playbook.knowledge import Ask
+from nextround.playbook.likely import EarlierQuestion, LikelyQuestion, likely_questions
+from nextround.playbook.plan import (
+    Attendee,
+    Plan,
+    PlanItem,
+    Progress,
+    Readiness,
+    RoundFacts,
+    build_plan,
+    readiness,
+)
+from nextround.prep.models import AskItem, AskStatus, PlanProgress
+
+
+def money_raised(carry: CarryForward) -> bool:
+    """Pay was talked about in an earlier round, or there is an offer."""
+    return bool(carry.numbers) or carry.round.opportunity.stage == Stage.OFFER
+
+
+def round_facts(carry: CarryForward) -> RoundFacts:
+    round_ = carry.round
+    met = {p.pk for p in carry.people_met}
+    return RoundFacts(
+        starts_at=round_.starts_at,
+        ends_at=round_.ends_at,
+        timezone=round_.timezone,
+        format=round_.format,
+        number=round_.number,
+        is_final=round_.is_final,
+        attendees=tuple(
+            Attendee(str(p.pk), p.name, p.relation, p.pk in met) for p in carry.attending
+        ),
+        earlier_rounds=len(carry.earlier_rounds),
+        weak_answers=len(carry.weak_questions),
+        money_discussed=money_raised(carry),
+        open_concerns=len(carry.open_concerns),
+        open_promises=sum(1 for p in carry.open_promises if p.promised_by != Party.THEM),
+        video_link=round_.video_link,
+        planned_from=round_.created_at,
+    )
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    item: PlanItem
+    progress: Progress
+    overdue: bool
+    due_local: datetime
+
+
+@dataclass
+class RoundPlan:
+    round: Round
+    plan: Plan
+    rows: list[PlanRow]
+    readiness: Readiness
+    retired: list[PlanProgress]  # done or skipped items the changed round no longer needs
+
+    @property
+    def before(self) -> list[PlanRow]:
+        return [r for r in self.rows if r.item.before]
+
+    @property
+    def after(self) -> list[PlanRow]:
+        return [r for r in self.rows if not r.item.before]
+
+    def due_on(self, day: date) -> list[PlanRow]:
+        """Open items due on ``day`` (in the round's time zone) or already overdue."""
+        return [
+            r
+            for r in self.rows
+            if r.progress.status == "todo" and (r.overdue or r.due_local.date() == day)
+        ]
+
+
+def progress_of(round_: Round) -> dict[str, PlanProgress]:
+    return {p.key: p for p in PlanProgress.objects.filter(round=round_)}
+
+
+def round_plan(*, carry: CarryForward, now: datetime) -> RoundPlan:
+    round_ = carry.round
+    plan = build_plan(round_facts(carry))
+    stored = progress_of(round_)
+    progress = {k: Progress(p.status, p.note, p.reason) for k, p in stored.items()}  # type: ignore[arg-type]
+    rows = [
+        PlanRow(
+            item=item,
+            progress=progress.get(item.key, Progress()),
+            overdue=item.due_at < now and progress.get(item.key, Progress()).status == "todo",
+            due_local=item.due_at.astimezone(round_.local_start.tzinfo),
+        )
+        for item in plan.items
+    ]
+    keys = plan.item_keys()
+    retired = [p for k, p in sorted(stored.items()) if k not in keys and p.status != "todo"]
+    return RoundPlan(
+        round=round_,
+        plan=plan,
+        rows=rows,
+        readiness=readiness(plan, progress, now),
+        retired=retired,
+    )
+
+
+# --- likely questions ----------------------------------------------------------------------
+
+
+def earlier_questions(carry: CarryForward) -> list[EarlierQuestion]:
+    return [
+        EarlierQuestion(
+            text=note.text,
+            round_number=note.round.number,
+            asked_by=note.person.name if note.person else "",
+            rating=note.rating,
+            improve=note.improve,
+            category=note.category,
+        )
+        for note in carry.questions
+    ]
+
+
+def round_likely(*, carry: CarryForward, limit: int = 15) -> list[LikelyQuestion]:
+    opportunity = carry.round.opportunity
+    return likely_questions(
+        round_facts(carry),
+        job_text=f"{opportunity.role_title}\n{opportunity.posting_text}",
+        earlier=earlier_questions(carry),
+        limit=limit,
+    )
+
+
+# --- questions to ask ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskRow:
+    """One question for one interviewer: stored (``item``) or a fresh suggestion (``ask``)."""
+
+    text: str
+    theme: str
+    item: AskItem | None = None
+    ask: Ask | None = None
+
+    @property
+    def status(self) -> str:
+        return self.item.status if self.item else AskStatus.PLANNED
+
+
+@dataclass
+class PersonAsks:
+    person: Person
+    rows: list[AskRow] = field(default_factory=list)
+
+
+@dataclass
+class RoundAsks:
+    people: list[PersonAsks]
+    unassigned: list[AskItem]  # kept after their interviewer left the round
+    covered_themes: frozenset[str]
+    money_held_back: bool
+
+
+def round_asks(*, carry: CarryForward) -> RoundAsks:
+    round_ = carry.round
+    earlier = AskItem.objects.filter(
+        round__opportunity_id=round_.opportunity_id,
+        round__number__lt=round_.number,
+        status=AskStatus.ASKED,
+    ).only("bank_id", "theme", "answer")
+    covered = frozenset(a.theme for a in earlier if a.theme and a.answer.strip())
+    stored = list(AskItem.objects.filter(round=round_).select_related("person"))
+    used = {a.bank_id for a in earlier if a.bank_id} | {a.bank_id for a in stored if a.bank_id}
+    plan = ask_rules.suggest_asks(
+        round_facts(carry).attendees,
+        covered_themes=covered,
+        used=used,
+        money_raised=money_raised(carry),
+    )
+    people = []
+    attending = {p.pk for p in carry.attending}
+    for person in carry.attending:
+        mine = [a for a in stored if a.person_id == person.pk]
+        kept = [a for a in mine if a.status != AskStatus.DROPPED]
+        room = max(0, ask_rules.PER_PERSON - sum(1 for a in kept if a.bank_id))
+        rows = [AskRow(a.text, a.theme, item=a) for a in kept]
+        rows += [AskRow(a.text, a.theme, ask=a) for a in plan.by_person[str(person.pk)][:room]]
+        people.append(PersonAsks(person, rows))
+    unassigned = [
+        a
+        for a in stored
+        if a.status != AskStatus.DROPPED and (a.person_id is None or a.person_id not in attending)
+    ]
+    return RoundAsks(people, unassigned, covered, plan.money_held_back)
+
+
+def ask_get(*, owner: User, pk: int) -> AskItem:
+    try:
+        return AskItem.objects.select_related("round__opportunity", "person").get(
+            owner=owner, pk=pk
+        )
+    except (AskItem.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No question with id {pk}.") from None
+
+
+# --- everything for the round page ---------------------------------------------------------
+
+
+@dataclass
+class RoundPlaybook:
+    plan: RoundPlan
+    likely: list[LikelyQuestion]
+    asks: RoundAsks
+
+
+def round_playbook(
+    *, round_: Round, now: datetime, carry: CarryForward | None = None
+) -> RoundPlaybook:
+    carry = carry or carry_forward(round_=round_)
+    return RoundPlaybook(
+        plan=round_plan(carry=carry, now=now),
+        likely=round_likely(carry=carry),
+        asks=round_asks(carry=carry),
+    )
+
+
+def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
+    """Plans for the dashboard's upcoming rounds."""
+    return [round_plan(carry=carry_forward(round_=r), now=now) for r in rounds]
+
+
+# --- calendar ------------------------------------------------------------------------------
+
+
+def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
+    """The round's .ics file name and content: the interview, the plan's to-dos, follow-ups."""
+    carry = carry_forward(round_=round_)
+    rp = round_plan(carry=carry, now=now)
+    opportunity = round_.opportunity
+    lines = [round_.kind] if round_.kind else []
+    if carry.attending:
+        lines.append("With " + ", ".join(p.name for p in carry.attending))
+    if round_.dress_code:
+        lines.append(f"Dress code: {round_.dress_code}")
+    if round_.logistics:
+        lines.append(round_.logistics)
+    interview = Interview(
+        uid=f"{opportunity.uid}-round-{round_.number}",
+        summary=f"{round_.label}: {opportunity.role_title} at {opportunity.company}",
+        starts_at=round_.starts_at,
+        ends_at=round_.ends_at,
+        timezone=round_.timezone,
+        location=round_.location,
+        video_link=round_.video_link,
+        description="\n".join(lines),
+    )
+    progress = {r.item.key: r.progress for r in rp.rows}
+    name = f"{slugify(opportunity.company) or 'interview'}-round-{round_.number}.ics"
+    return name, build_calendar(interview, rp.plan, progress, now=now)
