@@ -34,6 +34,8 @@ def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
         "opportunity": opportunity_url,
         "round": round_url,
         "carry forward": f"{round_url}carry-forward/",
+        "plan item": f"{round_url}plan/?key=clothes",
+        "own question": f"{round_url}asks/new/",
         "new opportunity": "/opportunities/new/",
         "import": "/workspace/import/",
         "not found": "/opportunities/999999/",

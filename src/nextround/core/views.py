@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from nextround import __version__, timeutil
 from nextround.core.web import owner_of
 from nextround.interviews import demo, selectors
+from nextround.prep import selectors as prep_selectors
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -20,7 +21,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if board.is_empty:
         return render(request, "core/welcome.html")
     countdown = timeutil.countdown(board.next_round.starts_at, now) if board.next_round else None
-    return render(request, "core/dashboard.html", {"board": board, "countdown": countdown})
+    plans = prep_selectors.upcoming_plans(rounds=board.upcoming, now=now)
+    due = [(rp.round, row) for rp in plans for row in rp.due_today(now)]
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "board": board,
+            "countdown": countdown,
+            "next_ready": plans[0].readiness if plans else None,
+            "later": [(rp.round, rp.readiness) for rp in plans[1:]],
+            "due_today": sorted(due, key=lambda pair: pair[1].item.due_at),
+        },
+    )
 
 
 @require_POST

@@ -139,6 +139,7 @@ def _second_round(opportunity: Opportunity, *, now: datetime, attendees: list[Pe
         opportunity=opportunity,
         number=2,
         is_final=True,
+        created_at=now - timedelta(days=6),  # invited three days after the first round
         kind="Panel with the team and the VP",
         format=Format.PANEL,
         starts=_wall_clock(now, days=3, at=time(13, 0)),

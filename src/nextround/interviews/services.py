@@ -201,8 +201,11 @@ def round_create(
     attendees: Iterable[Person] = (),
     **fields: Any,
 ) -> Round:
-    """``starts``/``ends`` are wall-clock times in ``timezone_name`` (or aware datetimes)."""
+    """``starts``/``ends`` are wall-clock times in ``timezone_name`` (or aware datetimes).
+    ``created_at`` (default now) is when preparation could begin, e.g. the invitation."""
     round_ = Round(owner=opportunity.owner, opportunity=opportunity)
+    if "created_at" in fields:
+        round_.created_at = fields.pop("created_at")
     if "number" not in fields:
         fields["number"] = next_round_number(opportunity)
     _assign(round_, ROUND_FIELDS, fields)

@@ -137,39 +137,38 @@ def _expand(template: ChecklistItem, facts: RoundFacts, due: datetime) -> list[P
     ]
 
 
-def _compress(
-    dues: list[datetime], start: datetime, planned_from: datetime | None
-) -> tuple[list[datetime], bool]:
-    """Squeeze due dates that fall before ``planned_from`` into the time that is left,
-    keeping their order, so a short-notice interview does not start with everything overdue."""
-    if planned_from is None or not dues:
-        return dues, False
-    earliest = min(dues)
-    if earliest >= planned_from or planned_from >= start:
-        return dues, False
-    scale = (start - planned_from) / (start - earliest)
-    squeezed = [
-        (planned_from + (d - earliest) * scale).replace(second=0, microsecond=0) for d in dues
-    ]
-    return squeezed, True
+def _quarter_hour_after(moment: datetime) -> datetime:
+    floor = moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
+    return floor if floor == moment else floor + timedelta(minutes=15)
+
+
+def fit_in(template: ChecklistItem, ideal: datetime, facts: RoundFacts, tz: ZoneInfo) -> datetime:
+    """Where the time before the interview is shorter than an item's lead time, the item moves
+    to the earliest day that is left, at its usual hour, and never before preparation could
+    begin nor later than an hour before the start. Otherwise ``ideal`` stands."""
+    start, begun = facts.starts_at.astimezone(UTC), facts.planned_from
+    if begun is None or ideal >= begun or begun >= start:
+        return ideal
+    due = ideal
+    if template.due.days_before is not None and template.due.at is not None:
+        days_left = (start.astimezone(tz).date() - begun.astimezone(tz).date()).days
+        day = start.astimezone(tz).date() - timedelta(days=max(days_left, 0))
+        due = wall_clock(day, time.fromisoformat(template.due.at), tz)
+    due = min(due, start - timedelta(hours=1))
+    return max(due, min(_quarter_hour_after(begun), start - timedelta(minutes=1)))
 
 
 def build_plan(facts: RoundFacts, templates: Sequence[ChecklistItem] | None = None) -> Plan:
     templates = knowledge.checklist() if templates is None else templates
     tz = ZoneInfo(facts.timezone)
     held = facts.facts()
-    chosen = [t for t in templates if applies(t, held, facts.format)]
-    before = [t for t in chosen if t.due.hours_after is None]
-    after = [t for t in chosen if t.due.hours_after is not None]
-    start = facts.starts_at.astimezone(UTC)
-    before_dues, compressed = _compress(
-        [due_at(t, facts, tz) for t in before], start, facts.planned_from
-    )
     items: list[PlanItem] = []
-    for template, due in zip(before, before_dues, strict=True):
+    compressed = False
+    for template in (t for t in templates if applies(t, held, facts.format)):
+        ideal = due_at(template, facts, tz)
+        due = ideal if template.due.hours_after is not None else fit_in(template, ideal, facts, tz)
+        compressed = compressed or due != ideal
         items.extend(_expand(template, facts, due))
-    for template in after:
-        items.extend(_expand(template, facts, due_at(template, facts, tz)))
     items.sort(key=lambda i: (i.due_at, -i.weight, i.key))
     return Plan(items=tuple(items), compressed=compressed)
 

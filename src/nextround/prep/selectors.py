@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.utils.text import slugify
@@ -83,12 +83,13 @@ class RoundPlan:
     def after(self) -> list[PlanRow]:
         return [r for r in self.rows if not r.item.before]
 
-    def due_on(self, day: date) -> list[PlanRow]:
-        """Open items due on ``day`` (in the round's time zone) or already overdue."""
+    def due_today(self, now: datetime) -> list[PlanRow]:
+        """Open items that are overdue or due today, "today" on the round's own clock."""
+        today = now.astimezone(self.round.local_start.tzinfo).date()
         return [
             r
             for r in self.rows
-            if r.progress.status == "todo" and (r.overdue or r.due_local.date() == day)
+            if r.progress.status == "todo" and (r.overdue or r.due_local.date() == today)
         ]
 
 
