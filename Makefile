@@ -38,12 +38,15 @@ test-postgres: $(STAMP)
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
 	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-# Not part of `make test`: fills a large workspace and times the main pages (docs/performance.md).
+# Not part of `make test`: times the main pages on a large workspace and a round's playbook,
+# on SQLite and PostgreSQL (figures in docs/performance.md).
 bench: $(STAMP)
-	rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA)
-	NEXTROUND_DATA_DIR=$(BENCH_DATA) $(BIN)/python benchmarks/pages.py $(BENCH_ARGS)
-	NEXTROUND_DATA_DIR=$(BENCH_DATA) NEXTROUND_DATABASE_URL=$(PG_URL)_bench \
-		$(BIN)/python benchmarks/pages.py $(BENCH_ARGS)
+	for script in pages playbook; do \
+		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && \
+		NEXTROUND_DATA_DIR=$(BENCH_DATA) $(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) && \
+		NEXTROUND_DATA_DIR=$(BENCH_DATA) NEXTROUND_DATABASE_URL=$(PG_URL)_bench \
+			$(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -14,67 +14,40 @@ the p95 target is reported as FAIL but does not change the exit status.
 
 from __future__ import annotations
 
+import argparse
+import math
 import os
-import tempfile
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from decimal import Decimal
+from typing import Any
 
-import django
+from benchsetup import (  # configures Django: before any model import
+    DOCS_PATH,
+    clean_up,
+    database_description,
+    machine,
+    prepare_database,
+    vendor,
+    write_section,
+)
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
-
-def _bootstrap() -> str | None:
-    """Configure Django before anything imports a model; return the data folder made for it.
-
-    Without NEXTROUND_DATA_DIR the benchmark gets a temporary folder (removed at the end), so it
-    can never fill the user's real workspace. Local mode (loopback host) is forced on, since the
-    dashboard client relies on the local user being signed in automatically, and debug is forced
-    off to measure what a user gets.
-    """
-    created = None
-    if not os.environ.get("NEXTROUND_DATA_DIR"):
-        created = tempfile.mkdtemp(prefix="nextround-bench-")
-        os.environ["NEXTROUND_DATA_DIR"] = created
-    os.environ["NEXTROUND_HOST"] = "127.0.0.1"
-    os.environ["NEXTROUND_DEBUG"] = "0"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "nextround.django_settings"
-    django.setup()
-    return created
-
-
-OWN_DATA_DIR = _bootstrap()
-
-import argparse  # noqa: E402
-import math  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Sequence  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from datetime import date, datetime, timedelta  # noqa: E402
-from datetime import time as clock  # noqa: E402
-from decimal import Decimal  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import dj_database_url  # noqa: E402
-import psycopg  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import User  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from psycopg import sql  # noqa: E402
-
-from nextround import timeutil  # noqa: E402
-from nextround.core.services import local_user  # noqa: E402
-from nextround.interviews.models import (  # noqa: E402
+from nextround import timeutil
+from nextround.core.services import local_user
+from nextround.interviews.models import (
     Format,
     NoteKind,
     NoteStatus,
@@ -95,7 +68,6 @@ NOTES_PER_300_OPPORTUNITIES = 20_000
 SMALL_OPPORTUNITIES = 3
 QUERY_SAMPLES = 20
 SEED = 20_240_611
-DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
 # --- command line ---------------------------------------------------------------------------
 
@@ -123,78 +95,6 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 # --- database -------------------------------------------------------------------------------
-
-
-def vendor() -> str:
-    return str(connection.vendor)
-
-
-def _postgres_admin(config: dict[str, Any]) -> psycopg.Connection[Any]:
-    return psycopg.connect(
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _postgres_config() -> dict[str, Any]:
-    url = settings.APP.database_url
-    assert url is not None
-    config: dict[str, Any] = dict(dj_database_url.parse(url))
-    if "bench" not in config["NAME"]:
-        raise SystemExit(
-            f"Refusing to drop database {config['NAME']!r}: the benchmark recreates its "
-            "database, so its name must contain 'bench' (e.g. nextround_bench)."
-        )
-    return config
-
-
-def postgres_drop() -> None:
-    config = _postgres_config()
-    connections.close_all()
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(config["NAME"]))
-    with _postgres_admin(config) as admin:
-        admin.execute(drop)
-
-
-def postgres_recreate() -> None:
-    postgres_drop()
-    config = _postgres_config()
-    with _postgres_admin(config) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
-
-
-def sqlite_check_fresh() -> None:
-    path = Path(str(settings.DATABASES["default"]["NAME"]))
-    if path.exists() and path.stat().st_size > 0:
-        raise SystemExit(
-            f"{path} already exists. The benchmark fills the database with generated data; "
-            "point NEXTROUND_DATA_DIR at an empty folder (make bench does)."
-        )
-
-
-def prepare_database() -> None:
-    if vendor() == "postgresql":
-        postgres_recreate()
-    else:
-        sqlite_check_fresh()
-    call_command("migrate", verbosity=0, interactive=False)
-
-
-def database_description() -> str:
-    if vendor() == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            row = cursor.fetchone()
-        return f"PostgreSQL {row[0].split()[0] if row else '?'}"
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        row = cursor.fetchone()
-    mode = str(row[0]).upper() if row else "?"
-    return f"SQLite {sqlite3.sqlite_version} ({mode} mode)"
 
 
 # --- data generator -------------------------------------------------------------------------
@@ -714,13 +614,6 @@ class Context:
     load_average: float
 
 
-def _machine() -> str:
-    return (
-        f"{os.cpu_count()} CPU cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}"
-    )
-
-
 def section_body(results: list[Result], context: Context) -> str:
     return "\n".join(
         [
@@ -728,7 +621,7 @@ def section_body(results: list[Result], context: Context) -> str:
             "",
             f"- Date: {timezone.localdate():%Y-%m-%d}",
             f"- Database: {database_description()}",
-            f"- Machine: {_machine()}; 1-minute load average {context.load_average:.2f} when the "
+            f"- Machine: {machine()}; 1-minute load average {context.load_average:.2f} when the "
             "timing started",
             f"- Large workspace: {_sizes_text(context.sizes)} "
             f"(filled in {context.fill_seconds:.1f} s)",
@@ -777,17 +670,7 @@ Machine for the figures below: 2 cores, Python 3.11, SQLite in WAL mode / Postgr
 
 
 def write_docs(body: str) -> None:
-    key = f"pages-benchmark-{vendor()}"
-    block = f"<!-- {key}:start -->\n{body}\n<!-- {key}:end -->"
-    text = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else DOCS_INTRO
-    pattern = re.compile(rf"<!-- {re.escape(key)}:start -->.*?<!-- {re.escape(key)}:end -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"Updated {DOCS_PATH}")
+    write_section(f"pages-benchmark-{vendor()}", body, DOCS_INTRO)
 
 
 # --- main -----------------------------------------------------------------------------------
@@ -831,11 +714,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(parse_args(argv))
     finally:
-        if vendor() == "postgresql":
-            postgres_drop()
-        connections.close_all()
-        if OWN_DATA_DIR:
-            shutil.rmtree(OWN_DATA_DIR, ignore_errors=True)
+        clean_up()
 
 
 if __name__ == "__main__":

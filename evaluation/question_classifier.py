@@ -21,7 +21,10 @@ def main() -> None:
     bank = knowledge.questions()
     result = cross_validate(bank, folds=folds)
     print(f"{len(bank)} questions, {result.texts} texts with rewordings, {folds}-fold grouped CV")
-    print(f"accuracy {result.accuracy:.3f}, macro F1 {result.macro_f1:.3f}")
+    print(
+        f"accuracy {result.accuracy:.3f}, macro F1 {result.macro_f1:.3f}, "
+        f"mean confidence {result.mean_confidence:.3f}"
+    )
     print(
         f"confidence >= 0.8 on {result.confident_share:.0%} of texts, "
         f"accuracy there {result.confident_accuracy:.3f}"

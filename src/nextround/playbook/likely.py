@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from nextround.playbook import knowledge
 from nextround.playbook.knowledge import RELATIONS, Question
@@ -51,14 +52,45 @@ class LikelyQuestion:
         return bool(self.earlier)
 
 
+@dataclass(frozen=True)
+class _Wordings:
+    """Every wording of every bank question as a stem set, with an index from stem to wording,
+    so matching a note compares it only with wordings that share a word."""
+
+    owners: list[Question]
+    stem_sets: list[frozenset[str]]
+    by_stem: dict[str, list[int]]
+
+
+def _index(bank: Sequence[Question]) -> _Wordings:
+    owners: list[Question] = []
+    stem_sets: list[frozenset[str]] = []
+    by_stem: defaultdict[str, list[int]] = defaultdict(list)
+    for q in bank:
+        for wording in (q.text, *q.variants):
+            stem_set = content_stems(wording)
+            for s in stem_set:
+                by_stem[s].append(len(owners))
+            owners.append(q)
+            stem_sets.append(stem_set)
+    return _Wordings(owners, stem_sets, dict(by_stem))
+
+
+@cache
+def _built_in_index() -> _Wordings:
+    return _index(knowledge.questions())
+
+
 def match_bank(text: str, bank: Sequence[Question]) -> Question | None:
     """The bank question an earlier question most resembles, if it is close enough."""
+    index = _built_in_index() if bank is knowledge.questions() else _index(bank)
     wanted = content_stems(text)
+    candidates = sorted({i for s in wanted for i in index.by_stem.get(s, ())})
     best, best_score = None, SAME_QUESTION
-    for q in bank:
-        score = max(overlap(wanted, content_stems(wording)) for wording in (q.text, *q.variants))
-        if score >= best_score:
-            best, best_score = q, score
+    for i in candidates:
+        score = overlap(wanted, index.stem_sets[i])
+        if score > best_score or (best is None and score == best_score):
+            best, best_score = index.owners[i], score
     return best
 
 

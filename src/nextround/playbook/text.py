@@ -28,14 +28,20 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """One word's stem. Cached: the pure-Python stemmer is slow and the vocabulary is small."""
+    return str(_stemmer().stemWord(word))
+
+
 def stems(text: str) -> list[str]:
-    return [str(s) for s in _stemmer().stemWords(words(text))]
+    return [stem(w) for w in words(text)]
 
 
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
     """The stems of a text's meaningful words, for comparing what two texts are about."""
-    return frozenset(_stemmer().stemWords([w for w in words(text) if w not in STOPWORDS]))
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
