@@ -28,11 +28,12 @@ class Interview:
     description: str = ""
 
 
-def _alarm(before: timedelta, text: str) -> icalendar.Alarm:
+def _alarm(before: timedelta, text: str, *, related: str = "START") -> icalendar.Alarm:
+    """A reminder ``before`` the event's start, or (``related="END"``) a to-do's due time."""
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", text)
-    alarm.add("trigger", -before)
+    alarm.add("trigger", -before, parameters={"RELATED": related} if related == "END" else {})
     return alarm
 
 
@@ -85,7 +86,7 @@ def build_calendar(
         todo.add("status", TODO_STATUS[state.status])
         todo.add("related-to", f"{interview.uid}@nextround")
         if not item.before:  # follow-ups are easy to forget: remind at the deadline
-            todo.add_component(_alarm(timedelta(0), item.title))
+            todo.add_component(_alarm(timedelta(0), item.title, related="END"))
         cal.add_component(todo)
     # A VTIMEZONE covering only the years the file spans keeps it small but exact.
     dues = [item.due_at for item in plan.items] + [interview.starts_at]

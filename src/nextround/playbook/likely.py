@@ -51,6 +51,10 @@ class LikelyQuestion:
     def asked_before(self) -> bool:
         return bool(self.earlier)
 
+    @property
+    def went_badly(self) -> bool:
+        return any(e.rating is not None and e.rating <= 2 for e in self.earlier)
+
 
 @dataclass(frozen=True)
 class _Wordings:
@@ -135,7 +139,8 @@ def _score_bank_question(
     for relation in sorted(relations & set(q.asked_by)):
         names = [a.name for a in facts.attendees if a.relation == relation]
         score += 1.2
-        reasons.append(f"Often asked by {RELATION_LABELS[relation]}: {', '.join(names)} attends.")
+        verb = "attends" if len(names) == 1 else "attend"
+        reasons.append(f"Often asked by {RELATION_LABELS[relation]}: {', '.join(names)} {verb}.")
     if q.category == "basics" and new_names:
         score += 2.5
         reasons.append(
@@ -187,7 +192,7 @@ def likely_questions(
         ranked.append(
             LikelyQuestion(q.text, q.category, score, reasons, by_id[q.id], list(seen_list))
         )
-    for seen in unmatched:  # the candidate's own notes outrank generic guesses
+    for seen in unmatched:  # kept even when the bank has nothing like it
         weak = seen.rating is not None and seen.rating <= 2
         reasons = [_earlier_reason(seen), "They may come back to it to hear a better answer."]
         ranked.append(
@@ -196,13 +201,17 @@ def likely_questions(
             )
         )
     ranked.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
-    chosen: list[LikelyQuestion] = []
-    per_category: Counter[str] = Counter()
+    # What this employer really asked always stays, answers that went badly first: it is the
+    # surest guide to what comes next, and the weak ones are what most needs reworking.
+    chosen = sorted((lq for lq in ranked if lq.asked_before), key=lambda lq: not lq.went_badly)
+    chosen = chosen[:limit]
+    per_category: Counter[str] = Counter(lq.category for lq in chosen)
     for lq in ranked:
-        if per_category[lq.category] >= PER_CATEGORY and not lq.asked_before:
+        if len(chosen) >= limit:
+            break
+        if lq in chosen or (per_category[lq.category] >= PER_CATEGORY and not lq.asked_before):
             continue
         chosen.append(lq)
         per_category[lq.category] += 1
-        if len(chosen) == limit:
-            break
+    chosen.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
     return chosen
