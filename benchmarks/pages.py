@@ -227,8 +227,10 @@ def _text(rng: random.Random, kind: str, count: int = 2) -> str:
     return " ".join(rng.sample(SENTENCES[NoteKind(kind)], k=count))
 
 
-def _round_days(rng: random.Random, today: date) -> list[date]:
-    day = today - timedelta(days=rng.randint(-12, 110))
+def _round_days(rng: random.Random, today: date, *, upcoming: bool = False) -> list[date]:
+    # The first opportunity of every workspace has rounds ahead, so the dashboard's query
+    # counts compare like with like (its prep plans need queries only when a round is ahead).
+    day = today - timedelta(days=12 if upcoming else rng.randint(-12, 110))
     days = []
     for _ in range(ROUNDS_PER_OPPORTUNITY):
         days.append(day)
@@ -244,7 +246,7 @@ def _stage(rng: random.Random, last_round: date, today: date) -> Stage:
 
 
 def _new_opportunity(owner: User, rng: random.Random, today: date, index: int) -> Plan:
-    days = _round_days(rng, today)
+    days = _round_days(rng, today, upcoming=index == 1)
     created = days[0] - timedelta(days=rng.randint(10, 30))
     opportunity = Opportunity(
         owner=owner,

@@ -125,18 +125,53 @@ class CarryForward:
 
 
 def carry_forward(*, round_: Round) -> CarryForward:
-    """Three queries whatever the size of the workspace: rounds, notes, attendance."""
-    earlier = list(
-        Round.objects.filter(opportunity_id=round_.opportunity_id, number__lt=round_.number)
+    """Four queries whatever the size of the workspace: rounds, their attendees, notes, and who
+    attends this round."""
+    return carry_forward_many(rounds=[round_])[0]
+
+
+def carry_forward_many(*, rounds: list[Round]) -> list[CarryForward]:
+    """``carry_forward`` for several rounds in five queries however many (the dashboard's)."""
+    if not rounds:
+        return []
+    opportunity_ids = {r.opportunity_id for r in rounds}
+    latest = max(r.number for r in rounds)
+    candidates = list(
+        Round.objects.filter(opportunity_id__in=opportunity_ids, number__lt=latest)
         .prefetch_related("attendees")
         .order_by("number")
     )
-    result = CarryForward(round=round_, earlier_rounds=earlier)
-    notes = (
-        RoundNote.objects.filter(round__in=[r.pk for r in earlier])
+    notes = list(
+        RoundNote.objects.filter(round__in=[r.pk for r in candidates])
         .select_related("person", "round")
         .order_by("round__number", "created_at", "id")
     )
+    if len(rounds) == 1:
+        attending = {rounds[0].pk: list(rounds[0].attendees.all())}
+    else:
+        attending = {
+            r.pk: list(r.attendees.all())
+            for r in Round.objects.filter(pk__in=[r.pk for r in rounds]).prefetch_related(
+                "attendees"
+            )
+        }
+    views = []
+    for round_ in rounds:
+        earlier = [
+            r
+            for r in candidates
+            if r.opportunity_id == round_.opportunity_id and r.number < round_.number
+        ]
+        earlier_ids = {r.pk for r in earlier}
+        mine = [n for n in notes if n.round_id in earlier_ids]
+        views.append(_carry_forward(round_, earlier, mine, attending[round_.pk]))
+    return views
+
+
+def _carry_forward(
+    round_: Round, earlier: list[Round], notes: list[RoundNote], attending: list[Person]
+) -> CarryForward:
+    result = CarryForward(round=round_, earlier_rounds=earlier)
     buckets = {
         NoteKind.QUESTION: result.questions,
         NoteKind.FEEDBACK: result.feedback,
@@ -158,7 +193,7 @@ def carry_forward(*, round_: Round) -> CarryForward:
             buckets[NoteKind(note.kind)].append(note)
     result.open_promises.sort(key=lambda n: (n.due_on is None, n.due_on or date.min))
     met = {p.pk: p for r in earlier for p in r.attendees.all()}
-    attending = result.attending = list(round_.attendees.all())
+    result.attending = attending
     result.people_met = [p for p in attending if p.pk in met]
     result.people_new = [p for p in attending if p.pk not in met]
     attending_ids = {p.pk for p in attending}

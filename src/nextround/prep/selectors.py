@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from nextround.errors import NotFound
 from nextround.interviews.models import Party, Person, Round, Stage
-from nextround.interviews.selectors import CarryForward, carry_forward
+from nextround.interviews.selectors import CarryForward, carry_forward, carry_forward_many
 from nextround.playbook import asks as ask_rules
 from nextround.playbook.calendar import Interview, build_calendar
 from nextround.playbook.knowledge import Ask
@@ -97,10 +97,13 @@ def progress_of(round_: Round) -> dict[str, PlanProgress]:
     return {p.key: p for p in PlanProgress.objects.filter(round=round_)}
 
 
-def round_plan(*, carry: CarryForward, now: datetime) -> RoundPlan:
+def round_plan(
+    *, carry: CarryForward, now: datetime, stored: dict[str, PlanProgress] | None = None
+) -> RoundPlan:
+    """The plan with its progress; ``stored`` when the caller already read the progress."""
     round_ = carry.round
     plan = build_plan(round_facts(carry))
-    stored = progress_of(round_)
+    stored = progress_of(round_) if stored is None else stored
     progress = {k: Progress(p.status, p.note, p.reason) for k, p in stored.items()}  # type: ignore[arg-type]
     rows = [
         PlanRow(
@@ -244,8 +247,14 @@ def round_playbook(
 
 
 def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
-    """Plans for the dashboard's upcoming rounds."""
-    return [round_plan(carry=carry_forward(round_=r), now=now) for r in rounds]
+    """Plans for the dashboard's upcoming rounds, in a fixed number of queries."""
+    stored: dict[int, dict[str, PlanProgress]] = {r.pk: {} for r in rounds}
+    for progress in PlanProgress.objects.filter(round__in=[r.pk for r in rounds]):
+        stored[progress.round_id][progress.key] = progress
+    return [
+        round_plan(carry=carry, now=now, stored=stored[carry.round.pk])
+        for carry in carry_forward_many(rounds=rounds)
+    ]
 
 
 # --- calendar ------------------------------------------------------------------------------
