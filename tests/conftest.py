@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
+from click.testing import CliRunner, Result
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
+from nextround.cli import main
 from nextround.core.services import local_user
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
@@ -73,3 +76,46 @@ def rounds(opportunity: Opportunity, people: list[Person]) -> list[Round]:
         attendees=people,
     )
     return [first, second]
+
+
+# --- the command line, in process ----------------------------------------------------------
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(db: None) -> Run:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(main, list(args))
+
+    return invoke
+
+
+@pytest.fixture
+def ok(run: Run) -> Callable[..., str]:
+    """Run a command that must succeed; its stdout."""
+
+    def invoke(*args: str) -> str:
+        result = run(*args)
+        assert result.exit_code == 0, (result.output, result.exception)
+        return result.stdout
+
+    return invoke
+
+
+@pytest.fixture
+def bad(run: Run) -> Callable[..., str]:
+    """Run a command that must be refused: status 2, one `Error:` line on stderr, no output."""
+
+    def invoke(*args: str) -> str:
+        result = run(*args)
+        assert result.exit_code == 2, (result.output, result.exception)
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("Error: ")
+        return lines[0]
+
+    return invoke

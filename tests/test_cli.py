@@ -20,7 +20,6 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner, Result
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -33,46 +32,6 @@ from nextround.interviews.models import Opportunity, Person, Round
 from nextround.interviews.transfer import workspace_export
 
 SCRIPT = Path(sys.executable).parent / "nextround"
-
-Run = Callable[..., Result]
-
-
-@pytest.fixture
-def run(db: None) -> Run:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(main, list(args))
-
-    return invoke
-
-
-@pytest.fixture
-def ok(run: Run) -> Callable[..., str]:
-    """Run a command that must succeed; its stdout."""
-
-    def invoke(*args: str) -> str:
-        result = run(*args)
-        assert result.exit_code == 0, (result.output, result.exception)
-        return result.stdout
-
-    return invoke
-
-
-@pytest.fixture
-def bad(run: Run) -> Callable[..., str]:
-    """Run a command that must be refused: status 2, one `Error:` line on stderr, no output."""
-
-    def invoke(*args: str) -> str:
-        result = run(*args)
-        assert result.exit_code == 2, (result.output, result.exception)
-        assert result.stdout == ""
-        lines = result.stderr.splitlines()
-        assert len(lines) == 1, result.stderr
-        assert lines[0].startswith("Error: ")
-        return lines[0]
-
-    return invoke
 
 
 @pytest.fixture

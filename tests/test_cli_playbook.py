@@ -17,10 +17,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from click.testing import CliRunner, Result
 from django.contrib.auth.models import User
 
-from nextround.cli import main
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.prep.models import PlanProgress
@@ -28,51 +26,11 @@ from nextround.prep.models import PlanProgress
 SCRIPT = Path(sys.executable).parent / "nextround"
 TZ = "America/Chicago"
 
-Run = Callable[..., Result]
-
 
 def wall(days: int, hour: int, minute: int = 0) -> datetime:
     """A naive wall-clock time ``days`` from today, for the round's own time zone."""
     day = datetime.now(ZoneInfo(TZ)).date() + timedelta(days=days)
     return datetime.combine(day, time(hour, minute))
-
-
-@pytest.fixture
-def run(db: None) -> Run:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(main, list(args))
-
-    return invoke
-
-
-@pytest.fixture
-def ok(run: Run) -> Callable[..., str]:
-    """Run a command that must succeed; its stdout."""
-
-    def invoke(*args: str) -> str:
-        result = run(*args)
-        assert result.exit_code == 0, (result.output, result.exception)
-        return result.stdout
-
-    return invoke
-
-
-@pytest.fixture
-def bad(run: Run) -> Callable[..., str]:
-    """Run a command that must be refused: status 2, one `Error:` line on stderr, no output."""
-
-    def invoke(*args: str) -> str:
-        result = run(*args)
-        assert result.exit_code == 2, (result.output, result.exception)
-        assert result.stdout == ""
-        lines = result.stderr.splitlines()
-        assert len(lines) == 1, result.stderr
-        assert lines[0].startswith("Error: ")
-        return lines[0]
-
-    return invoke
 
 
 @pytest.fixture
