@@ -24,6 +24,7 @@ from nextround.playbook.plan import (
     RoundFacts,
     build_plan,
     readiness,
+    retired_keys,
 )
 from nextround.prep.models import AskItem, AskStatus, PlanProgress
 
@@ -114,8 +115,7 @@ def round_plan(
         )
         for item in plan.items
     ]
-    keys = plan.item_keys()
-    retired = [p for k, p in sorted(stored.items()) if k not in keys and p.status != "todo"]
+    retired = [stored[k] for k in retired_keys(plan, stored) if stored[k].status != "todo"]
     return RoundPlan(
         round=round_,
         plan=plan,
