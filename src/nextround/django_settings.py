@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "nextround.core",
     "nextround.interviews",
     "nextround.prep",
+    "nextround.stories",
 ]
 
 MIDDLEWARE = [

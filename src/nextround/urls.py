@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("nextround.core.urls")),
     path("", include("nextround.interviews.urls")),
     path("", include("nextround.prep.urls")),
+    path("", include("nextround.stories.urls")),
 ]
 
 handler400 = "nextround.core.views.bad_request"

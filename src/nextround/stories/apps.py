@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StoriesConfig(AppConfig):
+    name = "nextround.stories"
+    verbose_name = "Stories, strengths and the job's needs"

@@ -1,0 +1,208 @@
+"""Reads for stories, strengths, the posting's requirements, coverage and concerns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Prefetch, QuerySet
+
+from nextround.errors import NotFound
+from nextround.fit import star
+from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover
+from nextround.fit.requirements import Extraction, Requirement, extract_requirements
+from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
+from nextround.stories.matching import Matcher, matcher
+from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+
+# One story told this often within one opportunity carries too much of the case.
+OVERUSED = 3
+
+
+def story_list(*, owner: User) -> QuerySet[Story]:
+    return Story.objects.filter(owner=owner).annotate(told=Count("tellings"))
+
+
+def story_get(*, owner: User, pk: int) -> Story:
+    try:
+        return Story.objects.get(owner=owner, pk=pk)
+    except (Story.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No story with id {pk}.") from None
+
+
+def story_report(story: Story) -> star.StoryReport:
+    return star.analyze_story(
+        title=story.title,
+        situation=story.situation,
+        task=story.task,
+        action=story.action,
+        result=story.result,
+        numbers=story.numbers,
+    )
+
+
+def story_tellings(*, story: Story) -> QuerySet[Telling]:
+    return story.tellings.select_related("round__opportunity").prefetch_related("people")
+
+
+def strengths(*, owner: User) -> QuerySet[Strength]:
+    return Strength.objects.filter(owner=owner).prefetch_related("stories")
+
+
+def strength_get(*, owner: User, pk: int) -> Strength:
+    try:
+        return Strength.objects.get(owner=owner, pk=pk)
+    except (Strength.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No strength with id {pk}.") from None
+
+
+def quotes(*, owner: User) -> QuerySet[Quote]:
+    return Quote.objects.filter(owner=owner)
+
+
+def requirements(*, opportunity: Opportunity) -> Extraction:
+    """Requirements are derived from the posting each time: extraction takes a few ms."""
+    return extract_requirements(opportunity.posting_text)
+
+
+def _story_texts(owner: User) -> list[StoryText]:
+    return [
+        StoryText(
+            id=s.pk,
+            title=s.title,
+            situation=s.situation,
+            task=s.task,
+            action=s.action,
+            result=s.result,
+            competencies=s.competencies,
+        )
+        for s in Story.objects.filter(owner=owner)
+    ]
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    extraction: Extraction
+    coverage: Coverage
+    matcher: Matcher
+    stories: int
+
+    @property
+    def must_have_gaps(self) -> list[Row]:
+        return [r for r in self.coverage.gaps if r.requirement.kind == "must-have"]
+
+
+def coverage(*, opportunity: Opportunity, use: Matcher | None = None) -> CoverageView:
+    """Every requirement of the posting with the owner's best stories, and the gaps."""
+    extraction = requirements(opportunity=opportunity)
+    stories = _story_texts(opportunity.owner)
+    strengths_ = [
+        StrengthText(id=s.pk, name=s.name, description=s.description)
+        for s in Strength.objects.filter(owner=opportunity.owner)
+    ]
+    use = use or matcher()
+    result = cover(extraction.requirements, stories, strengths=strengths_, embed=use.embed)
+    return CoverageView(extraction=extraction, coverage=result, matcher=use, stories=len(stories))
+
+
+@dataclass(frozen=True)
+class ConcernRow:
+    """A concern to answer: raised in a round (``note``) or an uncovered must-have."""
+
+    text: str
+    source: str  # where it came from, in words
+    note: RoundNote | None
+    requirement: Requirement | None
+    answer: ConcernAnswer | None
+
+    @property
+    def status(self) -> str:
+        return self.answer.status if self.answer else "open"
+
+    @property
+    def ref(self) -> str:
+        """How the concern form names it: ``note-<id>`` or ``req-<key>``."""
+        return f"note-{self.note.pk}" if self.note else f"req-{self.requirement.key}"  # type: ignore[union-attr]
+
+
+def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> list[ConcernRow]:
+    """Concerns raised in the opportunity's rounds, then must-haves no story covers."""
+    answers = list(opportunity.concern_answers.select_related("story", "note"))
+    by_note = {a.note_id: a for a in answers if a.note_id}
+    by_key = {a.requirement_key: a for a in answers if a.requirement_key}
+    notes = RoundNote.objects.filter(
+        round__opportunity=opportunity, kind=NoteKind.CONCERN
+    ).select_related("round", "person")
+    rows = [
+        ConcernRow(
+            text=n.text,
+            source=f"Raised in {n.round}" + (f" by {n.person}" if n.person else ""),
+            note=n,
+            requirement=None,
+            answer=by_note.get(n.pk),
+        )
+        for n in notes
+    ]
+    view = view or coverage(opportunity=opportunity)
+    rows += [
+        ConcernRow(
+            text=r.requirement.text,
+            source="A must-have in the posting that no story covers yet",
+            note=None,
+            requirement=r.requirement,
+            answer=by_key.get(r.requirement.key),
+        )
+        for r in view.must_have_gaps
+    ]
+    return rows
+
+
+@dataclass(frozen=True)
+class StoryWarning:
+    story: Story
+    message: str
+
+
+@dataclass
+class RoundStories:
+    """The ledger as it bears on one round: what was told here, and what to watch out for."""
+
+    told_here: list[Telling] = field(default_factory=list)
+    warnings: list[StoryWarning] = field(default_factory=list)
+
+
+def round_stories(*, round_: Round) -> RoundStories:
+    """Warn about stories an attendee already heard, and stories the opportunity leans on."""
+    attendees = {p.pk: p for p in round_.attendees.all()}
+    tellings = list(
+        Telling.objects.filter(round__opportunity_id=round_.opportunity_id)
+        .select_related("story", "round")
+        .prefetch_related(Prefetch("people", queryset=Person.objects.only("pk", "name")))
+    )
+    result = RoundStories(told_here=[t for t in tellings if t.round_id == round_.pk])
+    for telling in tellings:
+        if telling.round_id == round_.pk:
+            continue
+        heard = [p for p in telling.people.all() if p.pk in attendees]
+        if heard:
+            names = ", ".join(p.name for p in heard)
+            result.warnings.append(
+                StoryWarning(
+                    telling.story,
+                    f"{names} already heard “{telling.story}” in {telling.round}; "
+                    "tell another story or take it further.",
+                )
+            )
+    uses = Counter(t.story_id for t in tellings)
+    stories = {t.story_id: t.story for t in tellings}
+    for story_id, count in uses.items():
+        if count >= OVERUSED:
+            result.warnings.append(
+                StoryWarning(
+                    stories[story_id],
+                    f"“{stories[story_id]}” has been told {count} times in this process; "
+                    "show range with a different story.",
+                )
+            )
+    return result

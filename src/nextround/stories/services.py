@@ -1,0 +1,235 @@
+"""Writes for stories, the ledger of tellings, strengths, quotes, postings and concern answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from nextround import documents
+from nextround.errors import Invalid, NotFound
+from nextround.interviews.models import (
+    POSTING_LIMIT,
+    NoteKind,
+    NoteStatus,
+    Opportunity,
+    Person,
+    Round,
+    RoundNote,
+)
+from nextround.stories.models import (
+    PARKED,
+    TOP_STRENGTHS,
+    AnswerKind,
+    ConcernAnswer,
+    ConcernStatus,
+    Quote,
+    Story,
+    Strength,
+    Telling,
+)
+from nextround.stories.selectors import requirements
+
+STORY_FIELDS = (
+    "title",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "numbers",
+    "competencies",
+    "employer",
+    "happened_on",
+)
+
+
+def _save(instance: models.Model, what: str) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        raise Invalid(f"The {what} was not saved.", exc.message_dict) from exc
+    instance.save()
+
+
+def story_create(*, owner: User, **fields: Any) -> Story:
+    story = Story(owner=owner, **{k: v for k, v in fields.items() if k in STORY_FIELDS})
+    _save(story, "story")
+    return story
+
+
+def story_update(*, story: Story, **fields: Any) -> Story:
+    for name in STORY_FIELDS:
+        if name in fields:
+            setattr(story, name, fields[name])
+    story.updated_at = timezone.now()
+    _save(story, "story")
+    return story
+
+
+def story_delete(*, story: Story) -> None:
+    story.delete()
+
+
+@transaction.atomic
+def telling_record(*, story: Story, round_: Round, people: list[Person] | None = None) -> Telling:
+    """Log that the story was told in the round, to these attendees (all of them by default)."""
+    if story.owner_id != round_.owner_id:
+        raise NotFound(f"No story with id {story.pk}.")
+    attendees = list(round_.attendees.all())
+    heard = attendees if people is None else people
+    strangers = [p for p in heard if p not in attendees]
+    if strangers:
+        names = ", ".join(p.name for p in strangers)
+        raise Invalid(f"{names} did not attend this round.", {"people": [f"{names} not there."]})
+    telling, _ = Telling.objects.get_or_create(owner=story.owner, story=story, round=round_)
+    telling.people.set(heard)
+    return telling
+
+
+def telling_delete(*, telling: Telling) -> None:
+    telling.delete()
+
+
+@transaction.atomic
+def strength_save(
+    *,
+    owner: User,
+    name: str,
+    rank: int,
+    description: str = "",
+    differentiator: bool = False,
+    stories: list[Story] | None = None,
+    strength: Strength | None = None,
+) -> Strength:
+    """Add or edit one of the top five. Backing stories are required: a strength nobody can
+    prove is only a claim. Taking a rank another strength holds swaps the two."""
+    if not stories:
+        raise Invalid(
+            "Back the strength with at least one story.",
+            {"stories": ["Pick at least one story that shows it."]},
+        )
+    if any(s.owner_id != owner.pk for s in stories):
+        raise NotFound("No such story.")
+    if not 1 <= rank <= TOP_STRENGTHS:
+        raise Invalid(f"Rank must be 1 to {TOP_STRENGTHS}.", {"rank": ["Choose 1 to 5."]})
+    mine = Strength.objects.filter(owner=owner)
+    current = strength or Strength(owner=owner, rank=rank)
+    if strength is None and mine.count() >= TOP_STRENGTHS:
+        raise Invalid(
+            f"You already have {TOP_STRENGTHS} strengths; edit or remove one first.",
+            {"name": ["Five is the limit: pick the strongest."]},
+        )
+    vacated = current.rank if current.pk else None
+    holder = mine.filter(rank=rank).exclude(pk=current.pk).first()
+    if holder is not None:
+        Strength.objects.filter(pk=holder.pk).update(rank=PARKED)
+    if differentiator:
+        mine.exclude(pk=current.pk).update(differentiator=False)
+    current.name, current.description = name.strip(), description.strip()
+    current.rank, current.differentiator = rank, differentiator
+    _save(current, "strength")
+    current.stories.set(stories)
+    if holder is not None:
+        # The holder takes the rank the edited strength left, or the first free one.
+        taken = set(mine.exclude(pk=holder.pk).values_list("rank", flat=True))
+        free = [r for r in range(1, TOP_STRENGTHS + 1) if r not in taken]
+        Strength.objects.filter(pk=holder.pk).update(rank=vacated or free[0])
+    return current
+
+
+def strength_delete(*, strength: Strength) -> None:
+    strength.delete()
+
+
+def quote_create(*, owner: User, text: str, who: str) -> Quote:
+    quote = Quote(owner=owner, text=text.strip(), who=who.strip())
+    _save(quote, "quote")
+    return quote
+
+
+def quote_delete(*, quote: Quote) -> None:
+    quote.delete()
+
+
+def posting_set(
+    *, opportunity: Opportunity, text: str = "", document: documents.Document | None = None
+) -> Opportunity:
+    """Replace the posting text with pasted text or a read document (file or URL)."""
+    if document is not None:
+        text = document.text
+        if document.source.startswith(("http://", "https://")):
+            opportunity.source_url = document.source
+    text = text.strip()
+    if not text:
+        raise Invalid("The posting is empty.", {"text": ["Paste the posting, or give a file."]})
+    if len(text) > POSTING_LIMIT:
+        raise Invalid(
+            f"The posting is longer than {POSTING_LIMIT:,} characters; keep only the job's part.",
+            {"text": [f"At most {POSTING_LIMIT:,} characters."]},
+        )
+    opportunity.posting_text = text
+    _save(opportunity, "posting")
+    return opportunity
+
+
+@transaction.atomic
+def concern_answer_set(
+    *,
+    opportunity: Opportunity,
+    ref: str,
+    kind: str,
+    answer: str = "",
+    story: Story | None = None,
+    status: str | None = None,
+) -> ConcernAnswer:
+    """Plan (or update) the answer to a concern named by ``note-<id>`` or ``req-<key>``."""
+    existing, target = _concern_target(opportunity, ref)
+    record = existing or ConcernAnswer(owner=opportunity.owner, opportunity=opportunity, **target)
+    if kind not in AnswerKind.values:
+        raise Invalid(f"Unknown answer kind {kind!r}.", {"kind": ["Choose how you will answer."]})
+    if kind == AnswerKind.STORY and story is None:
+        raise Invalid("Pick the story that answers it.", {"story": ["Pick a story."]})
+    if kind != AnswerKind.STORY and not answer.strip():
+        raise Invalid("Say what you will answer.", {"answer": ["Write the answer in short."]})
+    if story is not None and story.owner_id != opportunity.owner_id:
+        raise NotFound("No such story.")
+    record.kind, record.answer = kind, answer.strip()
+    record.story = story if kind == AnswerKind.STORY else None
+    record.status = status or ConcernStatus.PLANNED
+    if record.status not in ConcernStatus.values:
+        raise Invalid(f"Unknown status {record.status!r}.", {"status": ["Choose a status."]})
+    record.updated_at = timezone.now()
+    try:
+        _save(record, "answer")
+    except IntegrityError as exc:  # pragma: no cover - two saves racing for one concern
+        raise Invalid("The answer was saved elsewhere at the same time; reload.") from exc
+    if record.note is not None:
+        closed = record.status == ConcernStatus.ADDRESSED
+        record.note.status = NoteStatus.CLOSED if closed else NoteStatus.OPEN
+        record.note.save(update_fields=["status"])
+    return record
+
+
+def _concern_target(
+    opportunity: Opportunity, ref: str
+) -> tuple[ConcernAnswer | None, dict[str, Any]]:
+    kind, _, value = ref.partition("-")
+    answers = opportunity.concern_answers
+    if kind == "note" and value.isdigit():
+        note = RoundNote.objects.filter(
+            pk=int(value), round__opportunity=opportunity, kind=NoteKind.CONCERN
+        ).first()
+        if note is not None:
+            return answers.filter(note=note).first(), {"note": note}
+    if kind == "req":
+        found = next(
+            (r for r in requirements(opportunity=opportunity).requirements if r.key == value), None
+        )
+        existing = answers.filter(requirement_key=value).first()
+        if found is not None or existing is not None:
+            text = found.text if found else existing.requirement_text  # type: ignore[union-attr]
+            return existing, {"requirement_key": value, "requirement_text": text}
+    raise NotFound(f"This opportunity has no concern {ref!r}.")

