@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import socket
 import ssl
@@ -36,6 +37,10 @@ from pypdf.errors import DependencyError
 
 from nextround import __version__
 from nextround.errors import Invalid
+
+# pypdf logs its complaints about damaged files; the reader turns them into one clear message,
+# so the log lines would only repeat it as noise on the terminal.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 FORMATS = ("txt", "md", "html", "pdf", "docx")
 MAX_BYTES = 5 * 1024 * 1024

@@ -105,9 +105,10 @@ class StoryText(msgspec.Struct, frozen=True):
         return " ".join((*fields, self.competencies))
 
     def chunks(self) -> list[tuple[str, str]]:
-        """The pieces embedded separately (the model reads 128 tokens at most)."""
-        opening = " ".join(p for p in (self.title, self.situation, self.task) if p)
-        pieces = [("situation", opening), ("action", self.action), ("result", self.result)]
+        """The pieces embedded separately: what you did, and what it was for and achieved. The
+        situation is background; word matching still reads it."""
+        outcome = " ".join(p for p in (self.title + ".", self.task, self.result) if p.strip("."))
+        pieces = [("action", self.action), ("result", outcome)]
         return [(part, text) for part, text in pieces if text.strip()]
 
 
@@ -189,11 +190,13 @@ class _Index:
             self.idf[t] * counts[t] * (K1 + 1) / (counts[t] + norm) for t in query if t in counts
         )
 
-    def share(self, query: Sequence[str], doc: int) -> float:
-        """Share of the query's idf weight that the document contains."""
-        total = sum(self.idf.get(t, self.unseen_idf) for t in query)
-        found = sum(self.idf[t] for t in query if t in self.counts[doc])
-        return found / total if total else 0.0
+    def shares(self, query: Sequence[str]) -> list[float]:
+        """For each document, the share of the query's idf weight it contains."""
+        weights = {t: self.idf.get(t, self.unseen_idf) for t in query}
+        total = sum(weights.values())
+        if not total:
+            return [0.0] * len(self.counts)
+        return [sum(w for t, w in weights.items() if t in c) / total for c in self.counts]
 
 
 def _evidence(requirement: Requirement, story_stems: set[str], query: Sequence[str]) -> list[str]:
@@ -220,41 +223,39 @@ def cover(
 ) -> Coverage:
     """Each requirement with its best stories (at most ``top``), best first."""
     index = _Index([s.full_text() for s in stories])
-    story_stems = [set(c) for c in index.counts]
     queries = [_query(r) for r in requirements]
-    beats = _semantic_ranks(requirements, stories, embed) if embed and stories else None
+    near = _semantic_ranks(requirements, stories, embed) if embed and stories else None
     rows = []
-    for r_index, (requirement, query) in enumerate(zip(requirements, queries, strict=True)):
-        candidates = []
-        for s_index, story in enumerate(stories):
-            lexical = index.share(query, s_index)
-            near = beats[r_index][s_index] if beats else None
-            semantic, part = (near.beats, near.part) if near else (None, "")
-            covers = lexical >= LEXICAL_COVERS or bool(
-                near and near.beats >= SEMANTIC_COVERS and near.among_story_best
+    for r, (requirement, query) in enumerate(zip(requirements, queries, strict=True)):
+        lexical = index.shares(query)
+        if near is not None:
+            lexical_and_meaning = zip(lexical, near.beats[r], strict=True)
+            scores = [(x + b) / 2 for x, b in lexical_and_meaning]
+        else:
+            scores = lexical
+        ranked = sorted(
+            (i for i, score in enumerate(scores) if score > 0),
+            key=lambda i: (-scores[i], -index.bm25(query, i), stories[i].id),
+        )
+        matches = []
+        for i in ranked[:top]:
+            semantic = None if near is None else float(near.beats[r][i])
+            covers = lexical[i] >= LEXICAL_COVERS or bool(
+                near and semantic is not None and semantic >= SEMANTIC_COVERS and near.best[r][i]
             )
-            score = lexical if semantic is None else (lexical + semantic) / 2
-            if score <= 0:
-                continue
-            evidence = _evidence(requirement, story_stems[s_index], query)
-            candidates.append(
-                (
-                    score,
-                    index.bm25(query, s_index),
-                    Match(
-                        story_id=story.id,
-                        title=story.title,
-                        score=round(100 * score),
-                        lexical=round(lexical, 3),
-                        semantic=None if semantic is None else round(semantic, 3),
-                        evidence=tuple(evidence),
-                        closest_part=part,
-                        covers=covers,
-                    ),
+            matches.append(
+                Match(
+                    story_id=stories[i].id,
+                    title=stories[i].title,
+                    score=round(100 * scores[i]),
+                    lexical=round(lexical[i], 3),
+                    semantic=None if semantic is None else round(semantic, 3),
+                    evidence=tuple(_evidence(requirement, set(index.counts[i]), query)),
+                    closest_part=near.parts[r][i] if near else "",
+                    covers=covers,
                 )
             )
-        candidates.sort(key=lambda c: (-c[0], -c[1], c[2].story_id))
-        rows.append(Row(requirement=requirement, matches=tuple(c[2] for c in candidates[:top])))
+        rows.append(Row(requirement=requirement, matches=tuple(matches)))
     return Coverage(
         method="semantic" if embed else "lexical",
         rows=tuple(rows),
@@ -262,17 +263,19 @@ def cover(
     )
 
 
-class _Semantic(msgspec.Struct, frozen=True):
-    beats: float  # share of the background sentences the story is closer than
-    part: str  # the story's part nearest the requirement
-    among_story_best: bool  # the requirement is one of the few this story is closest to
+class _Nearness(msgspec.Struct, frozen=True):
+    """Requirement × story tables from the embeddings."""
+
+    beats: list[list[float]]  # share of the background sentences the story is closer than
+    parts: list[list[str]]  # the story's part nearest the requirement
+    best: list[list[bool]]  # the requirement is among those this story is closest to
 
 
 def _semantic_ranks(
     requirements: Sequence[Requirement], stories: Sequence[StoryText], embed: Embed
-) -> list[list[_Semantic]]:
-    """For each requirement and story, how the story ranks against the background sentences,
-    and how the requirement ranks among everything this story is close to."""
+) -> _Nearness:
+    """How each story ranks against the background sentences for each requirement, and how
+    each requirement ranks among everything the story is close to."""
     import numpy as np
 
     chunks = [(i, part, text) for i, s in enumerate(stories) for part, text in s.chunks()]
@@ -287,24 +290,14 @@ def _semantic_ranks(
         closer = column > best[:, s_index]
         best[closer, s_index] = column[closer]
         part[closer, s_index] = name
+    beats = np.vstack(
+        [np.searchsorted(yardstick[r], best[r], side="left") for r in range(len(requirements))]
+    ) / len(BACKGROUND)
     # A story in the same field is close to every requirement of the posting; it only counts for
     # the ones it is closest to (its best third), which rules out what it merely sits near.
     allowed = max(1, math.ceil(len(requirements) * STORY_SHARE))
-    order = np.argsort(-best, axis=0, kind="stable")
-    rank = np.empty_like(order)
-    for s_index in range(len(stories)):
-        rank[order[:, s_index], s_index] = np.arange(len(requirements))
-    return [
-        [
-            _Semantic(
-                beats=int(np.searchsorted(yardstick[r], best[r, s], side="left")) / len(BACKGROUND),
-                part=str(part[r, s]),
-                among_story_best=bool(rank[r, s] < allowed),
-            )
-            for s in range(len(stories))
-        ]
-        for r in range(len(requirements))
-    ]
+    rank = np.argsort(np.argsort(-best, axis=0, kind="stable"), axis=0, kind="stable")
+    return _Nearness(beats=beats.tolist(), parts=part.tolist(), best=(rank < allowed).tolist())
 
 
 def _strength_fits(
