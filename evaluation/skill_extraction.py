@@ -9,7 +9,8 @@ Matching is lenient on boundaries, strict on type:
 - an extracted term is correct when at least half of its tokens lie inside one gold Skill span
   (strict precision), or inside one gold span of any type (Skill, Qualification, Domain,
   Occupation, Experience: the second, looser figure).
-The figures go in docs/requirements.md.
+Every sentence is scored, boilerplate included: term_spans sees sentences one at a time, without
+the posting-level filter that drops equal-opportunity or application text. Figures: docs/stories.md.
 """
 
 from __future__ import annotations
@@ -79,14 +80,13 @@ def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def evaluate(
-    sentences: list[Sentence], misses: int = 0
-) -> tuple[Figures, list[str], list[str]]:
+def evaluate(sentences: list[Sentence], misses: int = 0) -> tuple[Figures, list[str], list[str]]:
     """Figures, plus examples of missed gold skills and of wrong terms (up to misses each)."""
     gold_total = found = extracted = correct_skill = correct_any = 0
     missed: list[str] = []
     wrong: list[str] = []
     timings: list[float] = []
+    term_spans(["Load", "the", "word", "lists"])  # once per process; not part of the timing
     for sentence in sentences:
         began = time.perf_counter()
         terms = term_spans(sentence.tokens)
@@ -150,7 +150,7 @@ def main() -> None:
         f"({figures.correct_any} of {figures.extracted} inside a span of any gold type)"
     )
     print(f"F1, Skill        {figures.f1_skill:.3f}")
-    print(f"speed            {figures.ms_per_sentence:.3f} ms per sentence (cold caches)")
+    print(f"speed            {figures.ms_per_sentence:.3f} ms per sentence (each seen once)")
     for title, examples in (("missed gold skills", missed), ("terms outside Skill spans", wrong)):
         if examples:
             print(f"{title}:")

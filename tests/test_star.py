@@ -567,4 +567,3 @@ def test_as_dict_is_json_ready() -> None:
         "end": start + len("400 merchants"),
         "kind": "count",
     }
-

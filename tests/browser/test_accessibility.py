@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
+
+from nextround.stories import services as story_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +42,12 @@ def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
         "new opportunity": "/opportunities/new/",
         "import": "/workspace/import/",
         "not found": "/opportunities/999999/",
+        "stories": "/stories/",
+        "new story": "/stories/new/",
+        "strengths": "/strengths/",
+        "posting": f"{opportunity_url}posting/",
+        "coverage": f"{opportunity_url}coverage/",
+        "concerns": f"{opportunity_url}concerns/",
     }
     failures = {}
     for name, url in visited.items():
@@ -50,6 +59,43 @@ def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
     page.get_by_role("button", name="Save").click()  # a form showing its errors
     if found := _blocking_findings(page):
         failures["form with errors"] = found
+    assert failures == {}
+
+
+def test_story_pages_have_no_serious_accessibility_findings(page: Page, user: User) -> None:
+    story = story_services.story_create(
+        owner=user,
+        title="Clinic waiting times",
+        situation="Patients waited over an hour and complaints rose every week.",
+        task="I had to redesign scheduling for the clinic.",
+        action="I mapped the patient flow, analysed appointment data and rebuilt the templates.",
+        result="I cut waiting time by 40% within three months.",
+    )
+    page.goto("/")
+    page.get_by_role("button", name="Explore the example workspace").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    opportunity_url = page.url
+    page.goto(f"{opportunity_url}concerns/")
+    answer_url = page.get_by_role("link", name="Plan the answer").first.get_attribute("href")
+    visited = {
+        "story": f"/stories/{story.pk}/",
+        "edit story": f"/stories/{story.pk}/edit/",
+        "stories with one": "/stories/",
+        "strengths with a story": "/strengths/",
+        "coverage with a story": f"{opportunity_url}coverage/",
+        "concerns with a story": f"{opportunity_url}concerns/",
+        "plan an answer": str(answer_url),
+    }
+    failures = {}
+    for name, url in visited.items():
+        page.goto(url)
+        if found := _blocking_findings(page):
+            failures[name] = found
+    page.goto("/stories/new/")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("This field is required.").first).to_be_visible()
+    if found := _blocking_findings(page):
+        failures["story form with errors"] = found
     assert failures == {}
 
 

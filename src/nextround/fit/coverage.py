@@ -26,15 +26,16 @@ if TYPE_CHECKING:
 # Okapi BM25 constants, the usual defaults.
 K1 = 1.2
 B = 0.75
-# Words every requirement uses; they say nothing about which story proves it.
+# Words every requirement uses; they say nothing about which story proves it. Compared as words,
+# not stems: "excellent" and the tool "Excel" share a stem.
 GENERIC = frozenset(
-    stem(w)
-    for w in """ability able abilities experience experienced strong excellent good great proven
-    knowledge skill skills skilled work working including include includes etc year years
-    demonstrated understanding must required preferred plus ideally desirable essential
-    candidate role team job position responsible responsibility responsibilities ensure
-    across within using use other new well highly level relevant related similar
-    one two three four five six seven eight nine ten first second third""".split()  # noqa: SIM905
+    """ability able abilities experience experienced experiences strong excellent good great
+    proven knowledge skill skills skilled work working including include includes etc year years
+    demonstrated demonstrate understanding must required requirement requirements preferred plus
+    ideally desirable essential candidate candidates role team job position responsible
+    responsibility responsibilities ensure across within using use other new well highly level
+    relevant related similar one two three four five six seven eight nine ten first second
+    third""".split()  # noqa: SIM905 - easier to read and edit
 )
 # Share of a requirement's distinctive weight a story must hold to count as lexical evidence.
 LEXICAL_COVERS = 0.3
@@ -162,11 +163,22 @@ def _content(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+def _distinctive(text: str) -> list[str]:
+    """Stems of the words that can tell one story from another."""
+    return [
+        stem(w)
+        for w in words(text)
+        if w not in STOPWORDS and w not in GENERIC and len(w) > 1 and not w.isdigit()
+    ]
+
+
 def _query(requirement: Requirement) -> list[str]:
     """The requirement's distinctive stems, each once, in order of first use."""
-    stems = _content(" ".join((requirement.text, *(t.text for t in requirement.terms))))
-    distinctive = (s for s in stems if s not in GENERIC and len(s) > 1 and not s.isdigit())
-    return list(dict.fromkeys(distinctive))
+    return list(
+        dict.fromkeys(
+            _distinctive(" ".join((requirement.text, *(t.text for t in requirement.terms))))
+        )
+    )
 
 
 class _Index:
@@ -204,8 +216,7 @@ def _evidence(requirement: Requirement, story_stems: set[str], query: Sequence[s
     phrases = [
         t.text
         for t in requirement.terms
-        if (stems := [s for s in _content(t.text) if s not in GENERIC])
-        and all(s in story_stems for s in stems)
+        if (stems := _distinctive(t.text)) and all(s in story_stems for s in stems)
     ]
     covered = {s for p in phrases for s in _content(p)}
     shown = {stem(w): w for w in words(requirement.text)}
@@ -308,7 +319,7 @@ def _strength_fits(
     """Strengths sharing a distinctive word with a requirement, with the requirements they meet."""
     fits = []
     for strength in strengths:
-        own = {s for s in _content(f"{strength.name} {strength.description}")} - GENERIC
+        own = set(_distinctive(f"{strength.name} {strength.description}"))
         keys = tuple(r.key for r, q in zip(requirements, queries, strict=True) if own & set(q))
         if keys:
             fits.append(

@@ -23,8 +23,6 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from nextround.playbook.text import stem
-
 RESPONSIBILITY = "responsibility"
 MUST = "must-have"
 NICE = "nice-to-have"
@@ -69,12 +67,12 @@ class _Lists(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     function_words: str
     object_det_words: str
     fixed_pair_phrases: str
+    idiom_phrases: str
     tool_phrases: str
     cased_tool_phrases: str
     credential_phrases: str
     language_words: str
     domain_phrases: str
-    place_cue_words: str
     abbreviation_words: str
 
 
@@ -93,13 +91,13 @@ class _Vocabulary(NamedTuple):
     function: frozenset[str]
     object_dets: frozenset[str]
     fixed_pairs: frozenset[tuple[str, ...]]
+    idioms: frozenset[tuple[str, ...]]
     tools: frozenset[tuple[str, ...]]
     cased_tools: frozenset[tuple[str, ...]]
     credentials: frozenset[tuple[str, ...]]
     languages: frozenset[str]
     domains: frozenset[tuple[str, ...]]
     domains_single: frozenset[str]
-    place_cues: frozenset[str]
     abbreviations: frozenset[str]
 
 
@@ -108,7 +106,7 @@ def _words(field: str) -> frozenset[str]:
 
 
 def _phrases(field: str, *, lower: bool = True) -> frozenset[tuple[str, ...]]:
-    entries = (e.strip() for e in re.split(r"[,\n]", field))
+    entries = (e.strip() for e in field.split(","))
     return frozenset(tuple((e.lower() if lower else e).split()) for e in entries if e)
 
 
@@ -131,13 +129,13 @@ def _vocab() -> _Vocabulary:
         function=_words(lists.function_words),
         object_dets=_words(lists.object_det_words),
         fixed_pairs=_phrases(lists.fixed_pair_phrases),
+        idioms=_phrases(lists.idiom_phrases),
         tools=_phrases(lists.tool_phrases),
         cased_tools=_phrases(lists.cased_tool_phrases, lower=False),
         credentials=_phrases(lists.credential_phrases),
         languages=_words(lists.language_words),
         domains=_phrases(lists.domain_phrases),
         domains_single=frozenset(d[0] for d in _phrases(lists.domain_phrases) if len(d) == 1),
-        place_cues=_words(lists.place_cue_words),
         abbreviations=_words(lists.abbreviation_words),
     )
 
@@ -146,50 +144,54 @@ def _vocab() -> _Vocabulary:
 # Tokens
 
 # Words keep inner dots, hyphens, apostrophes, slashes and ampersands (Node.js, R&D, CI/CD,
-# Bachelor's) and trailing + or # (C++, C#); ".NET" keeps its leading dot.
-_TOKEN = re.compile(
-    r"\.?[A-Za-z0-9](?:[A-Za-z0-9]|[.'’&/-](?=[A-Za-z0-9]))*[+#]*|[^\sA-Za-z0-9]",
-)
-_ALNUM = re.compile(r"[A-Za-z0-9]")
-# Words glued to numbers by careless extraction ("18months", "Clinics1"); B2B and HTML5 stay.
-_GLUED = re.compile(r"\d[a-z]{3,}|[a-z]{3,}\d")
+# Bachelor's) and trailing + or # (C++, C#); ".NET" keeps its leading dot. Any other character
+# that is not a space is a token of its own.
+_WORD_PATTERN = r"\.?[^\W_](?:[^\W_]|[.'’&/-](?=[^\W_]))*[+#]*"
+_WORD_TOKEN = re.compile(_WORD_PATTERN)
+_TOKEN = re.compile(_WORD_PATTERN + r"|[^\s\w]|_")
+_ALNUM = re.compile(r"[^\W_]")
+# A number glued to a word by careless extraction ("5years"); B2B, 5S and Python3 stay words.
+_GLUED = re.compile(r"\d[a-z]{3,}")
 _NUMBER = re.compile(r"^[\d.,/%+-]+[kKmM]?$|^\d+(?:st|nd|rd|th|s)$")
-_ADVERB_NOT = frozenset(
+_ADVERB_NOT = _words(
     """supply apply reply comply family assembly italy july anomaly rally monopoly ally fly
     only early daily weekly monthly quarterly yearly friendly costly timely likely lovely
-    orderly elderly holy""".split()  # noqa: SIM905 - easier to read and edit
+    orderly elderly holy"""
 )
 _FORM_NONE, _FORM_BASE, _FORM_ING, _FORM_ED, _FORM_S = "", "base", "ing", "ed", "s"
 _COORDINATORS = frozenset({"and", "or", "&"})
 _ACTIVE_FORMS = frozenset({"base", "ing", "s"})
-_WORKPLACE_PREPS = frozenset({"in", "for", "at", "from"})
-_CLAUSE_OPENERS = frozenset(
-    "a an the all their our your its with within in on for to across from".split()
-)
+_CLAUSE_OPENERS = _words("a an the all their our your its with within in on for to across from")
 # Words that turn a credential into an adjective; alone they name nothing.
-_CREDENTIAL_ADJECTIVES = frozenset(
-    "qualified certified registered accredited chartered licensed licenced".split()
+_CREDENTIAL_ADJECTIVES = _words(
+    "qualified certified registered accredited chartered licensed licenced"
+)
+# Credential words that say nothing without the name before them ("IOSH certificate").
+_BARE_CREDENTIALS = _CREDENTIAL_ADJECTIVES | _words(
+    "certificate certificates certification certifications qualification qualifications "
+    "licence license"
 )
 # Participles and adjectives that follow their noun ("information supplied", "role based").
-_TRAILING_PARTICIPLES = frozenset(
-    "based available required needed found shown built held given known made seen taken done "
-    "preferred desired essential".split()
+_TRAILING_PARTICIPLES = _words(
+    "based available required needed found shown built held given known made seen "
+    "taken done preferred desired essential"
 )
 _LIST_SEPARATORS = frozenset({"and", "or", "&", ",", "/"})
+_SUBJECT_VERBS = _words("is are was were has have 's s")
 _CUE_MODIFIERS = frozenset({"working", "practical", "hands-on", "handson", "hands", "on", "track"})
-_OF_DETS = frozenset({"the", "a", "an", "all", "its", "their", "our", "your"})
+_OF_DETS = frozenset({"of", "the", "a", "an", "all", "both", "its", "their", "our", "your"})
 # Subjects and modals after which a base-form verb is a verb ("you will manage").
-_VERB_LEADS = frozenset(
+_VERB_LEADS = _words(
     """to will would must can could should shall may might and or also you we then not
-    help please i""".split()  # noqa: SIM905
+    help please i"""
 )
-_DETERMINERS = frozenset(
+_DETERMINERS = _words(
     """a an the this that these those my our your their its his her any each every some no
-    another""".split()  # noqa: SIM905
+    another"""
 )
 # Verbs too general to be a skill without their object.
-_BARE_VERBS_DROPPED = frozenset(
-    "work help use take set run follow deal carry keep care act enter share own serve".split()
+_BARE_VERBS_DROPPED = _words(
+    "work help use take set run follow deal carry keep care act enter share own serve"
 )
 
 
@@ -203,11 +205,11 @@ class _Tok(NamedTuple):
 
 
 @lru_cache(maxsize=16384)
-def _verb_form(low: str) -> str:
-    """The form of a known action verb ("managing" -> ing), or "" for other words."""
+def _verb(low: str) -> tuple[str, str]:
+    """Form and base of a known action verb ("managing" -> ing, manage), or ("", "")."""
     verbs = _vocab().verbs
     if low in verbs:
-        return _FORM_BASE
+        return _FORM_BASE, low
     for suffix, form in (("ing", _FORM_ING), ("ed", _FORM_ED), ("es", _FORM_S), ("s", _FORM_S)):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             base = low[: -len(suffix)]
@@ -216,9 +218,14 @@ def _verb_form(low: str) -> str:
                 candidates.append(base[:-1])  # planning -> plan
             if base.endswith("i"):
                 candidates.append(base[:-1] + "y")  # supplied -> supply
-            if any(c in verbs for c in candidates):
-                return form
-    return _FORM_NONE
+            for candidate in candidates:
+                if candidate in verbs:
+                    return form, candidate
+    return _FORM_NONE, ""
+
+
+def _verb_form(low: str) -> str:
+    return _verb(low)[0]
 
 
 def _is_adverb(low: str) -> bool:
@@ -244,10 +251,67 @@ def _tok(text: str) -> _Tok:
 
 def _is_titled(toks: Sequence[_Tok]) -> bool:
     """Title Case or CAPITALS throughout: capitals then say nothing about names or new bullets."""
-    content = [t for t in toks if t.content and t.text[:1].isalpha()]
-    if len(content) < 3:
+    words = [t for t in toks if len(t.text) > 3 and t.text[:1].isalpha()]
+    if len(words) < 3:
         return False
-    return sum(t.cap for t in content) >= 0.7 * len(content)
+    return sum(t.cap for t in words) >= 0.7 * len(words)
+
+
+_FIELD_HEADS = frozenset({"industry", "industries", "sector", "sectors", "market", "markets"})
+
+
+@cache
+def _named_phrases() -> frozenset[tuple[str, ...]]:
+    """Phrases kept whole: fixed pairs and multi-word names of tools, credentials, fields."""
+    vocab = _vocab()
+    named = vocab.tools | vocab.credentials | vocab.domains | vocab.fixed_pairs
+    return frozenset(p for p in named if len(p) > 1)
+
+
+@cache
+def _listed_firsts() -> frozenset[str]:
+    """First words of listed tools and credentials: only spans holding one need a lookup."""
+    vocab = _vocab()
+    cased = frozenset(p[0].lower() for p in vocab.cased_tools)
+    return frozenset(p[0] for p in vocab.tools | vocab.credentials) | cased
+
+
+@cache
+def _idiom_firsts() -> frozenset[str]:
+    return frozenset(p[0] for p in _vocab().idioms)
+
+
+@cache
+def _named_firsts() -> frozenset[str]:
+    return frozenset(p[0] for p in _named_phrases())
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """Words dropped from the start of a term: grading, framing and counting words."""
+    vocab = _vocab()
+    return vocab.fluff | vocab.cues | vocab.quantities | vocab.object_dets | _OF_DETS | {"of"}
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}s?$")
+# Endings of nouns that name an activity or a field: "valuation", "recruitment", "logistics".
+_SKILL_SUFFIXES = tuple(
+    sorted(_words("ment tion sion ance ence ancy ency ysis ics ogy ship ing ity ism"))
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_PRODUCT = re.compile(
+    r"^(?:[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\S*[+#]|\.[A-Za-z]+|\w+\.[a-z]{2,})$"
+)
+
+
+def _looks_like_product(text: str) -> bool:
+    """CamelCase, dotted or C++-style names are products: QuickBooks, Node.js, C#, .NET."""
+    return bool(_PRODUCT.match(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,23 +330,43 @@ class _Sentence:
     def __init__(self, tokens: Sequence[str]) -> None:
         self.toks = [_tok(t) for t in tokens]
         self.n = len(self.toks)
+        self._mute_idioms()
         self.titled = _is_titled(self.toks)
         self.vocab = _vocab()
         self.fixed = self._fixed_phrases()
         self.lead_words = _lead_words()
         self.inside_fixed = {k for start, end in self.fixed.items() for k in range(start, end)}
 
-    def _fixed_phrases(self) -> dict[int, int]:
-        """Start -> end of phrases that hold function words but name one thing."""
-        found: dict[int, int] = {}
+    def _mute_idioms(self) -> None:
+        """Words of prepositional idioms are function words: "in relation to", "in line with"."""
+        idioms, firsts = _vocab().idioms, _idiom_firsts()
         lows = [t.low for t in self.toks]
-        for size in (5, 4, 3):
-            for k in range(self.n - size + 1):
-                if tuple(lows[k : k + size]) in self.vocab.fixed_pairs and k not in found:
+        for k in range(self.n):
+            if lows[k] not in firsts:
+                continue
+            for size in (4, 3, 2):
+                if k + size <= self.n and tuple(lows[k : k + size]) in idioms:
+                    for m in range(k, k + size):
+                        self.toks[m] = self.toks[m]._replace(content=False, form="")
+                    break
+
+    def _fixed_phrases(self) -> dict[int, int]:
+        """Start -> end of phrases kept whole: "attention to detail", "SQL Server"."""
+        found: dict[int, int] = {}
+        named, firsts = _named_phrases(), _named_firsts()
+        lows = [t.low for t in self.toks]
+        for k, low in enumerate(lows):
+            if low not in firsts:
+                continue
+            for size in (5, 4, 3, 2):
+                if k + size <= self.n and tuple(lows[k : k + size]) in named:
                     found[k] = k + size
+                    break
         return found
 
     def spans(self) -> list[_Span]:
+        """Terms left to right: a verb phrase where an action verb opens one, else a noun
+        phrase; words that can be part of no term are skipped."""
         out: list[_Span] = []
         i = 0
         while i < self.n:
@@ -324,6 +408,8 @@ class _Sentence:
         tok = self.toks[i]
         if tok.form in (_FORM_NONE, _FORM_ED):
             return False
+        if i + 1 < self.n and self.toks[i + 1].low in self.vocab.cues:
+            return False  # "working knowledge", "management experience"
         if i == 0 or not self.toks[i - 1].word or self._new_bullet(i):
             return True
         if tok.form == _FORM_ING and self._participle_clause(i):
@@ -424,9 +510,12 @@ class _Sentence:
     def _verb_terms(self, i: int, verbs_end: int, end: int) -> Iterator[_Span]:
         toks = self.toks
         if verbs_end == end:
+            if end == i + 1 and end < self.n and _is_adverb(toks[end].low):
+                yield _Span(i, end + 1, "skill")  # "working autonomously"
+                return
             # Verbs without an object stand alone: "recruit, mentor and manage".
             for k in range(i, end):
-                if toks[k].form and toks[k].low not in _BARE_VERBS_DROPPED:
+                if toks[k].form and _verb(toks[k].low)[1] not in _BARE_VERBS_DROPPED:
                     yield _Span(k, k + 1, "skill")
             return
         while end > verbs_end and (not toks[end - 1].content or self._is_frame(end - 1)):
@@ -435,16 +524,13 @@ class _Sentence:
         if not content:
             yield from self._verb_terms(i, verbs_end, verbs_end)
             return
-        if any(self._is_person(k) for k in content):
-            # A job title is no skill: "collaborate with physicians" keeps the verb alone.
-            yield from self._verb_terms(i, verbs_end, verbs_end)
+        if any(self._is_person(k, end) for k in content):
+            # A person is no skill: "collaborate with physicians" keeps the verb alone, and
+            # "Test Consultant" or "Purchasing Manager" is a job title, not a verb at all.
+            if content[0] != verbs_end or not (toks[i].cap and toks[verbs_end].cap):
+                yield from self._verb_terms(i, verbs_end, verbs_end)
             return
-        workplace = toks[i].low.startswith("work") and toks[verbs_end].low in _WORKPLACE_PREPS
-        if (
-            workplace  # "work in London", "work for a local council"
-            or self._is_name(content[0], content[-1] + 1)
-            or all(self._is_frame(k) for k in content)
-        ):
+        if self._is_name(content[0], content[-1] + 1) or all(self._is_frame(k) for k in content):
             yield from self._verb_terms(i, verbs_end, verbs_end)  # "work in London"
             return
         yield _Span(i, end, self._kind(i, end))
@@ -462,15 +548,31 @@ class _Sentence:
     def _is_filler(self, low: str) -> bool:
         vocab = self.vocab
         return (
-            low in vocab.generic or low in vocab.fluff or low in vocab.cues or low in vocab.quantities
+            low in vocab.generic
+            or low in vocab.fluff
+            or low in vocab.cues
+            or low in vocab.quantities
         )
 
-    def _is_person(self, k: int) -> bool:
-        """A job title's head: "manager" at the end of a phrase or before "of"."""
+    def _is_person(self, k: int, end: int | None = None) -> bool:
+        """A job title's head: "manager" at the end of a phrase (or of the span ending at end)
+        or before "of"."""
         low = self.toks[k].low
         if low not in self.vocab.occupations and _singular(low) not in self.vocab.occupations:
             return False
-        return k + 1 >= self.n or not self.toks[k + 1].content or self.toks[k + 1].low == "of"
+        if k + 1 == end or k + 1 >= self.n:
+            return True
+        return not self.toks[k + 1].content or self.toks[k + 1].low == "of"
+
+    def _is_subject_name(self, start: int, stop: int) -> bool:
+        """Capitalised words before "is", "are" or "'s" name a firm: "Acme Recruitment is"."""
+        toks = self.toks
+        if self.titled or not all(t.cap for t in toks[start:stop]):
+            return False
+        if stop >= self.n or self._kind(start, stop) != "skill":
+            return False
+        nxt = toks[stop].low
+        return nxt in _SUBJECT_VERBS or (nxt in {"'", "`", "’"} and stop + 1 < self.n)
 
     def _is_name(self, start: int, stop: int) -> bool:
         """Capitalised words that are in no word list and name no activity: a place or a firm."""
@@ -492,12 +594,13 @@ class _Sentence:
         return True
 
     def _noun_terms(self, i: int, end: int) -> Iterator[_Span]:
-        for start, stop in self._trait_pieces(i, end):
-            trimmed = self._trim(start, stop)
-            if trimmed is not None:
+        for start, stop, trait in self._trait_pieces(i, end):
+            if trait:
+                yield _Span(start, stop, "skill")
+            elif (trimmed := self._trim(start, stop)) is not None:
                 yield trimmed
 
-    def _trait_pieces(self, i: int, end: int) -> Iterator[tuple[int, int]]:
+    def _trait_pieces(self, i: int, end: int) -> Iterator[tuple[int, int, bool]]:
         """Split off personal qualities: "proactive, flexible attitude" names two traits."""
         toks, vocab = self.toks, self.vocab
         person = self._is_person(end - 1)  # "a bilingual nanny": the quality is the term
@@ -517,15 +620,17 @@ class _Sentence:
                 k += 1
                 continue
             if start < k:
-                yield start, k
-            yield k, k + width  # a trait stands alone
+                yield start, k, False
+            yield k, k + width, True  # a trait stands alone
             start = k = k + width
         if start < end:
-            yield start, end
+            yield start, end, False
 
     def _trim(self, start: int, stop: int) -> _Span | None:
         toks, vocab = self.toks, self.vocab
-        while start < stop and (toks[start].low in self.lead_words):
+        while start < stop and toks[start].low in self.lead_words:
+            if start in self.inside_fixed:
+                break  # "Six Sigma"
             start += 1
         full_stop = stop
         while stop > start and stop - 1 not in self.inside_fixed:
@@ -534,17 +639,17 @@ class _Sentence:
                 stop -= 2  # "working knowledge", "hands-on experience"
             elif low in vocab.kept_heads and stop - start > 1:
                 break
-            elif self._is_filler(low) or low == "of" or self._trailing_participle(stop - 1):
+            elif self._is_filler(low) or low in _OF_DETS or self._trailing_participle(stop - 1):
                 stop -= 1
             else:
                 break
         if start >= stop or all(self._is_filler(t.low) for t in toks[start:stop]):
             return None
-        if any(self._is_person(k) for k in range(start, stop)):
+        if any(self._is_person(k, stop) for k in range(start, stop)):
             return None  # a job title
-        if stop - start > 1 and self._is_name(start, stop):
+        if stop - start > 1 and (self._is_name(start, stop) or self._is_subject_name(start, stop)):
             return None  # a place or a firm
-        if stop - start == 1 and toks[start].low in _CREDENTIAL_ADJECTIVES:
+        if stop - start == 1 and toks[start].low in _BARE_CREDENTIALS:
             return None
         kind = self._kind(start, stop)
         head = toks[stop].low if stop < full_stop else ""
@@ -580,56 +685,25 @@ class _Sentence:
     def _kind(self, start: int, stop: int) -> str:
         """Tool, credential or domain when a listed name appears in the span, else skill."""
         toks, vocab = self.toks, self.vocab
-        lows = tuple(t.low for t in toks[start:stop])
-        texts = tuple(t.text for t in toks[start:stop])
-        if lows in vocab.domains:
+        if tuple(t.low for t in toks[start:stop]) in vocab.domains:
             return "domain"
-        found = ""
-        for size in (3, 2, 1):
-            for k in range(len(lows) - size + 1):
-                gram, cased = lows[k : k + size], texts[k : k + size]
-                short = size == 1 and len(gram[0]) <= 4
-                if short and cased[0] == gram[0]:
+        found = "skill"
+        firsts = _listed_firsts()
+        for k in range(start, stop):
+            if toks[k].low not in firsts:
+                continue
+            for size in range(min(3, stop - k), 0, -1):
+                gram = tuple(t.low for t in toks[k : k + size])
+                cased = tuple(t.text for t in toks[k : k + size])
+                if size == 1 and len(gram[0]) <= 4 and cased[0] == gram[0]:
                     continue  # short names ("ms", "rn", "sap") only count in capitals
                 if gram in vocab.tools or cased in vocab.cased_tools:
                     return "tool"
-                if gram in vocab.credentials and not found:
+                if gram in vocab.credentials:
                     found = "credential"
-        if found:
-            return found
-        if any(_looks_like_product(t) for t in texts):
+        if found == "skill" and any(_looks_like_product(t.text) for t in toks[start:stop]):
             return "tool"
-        return "skill"
-
-
-_FIELD_HEADS = frozenset({"industry", "industries", "sector", "sectors", "market", "markets"})
-
-
-@cache
-def _lead_words() -> frozenset[str]:
-    """Words dropped from the start of a term: grading, framing and counting words."""
-    vocab = _vocab()
-    return vocab.fluff | vocab.cues | vocab.quantities | vocab.object_dets | _OF_DETS | {"of"}
-
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}s?$")
-# Endings of nouns that name an activity or a field: "valuation", "recruitment", "logistics".
-_SKILL_SUFFIXES = (
-    "ment", "tion", "sion", "ance", "ence", "ancy", "ency", "ysis", "ics", "ogy", "ship", "ing",
-    "ity", "ism",
-)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-_PRODUCT = re.compile(r"^(?:[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\S*[+#]|\.[A-Za-z]+|\w+\.[a-z]{2,})$")
-
-
-def _looks_like_product(text: str) -> bool:
-    """CamelCase, dotted or C++-style names are products: iTrent, JavaScript, Node.js, .NET."""
-    return bool(_PRODUCT.match(text))
+        return found
 
 
 @lru_cache(maxsize=8192)
@@ -662,15 +736,27 @@ def extract_terms(sentence: str) -> list[Term]:
     return list(_terms(sentence))
 
 
+@lru_cache(maxsize=16384)
 def _norm_term(text: str) -> str:
-    """Terms that differ only in case or inflection share this key."""
-    return " ".join(stem(t.lower()) for t in _TOKEN.findall(text) if _ALNUM.search(t))
+    """Terms that differ only in case or a plural ending share this key. (A light fold, not the
+    snowball stemmer: stemming every new word costs more than the rest of the extraction.)"""
+    return " ".join(_fold(w) for w in _WORD_TOKEN.findall(text.lower()))
+
+
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 # ---------------------------------------------------------------------------------------------
 # Postings: lines, headings, statements
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–—►✓✔○●■□+]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
+# Bullets run into one line by HTML or PDF extraction: "Skills: • Python • SQL".
+_INLINE_BULLET = re.compile(r"[ \t]+([•▪◦‣●■►])[ \t]+")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
@@ -710,55 +796,65 @@ _SKIP_HEADING = re.compile(
     r"what we offer|we offer|in return|compensation|salary|\bpay\b|package|how to apply|"
     r"to apply|application|equal opportunit|diversity|\beeo\b|our values|why join|why work|"
     r"life at|location|working hours|\bhours\b|contract|job type|closing date|process|"
-    r"next steps|culture|mission|our story|reward"
+    r"next steps|culture|mission|our story|reward|^our\b|^why\b|^who\b|reports? to|"
+    r"start date|team size|vacancy|reference"
 )
 
-# Statements that are never requirements.
+# Statements that are never requirements, matched on lower-case text. Each alternative starts at
+# a word boundary, which keeps the search fast. Pay and benefit words need their offer context:
+# "pension administration" or "a $2M budget" can be requirements.
 _BOILERPLATE = re.compile(
-    r"equal opportunit|affirmative action|regardless of|without regard to|protected veteran|"
-    r"protected characteristic|discriminat|reasonable accommodation|accommodations? (for|during)|"
-    r"encourage (all )?(applications|applicants)|from all backgrounds|"
-    r"employment agency|employment business|recruitment (agency|consultancy)|"
-    r"send (us )?(your|a) (cv|résumé|resume)|(cv|résumé|resume) to\b|cover letter|click (on )?"
-    r"(the )?apply|to apply\b|apply (now|today|online|here)|please apply|application form|"
-    r"shortlist|not be contacted|unable to respond|will be in touch|closing date|"
-    r"salary|per annum|\bp\.?a\.?\b|per hour|\b401\s?\(?k|pension|paid time off|\bpto\b|"
-    r"holiday|annual leave|days? (of )?leave|health insurance|dental|medical insurance|"
-    r"life insurance|stock options|share options|benefits? package|bonus scheme|"
-    r"competitive (pay|package|rate|compensation)|(£|\$|€)\s?\d|\d\s?k\b|"
-    r"(free|subsidi[sz]ed) (lunch|meals|snacks|gym)|cycle to work|perks"
+    r"\b(?:equal opportunit|affirmative action|without regard to|protected (?:veteran|"
+    r"characteristic)|discriminat|reasonable accommodation|regardless of (?:race|age|sex|gender|"
+    r"religion|background|disability|sexual|colou?r|national|ethnic|marital|their)|"
+    r"encourage (?:all )?(?:applications|applicants)|from all backgrounds|"
+    r"employment (?:agency|business)|recruitment (?:agency|consultancy)|"
+    r"send (?:us )?(?:your|a) (?:cv|résumé|resume)|cover letter|click (?:on )?(?:the )?apply|"
+    r"how to apply|to apply(?:,| for| please| now| today| online)|please apply|"
+    r"apply (?:now|today|online|here)|application form|shortlist|not be contacted|"
+    r"unable to respond|will be in touch|closing date|"
+    r"(?:competitive|base|basic|starting|annual|attractive) (?:salary|pay|package|"
+    r"compensation|rate)|salary (?:of|up to|range|from|between|is|plus|dependent|depending|"
+    r"negotiable|doe|\+)|per annum|p\.?a\.?(?=\W|$)|401\s?\(?k|paid time off|pto\b|"
+    r"\d+ days'? (?:annual )?(?:holiday|leave|pto|vacation)|holiday (?:allowance|entitlement)|"
+    r"annual leave|(?:company|contributory|workplace|generous|matched) pension|"
+    r"pension (?:scheme|plan|contribution)|(?:private|free|company) (?:medical|health)|"
+    r"(?:medical|health|dental|vision|life) (?:insurance|cover|plan)s?\b(?! sales)|"
+    r"medical, dental|stock options|share options|benefits? package|bonus scheme|"
+    r"(?:free|subsidi[sz]ed) (?:lunch|meals|snacks|gym)|cycle to work|perks)"
+    r"|[£$€]\s?\d[\d,.]*k?\s?(?:-|–|to|per\b|/|p\.?a|an? (?:hour|year|day))"
 )
-# Company marketing: sentences about "we"/"our" with no requirement cue in them.
-_ABOUT_US = re.compile(
-    r"^(we|we're|we’re|our|at [A-Z]\w+|founded|headquartered|[A-Z]\w+ (is|are) (a|an|the|one)\b)|"
-    r"\b(we are|we're|we’re) (a|an|the|one)\b|our (mission|vision|client|company|customers|"
-    r"values|team is|people)|is a leading|award[- ]winning|fast[- ]growing|market[- ]leading|"
-    r"join (us|our)|looking to recruit|are recruiting|is recruiting|are looking for an?\b|"
-    r"is looking for an?\b|are hiring|is hiring",
+# Company marketing in prose outside any section: "we are a ...", "Acme is a leading ...".
+_ABOUT_US_START = re.compile(
+    r"^(?:we|we're|we’re|our|at [A-Z]\w+|founded|headquartered|[A-Z]\w+ (?:is|are) "
+    r"(?:a|an|the|one)\b)",
     re.IGNORECASE,
+)
+_ABOUT_US = re.compile(
+    r"\b(?:(?:we are|we're|we’re) (?:a|an|the|one)\b|our (?:mission|vision|client|company|"
+    r"customers|values|team is|people)|is a leading|award[- ]winning|fast[- ]growing|"
+    r"market[- ]leading|join (?:us|our)|looking to recruit|(?:are|is) recruiting|"
+    r"(?:are|is) looking for an?\b|(?:are|is) hiring)"
 )
 _REQUIREMENT_CUE = re.compile(
-    r"\b(you|your|you'll|you’ll|experience|ability|able to|knowledge|skills?|must|required|"
+    r"\b(?:you|your|you'll|you’ll|experience|ability|able to|knowledge|skills?|must|required|"
     r"essential|degree|qualified|proficien\w*|familiar\w*|understanding|years?|"
-    r"candidate|applicant|will (be|have|need))\b",
-    re.IGNORECASE,
+    r"candidate|applicant|will (?:be|have|need))\b"
 )
 _NICE_CUE = re.compile(
-    r"\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus\b\W*$|\bdesirable\b|\bdesired\b|"
-    r"\bideally\b|\bbonus\b|nice[- ]to[- ]have|advantageous|an advantage|\bbeneficial\b|"
-    r"would be (great|nice|useful|helpful)|not (essential|required|necessary)|"
-    r"\bhelpful\b|\bdesirable\b",
-    re.IGNORECASE,
+    r"\b(?:preferred|preferably|a plus|desirable|desired|ideally|bonus|nice[- ]to[- ]have|"
+    r"advantageous|an advantage|beneficial|would be (?:great|nice|useful|helpful)|"
+    r"not (?:essential|required|necessary)|helpful)\b|\bplus\W*$"
 )
 _MUST_CUE = re.compile(
-    r"\bmust\b|(?<!as )(?<!when )(?<!where )(?<!if )\brequired\b|\bessential\b|\bminimum\b|"
-    r"\bmandatory\b|\bat least \w+ years?|\b\d+\+? years?|\bnecessary\b|\bneed to have\b",
-    re.IGNORECASE,
+    r"\b(?:must|essential|minimum|mandatory|necessary|need to have|at least \w+ years?|"
+    r"\d+\+? years?|required(?<!as required)(?<!when required)(?<!where required)"
+    r"(?<!if required))\b"
 )
 
 
 class _Line(NamedTuple):
-    kind: str  # "heading" | "bullet" | "text" | "blank"
+    kind: str  # "heading", "title" (a short line that may be one), "bullet", "text", "blank"
     text: str
 
 
@@ -772,27 +868,40 @@ def _is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or len(text) > 70 or text[-1] in ".!?,;":
         return False
-    if _heading_kind(text) is not None:
+    graded = len(words) > 1 and words[0].lower() in _vocab().fluff  # "Strong SQL skills"
+    named = _heading_kind(text) is not None or _skips(text)
+    if named and len(words) <= 5 and not graded and not text[0].isdigit():
         return True
     letters = [w for w in words if w[:1].isalpha()]
     return bool(letters) and all(w[:1].isupper() or len(w) <= 3 for w in letters)
 
 
+def _heading_line(line: str) -> _Line | None:
+    """The heading a line makes: "## Skills", "**Skills**" or "Skills:" for certain, or a short
+    title line, which may instead be an item of a list that lost its bullets."""
+    if m := _MARKDOWN_HEADING.match(line) or _BOLD_LINE.match(line):
+        return _Line("heading", _clean(m.group(1)))
+    if _BULLET.match(line):
+        return None
+    if line.strip().endswith(":") and len(line.split()) <= 8:
+        return _Line("heading", _clean(line))
+    if ":" in line or line.startswith((" ", "\t")):
+        return None  # "Location: Leeds" is a labelled line; indented lines continue text
+    if _is_heading_text(_clean(line)):
+        return _Line("title", _clean(line))
+    return None
+
+
 def _lines(posting: str) -> Iterator[_Line]:
-    for raw in posting.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = _INLINE_BULLET.sub(r"\n\1 ", posting.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in text.split("\n"):
         line = raw.replace("\u200b", "").replace("\xa0", " ").rstrip()
         if not line.strip():
             yield _Line("blank", "")
-        elif m := _MARKDOWN_HEADING.match(line):
-            yield _Line("heading", _clean(m.group(1)))
-        elif m := _BOLD_LINE.match(line):
-            yield _Line("heading", _clean(m.group(1)))
+        elif (heading := _heading_line(line)) is not None:
+            yield heading
         elif m := _BULLET.match(line):
             yield _Line("bullet", line[m.end() :].strip())
-        elif line.strip().endswith(":") and len(line.split()) <= 8:
-            yield _Line("heading", _clean(line))
-        elif _is_heading_text(_clean(line)) and not line.startswith((" ", "\t")):
-            yield _Line("heading", _clean(line))
         else:
             yield _Line("text", line.strip())
 
@@ -816,6 +925,7 @@ class _Statement(NamedTuple):
     text: str
     section: str | None  # kind given by the heading, if any
     bullet: bool
+    title: bool = False  # a short title-case line read as a list item
 
 
 def _blocks(posting: str) -> Iterator[_Statement]:
@@ -825,9 +935,9 @@ def _blocks(posting: str) -> Iterator[_Statement]:
     paragraph: list[str] = []
     bullet: list[str] = []
 
-    def flush() -> Iterator[_Statement]:
+    def flush(*, title: bool = False) -> Iterator[_Statement]:
         if bullet and not skipping:
-            yield _Statement(" ".join(bullet), section, bullet=True)
+            yield _Statement(" ".join(bullet), section, bullet=True, title=title)
         if paragraph and not skipping:
             for sentence in _sentences(" ".join(paragraph)):
                 yield _Statement(sentence, section, bullet=False)
@@ -835,7 +945,11 @@ def _blocks(posting: str) -> Iterator[_Statement]:
         paragraph.clear()
 
     for line in _lines(posting):
-        if line.kind == "heading":
+        if line.kind == "title" and _list_item(line.text, section, skipping=skipping):
+            yield from flush()
+            bullet.append(line.text)
+            yield from flush(title=True)
+        elif line.kind in ("heading", "title"):
             yield from flush()
             section, skipping = _heading_kind(line.text), _skips(line.text)
         elif line.kind == "bullet":
@@ -843,17 +957,33 @@ def _blocks(posting: str) -> Iterator[_Statement]:
             bullet.append(line.text)
         elif line.kind == "blank":
             yield from flush()
-        elif bullet and (line.text[:1].islower() or not bullet[-1].rstrip().endswith(".")):
+        elif bullet and _continues(bullet[-1], line.text):
             bullet.append(line.text)  # a wrapped bullet
-        elif (m := _INLINE_HEADING.match(line.text)) and _heading_kind(m.group(1)):
+        elif m := _INLINE_HEADING.match(line.text):
             yield from flush()
-            section, skipping = _heading_kind(m.group(1)), False
-            paragraph.append(m.group(2))
+            if _heading_kind(m.group(1)):
+                section, skipping = _heading_kind(m.group(1)), False
+                paragraph.append(m.group(2))
+            elif not _skips(m.group(1)):  # "Location: Leeds" is no requirement
+                paragraph.append(line.text)
         else:
-            if bullet:
-                yield from flush()
+            if bullet or (paragraph and not _continues(paragraph[-1], line.text)):
+                yield from flush()  # a list whose bullets were lost: one statement a line
             paragraph.append(line.text)
     yield from flush()
+
+
+def _list_item(text: str, section: str | None, *, skipping: bool) -> bool:
+    """A title-case line inside a requirement section that names no section: a list item whose
+    bullet was lost ("Python" under "Skills")."""
+    return section is not None and not skipping and _heading_kind(text) is None and not _skips(text)
+
+
+def _continues(bullet: str, line: str) -> bool:
+    """Whether a plain line continues the bullet above it (text wrapped by a PDF or a paste)."""
+    if line[:1].islower():
+        return True
+    return len(bullet) >= 60 and not bullet.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
@@ -873,12 +1003,16 @@ def _sentences(paragraph: str) -> Iterator[str]:
 
 def _is_boilerplate(statement: _Statement) -> bool:
     text = statement.text
-    if _BOILERPLATE.search(text):
+    low = text.lower()
+    if _BOILERPLATE.search(low):
         return True
     if statement.section is None and not statement.bullet:
         # Prose outside any section is mostly the company's introduction: keep only what
         # speaks to the candidate or starts with a duty.
-        return not _REQUIREMENT_CUE.search(text) and not _starts_with_verb(text)
+        if _REQUIREMENT_CUE.search(low):
+            return False
+        about = _ABOUT_US_START.search(text) or _ABOUT_US.search(low)
+        return bool(about) or not _starts_with_verb(text)
     return False
 
 
@@ -893,10 +1027,11 @@ _YOU_HAVE = re.compile(r"^(you have|you've|you’ve|you are|you're|you’re|you 
 
 def _kind_of(statement: _Statement) -> str:
     text, section = statement.text, statement.section
-    if section == NICE or _NICE_CUE.search(text):
+    low = text.lower()
+    if section == NICE or _NICE_CUE.search(low):
         return NICE
     verb_led = _starts_with_verb(text) or bool(_YOU_WILL.match(text))
-    if _MUST_CUE.search(text) and not (section == RESPONSIBILITY and verb_led):
+    if _MUST_CUE.search(low) and not (section == RESPONSIBILITY and verb_led):
         return MUST
     if section is not None:
         return section
@@ -906,7 +1041,8 @@ def _kind_of(statement: _Statement) -> str:
 
 
 def _key(text: str) -> str:
-    norm = " ".join(_TOKEN.findall(text.lower()))
+    """Stable id of a statement: case, spacing and punctuation do not change it."""
+    norm = " ".join(_WORD_TOKEN.findall(text.lower()))
     return hashlib.sha1(norm.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
@@ -919,8 +1055,8 @@ def _requirements(posting: str) -> Iterator[Requirement]:
     seen: set[str] = set()
     for statement in _blocks(posting):
         text = _clean_statement(statement.text)
-        if len(_TOKEN.findall(text)) < 2 and not _terms(text):
-            continue  # stray fragments: a lone word that names nothing
+        if not _terms(text) and (statement.title or len(_TOKEN.findall(text)) < 2):
+            continue  # stray fragments that name nothing
         statement = statement._replace(text=text)
         if _is_boilerplate(statement):
             continue

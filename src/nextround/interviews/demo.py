@@ -113,8 +113,7 @@ def _stories(owner: User, *, first_round: Round) -> None:
         action="I built a forecast from order history and customer promotions, checked it "
         "against actuals every Monday, and presented the shortfall by shift to the operations "
         "manager with three staffing options.",
-        result="Weekend overtime fell by 25% and we shipped every order on time through the "
-        "peak.",
+        result="Weekend overtime fell by 25% and we shipped every order on time through the peak.",
         competencies="forecasting, presenting findings",
         employer="Harbor Cold Storage",
     )

@@ -21,7 +21,10 @@ OVERUSED = 3
 
 
 def story_list(*, owner: User) -> QuerySet[Story]:
-    return Story.objects.filter(owner=owner).annotate(told=Count("tellings"))
+    # Explicit order: Django leaves Meta.ordering out of aggregate queries.
+    return (
+        Story.objects.filter(owner=owner).annotate(told=Count("tellings")).order_by("title", "id")
+    )
 
 
 def story_get(*, owner: User, pk: int) -> Story:
@@ -173,7 +176,8 @@ class RoundStories:
 
 
 def round_stories(*, round_: Round) -> RoundStories:
-    """Warn about stories an attendee already heard, and stories the opportunity leans on."""
+    """Warn about stories an attendee heard in an earlier round, and stories the opportunity
+    leans on."""
     attendees = {p.pk: p for p in round_.attendees.all()}
     tellings = list(
         Telling.objects.filter(round__opportunity_id=round_.opportunity_id)
@@ -182,7 +186,7 @@ def round_stories(*, round_: Round) -> RoundStories:
     )
     result = RoundStories(told_here=[t for t in tellings if t.round_id == round_.pk])
     for telling in tellings:
-        if telling.round_id == round_.pk:
+        if telling.round_id == round_.pk or telling.round.starts_at >= round_.starts_at:
             continue
         heard = [p for p in telling.people.all() if p.pk in attendees]
         if heard:

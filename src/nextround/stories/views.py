@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
 from nextround.interviews import selectors as interview_selectors
+from nextround.interviews.models import NoteStatus
 from nextround.stories import selectors, services
 from nextround.stories.forms import (
     ConcernAnswerForm,
@@ -20,7 +21,7 @@ from nextround.stories.forms import (
     StrengthForm,
     TellingForm,
 )
-from nextround.stories.models import Story
+from nextround.stories.models import ConcernStatus, Story
 
 # --- stories -------------------------------------------------------------------------------
 
@@ -186,8 +187,9 @@ def quote_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def quote_delete(request: HttpRequest, pk: int) -> HttpResponse:
     quote = selectors.quotes(owner=owner_of(request)).filter(pk=pk).first()
-    if quote is not None:
-        services.quote_delete(quote=quote)
+    if quote is None:
+        raise NotFound(f"No quote with id {pk}.")
+    services.quote_delete(quote=quote)
     return see_other(reverse("strengths") + "#quotes")
 
 
@@ -220,8 +222,7 @@ def posting(request: HttpRequest, pk: int) -> HttpResponse:
 def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = interview_selectors.opportunity_get(owner=owner_of(request), pk=pk)
     view = selectors.coverage(opportunity=opportunity)
-    titles = {s.pk: s for s in selectors.story_list(owner=opportunity.owner)}
-    context = {"opportunity": opportunity, "view": view, "stories": titles}
+    context = {"opportunity": opportunity, "view": view}
     return render(request, "stories/coverage.html", context)
 
 
@@ -244,6 +245,8 @@ def concern_answer(request: HttpRequest, pk: int) -> HttpResponse:
         initial.update(kind=a.kind, story=a.story, answer=a.answer, status=a.status)
     elif row and row.note:
         initial["answer"] = row.note.response
+        if row.note.status == NoteStatus.CLOSED:
+            initial["status"] = ConcernStatus.ADDRESSED
     form = ConcernAnswerForm(request.POST or None, owner=owner, initial=initial)
     if request.method == "POST":
         saved = submit(
@@ -279,5 +282,6 @@ def round_tell(request: HttpRequest, pk: int) -> HttpResponse:
     if done:
         messages.success(request, f"Logged “{done.story}” as told in this round.")
     else:
-        messages.error(request, " ".join(str(e) for e in form.errors.values()))
+        problems = [str(m) for errors in form.errors.values() for m in errors]
+        messages.error(request, "The story was not logged: " + " ".join(problems))
     return see_other(reverse("round_detail", args=[pk]) + "#stories")

@@ -1,0 +1,1229 @@
+"""The stories app: the story bank, the ledger of tellings, strengths and quotes, the posting and
+its requirements, coverage and concerns, through the services, selectors and the web pages.
+
+The posting below is written so that its requirements and their kinds can be read off by eye:
+two responsibilities under "What you'll do", three must-haves under "Requirements" and one
+nice-to-have. The negotiation story uses the words of the negotiation must-have; no story says
+anything about a degree, so that must-have is a gap whichever matcher runs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import docx
+import pytest
+from bs4 import BeautifulSoup, Tag
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from fpdf import FPDF
+
+from nextround.errors import Invalid, NotFound
+from nextround.interviews import services as interview_services
+from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
+from nextround.stories import selectors, services
+from nextround.stories.matching import matcher
+from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+
+pytestmark = pytest.mark.django_db
+
+POSTING = """# Operations Analyst
+
+## What you'll do
+- Build weekly dashboards in Tableau for the operations leadership team
+- Reconcile vendor invoices against purchase orders
+
+## Requirements
+- 3+ years of experience with SQL and Excel
+- Must have experience negotiating contracts with suppliers
+- Bachelor's degree in business or a related field
+
+## Nice to have
+- Familiarity with Lean Six Sigma
+"""
+NEGOTIATE_REQ = "Must have experience negotiating contracts with suppliers"
+DEGREE_REQ = "Bachelor's degree in business or a related field"
+SQL_REQ = "3+ years of experience with SQL and Excel"
+TABLEAU_REQ = "Build weekly dashboards in Tableau for the operations leadership team"
+INVOICE_REQ = "Reconcile vendor invoices against purchase orders"
+SIX_SIGMA_REQ = "Familiarity with Lean Six Sigma"
+
+NEGOTIATION: dict[str, str] = {
+    "title": "Renegotiated the freight contracts",
+    "situation": "Freight costs had risen 18% in a year and both carrier contracts were due.",
+    "task": "I had to cut the cost without losing delivery reliability.",
+    "action": (
+        "I pulled three years of shipment data, benchmarked our rates against four other "
+        "carriers, negotiated new contracts with both suppliers and set up quarterly service "
+        "reviews with them."
+    ),
+    "result": "Freight cost fell by $240k a year and on-time delivery stayed at 97%.",
+    "competencies": "negotiation, cost control",
+}
+DASHBOARD: dict[str, str] = {
+    "title": "Built the weekly operations dashboard",
+    "situation": "Leadership read five different spreadsheets every Monday.",
+    "task": "I was asked to give them one view of the week.",
+    "action": (
+        "I interviewed the four managers, built a Tableau dashboard fed from the warehouse "
+        "system and trained them to read it."
+    ),
+    "result": "The Monday meeting went from 90 to 40 minutes.",
+    "competencies": "reporting",
+}
+# A result with no figure in it.
+MORALE: dict[str, str] = {
+    "title": "Calmed a tense night shift",
+    "situation": "The night shift had lost two leads in a month.",
+    "task": "I covered as lead for six weeks.",
+    "action": "I met each person on the shift, rewrote the rota with them and ran short huddles.",
+    "result": "People were much happier and the complaints stopped.",
+}
+
+
+def story_form(fields: dict[str, str], **changes: str) -> dict[str, str]:
+    """The story form as the browser posts it: every field, blanks included."""
+    data = {
+        name: ""
+        for name in (
+            "title",
+            "situation",
+            "task",
+            "action",
+            "result",
+            "numbers",
+            "competencies",
+            "employer",
+            "happened_on",
+        )
+    }
+    return {**data, **fields, **changes}
+
+
+def page_text(response: HttpResponse) -> str:
+    """What a reader sees on the page, whitespace squashed."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return " ".join(soup.get_text(" ").split())
+
+
+def soup_of(response: HttpResponse) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def squash(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+@pytest.fixture
+def client(user: User) -> Client:
+    signed_in = Client()  # REMOTE_ADDR 127.0.0.1: local mode signs the local user in
+    signed_in.get("/")
+    return signed_in
+
+
+@pytest.fixture
+def negotiation(user: User) -> Story:
+    return services.story_create(owner=user, **NEGOTIATION)
+
+
+@pytest.fixture
+def dashboard(user: User) -> Story:
+    return services.story_create(owner=user, **DASHBOARD)
+
+
+@pytest.fixture
+def morale(user: User) -> Story:
+    return services.story_create(owner=user, **MORALE)
+
+
+@pytest.fixture
+def posted(opportunity: Opportunity) -> Opportunity:
+    return services.posting_set(opportunity=opportunity, text=POSTING)
+
+
+@pytest.fixture
+def theirs(other_user: User) -> dict[str, Any]:
+    """Someone else's story, strength, quote and opportunity with a round."""
+    story = services.story_create(owner=other_user, title="Secret merger", action="I did it.")
+    strength = services.strength_save(owner=other_user, name="Secrecy", rank=1, stories=[story])
+    quote = services.quote_create(owner=other_user, text="Very discreet.", who="Their boss")
+    opportunity = interview_services.opportunity_create(
+        owner=other_user, company="Secret Co", role_title="CFO"
+    )
+    boss = interview_services.person_create(
+        opportunity=opportunity, name="Ada", relation="hiring_manager"
+    )
+    round_ = interview_services.round_create(
+        opportunity=opportunity,
+        starts=datetime(2026, 11, 12, 9, 0),
+        ends=datetime(2026, 11, 12, 10, 0),
+        timezone_name="America/Chicago",
+        attendees=[boss],
+    )
+    return {
+        "story": story,
+        "strength": strength,
+        "quote": quote,
+        "opportunity": opportunity,
+        "round": round_,
+    }
+
+
+def requirement(opportunity: Opportunity, text: str) -> Any:
+    found = [r for r in selectors.requirements(opportunity=opportunity).requirements]
+    return next(r for r in found if r.text == text)
+
+
+# --- the story bank on the web -------------------------------------------------------------
+
+
+def test_story_create_redirects_to_its_page(client: Client) -> None:
+    response = client.post("/stories/new/", story_form(NEGOTIATION, happened_on="2024-03-01"))
+    assert response.status_code == 303
+    story = Story.objects.get()
+    assert response["Location"] == f"/stories/{story.pk}/"
+    assert story.title == NEGOTIATION["title"]
+    assert story.competency_list() == ["negotiation", "cost control"]
+    assert story.happened_on is not None and story.happened_on.isoformat() == "2024-03-01"
+
+
+def test_story_without_title_is_a_400_and_saves_nothing(client: Client) -> None:
+    response = client.post("/stories/new/", story_form(NEGOTIATION, title=""))
+    assert response.status_code == 400
+    assert "This field is required." in page_text(response)
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert Story.objects.count() == 0
+
+
+def test_story_edit_saves_and_redirects(client: Client, morale: Story) -> None:
+    before = morale.updated_at
+    response = client.post(
+        f"/stories/{morale.pk}/edit/",
+        story_form(MORALE, result="Complaints fell from 12 a month to 2."),
+    )
+    assert response.status_code == 303
+    assert response["Location"] == f"/stories/{morale.pk}/"
+    morale.refresh_from_db()
+    assert morale.result == "Complaints fell from 12 a month to 2."
+    assert morale.updated_at > before
+
+
+def test_story_edit_without_title_keeps_the_story(client: Client, morale: Story) -> None:
+    response = client.post(f"/stories/{morale.pk}/edit/", story_form(MORALE, title=""))
+    assert response.status_code == 400
+    assert "This field is required." in page_text(response)
+    morale.refresh_from_db()
+    assert morale.title == MORALE["title"]
+
+
+def test_story_delete_asks_first_then_deletes(
+    client: Client, negotiation: Story, rounds: list[Round]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[0])
+    confirm = client.get(f"/stories/{negotiation.pk}/delete/")
+    assert confirm.status_code == 200
+    assert Story.objects.filter(pk=negotiation.pk).exists()
+    response = client.post(f"/stories/{negotiation.pk}/delete/")
+    assert response.status_code == 303
+    assert response["Location"] == "/stories/"
+    assert not Story.objects.filter(pk=negotiation.pk).exists()
+    assert Telling.objects.count() == 0
+
+
+def test_story_page_shows_the_analysis(client: Client, morale: Story) -> None:
+    text = page_text(client.get(f"/stories/{morale.pk}/"))
+    assert MORALE["result"] in text
+    assert "Result quantified: no number yet" in text
+    assert "Put a number on the result" in text
+    assert "Not told yet." in text
+
+
+def test_story_page_with_a_figure_has_no_number_suggestion(
+    client: Client, negotiation: Story
+) -> None:
+    text = page_text(client.get(f"/stories/{negotiation.pk}/"))
+    assert "Result quantified: yes" in text
+    assert "no number yet" not in text
+    assert "Put a number on the result" not in text
+
+
+def test_story_page_lists_where_it_was_told(
+    client: Client, negotiation: Story, rounds: list[Round]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[0])
+    text = page_text(client.get(f"/stories/{negotiation.pk}/"))
+    assert "First round — Operations Analyst at Northwind Health" in text
+    assert "to Dana Ortiz, Director of Operations" in text
+    assert "Not told yet." not in text
+
+
+def test_story_list_shows_score_number_badge_and_times_told(
+    client: Client, negotiation: Story, morale: Story, rounds: list[Round]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[0])
+    services.telling_record(story=negotiation, round_=rounds[1])
+    rows = soup_of(client.get("/stories/")).select("tbody tr")
+    by_title = {squash(row.select_one("td a")): row for row in rows}
+    assert set(by_title) == {NEGOTIATION["title"], MORALE["title"]}
+    told = {t: squash(r.find_all("td")[4]) for t, r in by_title.items()}
+    assert told == {NEGOTIATION["title"]: "2×", MORALE["title"]: "0×"}
+    quantified = {t: squash(r.find_all("td")[3]) for t, r in by_title.items()}
+    assert quantified == {NEGOTIATION["title"]: "yes", MORALE["title"]: "no number"}
+    score = selectors.story_report(morale).score
+    assert squash(by_title[MORALE["title"]].find_all("td")[1]) == str(score)
+
+
+def test_story_list_is_in_title_order(client: Client, user: User) -> None:
+    titles = ["Fixed", "Expanded", "Drafted", "Cut", "Built", "Automated"]
+    for title in titles:  # created in reverse alphabetical order
+        services.story_create(owner=user, title=title)
+    # The query itself must ask for an order; a lucky plan may sort it anyway.
+    assert selectors.story_list(owner=user).ordered
+    rows = soup_of(client.get("/stories/")).select("tbody tr")
+    assert [squash(row.find_all("td")[0]) for row in rows] == sorted(titles)
+
+
+def test_empty_story_list_invites_the_first_story(client: Client) -> None:
+    assert "No stories yet." in page_text(client.get("/stories/"))
+
+
+def test_analysis_fragment_for_unsaved_text_says_team(client: Client) -> None:
+    response = client.post(
+        "/stories/analysis/",
+        {
+            "title": "",
+            "action": "We mapped the process, we agreed the changes and we rolled them out.",
+        },
+    )
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Voice in the action: 0 × I, 3 × we (team)" in text
+    assert "The action says “we” 3 times and “I” 0 times" in text
+    assert "<html" not in response.content.decode()  # a fragment, not a page
+    assert Story.objects.count() == 0
+
+
+def test_analysis_fragment_for_first_person_text(client: Client) -> None:
+    response = client.post(
+        "/stories/analysis/",
+        {"action": "I mapped the process, I agreed the changes and I rolled them out."},
+    )
+    assert "3 × I, 0 × we (first-person)" in page_text(response)
+
+
+def test_someone_elses_story_is_not_found(client: Client, theirs: dict[str, Any]) -> None:
+    story = theirs["story"]
+    responses = [
+        client.get(f"/stories/{story.pk}/"),
+        client.get(f"/stories/{story.pk}/edit/"),
+        client.post(f"/stories/{story.pk}/edit/", story_form({"title": "Mine now"})),
+        client.get(f"/stories/{story.pk}/delete/"),
+        client.post(f"/stories/{story.pk}/delete/"),
+    ]
+    assert [r.status_code for r in responses] == [404] * 5
+    assert all("Secret merger" not in r.content.decode() for r in responses)
+    story.refresh_from_db()
+    assert story.title == "Secret merger"
+    assert "Secret merger" not in page_text(client.get("/stories/"))
+
+
+# --- the ledger of tellings ----------------------------------------------------------------
+
+
+def test_telling_defaults_to_everyone_who_attended(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    telling = services.telling_record(story=negotiation, round_=rounds[1])
+    assert set(telling.people.all()) == set(people)
+
+
+def test_telling_to_some_attendees_and_again_replaces_them(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[1], people=[people[1]])
+    telling = services.telling_record(story=negotiation, round_=rounds[1], people=[people[2]])
+    assert Telling.objects.count() == 1
+    assert list(telling.people.all()) == [people[2]]
+
+
+def test_telling_to_someone_not_there_is_invalid(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    with pytest.raises(Invalid, match="Sam Lee did not attend this round"):
+        services.telling_record(story=negotiation, round_=rounds[0], people=[people[1]])
+    assert Telling.objects.count() == 0
+
+
+def test_telling_someone_elses_story_is_not_found(
+    rounds: list[Round], theirs: dict[str, Any]
+) -> None:
+    with pytest.raises(NotFound):
+        services.telling_record(story=theirs["story"], round_=rounds[0])
+    assert Telling.objects.count() == 0
+
+
+def test_round_page_warns_that_dana_heard_the_story_already(
+    client: Client, negotiation: Story, rounds: list[Round]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[0])
+    second = page_text(client.get(f"/rounds/{rounds[1].pk}/"))
+    assert (
+        f"Dana Ortiz already heard “{NEGOTIATION['title']}” in First round — Operations Analyst "
+        "at Northwind Health; tell another story or take it further."
+    ) in second
+    assert "Sam Lee already heard" not in second
+    first = page_text(client.get(f"/rounds/{rounds[0].pk}/"))
+    assert "already heard" not in first
+    assert f"Told in this round: {NEGOTIATION['title']} — to Dana Ortiz" in first
+
+
+def test_round_stories_names_only_attendees_who_heard_it(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[1], people=[people[1]])
+    third = interview_services.round_create(
+        opportunity=rounds[0].opportunity,
+        starts=datetime(2026, 12, 10, 9, 0),
+        ends=datetime(2026, 12, 10, 10, 0),
+        timezone_name="America/Chicago",
+        attendees=[people[0], people[1]],
+    )
+    warnings = selectors.round_stories(round_=third).warnings
+    assert len(warnings) == 1
+    assert warnings[0].message.startswith("Sam Lee already heard")
+    assert selectors.round_stories(round_=rounds[0]).warnings == []
+
+
+def test_a_later_telling_is_not_already_heard_in_an_earlier_round(
+    negotiation: Story, rounds: list[Round]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[1])  # to Dana, Sam and Priya
+    assert selectors.round_stories(round_=rounds[0]).warnings == []
+
+
+def test_a_story_told_three_times_gets_the_overuse_warning(
+    client: Client, negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    third = interview_services.round_create(
+        opportunity=rounds[0].opportunity,
+        starts=datetime(2026, 12, 10, 9, 0),
+        ends=datetime(2026, 12, 10, 10, 0),
+        timezone_name="America/Chicago",
+        attendees=[people[2]],
+    )
+    overused = f"“{NEGOTIATION['title']}” has been told 3 times in this process"
+    services.telling_record(story=negotiation, round_=rounds[0])
+    services.telling_record(story=negotiation, round_=rounds[1])
+    assert "has been told" not in page_text(client.get(f"/rounds/{third.pk}/"))
+    services.telling_record(story=negotiation, round_=third)
+    text = page_text(client.get(f"/rounds/{third.pk}/"))
+    assert overused + "; show range with a different story." in text
+
+
+def test_tellings_in_another_opportunity_do_not_count(
+    user: User, negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    elsewhere = interview_services.opportunity_create(
+        owner=user, company="Contoso", role_title="Buyer"
+    )
+    lee = interview_services.person_create(opportunity=elsewhere, name="Kim", relation="peer")
+    for day in (1, 2, 3):
+        round_ = interview_services.round_create(
+            opportunity=elsewhere,
+            starts=datetime(2026, 10, day, 9, 0),
+            ends=datetime(2026, 10, day, 10, 0),
+            timezone_name="America/Chicago",
+            attendees=[lee],
+        )
+        services.telling_record(story=negotiation, round_=round_)
+    assert selectors.round_stories(round_=rounds[1]).warnings == []
+
+
+def test_log_a_telling_from_the_round_page(
+    client: Client, negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    response = client.post(f"/rounds/{rounds[1].pk}/stories/", {"story": negotiation.pk})
+    assert response.status_code == 303
+    assert response["Location"] == f"/rounds/{rounds[1].pk}/#stories"
+    telling = Telling.objects.get()
+    assert (telling.story, telling.round) == (negotiation, rounds[1])
+    assert set(telling.people.all()) == set(people)
+
+
+def test_log_a_telling_to_chosen_people(
+    client: Client, negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    response = client.post(
+        f"/rounds/{rounds[1].pk}/stories/",
+        {"story": negotiation.pk, "people": [people[1].pk, people[2].pk]},
+    )
+    assert response.status_code == 303
+    assert set(Telling.objects.get().people.all()) == {people[1], people[2]}
+
+
+@pytest.mark.parametrize("which", ["missing", "theirs"])
+def test_log_a_bad_story_id_shows_a_message_and_saves_nothing(
+    client: Client, rounds: list[Round], theirs: dict[str, Any], which: str
+) -> None:
+    story_id = 987654 if which == "missing" else theirs["story"].pk
+    response = client.post(f"/rounds/{rounds[1].pk}/stories/", {"story": story_id}, follow=True)
+    assert response.redirect_chain == [(f"/rounds/{rounds[1].pk}/#stories", 303)]
+    assert "Select a valid choice" in page_text(response)
+    assert Telling.objects.count() == 0
+
+
+def test_log_a_bad_story_id_message_is_plain_words(client: Client, rounds: list[Round]) -> None:
+    response = client.post(f"/rounds/{rounds[1].pk}/stories/", {"story": 987654}, follow=True)
+    messages = soup_of(response).select_one(".messages")
+    assert isinstance(messages, Tag)
+    assert squash(messages) == (
+        "The story was not logged: "
+        "Select a valid choice. That choice is not one of the available choices."
+    )
+
+
+def test_log_a_telling_to_someone_not_there_saves_nothing(
+    client: Client, negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    response = client.post(
+        f"/rounds/{rounds[0].pk}/stories/",
+        {"story": negotiation.pk, "people": [people[1].pk]},
+        follow=True,
+    )
+    assert "Select a valid choice" in page_text(response)
+    assert Telling.objects.count() == 0
+
+
+def test_log_a_telling_in_someone_elses_round_is_not_found(
+    client: Client, negotiation: Story, theirs: dict[str, Any]
+) -> None:
+    response = client.post(f"/rounds/{theirs['round'].pk}/stories/", {"story": negotiation.pk})
+    assert response.status_code == 404
+    assert Telling.objects.count() == 0
+
+
+# --- strengths and quotes ------------------------------------------------------------------
+
+
+def strength_form(name: str, rank: int, stories: list[Story], **extra: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "description": "",
+        "rank": str(rank),
+        "stories": [s.pk for s in stories],
+        **extra,
+    }
+
+
+def ranks(user: User) -> dict[str, int]:
+    return dict(Strength.objects.filter(owner=user).values_list("name", "rank"))
+
+
+def test_strength_needs_a_story(client: Client, negotiation: Story) -> None:
+    response = client.post("/strengths/", strength_form("Negotiation", 1, []))
+    assert response.status_code == 400
+    assert "Pick at least one story that shows it." in page_text(response)
+    assert Strength.objects.count() == 0
+
+
+def test_strength_with_a_story_is_saved(client: Client, user: User, negotiation: Story) -> None:
+    response = client.post("/strengths/", strength_form("Negotiation", 1, [negotiation]))
+    assert response.status_code == 303
+    assert response["Location"] == "/strengths/"
+    strength = Strength.objects.get()
+    assert (strength.name, strength.rank, list(strength.stories.all())) == (
+        "Negotiation",
+        1,
+        [negotiation],
+    )
+    assert "Proved by: " + NEGOTIATION["title"] in page_text(client.get("/strengths/"))
+
+
+def test_strength_backed_by_someone_elses_story_is_refused(
+    client: Client, negotiation: Story, theirs: dict[str, Any]
+) -> None:
+    response = client.post("/strengths/", strength_form("Negotiation", 1, [theirs["story"]]))
+    assert response.status_code == 400
+    assert "Select a valid choice" in page_text(response)
+    assert Strength.objects.filter(name="Negotiation").count() == 0
+
+
+def test_at_most_five_strengths(user: User, negotiation: Story) -> None:
+    for rank in range(1, 6):
+        services.strength_save(owner=user, name=f"S{rank}", rank=rank, stories=[negotiation])
+    with pytest.raises(Invalid, match="already have 5 strengths"):
+        services.strength_save(owner=user, name="Sixth", rank=3, stories=[negotiation])
+    assert ranks(user) == {"S1": 1, "S2": 2, "S3": 3, "S4": 4, "S5": 5}
+
+
+def test_a_sixth_strength_posted_is_a_400_and_saves_nothing(
+    client: Client, user: User, negotiation: Story
+) -> None:
+    for rank in range(1, 6):
+        services.strength_save(owner=user, name=f"S{rank}", rank=rank, stories=[negotiation])
+    response = client.post("/strengths/", strength_form("Sixth", 3, [negotiation]))
+    assert response.status_code == 400
+    assert ranks(user) == {"S1": 1, "S2": 2, "S3": 3, "S4": 4, "S5": 5}
+
+
+def test_a_sixth_strength_posted_says_why(client: Client, user: User, negotiation: Story) -> None:
+    for rank in range(1, 6):
+        services.strength_save(owner=user, name=f"S{rank}", rank=rank, stories=[negotiation])
+    response = client.post("/strengths/", strength_form("Sixth", 3, [negotiation]))
+    assert "Five is the limit" in page_text(response)
+
+
+def test_a_new_strength_taking_a_rank_moves_the_holder_to_a_free_one(
+    client: Client, user: User, negotiation: Story
+) -> None:
+    services.strength_save(owner=user, name="Negotiation", rank=1, stories=[negotiation])
+    services.strength_save(owner=user, name="Reporting", rank=2, stories=[negotiation])
+    response = client.post("/strengths/", strength_form("Calm", 1, [negotiation]))
+    assert response.status_code == 303
+    assert ranks(user) == {"Calm": 1, "Reporting": 2, "Negotiation": 3}
+
+
+def test_an_edited_strength_taking_a_rank_swaps_with_the_holder(
+    client: Client, user: User, negotiation: Story
+) -> None:
+    services.strength_save(owner=user, name="Negotiation", rank=1, stories=[negotiation])
+    reporting = services.strength_save(owner=user, name="Reporting", rank=4, stories=[negotiation])
+    response = client.post(
+        f"/strengths/{reporting.pk}/edit/", strength_form("Reporting", 1, [negotiation])
+    )
+    assert response.status_code == 303
+    assert response["Location"] == "/strengths/"
+    assert ranks(user) == {"Reporting": 1, "Negotiation": 4}
+
+
+def test_editing_to_a_free_rank_moves_only_that_strength(user: User, negotiation: Story) -> None:
+    first = services.strength_save(owner=user, name="A", rank=1, stories=[negotiation])
+    services.strength_save(owner=user, name="B", rank=2, stories=[negotiation])
+    services.strength_save(owner=user, name="A", rank=5, stories=[negotiation], strength=first)
+    assert ranks(user) == {"A": 5, "B": 2}
+
+
+def test_rank_outside_one_to_five_is_refused(user: User, negotiation: Story) -> None:
+    with pytest.raises(Invalid, match="Rank must be 1 to 5"):
+        services.strength_save(owner=user, name="A", rank=6, stories=[negotiation])
+    assert Strength.objects.count() == 0
+
+
+def test_only_one_differentiator(client: Client, user: User, negotiation: Story) -> None:
+    first = services.strength_save(
+        owner=user, name="Negotiation", rank=1, differentiator=True, stories=[negotiation]
+    )
+    second = services.strength_save(owner=user, name="Reporting", rank=2, stories=[negotiation])
+    response = client.post(
+        f"/strengths/{second.pk}/edit/",
+        strength_form("Reporting", 2, [negotiation], differentiator="on"),
+    )
+    assert response.status_code == 303
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.differentiator, second.differentiator) == (False, True)
+    items = soup_of(client.get("/strengths/")).select("ol.strengths > li")
+    marked = [squash(li.find("strong")) for li in items if "differentiator" in squash(li)]
+    assert marked == ["Reporting"]
+
+
+def test_a_new_differentiator_clears_the_old_one(user: User, negotiation: Story) -> None:
+    services.strength_save(owner=user, name="A", rank=1, differentiator=True, stories=[negotiation])
+    services.strength_save(owner=user, name="B", rank=2, differentiator=True, stories=[negotiation])
+    assert list(Strength.objects.filter(differentiator=True).values_list("name", flat=True)) == [
+        "B"
+    ]
+
+
+def test_strength_edit_without_stories_keeps_the_old_ones(
+    client: Client, user: User, negotiation: Story
+) -> None:
+    strength = services.strength_save(owner=user, name="A", rank=1, stories=[negotiation])
+    response = client.post(f"/strengths/{strength.pk}/edit/", strength_form("Renamed", 1, []))
+    assert response.status_code == 400
+    assert "Pick at least one story that shows it." in page_text(response)
+    strength.refresh_from_db()
+    assert (strength.name, list(strength.stories.all())) == ("A", [negotiation])
+
+
+def test_strength_delete(client: Client, user: User, negotiation: Story) -> None:
+    strength = services.strength_save(owner=user, name="A", rank=1, stories=[negotiation])
+    response = client.post(f"/strengths/{strength.pk}/delete/")
+    assert response.status_code == 303
+    assert response["Location"] == "/strengths/"
+    assert Strength.objects.count() == 0
+    assert Story.objects.filter(pk=negotiation.pk).exists()
+
+
+def test_quote_add_and_delete(client: Client) -> None:
+    response = client.post(
+        "/strengths/quotes/", {"text": "She never drops a ball.", "who": "Dana Reyes, my manager"}
+    )
+    assert response.status_code == 303
+    assert response["Location"] == "/strengths/#quotes"
+    quote = Quote.objects.get()
+    assert "“She never drops a ball.” — Dana Reyes, my manager" in page_text(
+        client.get("/strengths/")
+    )
+    response = client.post(f"/strengths/quotes/{quote.pk}/delete/")
+    assert response.status_code == 303
+    assert Quote.objects.count() == 0
+
+
+def test_quote_without_who_is_a_400(client: Client) -> None:
+    response = client.post("/strengths/quotes/", {"text": "Great to work with.", "who": ""})
+    assert response.status_code == 400
+    assert "This field is required." in page_text(response)
+    assert Quote.objects.count() == 0
+
+
+def test_someone_elses_strengths_and_quotes_are_untouchable(
+    client: Client, negotiation: Story, theirs: dict[str, Any]
+) -> None:
+    strength, quote = theirs["strength"], theirs["quote"]
+    responses = [
+        client.get(f"/strengths/{strength.pk}/edit/"),
+        client.post(f"/strengths/{strength.pk}/edit/", strength_form("Mine", 1, [negotiation])),
+        client.post(f"/strengths/{strength.pk}/delete/"),
+    ]
+    assert [r.status_code for r in responses] == [404] * 3
+    client.post(f"/strengths/quotes/{quote.pk}/delete/")
+    strength.refresh_from_db()
+    assert strength.name == "Secrecy"
+    assert Quote.objects.filter(pk=quote.pk).exists()
+    page = page_text(client.get("/strengths/"))
+    assert "Secrecy" not in page
+    assert "Very discreet." not in page
+
+
+# --- the posting ---------------------------------------------------------------------------
+
+
+def posting_kinds(response: HttpResponse) -> dict[str, str]:
+    """Requirement text → kind, from the posting page's table."""
+    rows = soup_of(response).select("#req-title ~ table tbody tr")
+    return {squash(row.find_all("td")[0]): squash(row.find_all("td")[1]) for row in rows}
+
+
+EXPECTED_KINDS = {
+    TABLEAU_REQ: "responsibility",
+    INVOICE_REQ: "responsibility",
+    SQL_REQ: "must-have",
+    NEGOTIATE_REQ: "must-have",
+    DEGREE_REQ: "must-have",
+    SIX_SIGMA_REQ: "nice-to-have",
+}
+
+
+def test_posting_pasted(client: Client, opportunity: Opportunity) -> None:
+    url = f"/opportunities/{opportunity.pk}/posting/"
+    assert posting_kinds(client.get(url)) == {}
+    response = client.post(url, {"text": POSTING})
+    assert response.status_code == 303
+    assert response["Location"] == url
+    opportunity.refresh_from_db()
+    assert opportunity.posting_text == POSTING.strip()
+    page = client.get(url)
+    assert posting_kinds(page) == EXPECTED_KINDS
+    assert "Requirements (6)" in page_text(page)
+
+
+def docx_posting() -> bytes:
+    document = docx.Document()
+    document.add_heading("Operations Analyst", level=1)
+    document.add_heading("Requirements", level=2)
+    document.add_paragraph(NEGOTIATE_REQ, style="List Bullet")
+    document.add_paragraph(SQL_REQ, style="List Bullet")
+    document.add_heading("Nice to have", level=2)
+    document.add_paragraph(SIX_SIGMA_REQ, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_posting() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ("Operations Analyst", "Requirements", f"- {NEGOTIATE_REQ}", f"- {SQL_REQ}"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_posting_uploaded_as_word(client: Client, opportunity: Opportunity) -> None:
+    url = f"/opportunities/{opportunity.pk}/posting/"
+    upload = SimpleUploadedFile(
+        "posting.docx",
+        docx_posting(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 303
+    opportunity.refresh_from_db()
+    assert f"- {NEGOTIATE_REQ}" in opportunity.posting_text.splitlines()
+    assert posting_kinds(client.get(url)) == {
+        NEGOTIATE_REQ: "must-have",
+        SQL_REQ: "must-have",
+        SIX_SIGMA_REQ: "nice-to-have",
+    }
+
+
+def test_posting_uploaded_as_pdf(client: Client, opportunity: Opportunity) -> None:
+    url = f"/opportunities/{opportunity.pk}/posting/"
+    upload = SimpleUploadedFile("posting.pdf", pdf_posting(), content_type="application/pdf")
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 303
+    opportunity.refresh_from_db()
+    assert opportunity.posting_text.startswith("Operations Analyst")
+    assert posting_kinds(client.get(url)) == {NEGOTIATE_REQ: "must-have", SQL_REQ: "must-have"}
+
+
+HTML_POSTING = f"""<!doctype html>
+<html><head><title>Operations Analyst</title></head>
+<body><nav><a href="/">All jobs</a></nav>
+<main><h1>Operations Analyst</h1><h2>Requirements</h2>
+<ul><li>{NEGOTIATE_REQ}</li><li>{SQL_REQ}</li></ul></main></body></html>"""
+
+
+class PostingHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path != "/jobs/ops-analyst":
+            self.send_error(404)
+            return
+        body = HTML_POSTING.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def job_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PostingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_posting_fetched_from_an_address(
+    client: Client, opportunity: Opportunity, job_site: str
+) -> None:
+    url = f"/opportunities/{opportunity.pk}/posting/"
+    address = f"{job_site}/jobs/ops-analyst"
+    response = client.post(url, {"url": address})
+    assert response.status_code == 303
+    opportunity.refresh_from_db()
+    assert opportunity.source_url == address
+    assert "All jobs" not in opportunity.posting_text  # the navigation is dropped
+    assert posting_kinds(client.get(url)) == {NEGOTIATE_REQ: "must-have", SQL_REQ: "must-have"}
+
+
+def test_posting_address_that_answers_404_keeps_the_old_posting(
+    client: Client, posted: Opportunity, job_site: str
+) -> None:
+    response = client.post(f"/opportunities/{posted.pk}/posting/", {"url": f"{job_site}/jobs/gone"})
+    assert response.status_code == 400
+    assert "the server answered 404" in page_text(response)
+    posted.refresh_from_db()
+    assert (posted.posting_text, posted.source_url) == (POSTING.strip(), "")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "content_type", "message"),
+    [
+        ("posting.pdf", b"", "application/pdf", "The submitted file is empty."),
+        (
+            "posting.pdf",
+            b"%PDF-1.4\nthis is not really a pdf",
+            "application/pdf",
+            "posting.pdf isn't a readable PDF: it may be damaged or incomplete.",
+        ),
+        (
+            "photo.jpg",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+            "image/jpeg",
+            "Can't read photo.jpg: upload plain text (.txt), Markdown (.md), HTML (.html), "
+            "PDF (.pdf) or Word (.docx).",
+        ),
+        (
+            "photo.txt",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+            "text/plain",
+            "photo.txt doesn't look like a text file",
+        ),
+    ],
+    ids=["empty", "garbage-pdf", "jpeg", "binary-as-txt"],
+)
+def test_unreadable_upload_is_a_400_and_keeps_the_old_posting(
+    client: Client, posted: Opportunity, name: str, data: bytes, content_type: str, message: str
+) -> None:
+    upload = SimpleUploadedFile(name, data, content_type=content_type)
+    response = client.post(f"/opportunities/{posted.pk}/posting/", {"file": upload})
+    assert response.status_code == 400
+    assert message in page_text(response)
+    posted.refresh_from_db()
+    assert posted.posting_text == POSTING.strip()
+    # The page still shows the requirements of the posting that was kept.
+    assert posting_kinds(response) == EXPECTED_KINDS
+
+
+def test_two_ways_at_once_is_refused(client: Client, posted: Opportunity) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/posting/",
+        {"text": "Must know Python.", "url": "https://jobs.example.com/1"},
+    )
+    assert response.status_code == 400
+    assert "Use one of the three ways at a time." in page_text(response)
+    posted.refresh_from_db()
+    assert posted.posting_text == POSTING.strip()
+
+
+def test_empty_posting_form_is_refused(client: Client, posted: Opportunity) -> None:
+    response = client.post(f"/opportunities/{posted.pk}/posting/", {"text": "   "})
+    assert response.status_code == 400
+    assert "Paste the posting, upload a file or give its address." in page_text(response)
+    posted.refresh_from_db()
+    assert posted.posting_text == POSTING.strip()
+
+
+def test_someone_elses_posting_is_not_found(client: Client, theirs: dict[str, Any]) -> None:
+    opportunity = theirs["opportunity"]
+    for path in ("posting", "coverage", "concerns"):
+        assert client.get(f"/opportunities/{opportunity.pk}/{path}/").status_code == 404
+    response = client.post(f"/opportunities/{opportunity.pk}/posting/", {"text": POSTING})
+    assert response.status_code == 404
+    opportunity.refresh_from_db()
+    assert opportunity.posting_text == ""
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+def coverage_rows(response: HttpResponse) -> dict[str, dict[str, Any]]:
+    """Requirement text → whether marked a gap, and the listed stories with their evidence."""
+    rows: dict[str, dict[str, Any]] = {}
+    for tr in soup_of(response).select("table.coverage tbody tr"):
+        first, second = tr.find_all("td")
+        badges = [squash(b) for b in first.select(".badge")]
+        for badge in first.select(".badge"):
+            badge.extract()
+        matches = []
+        for li in second.select("ol.matches > li"):
+            shares = [squash(m) for m in li.select(".meta") if "shares:" in squash(m)]
+            matches.append(
+                {
+                    "title": squash(li.find("a")),
+                    "evidence": shares[0].removeprefix("shares: ").split(", ") if shares else [],
+                }
+            )
+        rows[squash(first)] = {"badges": badges, "gap": "gap" in badges, "matches": matches}
+    return rows
+
+
+@pytest.fixture
+def stories(negotiation: Story, dashboard: Story, morale: Story) -> list[Story]:
+    return [negotiation, dashboard, morale]
+
+
+def test_coverage_page_with_sentence_embeddings(
+    client: Client, posted: Opportunity, stories: list[Story]
+) -> None:
+    matcher.cache_clear()
+    try:
+        response = client.get(f"/opportunities/{posted.pk}/coverage/")
+    finally:
+        matcher.cache_clear()
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Matching: Meaning and words: sentence embeddings (minilm-l6-" in text
+    rows = coverage_rows(response)
+    assert set(rows) == set(EXPECTED_KINDS)
+    assert {t: row["badges"][0] for t, row in rows.items()} == EXPECTED_KINDS
+    assert rows[DEGREE_REQ]["gap"]
+    assert not rows[NEGOTIATE_REQ]["gap"]
+    best = rows[NEGOTIATE_REQ]["matches"][0]
+    assert best["title"] == NEGOTIATION["title"]
+    assert "negotiating contracts" in best["evidence"]
+    assert rows[TABLEAU_REQ]["matches"][0]["title"] == DASHBOARD["title"]
+    assert "Tableau" in rows[TABLEAU_REQ]["matches"][0]["evidence"]
+
+
+@pytest.fixture
+def word_matching() -> Iterator[None]:
+    matcher.cache_clear()
+    with override_settings(APP=dataclasses.replace(settings.APP, matching="lexical")):
+        try:
+            yield
+        finally:
+            matcher.cache_clear()
+
+
+def test_coverage_page_with_word_matching(
+    client: Client, posted: Opportunity, stories: list[Story], word_matching: None
+) -> None:
+    response = client.get(f"/opportunities/{posted.pk}/coverage/")
+    text = page_text(response)
+    assert "Matching: Word matching (BM25), as NEXTROUND_MATCHING asks." in text
+    assert "sentence embeddings" not in text
+    rows = coverage_rows(response)
+    assert rows[DEGREE_REQ]["gap"]
+    assert rows[NEGOTIATE_REQ]["matches"][0]["title"] == NEGOTIATION["title"]
+    assert rows[NEGOTIATE_REQ]["matches"][0]["evidence"][0] == "negotiating contracts"
+    # Word matching lists only stories that share a word: the night-shift story shares none.
+    assert all(m["title"] != MORALE["title"] for m in rows[NEGOTIATE_REQ]["matches"])
+
+
+def test_coverage_page_without_posting_or_stories(
+    client: Client, opportunity: Opportunity, user: User
+) -> None:
+    url = f"/opportunities/{opportunity.pk}/coverage/"
+    assert "There are no requirements to cover yet." in page_text(client.get(url))
+    services.posting_set(opportunity=opportunity, text=POSTING)
+    assert "You have no stories yet." in page_text(client.get(url))
+
+
+def test_coverage_lists_a_strength_the_job_asks_for(
+    client: Client, user: User, posted: Opportunity, negotiation: Story, word_matching: None
+) -> None:
+    services.strength_save(owner=user, name="Supplier negotiation", rank=1, stories=[negotiation])
+    services.strength_save(owner=user, name="Calm under pressure", rank=2, stories=[negotiation])
+    section = soup_of(client.get(f"/opportunities/{posted.pk}/coverage/")).find(
+        "section", attrs={"aria-labelledby": "fit-title"}
+    )
+    assert isinstance(section, Tag)
+    assert [squash(li) for li in section.select("li")] == [
+        "Supplier negotiation meets 1 requirement"
+    ]
+
+
+@pytest.mark.parametrize("matching", ["auto", "lexical"])
+def test_coverage_page_queries_do_not_grow_with_stories(
+    client: Client, user: User, posted: Opportunity, matching: str
+) -> None:
+    url = f"/opportunities/{posted.pk}/coverage/"
+
+    def queries() -> int:
+        client.get(url)  # fills the embedding cache for any new text
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    matcher.cache_clear()
+    try:
+        with override_settings(APP=dataclasses.replace(settings.APP, matching=matching)):
+            for i in range(3):
+                services.story_create(owner=user, **{**NEGOTIATION, "title": f"Story {i}"})
+            few = queries()
+            for i in range(3, 30):
+                services.story_create(owner=user, **{**DASHBOARD, "title": f"Story {i}"})
+            many = queries()
+    finally:
+        matcher.cache_clear()
+    assert few == many
+
+
+# --- concerns ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def concern(rounds: list[Round], people: list[Person]) -> RoundNote:
+    return interview_services.note_create(
+        round_=rounds[0],
+        kind=NoteKind.CONCERN,
+        person=people[0],
+        text="Has never owned a budget this size",
+    )
+
+
+def concern_rows(response: HttpResponse) -> dict[str, str]:
+    return {
+        squash(li.select_one(".note-text")): squash(li)
+        for li in soup_of(response).select("li.note")
+    }
+
+
+def test_concerns_lists_round_concerns_and_uncovered_must_haves(
+    client: Client, posted: Opportunity, negotiation: Story, concern: RoundNote
+) -> None:
+    rows = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))
+    assert concern.text in rows
+    assert (
+        "Raised in First round — Operations Analyst at Northwind Health by Dana Ortiz, "
+        "Director of Operations · No answer yet"
+    ) in rows[concern.text]
+    assert DEGREE_REQ in rows
+    assert "A must-have in the posting that no story covers yet" in rows[DEGREE_REQ]
+    assert NEGOTIATE_REQ not in rows  # the negotiation story covers it
+    assert SIX_SIGMA_REQ not in rows  # only nice to have
+    assert TABLEAU_REQ not in rows  # a responsibility
+
+
+def test_concerns_only_from_this_opportunity(
+    client: Client, posted: Opportunity, concern: RoundNote, theirs: dict[str, Any]
+) -> None:
+    interview_services.note_create(
+        round_=theirs["round"], kind=NoteKind.CONCERN, text="Their own worry"
+    )
+    assert "Their own worry" not in page_text(client.get(f"/opportunities/{posted.pk}/concerns/"))
+
+
+def answer_form(ref: str, **fields: Any) -> dict[str, Any]:
+    return {"ref": ref, "kind": "story", "story": "", "answer": "", "status": "planned", **fields}
+
+
+def test_plan_a_story_answer_to_a_round_concern(
+    client: Client, posted: Opportunity, negotiation: Story, concern: RoundNote
+) -> None:
+    url = f"/opportunities/{posted.pk}/concerns/answer/"
+    form = client.get(url, {"ref": f"note-{concern.pk}"})
+    assert form.status_code == 200
+    assert concern.text in page_text(form)
+    response = client.post(url, answer_form(f"note-{concern.pk}", story=negotiation.pk))
+    assert response.status_code == 303
+    assert response["Location"] == f"/opportunities/{posted.pk}/concerns/"
+    answer = ConcernAnswer.objects.get()
+    assert (answer.note, answer.story, answer.kind, answer.status) == (
+        concern,
+        negotiation,
+        "story",
+        "planned",
+    )
+    concern.refresh_from_db()
+    assert concern.status == "open"
+    row = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))[concern.text]
+    assert f"Answer planned A story: {NEGOTIATION['title']}" in row
+
+
+def test_a_learning_plan_needs_words(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/",
+        answer_form(f"note-{concern.pk}", kind="learning"),
+    )
+    assert response.status_code == 400
+    assert "Write the answer in short." in page_text(response)
+    assert ConcernAnswer.objects.count() == 0
+
+
+def test_a_story_answer_needs_a_story(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/", answer_form(f"note-{concern.pk}")
+    )
+    assert response.status_code == 400
+    assert "Pick a story." in page_text(response)
+    assert ConcernAnswer.objects.count() == 0
+
+
+def test_addressed_closes_the_note_and_planned_reopens_it(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    url = f"/opportunities/{posted.pk}/concerns/answer/"
+    fields = {"kind": "evidence", "answer": "I ran a $2M budget at Acme."}
+    response = client.post(url, answer_form(f"note-{concern.pk}", status="addressed", **fields))
+    assert response.status_code == 303
+    concern.refresh_from_db()
+    assert concern.status == "closed"
+    row = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))[concern.text]
+    assert "Addressed Other evidence — I ran a $2M budget at Acme." in row
+    client.post(url, answer_form(f"note-{concern.pk}", status="planned", **fields))
+    concern.refresh_from_db()
+    assert concern.status == "open"
+    assert ConcernAnswer.objects.count() == 1
+
+
+def test_unknown_concern_is_not_found(
+    client: Client, posted: Opportunity, negotiation: Story, concern: RoundNote
+) -> None:
+    url = f"/opportunities/{posted.pk}/concerns/answer/"
+    for ref in ("note-987654", "req-000000000000", "nonsense"):
+        assert client.get(url, {"ref": ref}).status_code == 404
+        response = client.post(url, answer_form(ref, story=negotiation.pk))
+        assert response.status_code == 404
+    assert ConcernAnswer.objects.count() == 0
+
+
+def test_a_question_note_is_not_a_concern(
+    client: Client, posted: Opportunity, rounds: list[Round], negotiation: Story
+) -> None:
+    question = interview_services.note_create(
+        round_=rounds[0], kind=NoteKind.QUESTION, text="Why do you want to leave?"
+    )
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/",
+        answer_form(f"note-{question.pk}", story=negotiation.pk),
+    )
+    assert response.status_code == 404
+    assert ConcernAnswer.objects.count() == 0
+
+
+def test_answer_to_an_uncovered_must_have_persists_and_shows(
+    client: Client, posted: Opportunity, negotiation: Story
+) -> None:
+    degree = requirement(posted, DEGREE_REQ)
+    ref = f"req-{degree.key}"
+    url = f"/opportunities/{posted.pk}/concerns/answer/"
+    said = "A procurement diploma and six years buying for a $40M budget."
+    response = client.post(url, answer_form(ref, kind="evidence", answer=said))
+    assert response.status_code == 303
+    answer = ConcernAnswer.objects.get()
+    assert (answer.requirement_key, answer.requirement_text, answer.note) == (
+        degree.key,
+        DEGREE_REQ,
+        None,
+    )
+    row = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))[DEGREE_REQ]
+    assert f"Answer planned Other evidence — {said}" in row
+    form = soup_of(client.get(url, {"ref": ref}))
+    textarea = form.find("textarea", attrs={"name": "answer"})
+    assert isinstance(textarea, Tag)
+    assert textarea.get_text().strip() == said
+
+
+def test_someone_elses_opportunity_concern_answer_is_not_found(
+    client: Client, negotiation: Story, theirs: dict[str, Any]
+) -> None:
+    opportunity = theirs["opportunity"]
+    note = interview_services.note_create(
+        round_=theirs["round"], kind=NoteKind.CONCERN, text="Their own worry"
+    )
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/concerns/answer/",
+        answer_form(f"note-{note.pk}", story=negotiation.pk),
+    )
+    assert response.status_code == 404
+    assert ConcernAnswer.objects.count() == 0
+
+
+def test_concern_answer_with_someone_elses_story_is_refused(
+    client: Client, posted: Opportunity, concern: RoundNote, theirs: dict[str, Any]
+) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/",
+        answer_form(f"note-{concern.pk}", story=theirs["story"].pk),
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in page_text(response)
+    assert ConcernAnswer.objects.count() == 0
