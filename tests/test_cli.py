@@ -324,9 +324,10 @@ def test_export_to_a_file_and_import_it_back(
 ) -> None:
     target = tmp_path / "workspace.json"
     assert ok("export", "-o", str(target)) == f"Exported 1 opportunity to {target}.\n"
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
+    # Skipped: the opportunity, and the demo's two stories, one strength and one quote.
     assert ok("import", str(target)) == (
-        "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 1 already present.\n"
+        "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 5 already present.\n"
     )
 
 
@@ -337,7 +338,8 @@ def test_import_adds_another_workspace(
     source = tmp_path / "theirs.json"
     source.write_text(json.dumps(workspace_export(owner=other_user, now=timezone.now())))
     assert ok("import", str(source)) == (
-        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes; skipped 0 already present.\n"
+        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote; "
+        "skipped 0 already present.\n"
     )
     assert Opportunity.objects.filter(owner_id=user.pk).count() == 1
 

@@ -1,17 +1,24 @@
 """Export and import of one owner's whole workspace as a versioned JSON document.
 
-The document carries no database ids: people are named by refs ("p1", "p2", …) given in export
-order, so a file can be imported into any workspace. Export order is deterministic, which makes
-export → import into an empty workspace → export give the same document (except
-``exported_at``). Import writes through the services, so it obeys the same rules as the web
-forms, and runs in one transaction: an invalid record anywhere saves nothing.
+The document carries no database ids: people are named by refs ("p1", "p2", …) and stories by
+refs ("s1", "s2", …) given in export order, so a file can be imported into any workspace. Export
+order is deterministic, which makes export → import into an empty workspace → export give the
+same document (except ``exported_at``). Import writes through the services where they fit, so it
+obeys the same rules as the web forms; records a service would re-derive or refuse for reasons
+that do not hold for a copy (plan progress, kept questions, tellings, strengths, concern answers)
+are written as stored, after ``full_clean``. It runs in one transaction: an invalid record
+anywhere saves nothing.
+
+Version 2 added ``stories``, ``strengths`` and ``quotes`` at the top, ``concern_answers`` per
+opportunity, and ``created_at``, ``plan``, ``asks`` and ``tellings`` per round. Version-1 files
+(without them) still import; an optional key left out takes the model's default.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,8 +26,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -35,11 +42,22 @@ from nextround.interviews.models import (
     Stage,
     StageChange,
 )
+from nextround.prep.models import AskItem, AskStatus, ItemStatus, PlanProgress
+from nextround.stories import services as story_services
+from nextround.stories.models import (
+    AnswerKind,
+    ConcernAnswer,
+    ConcernStatus,
+    Quote,
+    Story,
+    Strength,
+    Telling,
+)
 
 T = TypeVar("T")
 
 FORMAT = "nextround-workspace"
-VERSION = 1
+VERSION = 2
 
 #: Turns a person's database id into how a record names them: a ref in a file, the id itself in
 #: the CLI's JSON output.
@@ -50,6 +68,18 @@ OPPORTUNITY_TEXT = services.OPPORTUNITY_FIELDS
 PERSON_TEXT = services.PERSON_FIELDS
 ROUND_TEXT = ("kind", "format", "location", "video_link", "dress_code", "logistics")
 NOTE_TEXT = ("text", "answer", "improve", "status", "response", "promised_by", "currency")
+STORY_TEXT = (
+    "title",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "numbers",
+    "competencies",
+    "employer",
+)
+PLAN_TEXT = ("note", "reason")
+ASK_TEXT = ("bank_id", "theme", "text", "answer")
 
 # Model field names that the document spells differently, for error paths.
 DOCUMENT_KEYS = {"starts_at": "starts", "ends_at": "ends"}
@@ -92,6 +122,7 @@ def round_record(round_: Round, *, person_ref: PersonRef) -> dict[str, Any]:
         "dress_code": round_.dress_code,
         "logistics": round_.logistics,
         "attendees": [person_ref(person.pk) for person in attendees],
+        "created_at": round_.created_at.isoformat(),
     }
 
 
@@ -106,7 +137,7 @@ def note_record(note: RoundNote, *, person_ref: PersonRef) -> dict[str, Any]:
         "status": note.status,
         "response": note.response,
         "promised_by": note.promised_by,
-        "due_on": None if note.due_on is None else note.due_on.isoformat(),
+        "due_on": _day_text(note.due_on),
         # Strings, not floats: money must not pick up binary rounding on the way.
         "amount_low": _amount_text(note.amount_low),
         "amount_high": _amount_text(note.amount_high),
@@ -119,26 +150,88 @@ def _amount_text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _day_text(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    return {
+        **{name: getattr(story, name) for name in STORY_TEXT},
+        "happened_on": _day_text(story.happened_on),
+        "created_at": story.created_at.isoformat(),
+        "updated_at": story.updated_at.isoformat(),
+    }
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    return {"text": quote.text, "who": quote.who, "created_at": quote.created_at.isoformat()}
+
+
+def plan_record(progress: PlanProgress) -> dict[str, Any]:
+    return {
+        "key": progress.key,
+        "status": progress.status,
+        "note": progress.note,
+        "reason": progress.reason,
+        "updated_at": progress.updated_at.isoformat(),
+    }
+
+
+def ask_record(ask: AskItem, *, person_ref: PersonRef) -> dict[str, Any]:
+    return {
+        "person": None if ask.person_id is None else person_ref(ask.person_id),
+        **{name: getattr(ask, name) for name in ASK_TEXT},
+        "status": ask.status,
+        "created_at": ask.created_at.isoformat(),
+    }
+
+
 # --- export --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Refs:
+    """How the document names people and stories, by database id."""
+
+    people: Mapping[int, str]
+    stories: Mapping[int, str]
+
+    def story(self, pk: int | None) -> str | None:
+        return None if pk is None else self.stories[pk]
 
 
 def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
     opportunities = list(_export_queryset(owner))
-    refs = _person_refs(opportunities)
+    stories = list(Story.objects.filter(owner_id=owner.pk).order_by("created_at", "id"))
+    refs = _Refs(people=_person_refs(opportunities), stories=_story_refs(stories))
+    strengths = Strength.objects.filter(owner_id=owner.pk).order_by("rank", "id")
+    quotes = Quote.objects.filter(owner_id=owner.pk).order_by("created_at", "id")
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": now.isoformat(),
+        "stories": [{"ref": refs.stories[s.pk], **story_record(s)} for s in stories],
+        "strengths": [
+            _strength_document(s, refs=refs) for s in strengths.prefetch_related("stories")
+        ],
+        "quotes": [quote_record(q) for q in quotes],
         "opportunities": [_opportunity_document(o, refs=refs) for o in opportunities],
     }
 
 
 def _export_queryset(owner: User) -> Iterable[Opportunity]:
-    """Six queries whatever the size of the workspace; every level in a fixed order."""
+    """A fixed number of queries whatever the size of the workspace; every level in a fixed
+    order."""
     people_by_id = Person.objects.order_by("id")
+    tellings = Telling.objects.order_by("created_at", "id").prefetch_related(
+        Prefetch("people", queryset=people_by_id)
+    )
     rounds = Round.objects.order_by("number").prefetch_related(
         Prefetch("attendees", queryset=people_by_id),
         Prefetch("notes", queryset=RoundNote.objects.order_by("created_at", "id")),
+        Prefetch("plan_progress", queryset=PlanProgress.objects.order_by("key", "id")),
+        Prefetch("asks", queryset=AskItem.objects.order_by("created_at", "id")),
+        Prefetch("tellings", queryset=tellings),
     )
     return (
         Opportunity.objects.filter(owner_id=owner.pk)
@@ -147,6 +240,7 @@ def _export_queryset(owner: User) -> Iterable[Opportunity]:
             Prefetch("stage_changes", queryset=StageChange.objects.order_by("on", "id")),
             Prefetch("people", queryset=people_by_id),
             Prefetch("rounds", queryset=rounds),
+            Prefetch("concern_answers", queryset=ConcernAnswer.objects.order_by("id")),
         )
     )
 
@@ -156,21 +250,87 @@ def _person_refs(opportunities: Sequence[Opportunity]) -> dict[int, str]:
     return {person.pk: f"p{position}" for position, person in enumerate(people, start=1)}
 
 
-def _opportunity_document(opportunity: Opportunity, *, refs: Mapping[int, str]) -> dict[str, Any]:
-    # Every person a round or note names belongs to the same opportunity (the models check it),
-    # so each has a ref.
-    person_ref = refs.__getitem__
+def _story_refs(stories: Sequence[Story]) -> dict[int, str]:
+    return {story.pk: f"s{position}" for position, story in enumerate(stories, start=1)}
+
+
+def _strength_document(strength: Strength, *, refs: _Refs) -> dict[str, Any]:
+    # Backing stories in export order, so the list does not depend on database ids.
+    position = {pk: index for index, pk in enumerate(refs.stories)}
+    backing = sorted(strength.stories.all(), key=lambda story: position[story.pk])
+    return {
+        "name": strength.name,
+        "description": strength.description,
+        "rank": strength.rank,
+        "differentiator": strength.differentiator,
+        "stories": [refs.stories[story.pk] for story in backing],
+    }
+
+
+def _opportunity_document(opportunity: Opportunity, *, refs: _Refs) -> dict[str, Any]:
+    # Every person a round, note, ask or telling names belongs to the same opportunity (the
+    # models and services check it), and every story to the same owner, so each has a ref.
+    rounds = list(opportunity.rounds.all())
+    places = _note_places(rounds)
     return {
         **opportunity_record(opportunity),
         "stage_changes": [stage_change_record(c) for c in opportunity.stage_changes.all()],
-        "people": [{"ref": refs[p.pk], **person_record(p)} for p in opportunity.people.all()],
-        "rounds": [
-            {
-                **round_record(r, person_ref=person_ref),
-                "notes": [note_record(n, person_ref=person_ref) for n in r.notes.all()],
-            }
-            for r in opportunity.rounds.all()
+        "people": [
+            {"ref": refs.people[p.pk], **person_record(p)} for p in opportunity.people.all()
         ],
+        "rounds": [_round_document(r, refs=refs) for r in rounds],
+        "concern_answers": [
+            _concern_answer_document(answer, places=places, refs=refs)
+            for answer in opportunity.concern_answers.all()
+        ],
+    }
+
+
+def _round_document(round_: Round, *, refs: _Refs) -> dict[str, Any]:
+    person_ref = refs.people.__getitem__
+    return {
+        **round_record(round_, person_ref=person_ref),
+        "notes": [note_record(n, person_ref=person_ref) for n in round_.notes.all()],
+        "plan": [plan_record(p) for p in round_.plan_progress.all()],
+        "asks": [ask_record(a, person_ref=person_ref) for a in round_.asks.all()],
+        "tellings": [
+            {
+                "story": refs.stories[telling.story_id],
+                "people": [refs.people[p.pk] for p in telling.people.all()],
+                "created_at": telling.created_at.isoformat(),
+            }
+            for telling in round_.tellings.all()
+        ],
+    }
+
+
+def _note_places(rounds: Iterable[Round]) -> dict[int, tuple[int, int]]:
+    """Each note's round number and position among the round's exported notes, by note id."""
+    return {
+        note.pk: (round_.number, position)
+        for round_ in rounds
+        for position, note in enumerate(round_.notes.all())
+    }
+
+
+def _concern_answer_document(
+    answer: ConcernAnswer, *, places: Mapping[int, tuple[int, int]], refs: _Refs
+) -> dict[str, Any]:
+    if answer.note_id is None:
+        target: dict[str, Any] = {
+            "requirement_key": answer.requirement_key,
+            "requirement_text": answer.requirement_text,
+        }
+    else:
+        number, position = places[answer.note_id]
+        target = {"round": number, "note": position}
+    return {
+        **target,
+        "kind": answer.kind,
+        "story": refs.story(answer.story_id),
+        "answer": answer.answer,
+        "status": answer.status,
+        "updated_at": answer.updated_at.isoformat(),
     }
 
 
@@ -241,8 +401,12 @@ class _Record:
         self.data: dict[str, Any] = data
         self.path = path
 
+    def at(self, key: str) -> str:
+        """The path of one of this record's keys (the document itself has an empty path)."""
+        return f"{self.path}.{key}" if self.path else key
+
     def error(self, key: str, message: str) -> Invalid:
-        return Invalid(f"{self.path}.{key}: {message}")
+        return Invalid(f"{self.at(key)}: {message}")
 
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None
@@ -270,6 +434,10 @@ class _Record:
         if value not in allowed:
             raise self.error(key, f"unknown value {value!r}; expected one of {', '.join(allowed)}.")
         return value
+
+    def choice_or(self, key: str, allowed: Sequence[str], default: str) -> str:
+        """An optional choice: ``default`` when the key is absent or null."""
+        return self.choice(key, allowed) if self.has(key) else default
 
     def integer(self, key: str) -> int:
         value: int = self._value(key, (int,), "a whole number")
@@ -325,17 +493,17 @@ class _Record:
         if not self.has(key):
             return []
         items: list[Any] = self._value(key, (list,), "a list")
-        return [_Record(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(items)]
+        return [_Record(item, f"{self.at(key)}[{i}]") for i, item in enumerate(items)]
 
-    def refs(self, key: str) -> list[tuple[str, str]]:
-        """A list of person refs, each with its own path."""
+    def refs(self, key: str, what: str = "a person ref") -> list[tuple[str, str]]:
+        """A list of refs, each with its own path."""
         if not self.has(key):
             return []
         items: list[Any] = self._value(key, (list,), "a list")
         for i, item in enumerate(items):
             if not isinstance(item, str):
-                raise Invalid(f"{self.path}.{key}[{i}]: expected a person ref, got {_kind(item)}.")
-        return [(f"{self.path}.{key}[{i}]", item) for i, item in enumerate(items)]
+                raise Invalid(f"{self.at(key)}[{i}]: expected {what}, got {_kind(item)}.")
+        return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(items)]
 
 
 @contextmanager
@@ -345,6 +513,21 @@ def _located(path: str) -> Iterator[None]:
         yield
     except Invalid as exc:
         raise Invalid(_where(path, exc), exc.field_errors) from exc
+
+
+def _validate(instance: models.Model, *, path: str, what: str) -> None:
+    """``full_clean`` for a record written without a service. Constraints across records are
+    checked by the callers instead, with messages that name the other record."""
+    try:
+        instance.full_clean(validate_constraints=False)
+    except ValidationError as exc:
+        error = Invalid(f"The {what} was not saved.", exc.message_dict)
+        raise Invalid(_where(path, error), error.field_errors) from exc
+
+
+def _save_valid(instance: models.Model, *, path: str, what: str) -> None:
+    _validate(instance, path=path, what=what)
+    instance.save()
 
 
 def _where(path: str, exc: Invalid) -> str:
@@ -366,16 +549,27 @@ class ImportReport:
     rounds: int = 0
     people: int = 0
     notes: int = 0
-    skipped: int = 0  # opportunities whose uid this workspace already holds
+    stories: int = 0
+    strengths: int = 0
+    quotes: int = 0
+    # Opportunities, stories, quotes and strengths this workspace already holds.
+    skipped: int = 0
 
     def summary(self) -> str:
-        return (
-            f"Imported {_count(self.opportunities, 'opportunity', 'opportunities')}, "
-            f"{_count(self.rounds, 'round', 'rounds')}, "
-            f"{_count(self.people, 'person', 'people')}, "
-            f"{_count(self.notes, 'note', 'notes')}; "
-            f"skipped {self.skipped} already present."
-        )
+        counts = [
+            _count(self.opportunities, "opportunity", "opportunities"),
+            _count(self.rounds, "round", "rounds"),
+            _count(self.people, "person", "people"),
+            _count(self.notes, "note", "notes"),
+        ]
+        # Named only when there are some, so a file of opportunities alone reads as before.
+        extras = [
+            (self.stories, "story", "stories"),
+            (self.strengths, "strength", "strengths"),
+            (self.quotes, "quote", "quotes"),
+        ]
+        counts += [_count(n, one, many) for n, one, many in extras if n]
+        return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -383,21 +577,29 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
-    """Add the document's opportunities; one whose uid is already here is skipped, not
-    overwritten. Raises Invalid naming the first bad record's path; then nothing is saved."""
+    """Add the document's records to the owner's workspace. What is already here is skipped,
+    never overwritten: an opportunity with the same uid, a story with the same title and
+    creation time, a quote with the same text, author and creation time, and all of the file's
+    strengths when the workspace already ranks its own. Raises Invalid naming the first bad
+    record's path; then nothing is saved."""
     check_header(document)
-    items = [_Record(o, f"opportunities[{i}]") for i, o in enumerate(document["opportunities"])]
+    root = _Record(document, "")
+    items = root.records("opportunities")
     uids = _unique_uids(items)
     present = set(
         Opportunity.objects.filter(owner_id=owner.pk, uid__in=uids).values_list("uid", flat=True)
     )
     report = ImportReport()
     with transaction.atomic():
+        stories = _import_stories(owner=owner, root=root, report=report)
+        _import_strengths(owner=owner, root=root, stories=stories, report=report)
+        _import_quotes(owner=owner, root=root, report=report)
         for item, uid in zip(items, uids, strict=True):
             if uid in present:
                 report.skipped += 1
             else:
-                _import_opportunity(owner=owner, item=item, uid=uid, report=report)
+                opportunity = _import_opportunity(owner=owner, item=item, uid=uid, report=report)
+                _import_contents(opportunity, item=item, stories=stories, report=report)
     return report
 
 
@@ -411,9 +613,131 @@ def _unique_uids(items: Sequence[_Record]) -> list[uuid.UUID]:
     return uids
 
 
+def _once(item: _Record, key: str, value: Hashable, seen: dict[Hashable, str], what: str) -> None:
+    """Refuse a value that an earlier record of the same list already holds."""
+    if value in seen:
+        raise item.error(key, f"{what} is already at {seen[value]}.")
+    seen[value] = item.path
+
+
+def _restore_times(instance: models.Model, times: Mapping[str, datetime]) -> None:
+    """Creation and update times are not set by the services, but a copy must keep them."""
+    if times:
+        type(instance)._default_manager.filter(pk=instance.pk).update(**times)
+        for name, value in times.items():
+            setattr(instance, name, value)
+
+
+def _times(item: _Record, *keys: str) -> dict[str, datetime]:
+    return {key: item.instant(key) for key in keys if item.has(key)}
+
+
+# --- import: the owner's stories, strengths and quotes ---------------------------------------
+
+
+def _import_stories(*, owner: User, root: _Record, report: ImportReport) -> dict[str, Story]:
+    """The file's stories by ref; one already here (same title and creation time) is reused."""
+    present: dict[tuple[str, datetime | None], Story] = {
+        (s.title, s.created_at): s for s in Story.objects.filter(owner_id=owner.pk)
+    }
+    stories: dict[str, Story] = {}
+    refs: dict[Hashable, str] = {}
+    for item in root.records("stories"):
+        ref = item.text("ref")
+        _once(item, "ref", ref, refs, f"Story ref {ref!r}")
+        times = _times(item, "created_at", "updated_at")
+        existing = present.get((item.text("title"), times.get("created_at")))
+        if existing is None:
+            stories[ref] = _import_story(owner=owner, item=item, times=times)
+            report.stories += 1
+        else:
+            stories[ref] = existing
+            report.skipped += 1
+    return stories
+
+
+def _import_story(*, owner: User, item: _Record, times: Mapping[str, datetime]) -> Story:
+    fields: dict[str, Any] = dict(item.texts(STORY_TEXT))
+    fields["happened_on"] = item.optional("happened_on", _Record.day)
+    with _located(item.path):
+        story = story_services.story_create(owner=owner, **fields)
+    _restore_times(story, times)
+    return story
+
+
+def _story(path: str, ref: str, stories: Mapping[str, Story]) -> Story:
+    try:
+        return stories[ref]
+    except KeyError:
+        raise Invalid(f"{path}: no story with ref {ref!r} in this file.") from None
+
+
+def _optional_story(item: _Record, stories: Mapping[str, Story]) -> Story | None:
+    return _story(item.at("story"), item.text("story"), stories) if item.has("story") else None
+
+
+def _import_strengths(
+    *, owner: User, root: _Record, stories: Mapping[str, Story], report: ImportReport
+) -> None:
+    """The file's ranking, checked whole; it is skipped if the workspace ranks its own."""
+    strengths = _read_strengths(owner=owner, root=root, stories=stories)
+    if strengths and Strength.objects.filter(owner_id=owner.pk).exists():
+        report.skipped += len(strengths)
+        return
+    for strength, backing in strengths:
+        strength.save()
+        strength.stories.set(backing)
+        report.strengths += 1
+
+
+def _read_strengths(
+    *, owner: User, root: _Record, stories: Mapping[str, Story]
+) -> list[tuple[Strength, list[Story]]]:
+    strengths: list[tuple[Strength, list[Story]]] = []
+    ranks: dict[Hashable, str] = {}
+    differentiator: str | None = None
+    for item in root.records("strengths"):
+        strength = Strength(
+            owner=owner,
+            name=item.text("name"),
+            description=item.texts(["description"]).get("description", ""),
+            rank=item.integer("rank"),
+            differentiator=item.has("differentiator") and item.flag("differentiator"),
+        )
+        _validate(strength, path=item.path, what="strength")
+        _once(item, "rank", strength.rank, ranks, f"Rank {strength.rank}")
+        if strength.differentiator and differentiator is not None:
+            raise item.error(
+                "differentiator",
+                f"only one strength can be the differentiator; {differentiator} is.",
+            )
+        differentiator = item.path if strength.differentiator else differentiator
+        backing = [_story(path, ref, stories) for path, ref in item.refs("stories", "a story ref")]
+        strengths.append((strength, backing))
+    return strengths
+
+
+def _import_quotes(*, owner: User, root: _Record, report: ImportReport) -> None:
+    """Each quote, unless one with the same text, author and creation time is already here."""
+    present = set(Quote.objects.filter(owner_id=owner.pk).values_list("text", "who", "created_at"))
+    for item in root.records("quotes"):
+        text, who = item.text("text"), item.text("who")
+        times = _times(item, "created_at")
+        if (text, who, times.get("created_at")) in present:
+            report.skipped += 1
+            continue
+        with _located(item.path):
+            quote = story_services.quote_create(owner=owner, text=text, who=who)
+        _restore_times(quote, times)
+        report.quotes += 1
+
+
+# --- import: one opportunity -----------------------------------------------------------------
+
+
 def _import_opportunity(
     *, owner: User, item: _Record, uid: uuid.UUID, report: ImportReport
-) -> None:
+) -> Opportunity:
     fields = item.texts(OPPORTUNITY_TEXT)
     item.text("company")  # required: a missing one says "missing" rather than "blank"
     item.text("role_title")
@@ -435,22 +759,29 @@ def _import_opportunity(
             services.opportunity_set_stage(opportunity=opportunity, stage=later_stage, on=on)
     if opportunity.stage != stage:
         raise item.error("stage", f"{stage!r} is not the last stage in stage_changes.")
-    if created_at is not None:
-        _restore_created_at(opportunity, created_at=created_at)
+    _restore_times(opportunity, _times(item, "created_at"))
     report.opportunities += 1
-    people = _import_people(opportunity=opportunity, item=item, report=report)
-    for round_item in item.records("rounds"):
-        _import_round(opportunity=opportunity, item=round_item, people=people, report=report)
+    return opportunity
 
 
 def _local_date(moment: datetime | None) -> date | None:
     return None if moment is None else timezone.localdate(moment)
 
 
-def _restore_created_at(opportunity: Opportunity, *, created_at: datetime) -> None:
-    """No service sets the creation time (it is not editable), but a copy must keep it."""
-    Opportunity.objects.filter(pk=opportunity.pk).update(created_at=created_at)
-    opportunity.created_at = created_at
+def _import_contents(
+    opportunity: Opportunity, *, item: _Record, stories: Mapping[str, Story], report: ImportReport
+) -> None:
+    """The opportunity's people, its rounds with all they hold, and its concern answers."""
+    people = _import_people(opportunity=opportunity, item=item, report=report)
+    notes: dict[int, list[RoundNote]] = {}
+    for round_item in item.records("rounds"):
+        round_ = _import_round(opportunity=opportunity, item=round_item, people=people)
+        notes[round_.number] = _import_notes(round_, item=round_item, people=people, report=report)
+        _import_plan(round_, item=round_item)
+        _import_asks(round_, item=round_item, people=people)
+        _import_tellings(round_, item=round_item, people=people, stories=stories)
+        report.rounds += 1
+    _import_concern_answers(opportunity, item=item, notes=notes, stories=stories)
 
 
 def _import_people(
@@ -476,18 +807,24 @@ def _person(path: str, ref: str, people: Mapping[str, Person]) -> Person:
         raise Invalid(f"{path}: no person with ref {ref!r} in this opportunity.") from None
 
 
+def _optional_person(item: _Record, people: Mapping[str, Person]) -> Person | None:
+    return _person(item.at("person"), item.text("person"), people) if item.has("person") else None
+
+
 def _import_round(
-    *, opportunity: Opportunity, item: _Record, people: Mapping[str, Person], report: ImportReport
-) -> None:
+    *, opportunity: Opportunity, item: _Record, people: Mapping[str, Person]
+) -> Round:
     fields: dict[str, Any] = dict(item.texts(ROUND_TEXT))
     if item.has("number"):
         fields["number"] = item.integer("number")
     if item.has("is_final"):
         fields["is_final"] = item.flag("is_final")
+    if item.has("created_at"):  # else the model stamps it now
+        fields["created_at"] = item.instant("created_at")
     attendees = [_person(path, ref, people) for path, ref in item.refs("attendees")]
     starts, ends, tz_name = item.moment("starts"), item.moment("ends"), item.text("timezone")
     with _located(item.path):
-        round_ = services.round_create(
+        return services.round_create(
             opportunity=opportunity,
             starts=starts,
             ends=ends,
@@ -495,10 +832,6 @@ def _import_round(
             attendees=attendees,
             **fields,
         )
-    report.rounds += 1
-    for note_item in item.records("notes"):
-        _import_note(round_=round_, item=note_item, people=people)
-        report.notes += 1
 
 
 # Nullable note fields and how each is read; a null or absent one stays empty.
@@ -510,15 +843,144 @@ _NOTE_VALUES: dict[str, Callable[[_Record, str], object]] = {
 }
 
 
-def _import_note(*, round_: Round, item: _Record, people: Mapping[str, Person]) -> None:
+def _import_notes(
+    round_: Round, *, item: _Record, people: Mapping[str, Person], report: ImportReport
+) -> list[RoundNote]:
+    notes = [
+        _import_note(round_=round_, item=note, people=people) for note in item.records("notes")
+    ]
+    report.notes += len(notes)
+    return notes
+
+
+def _import_note(*, round_: Round, item: _Record, people: Mapping[str, Person]) -> RoundNote:
     kind = item.choice("kind", NoteKind.values)
     item.text("text")
     fields: dict[str, Any] = dict(item.texts(NOTE_TEXT))
     fields.update({key: item.optional(key, read) for key, read in _NOTE_VALUES.items()})
-    if item.has("created_at"):  # else the model stamps it now
-        fields["created_at"] = item.instant("created_at")
-    person = None
-    if item.has("person"):
-        person = _person(f"{item.path}.person", item.text("person"), people)
+    fields.update(_times(item, "created_at"))  # else the model stamps it now
+    person = _optional_person(item, people)
     with _located(item.path):
-        services.note_create(round_=round_, kind=kind, person=person, **fields)
+        return services.note_create(round_=round_, kind=kind, person=person, **fields)
+
+
+# --- import: what the candidate did with a round's playbook and stories -----------------------
+#
+# Written as stored rather than through the services: those check the item against the plan or
+# question bank of today, and that attendees still attend, which need not hold for a copy.
+
+
+def _import_plan(round_: Round, *, item: _Record) -> None:
+    keys: dict[Hashable, str] = {}
+    for plan_item in item.records("plan"):
+        key = plan_item.text("key")
+        _once(plan_item, "key", key, keys, f"Plan item {key!r}")
+        progress = PlanProgress(
+            owner=round_.owner,
+            round=round_,
+            key=key,
+            status=plan_item.choice_or("status", ItemStatus.values, ItemStatus.TODO),
+            **plan_item.texts(PLAN_TEXT),
+            **_times(plan_item, "updated_at"),
+        )
+        _save_valid(progress, path=plan_item.path, what="plan item")
+
+
+def _import_asks(round_: Round, *, item: _Record, people: Mapping[str, Person]) -> None:
+    kept: dict[Hashable, str] = {}
+    for ask_item in item.records("asks"):
+        ask_item.text("text")
+        ask = AskItem(
+            owner=round_.owner,
+            round=round_,
+            person=_optional_person(ask_item, people),
+            status=ask_item.choice_or("status", AskStatus.values, AskStatus.PLANNED),
+            **ask_item.texts(ASK_TEXT),
+            **_times(ask_item, "created_at"),
+        )
+        if ask.bank_id and ask.person is not None:  # a suggestion is kept once per person
+            what = f"Suggestion {ask.bank_id!r} for this person"
+            _once(ask_item, "bank_id", (ask.person.pk, ask.bank_id), kept, what)
+        _save_valid(ask, path=ask_item.path, what="question")
+
+
+def _import_tellings(
+    round_: Round, *, item: _Record, people: Mapping[str, Person], stories: Mapping[str, Story]
+) -> None:
+    told: dict[Hashable, str] = {}
+    for telling_item in item.records("tellings"):
+        ref = telling_item.text("story")
+        story = _story(telling_item.at("story"), ref, stories)
+        _once(telling_item, "story", story.pk, told, f"A telling of story {ref!r}")
+        heard = _heard(telling_item, round_=round_, people=people)
+        telling = Telling(
+            owner=round_.owner, story=story, round=round_, **_times(telling_item, "created_at")
+        )
+        _save_valid(telling, path=telling_item.path, what="telling")
+        telling.people.set(heard)
+
+
+def _heard(item: _Record, *, round_: Round, people: Mapping[str, Person]) -> list[Person]:
+    """The people named, or every attendee when the key is left out (as when logging one)."""
+    if not item.has("people"):
+        return list(round_.attendees.all())
+    return [_person(path, ref, people) for path, ref in item.refs("people")]
+
+
+def _import_concern_answers(
+    opportunity: Opportunity,
+    *,
+    item: _Record,
+    notes: Mapping[int, Sequence[RoundNote]],
+    stories: Mapping[str, Story],
+) -> None:
+    answered: dict[Hashable, str] = {}
+    for answer_item in item.records("concern_answers"):
+        target = _concern_target(answer_item, notes=notes)
+        key = "note" if "note" in target else "requirement_key"
+        concern = target["note"].pk if "note" in target else target["requirement_key"]
+        _once(answer_item, key, (key, concern), answered, "An answer to this concern")
+        answer = ConcernAnswer(
+            owner=opportunity.owner,
+            opportunity=opportunity,
+            kind=answer_item.choice_or("kind", AnswerKind.values, AnswerKind.STORY),
+            story=_optional_story(answer_item, stories),
+            status=answer_item.choice_or("status", ConcernStatus.values, ConcernStatus.OPEN),
+            **answer_item.texts(["answer"]),
+            **_times(answer_item, "updated_at"),
+            **target,
+        )
+        _save_valid(answer, path=answer_item.path, what="answer")
+
+
+def _concern_target(item: _Record, *, notes: Mapping[int, Sequence[RoundNote]]) -> dict[str, Any]:
+    """A concern raised in a round (its round number and note position), or a requirement of
+    the posting, kept with its key and text as they were: the posting may read differently
+    now."""
+    if item.has("requirement_key") == item.has("round"):
+        raise Invalid(
+            f"{item.path}: give either round and note (a concern raised in a round) or "
+            "requirement_key and requirement_text (a requirement of the posting)."
+        )
+    if not item.has("requirement_key"):
+        return {"note": _concern_note(item, notes=notes)}
+    key = item.text("requirement_key")
+    if not key:
+        raise item.error("requirement_key", "must not be blank.")
+    return {"requirement_key": key, "requirement_text": item.text("requirement_text")}
+
+
+def _concern_note(item: _Record, *, notes: Mapping[int, Sequence[RoundNote]]) -> RoundNote:
+    number, position = item.integer("round"), item.integer("note")
+    if number not in notes:
+        raise item.error("round", f"this opportunity has no round {number}.")
+    if not 0 <= position < len(notes[number]):
+        raise item.error(
+            "note", f"round {number} has no note at position {position} (counted from 0)."
+        )
+    note = notes[number][position]
+    if note.kind != NoteKind.CONCERN:
+        raise item.error(
+            "note", f"note {position} of round {number} is a {note.kind}, not a concern."
+        )
+    return note
