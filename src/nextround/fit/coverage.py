@@ -9,6 +9,7 @@ as semantic evidence only when it beats nearly all of them. docs/stories.md expl
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -106,9 +107,9 @@ class StoryText(msgspec.Struct, frozen=True):
         return " ".join((*fields, self.competencies))
 
     def chunks(self) -> list[tuple[str, str]]:
-        """The pieces embedded separately: what you did, and what it was for and achieved. The
-        situation is background; word matching still reads it."""
-        outcome = " ".join(p for p in (self.title + ".", self.task, self.result) if p.strip("."))
+        """The pieces embedded separately: what you did, and what it achieved. Situation and task
+        are setting; word matching still reads them."""
+        outcome = " ".join(p for p in (self.title + ".", self.result) if p.strip("."))
         pieces = [("action", self.action), ("result", outcome)]
         return [(part, text) for part, text in pieces if text.strip()]
 
@@ -292,7 +293,7 @@ def _semantic_ranks(
     chunks = [(i, part, text) for i, s in enumerate(stories) for part, text in s.chunks()]
     req_vectors = embed([r.text for r in requirements])
     chunk_vectors = embed([text for _, _, text in chunks])
-    yardstick = np.sort(req_vectors @ embed(list(BACKGROUND)).T, axis=1)  # rows ascending
+    yardstick = np.sort(req_vectors @ _background(embed).T, axis=1)  # rows ascending
     similarity = req_vectors @ chunk_vectors.T
     best = np.full((len(requirements), len(stories)), -1.0)
     part = np.full((len(requirements), len(stories)), "", dtype=object)
@@ -309,6 +310,16 @@ def _semantic_ranks(
     allowed = max(1, math.ceil(len(requirements) * STORY_SHARE))
     rank = np.argsort(np.argsort(-best, axis=0, kind="stable"), axis=0, kind="stable")
     return _Nearness(beats=beats.tolist(), parts=part.tolist(), best=(rank < allowed).tolist())
+
+
+# The background never changes: embed it once per embedding function (one per model).
+_BACKGROUND_VECTORS: weakref.WeakKeyDictionary[Embed, Vectors] = weakref.WeakKeyDictionary()
+
+
+def _background(embed: Embed) -> Vectors:
+    if embed not in _BACKGROUND_VECTORS:
+        _BACKGROUND_VECTORS[embed] = embed(list(BACKGROUND))
+    return _BACKGROUND_VECTORS[embed]
 
 
 def _strength_fits(

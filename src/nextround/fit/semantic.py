@@ -109,8 +109,6 @@ def load(model: Path | None = None, tokenizer: Path | None = None) -> Embedder:
             raise Unavailable(f"The embedding file {path} does not exist.")
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # the int8 graph warns about unused initialisers
-    # Busy-waiting threads would take both cores from the web server between batches.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     words = Tokenizer.from_file(str(tokenizer))
     words.enable_truncation(MAX_TOKENS)
