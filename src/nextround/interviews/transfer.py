@@ -68,16 +68,7 @@ OPPORTUNITY_TEXT = services.OPPORTUNITY_FIELDS
 PERSON_TEXT = services.PERSON_FIELDS
 ROUND_TEXT = ("kind", "format", "location", "video_link", "dress_code", "logistics")
 NOTE_TEXT = ("text", "answer", "improve", "status", "response", "promised_by", "currency")
-STORY_TEXT = (
-    "title",
-    "situation",
-    "task",
-    "action",
-    "result",
-    "numbers",
-    "competencies",
-    "employer",
-)
+STORY_TEXT = story_services.STORY_TEXT
 PLAN_TEXT = ("note", "reason")
 ASK_TEXT = ("bank_id", "theme", "text", "answer")
 

@@ -33,7 +33,8 @@ from nextround.stories.models import (
 )
 from nextround.stories.selectors import requirements
 
-STORY_FIELDS = (
+# Plain text fields of a story; the export copies them as they are.
+STORY_TEXT = (
     "title",
     "situation",
     "task",
@@ -42,8 +43,8 @@ STORY_FIELDS = (
     "numbers",
     "competencies",
     "employer",
-    "happened_on",
 )
+STORY_FIELDS = (*STORY_TEXT, "happened_on")
 
 
 def _save(instance: models.Model, what: str) -> None:
