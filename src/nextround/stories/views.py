@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
+from nextround.fit.star import StoryReport, analyze_story
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import NoteStatus
 from nextround.stories import selectors, services
@@ -22,6 +23,9 @@ from nextround.stories.forms import (
     TellingForm,
 )
 from nextround.stories.models import ConcernStatus, Story
+
+# The story fields the analysis reads.
+ANALYSED = ("title", "situation", "task", "action", "result", "numbers")
 
 # --- stories -------------------------------------------------------------------------------
 
@@ -48,23 +52,16 @@ def _story_form_page(request: HttpRequest, story: Story | None) -> HttpResponse:
         if saved:
             messages.success(request, f"Saved “{saved}”.")
             return see_other("story_detail", pk=saved.pk)
-    report = services_preview(form)
+    report = _draft_report(form)
     return page(
         request, "stories/story_form.html", {"form": form, "story": story, "report": report}, form
     )
 
 
-def services_preview(form: StoryForm) -> object:
+def _draft_report(form: StoryForm) -> StoryReport:
     """The analysis of what the form holds now, saved or not."""
     data = form.data if form.is_bound else {k: form.initial.get(k, "") for k in form.fields}
-    return selectors.story_report(
-        Story(
-            **{
-                k: data.get(k) or ""
-                for k in ("title", "situation", "task", "action", "result", "numbers")
-            }
-        )
-    )
+    return analyze_story(**{part: str(data.get(part) or "") for part in ANALYSED})
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,7 +89,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def story_analysis(request: HttpRequest) -> HttpResponse:
     """The analysis fragment for the form as typed; the story page fetches it while you write."""
     form = StoryForm(request.POST)
-    return render(request, "stories/_analysis.html", {"report": services_preview(form)})
+    return render(request, "stories/_analysis.html", {"report": _draft_report(form)})
 
 
 @require_http_methods(["GET", "POST"])
