@@ -438,12 +438,18 @@ def _answers(url: str) -> bool:
         return False
 
 
-def test_serve_answers_http_until_stopped(tmp_path: Path) -> None:
+@pytest.mark.parametrize("port_from", ["option", "environment"])
+def test_serve_answers_http_until_stopped(tmp_path: Path, port_from: str) -> None:
     port = _free_port()
+    env = _script_env(tmp_path)
+    args = [str(SCRIPT), "serve"]
+    if port_from == "option":
+        args += ["--port", str(port)]
+    else:
+        env["NEXTROUND_PORT"] = str(port)
     server = subprocess.Popen(
-        [str(SCRIPT), "serve", "--port", str(port)], env=_script_env(tmp_path),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         deadline = time.monotonic() + 60
         while not _answers(f"http://127.0.0.1:{port}/") and time.monotonic() < deadline:

@@ -14,8 +14,21 @@ from nextround.config import DEFAULT_HOST, DEFAULT_PORT
 
 
 @main.command()
-@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
-@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--host",
+    default=DEFAULT_HOST,
+    show_default=True,
+    envvar="NEXTROUND_HOST",
+    help="Address to listen on (or NEXTROUND_HOST).",
+)
+@click.option(
+    "--port",
+    default=DEFAULT_PORT,
+    show_default=True,
+    envvar="NEXTROUND_PORT",
+    type=click.IntRange(1, 65535),
+    help="Port to listen on (or NEXTROUND_PORT).",
+)
 def serve(host: str, port: int) -> None:
     """Run the web app until Ctrl+C."""
     # The settings read these once, when Django starts, so they go in first.
