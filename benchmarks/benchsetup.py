@@ -11,7 +11,10 @@ import platform
 import re
 import shutil
 import sqlite3
+import statistics
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +153,21 @@ def clean_up() -> None:
     connections.close_all()
     if OWN_DATA_DIR:
         shutil.rmtree(OWN_DATA_DIR, ignore_errors=True)
+
+
+def timed(
+    runs: int, work: Callable[[], object], *, before: Callable[[], object] | None = None
+) -> tuple[float, float]:
+    """Median and p95 in ms after one warm-up run; ``before`` runs untimed ahead of each run."""
+    if before:
+        before()
+    work()
+    samples = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 
 from benchsetup import (  # configures Django: before any model import
@@ -26,6 +24,7 @@ from benchsetup import (  # configures Django: before any model import
     database_description,
     machine,
     prepare_database,
+    timed,
     vendor,
     write_section,
 )
@@ -113,17 +112,6 @@ def build_round() -> Round:
         is_final=True,
         attendees=[people[0], people[4], people[1], people[2], people[3]],
     )
-
-
-def timed(runs: int, work: Callable[[], object]) -> tuple[float, float]:
-    work()  # warm-up: caches of the knowledge base and the classifier
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
 
 
 def measure(round_: Round, runs: int) -> list[tuple[str, float, float]]:

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from benchsetup import (  # configures Django: before any model import
     clean_up,
     database_description,
     machine,
     prepare_database,
+    timed,
     vendor,
     write_section,
 )
@@ -117,24 +116,6 @@ def requirements(count: int) -> list[Requirement]:
         Requirement(key=f"r{i}", text=t, kind="must-have", terms=tuple(extract_terms(t)))
         for i, t in enumerate(texts)
     ]
-
-
-def timed(
-    runs: int, work: Callable[[], object], *, before: Callable[[], object] | None = None
-) -> tuple[float, float]:
-    """Median and p95 in ms after a warm-up run; ``before`` runs untimed before each run."""
-    if before:
-        before()
-    work()
-    samples = []
-    for _ in range(runs):
-        if before:
-            before()
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
 
 
 def posting_700_words() -> str:

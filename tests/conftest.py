@@ -1,7 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -119,3 +122,36 @@ def bad(run: Run) -> Callable[..., str]:
         return lines[0]
 
     return invoke
+
+
+@pytest.fixture
+def html_site() -> Iterator[Callable[[dict[str, str]], str]]:
+    """Serve HTML pages from a real local HTTP server: ``html_site({"/job": "<html>…"})``
+    returns the base address; any other path answers 404."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def serve(pages: dict[str, str]) -> str:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path not in pages:
+                    self.send_error(404)
+                    return
+                body = pages[self.path].encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

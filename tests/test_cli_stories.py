@@ -7,9 +7,7 @@ read off by eye: three must-haves under "Requirements", one nice-to-have, two re
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -137,31 +135,10 @@ def test_requirements_from_empty_standard_input(db: None) -> None:
     assert result.stderr == "Error: Standard input held no posting text.\n"
 
 
-class PostingHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = f"<html><body><h2>Requirements</h2><ul><li>{SQL_REQ}</li></ul></body></html>"
-        data = body.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def job_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PostingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def job_site(html_site: Callable[[dict[str, str]], str]) -> str:
+    page = f"<html><body><h2>Requirements</h2><ul><li>{SQL_REQ}</li></ul></body></html>"
+    return html_site({"/job": page})
 
 
 def test_requirements_from_an_address(ok: Ok, job_site: str) -> None:

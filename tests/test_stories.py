@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import docx
@@ -796,33 +794,9 @@ HTML_POSTING = f"""<!doctype html>
 <ul><li>{NEGOTIATE_REQ}</li><li>{SQL_REQ}</li></ul></main></body></html>"""
 
 
-class PostingHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path != "/jobs/ops-analyst":
-            self.send_error(404)
-            return
-        body = HTML_POSTING.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def job_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PostingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def job_site(html_site: Callable[[dict[str, str]], str]) -> str:
+    return html_site({"/jobs/ops-analyst": HTML_POSTING})
 
 
 def test_posting_fetched_from_an_address(

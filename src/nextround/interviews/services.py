@@ -68,7 +68,7 @@ NOTE_FIELDS = (
 )
 
 
-def _save(instance: M, *, what: str) -> M:
+def save_validated(instance: M, *, what: str) -> M:
     """Validate with the model's rules, then save; raise Invalid with per-field messages."""
     try:
         instance.full_clean()
@@ -109,14 +109,14 @@ def opportunity_create(
     if "uid" in fields:
         opportunity.uid = fields.pop("uid")
     _assign(opportunity, OPPORTUNITY_FIELDS, fields)
-    _save(opportunity, what="opportunity")
+    save_validated(opportunity, what="opportunity")
     _record_stage(opportunity, stage=stage, on=stage_on or timezone.localdate())
     return opportunity
 
 
 def opportunity_update(*, opportunity: Opportunity, **fields: Any) -> Opportunity:
     _assign(opportunity, OPPORTUNITY_FIELDS, fields)
-    return _save(opportunity, what="opportunity")
+    return save_validated(opportunity, what="opportunity")
 
 
 @transaction.atomic
@@ -138,13 +138,13 @@ def opportunity_set_stage(
             },
         )
     opportunity.stage = stage
-    _save(opportunity, what="opportunity")
+    save_validated(opportunity, what="opportunity")
     _record_stage(opportunity, stage=stage, on=on)
     return opportunity
 
 
 def _record_stage(opportunity: Opportunity, *, stage: str, on: date) -> None:
-    _save(StageChange(opportunity=opportunity, stage=stage, on=on), what="stage change")
+    save_validated(StageChange(opportunity=opportunity, stage=stage, on=on), what="stage change")
 
 
 def opportunity_delete(*, opportunity: Opportunity) -> None:
@@ -160,7 +160,7 @@ def person_create(
 ) -> Person:
     person = Person(owner=opportunity.owner, opportunity=opportunity)
     _assign(person, PERSON_FIELDS, fields)
-    _save(person, what="person")
+    save_validated(person, what="person")
     _attach(person, rounds)
     return person
 
@@ -170,7 +170,7 @@ def person_update(
     *, person: Person, rounds: Iterable[Round] | None = None, **fields: Any
 ) -> Person:
     _assign(person, PERSON_FIELDS, fields)
-    _save(person, what="person")
+    save_validated(person, what="person")
     if rounds is not None:
         person.rounds.clear()
         _attach(person, rounds)
@@ -210,7 +210,7 @@ def round_create(
         fields["number"] = next_round_number(opportunity)
     _assign(round_, ROUND_FIELDS, fields)
     _set_times(round_, starts=starts, ends=ends, timezone_name=timezone_name)
-    _save(round_, what="round")
+    save_validated(round_, what="round")
     _set_attendees(round_, attendees)
     return round_
 
@@ -233,7 +233,7 @@ def round_update(
         ends=ends or round_.local_end.replace(tzinfo=None),
         timezone_name=tz_name,
     )
-    _save(round_, what="round")
+    save_validated(round_, what="round")
     if attendees is not None:
         round_.attendees.clear()
         _set_attendees(round_, attendees)
@@ -281,14 +281,14 @@ def note_create(
         note.created_at = fields.pop("created_at")
     _assign(note, NOTE_FIELDS, fields)
     _tag_question(note)
-    return _save(note, what="note")
+    return save_validated(note, what="note")
 
 
 def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
     """Changes only the fields given; ``person=None`` unlinks the person."""
     _assign(note, NOTE_FIELDS, fields)
     _tag_question(note)
-    return _save(note, what="note")
+    return save_validated(note, what="note")
 
 
 def _tag_question(note: RoundNote) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from nextround import documents
@@ -20,6 +19,7 @@ from nextround.interviews.models import (
     Round,
     RoundNote,
 )
+from nextround.interviews.services import save_validated
 from nextround.stories.models import (
     PARKED,
     TOP_STRENGTHS,
@@ -47,17 +47,9 @@ STORY_TEXT = (
 STORY_FIELDS = (*STORY_TEXT, "happened_on")
 
 
-def _save(instance: models.Model, what: str) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        raise Invalid(f"The {what} was not saved.", exc.message_dict) from exc
-    instance.save()
-
-
 def story_create(*, owner: User, **fields: Any) -> Story:
     story = Story(owner=owner, **{k: v for k, v in fields.items() if k in STORY_FIELDS})
-    _save(story, "story")
+    save_validated(story, what="story")
     return story
 
 
@@ -66,7 +58,7 @@ def story_update(*, story: Story, **fields: Any) -> Story:
         if name in fields:
             setattr(story, name, fields[name])
     story.updated_at = timezone.now()
-    _save(story, "story")
+    save_validated(story, what="story")
     return story
 
 
@@ -131,7 +123,7 @@ def strength_save(
         mine.exclude(pk=current.pk).update(differentiator=False)
     current.name, current.description = name.strip(), description.strip()
     current.rank, current.differentiator = rank, differentiator
-    _save(current, "strength")
+    save_validated(current, what="strength")
     current.stories.set(stories)
     if holder is not None:
         # The holder takes the rank the edited strength left, or the first free one.
@@ -147,7 +139,7 @@ def strength_delete(*, strength: Strength) -> None:
 
 def quote_create(*, owner: User, text: str, who: str) -> Quote:
     quote = Quote(owner=owner, text=text.strip(), who=who.strip())
-    _save(quote, "quote")
+    save_validated(quote, what="quote")
     return quote
 
 
@@ -172,7 +164,7 @@ def posting_set(
             {"text": [f"At most {POSTING_LIMIT:,} characters."]},
         )
     opportunity.posting_text = text
-    _save(opportunity, "posting")
+    save_validated(opportunity, what="posting")
     return opportunity
 
 
@@ -203,10 +195,7 @@ def concern_answer_set(
     if record.status not in ConcernStatus.values:
         raise Invalid(f"Unknown status {record.status!r}.", {"status": ["Choose a status."]})
     record.updated_at = timezone.now()
-    try:
-        _save(record, "answer")
-    except IntegrityError as exc:  # pragma: no cover - two saves racing for one concern
-        raise Invalid("The answer was saved elsewhere at the same time; reload.") from exc
+    save_validated(record, what="answer")
     if record.note is not None:
         closed = record.status == ConcernStatus.ADDRESSED
         record.note.status = NoteStatus.CLOSED if closed else NoteStatus.OPEN
