@@ -1,0 +1,101 @@
+"""The shapes the answer analyzer reads and returns. Plain msgspec structs, no Django, so the web
+app, the command line and the optional speech package share one vocabulary.
+
+Offsets (``start``/``end``) are character positions in the analysed text, end exclusive, so a
+caller can highlight ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+
+class TimedWord(msgspec.Struct, frozen=True):
+    """One recognised word with its timing in seconds from the start of the recording."""
+
+    word: str
+    start: float
+    end: float
+
+
+class Pause(msgspec.Struct, frozen=True):
+    """A silence inside an answer, measured from the audio (seconds from the start)."""
+
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+class Span(msgspec.Struct, frozen=True):
+    """A stretch of the answer: a filler, a hedge, a long sentence, a quantity."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Tally(msgspec.Struct, frozen=True):
+    """Occurrences of one kind of word (fillers, hedges), with their rates."""
+
+    count: int
+    per_minute: float
+    per_100_words: float
+    items: list[Span]
+
+
+class StarPart(msgspec.Struct, frozen=True):
+    """One STAR part: whether the answer has it, and the sentence that shows it."""
+
+    present: bool
+    evidence: str  # "" when absent
+    start: int = -1  # offsets of the evidence; -1 when absent
+    end: int = -1
+
+
+class Component(msgspec.Struct, frozen=True):
+    """One part of the score: points earned out of its weight, and why."""
+
+    points: float
+    out_of: int
+    note: str
+
+
+class Repeat(msgspec.Struct, frozen=True):
+    """A phrase said more often than it should be."""
+
+    text: str
+    count: int
+
+
+class TermUse(msgspec.Struct, frozen=True):
+    used: list[str]
+    missed: list[str]
+
+
+class AnswerReport(msgspec.Struct, frozen=True):
+    words: int
+    seconds: float
+    seconds_estimated: bool  # True when estimated from the word count (typed answers)
+    wpm: float
+    pace: str  # "slow" | "good" | "brisk" | "fast"
+    length: str  # "short" | "good" | "long" | "rambling"
+    fillers: Tally
+    hedges: Tally
+    star: dict[str, StarPart]  # keys: situation, task, action, result
+    quantified_result: bool
+    quantities: list[Span]
+    i_count: int
+    we_count: int
+    voice: str  # "first-person" | "mixed" | "team" | "none"
+    long_sentences: list[Span]
+    repeated_phrases: list[Repeat]
+    requirements: TermUse
+    company_terms: TermUse
+    hesitations: list[Pause]  # pauses >= the hesitation threshold (from audio; empty when typed)
+    long_pauses: list[Pause]  # pauses >= the long-pause threshold
+    score: int  # 0-100, the sum of the components' points, rounded
+    components: dict[str, Component]
+    tips: list[str]  # two to four, most useful first
