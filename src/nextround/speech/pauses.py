@@ -1,0 +1,118 @@
+"""Pauses inside a spoken answer, measured from the sound itself (numpy only).
+
+Whisper's word timings are not reliable enough at the edges of a silence to time it, so pauses
+come from the recording's loudness: the level of each 20 ms frame, compared with a threshold
+set from that recording's own quiet and loud parts, because microphones, rooms and gain differ
+far more between recordings than speech differs from silence within one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nextround.feedback.report import Pause
+from nextround.feedback.thresholds import HESITATION_SECONDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Samples = npt.NDArray[np.float32]
+    Mask = npt.NDArray[np.bool_]
+
+FRAME_SECONDS = 0.02
+# Levels in dB relative to full scale. Digital silence would be minus infinity; this floor keeps
+# the arithmetic finite and is far below any microphone's own hiss.
+FLOOR_DB = -100.0
+# The quiet level is the 10th percentile of the frames (the pauses between words and the room
+# tone), the speech level the 95th (vowels at normal effort, ignoring the odd pop or shout).
+QUIET_PERCENTILE = 10
+SPEECH_PERCENTILE = 95
+# A frame is silent when it is under the quiet level plus a margin: 12 dB is about four times the
+# amplitude of the room's noise, which breathing and fan hum do not reach but voiced speech does.
+NOISE_MARGIN_DB = 12.0
+# Clamps on that threshold. On a clean recording (digital silence) the quiet level is the floor,
+# so the threshold is lifted to 45 dB under the speech level, where a listener hears nothing.
+# On a noisy one, or an answer with almost no gaps, the quiet level creeps up towards speech, so
+# the threshold never comes closer than 15 dB to the speech level: soft syllables stay speech.
+MAX_BELOW_SPEECH_DB = 45.0
+MIN_BELOW_SPEECH_DB = 15.0
+# A recording whose loud parts stay under this holds no speech at all (a muted microphone).
+NOTHING_HEARD_DB = -70.0
+# A click or a breath inside a silence lasts well under this; a spoken word lasts longer. Such
+# short bursts do not break a pause in two.
+MIN_SOUND_SECONDS = 0.12
+
+
+def find_pauses(
+    samples: Samples, rate: int, *, min_seconds: float = HESITATION_SECONDS
+) -> list[Pause]:
+    """Silences of at least ``min_seconds`` between the first and the last sound.
+
+    The quiet before the speaker starts and after they stop is not a pause: recording starts
+    and stops by hand.
+    """
+    sound = sound_frames(samples, rate)
+    return [
+        Pause(start=round(start * FRAME_SECONDS, 2), end=round(end * FRAME_SECONDS, 2))
+        for start, end in _runs(~sound)
+        if start > 0 and end < len(sound) and (end - start) * FRAME_SECONDS >= min_seconds
+    ]
+
+
+def sound_frames(samples: Samples, rate: int) -> Mask:
+    """One flag per 20 ms frame: True where someone is speaking (or something is heard)."""
+    import numpy as np
+
+    levels = frame_levels(samples, rate)
+    if len(levels) == 0 or np.percentile(levels, SPEECH_PERCENTILE) < NOTHING_HEARD_DB:
+        return np.zeros(len(levels), dtype=np.bool_)
+    sound: Mask = levels > silence_threshold(levels)
+    shortest = max(1, round(MIN_SOUND_SECONDS / FRAME_SECONDS))
+    for start, end in _runs(sound):
+        if end - start < shortest:
+            sound[start:end] = False
+    return sound
+
+
+def frame_levels(samples: Samples, rate: int) -> npt.NDArray[np.float64]:
+    """The loudness (RMS, in dB of full scale) of each whole 20 ms frame."""
+    import numpy as np
+
+    size = max(1, round(rate * FRAME_SECONDS))
+    count = len(samples) // size
+    frames = np.asarray(samples[: count * size], dtype=np.float64).reshape(count, size)
+    rms = np.sqrt(np.mean(frames**2, axis=1))
+    levels: npt.NDArray[np.float64] = np.maximum(20 * np.log10(np.maximum(rms, 1e-10)), FLOOR_DB)
+    return levels
+
+
+def silence_threshold(levels: npt.NDArray[np.float64]) -> float:
+    """The level under which a frame counts as silence, for this recording."""
+    import numpy as np
+
+    quiet = float(np.percentile(levels, QUIET_PERCENTILE))
+    speech = float(np.percentile(levels, SPEECH_PERCENTILE))
+    threshold = max(quiet + NOISE_MARGIN_DB, speech - MAX_BELOW_SPEECH_DB)
+    return min(threshold, speech - MIN_BELOW_SPEECH_DB)
+
+
+def speech_span(samples: Samples, rate: int) -> tuple[float, float] | None:
+    """Seconds from the start to the first and the last sound, or None for a silent recording."""
+    import numpy as np
+
+    sound = sound_frames(samples, rate)
+    heard = np.flatnonzero(sound)
+    if len(heard) == 0:
+        return None
+    return float(heard[0]) * FRAME_SECONDS, float(heard[-1] + 1) * FRAME_SECONDS
+
+
+def _runs(mask: Mask) -> list[tuple[int, int]]:
+    """(start, end) frame indexes of each run of True, end exclusive."""
+    import numpy as np
+
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return [(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
