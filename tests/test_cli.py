@@ -29,7 +29,7 @@ from nextround.cli import main
 from nextround.interviews import services
 from nextround.interviews.demo import demo_load
 from nextround.interviews.models import Opportunity, Person, Round
-from nextround.interviews.transfer import workspace_export
+from nextround.interviews.transfer import VERSION, workspace_export
 
 SCRIPT = Path(sys.executable).parent / "nextround"
 
@@ -324,7 +324,7 @@ def test_export_to_a_file_and_import_it_back(
 ) -> None:
     target = tmp_path / "workspace.json"
     assert ok("export", "-o", str(target)) == f"Exported 1 opportunity to {target}.\n"
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == VERSION
     # Skipped: the opportunity, and the demo's two stories, one strength and one quote.
     assert ok("import", str(target)) == (
         "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 5 already present.\n"

@@ -32,6 +32,9 @@ from nextround.interviews.transfer import (
     workspace_export,
     workspace_import,
 )
+from nextround.practice import selectors as practice_selectors
+from nextround.practice import services as practice
+from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
 from nextround.stories import services as stories
@@ -71,6 +74,9 @@ EXPORTED: tuple[type[Model], ...] = (
     Strength.stories.through,
     Quote,
     ConcernAnswer,
+    PracticeSession,
+    PracticeQuestion,
+    Attempt,
 )
 
 
@@ -91,6 +97,8 @@ def _owned_counts(owner: User) -> dict[str, int]:
             rows = rows.filter(strength__owner=owner)
         elif model is StageChange:
             rows = rows.filter(opportunity__owner=owner)
+        elif model is PracticeQuestion:
+            rows = rows.filter(session__owner=owner)
         else:
             rows = rows.filter(owner=owner)
         counts[model.__name__] = rows.count()
@@ -164,6 +172,48 @@ def _fill(owner: User) -> None:
     prep.ask_update(item=kept, answer="The reporting rebuild.")
     prep.ask_create(round_=second, person=None, text="What does success look like?")
     prep.ask_create(round_=first, person=maya, text="Why is the role open?")
+    _practise(owner, round_=second)
+
+
+TYPED_ANSWER = (
+    "At Acme Freight the dock was overbooked every Monday. I ran a two-week trial of booked "
+    "slots, measured the waiting time, and cut it by 40 percent."
+)
+SPOKEN_TIMINGS = [["Hello", 0.0, 0.4], ["I", 0.5, 0.6], ["led", 0.6, 0.9], ["it.", 0.9, 1.0]]
+SPOKEN_PAUSES = [[1.0, 2.7]]
+
+
+def _practise(owner: User, *, round_: Round) -> None:
+    """Two practice sessions, the second for ``round_``: a typed attempt kept as the best, a
+    second typed one, a spoken-looking one with word timings and a pause, and one more typed
+    attempt in the round's session."""
+    behavioral = practice.session_start(
+        owner=owner, category="behavioral", count=2, terms="throughput, safety"
+    )
+    first, second = behavioral.questions.order_by("position")
+    kept = practice.attempt_typed(owner=owner, question=first, text=TYPED_ANSWER)
+    practice.attempt_typed(owner=owner, question=first, text="A shorter try at it.")
+    Attempt.objects.create(
+        owner=owner,
+        question=second,
+        mode="spoken",
+        status="done",
+        progress=1.0,
+        audio="0123abcd.webm",  # the recording stays behind
+        text="Hello I led it.",
+        seconds=3.2,
+        timings=SPOKEN_TIMINGS,
+        pauses=SPOKEN_PAUSES,
+        score=41,
+        fillers_per_minute=0.0,
+        wpm=75.0,
+        pace_measured=True,
+    )
+    practice.attempt_keep(attempt=kept)
+    for_round = practice.session_start(owner=owner, own=["Why this company?"])
+    PracticeSession.objects.filter(pk=for_round.pk).update(round=round_)
+    (question,) = for_round.questions.all()
+    practice.attempt_typed(owner=owner, question=question, text=TYPED_ANSWER)
 
 
 @pytest.fixture
@@ -178,9 +228,10 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 2
+    assert full_document["version"] == VERSION == 3
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
+    ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
     assert not ids & _keys(full_document)
     json.dumps(full_document)  # plain JSON, no dates or decimals left as objects
 
@@ -205,6 +256,8 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     story = stories.story_create(owner=user, title="First story")
     stories.telling_record(story=story, round_=rounds[0])
     stories.strength_save(owner=user, name="Focus", rank=1, stories=[story])
+    session = practice.session_start(owner=user, own=["Why us?"])
+    practice.attempt_typed(owner=user, question=session.questions.get(), text=TYPED_ANSWER)
     with CaptureQueriesContext(connection) as small:
         workspace_export(owner=user, now=NOW)
     _fill(user)
@@ -212,7 +265,7 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     stories.telling_record(story=story, round_=rounds[1], people=people[1:])
     with CaptureQueriesContext(connection) as large:
         workspace_export(owner=user, now=NOW)
-    assert len(large.captured_queries) == len(small.captured_queries) <= 15
+    assert len(large.captured_queries) == len(small.captured_queries) <= 18
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -351,9 +404,11 @@ def test_reimport_of_everything_adds_nothing(user: User, full_document: Document
     workspace_import(owner=user, document=full_document)
     counts = _row_counts()
     report = workspace_import(owner=user, document=full_document)
-    # The opportunity, four stories, three strengths and two quotes are all already here.
+    # The opportunity, four stories, three strengths, two quotes and two practice sessions are
+    # all already here.
     assert (report.opportunities, report.stories, report.strengths, report.quotes) == (0, 0, 0, 0)
-    assert report.skipped == 1 + 4 + 3 + 2
+    assert (report.practice_sessions, report.attempts) == (0, 0)
+    assert report.skipped == 1 + 4 + 3 + 2 + 2
     assert _row_counts() == counts
 
 
@@ -383,13 +438,13 @@ def test_report_summary_reads_well(user: User, demo_document: Document) -> None:
     )
 
 
-def test_report_summary_names_stories_strengths_and_quotes(
+def test_report_summary_names_stories_strengths_quotes_and_practice(
     user: User, full_document: Document
 ) -> None:
     report = workspace_import(owner=user, document=full_document)
     assert report.summary() == (
-        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes; "
-        "skipped 0 already present."
+        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes, "
+        "2 practice sessions, 4 attempts; skipped 0 already present."
     )
 
 
@@ -409,7 +464,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 3, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 4, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],
@@ -540,9 +595,17 @@ def test_optional_fields_may_be_left_out(user: User) -> None:
 # --- version 2: stories, strengths, quotes, and what was done per round --------------------
 
 
-def _as_version_1(document: Document) -> Document:
-    """The document as version 1 wrote it: none of the keys version 2 added."""
+def _as_version_2(document: Document) -> Document:
+    """The document as version 2 wrote it: no practice."""
     old = copy.deepcopy(document)
+    old["version"] = 2
+    del old["practice"]
+    return old
+
+
+def _as_version_1(document: Document) -> Document:
+    """The document as version 1 wrote it: none of the keys versions 2 and 3 added."""
+    old = _as_version_2(document)
     old["version"] = 1
     for key in ("stories", "strengths", "quotes"):
         del old[key]
@@ -720,4 +783,389 @@ def test_a_bad_version_2_record_is_named_by_its_path_and_nothing_is_saved(
     before = _row_counts()
     with pytest.raises(Invalid, match=message):
         workspace_import(owner=user, document=document)
+    assert _row_counts() == before
+
+
+# --- version 3: practice sessions, their questions and analysed attempts ---------------------
+
+
+def test_export_carries_practice_with_its_analysed_attempts(
+    other_user: User, full_document: Document
+) -> None:
+    behavioral, for_round = full_document["practice"]  # oldest first
+    first_session = PracticeSession.objects.filter(owner=other_user).order_by("created_at")[0]
+    assert behavioral["created_at"] == first_session.created_at.isoformat()
+    assert (behavioral["category"], behavioral["terms"], behavioral["round"]) == (
+        "behavioral",
+        "throughput, safety",
+        None,
+    )
+    # The round is named as concern answers name theirs: by opportunity uid and round number.
+    (opportunity,) = full_document["opportunities"]
+    assert for_round["round"] == {"opportunity": opportunity["uid"], "number": 2}
+    assert [(q["position"], q["text"]) for q in for_round["questions"]] == [
+        (1, "Why this company?")
+    ]
+    first, second = behavioral["questions"]
+    bank = PracticeQuestion.objects.get(session=first_session, position=1)
+    assert (first["position"], first["text"], first["category"], first["bank_id"]) == (
+        1,
+        bank.text,
+        "behavioral",
+        bank.bank_id,
+    )
+    assert bank.bank_id  # so the equality above covers a question of the bank
+    kept, retry = first["attempts"]
+    assert (kept["mode"], kept["text"], kept["kept"], kept["pace_measured"]) == (
+        "typed",
+        TYPED_ANSWER,
+        True,
+        False,
+    )
+    assert (kept["timings"], kept["pauses"], kept["seconds"]) == ([], [], None)
+    assert isinstance(kept["score"], int) and kept["wpm"] > 0
+    assert (retry["text"], retry["kept"]) == ("A shorter try at it.", False)
+    (spoken,) = second["attempts"]
+    stored = Attempt.objects.get(owner=other_user, mode="spoken")
+    assert spoken == {
+        "mode": "spoken",
+        "text": "Hello I led it.",
+        "seconds": 3.2,
+        "timings": SPOKEN_TIMINGS,
+        "pauses": SPOKEN_PAUSES,
+        "score": 41,
+        "fillers_per_minute": 0.0,
+        "wpm": 75.0,
+        "pace_measured": True,
+        "kept": False,
+        "created_at": stored.created_at.isoformat(),
+    }
+    # No recording, nor anything about transcribing it.
+    assert not {"audio", "status", "progress", "error"} & _keys(full_document["practice"])
+
+
+def test_export_leaves_out_attempts_not_analysed(other_user: User, full_document: Document) -> None:
+    question = PracticeQuestion.objects.filter(session__owner=other_user).order_by("id")[0]
+    for status in ("queued", "transcribing", "failed"):
+        Attempt.objects.create(
+            owner=other_user,
+            question=question,
+            mode="spoken",
+            status=status,
+            audio=f"{status}.webm",
+            error="No speech was heard." if status == "failed" else "",
+        )
+    assert workspace_export(owner=other_user, now=NOW) == full_document
+
+
+def test_imported_practice_is_analysed_and_has_no_recordings(
+    user: User, other_user: User, full_document: Document
+) -> None:
+    report = workspace_import(owner=user, document=full_document)
+    assert (report.practice_sessions, report.attempts, report.practice_without_round) == (2, 4, 0)
+    attempts = Attempt.objects.filter(owner=user)
+    assert {(a.status, a.audio, a.error) for a in attempts} == {("done", "", "")}
+    spoken = attempts.get(mode="spoken")
+    assert (spoken.timings, spoken.pauses, spoken.seconds, spoken.pace_measured) == (
+        SPOKEN_TIMINGS,
+        SPOKEN_PAUSES,
+        3.2,
+        True,
+    )
+    (kept,) = attempts.filter(kept=True)
+    assert (kept.text, kept.question.position, kept.question.category) == (
+        TYPED_ANSWER,
+        1,
+        "behavioral",
+    )
+    # Questions keep what ties attempts together across sessions.
+    theirs = PracticeQuestion.objects.filter(session__owner=other_user)
+    ours = PracticeQuestion.objects.filter(session__owner=user)
+    assert sorted(ours.values_list("key", flat=True)) == sorted(
+        theirs.values_list("key", flat=True)
+    )
+    session = PracticeSession.objects.get(owner=user, round__isnull=False)
+    assert session.round is not None
+    assert (session.round.owner, session.round.number) == (user, 2)
+    # An imported attempt is shown like any other: its analysis runs from what was carried.
+    analysis = practice_selectors.report_for(spoken)
+    assert (
+        analysis.wpm
+        == practice_selectors.report_for(Attempt.objects.get(owner=other_user, mode="spoken")).wpm
+    )
+
+
+def test_a_version_2_file_still_imports(user: User, full_document: Document) -> None:
+    report = workspace_import(owner=user, document=_as_version_2(full_document))
+    assert (report.opportunities, report.stories, report.practice_sessions) == (1, 4, 0)
+    assert "practice" not in report.summary()
+    assert PracticeSession.objects.filter(owner=user).count() == 0
+    again = workspace_export(owner=user, now=LATER)
+    assert again["version"] == VERSION
+    # All the rest comes through as from the version-3 file.
+    assert _without_export_time(again) == {**_without_export_time(full_document), "practice": []}
+
+
+def test_optional_version_3_fields_may_be_left_out(user: User) -> None:
+    """A hand-written practice session needs its creation time and questions, and each attempt
+    its text."""
+    before = timezone.now()
+    document = {
+        "format": FORMAT,
+        "version": 3,
+        "opportunities": [],
+        "practice": [
+            {
+                "created_at": "2026-03-02 18:00",  # naive: in the configured time zone
+                "questions": [
+                    {"text": "Why us?", "category": "motivation"},
+                    {
+                        "text": "Tell me about a conflict.",
+                        "category": "behavioral",
+                        "attempts": [{"text": "We disagreed about the rota, so I asked."}],
+                    },
+                ],
+            }
+        ],
+    }
+    report = workspace_import(owner=user, document=document)
+    assert (report.practice_sessions, report.attempts, report.skipped) == (1, 1, 0)
+    session = PracticeSession.objects.get(owner=user)
+    assert (session.round, session.category, session.terms) == (None, "", "")
+    assert session.created_at == timezone.make_aware(datetime(2026, 3, 2, 18, 0))
+    questions = list(session.questions.order_by("position"))
+    assert [(q.position, q.text, q.bank_id) for q in questions] == [
+        (1, "Why us?", ""),
+        (2, "Tell me about a conflict.", ""),
+    ]
+    attempt = Attempt.objects.get(owner=user)
+    assert attempt.question == questions[1]
+    assert (attempt.mode, attempt.status, attempt.kept, attempt.pace_measured) == (
+        "typed",
+        "done",
+        False,
+        False,
+    )
+    assert (attempt.score, attempt.seconds, attempt.wpm, attempt.timings) == (None, None, None, [])
+    assert attempt.created_at >= before  # stamped now, as when answered
+
+
+def test_reimport_skips_practice_sessions_already_present(
+    user: User, full_document: Document
+) -> None:
+    workspace_import(owner=user, document=full_document)
+    (kept_before,) = Attempt.objects.filter(owner=user, kept=True)
+    edited = copy.deepcopy(full_document)
+    # Same creation time and questions, another answer: the same session, skipped.
+    edited["practice"][1]["questions"][0]["attempts"][0]["text"] = "Changed in the file."
+    # Same creation time, a question worded differently: another session.
+    edited["practice"][0]["questions"][1]["text"] = "Tell me about the hardest week you had."
+    report = workspace_import(owner=user, document=edited)
+    assert (report.practice_sessions, report.attempts) == (1, 3)
+    assert report.skipped == 1 + 4 + 3 + 2 + 1
+    assert PracticeSession.objects.filter(owner=user).count() == 3
+    assert not Attempt.objects.filter(text="Changed in the file.").exists()
+    # The new session's best attempt is at a question whose best is already kept here.
+    assert list(Attempt.objects.filter(owner=user, kept=True)) == [kept_before]
+
+
+def test_a_session_twice_in_one_file_is_imported_once(user: User, full_document: Document) -> None:
+    document = copy.deepcopy(full_document)
+    document["practice"].append(copy.deepcopy(document["practice"][1]))
+    report = workspace_import(owner=user, document=document)
+    assert (report.practice_sessions, report.skipped) == (2, 1)
+    assert PracticeSession.objects.filter(owner=user).count() == 2
+
+
+def test_a_kept_attempt_does_not_displace_the_best_kept_here(
+    user: User, full_document: Document
+) -> None:
+    text = full_document["practice"][0]["questions"][0]["text"]
+    mine = practice.session_start(owner=user, own=[text])
+    own = practice.attempt_typed(owner=user, question=mine.questions.get(), text=TYPED_ANSWER)
+    practice.attempt_keep(attempt=own)
+    report = workspace_import(owner=user, document=full_document)
+    assert report.attempts == 4
+    assert list(Attempt.objects.filter(owner=user, kept=True)) == [own]
+
+
+def test_a_session_for_a_round_not_here_is_kept_without_it(
+    user: User, full_document: Document
+) -> None:
+    document = copy.deepcopy(full_document)
+    document["practice"][1]["round"]["opportunity"] = "00000000-0000-4000-8000-000000000009"
+    report = workspace_import(owner=user, document=document)
+    assert (report.practice_sessions, report.practice_without_round) == (2, 1)
+    assert (
+        "2 practice sessions (1 without the round it was for, which this workspace does not "
+        "have), 4 attempts;"
+    ) in report.summary()
+    session = PracticeSession.objects.get(owner=user, questions__text="Why this company?")
+    assert session.round is None
+    assert session.questions.get().attempts.count() == 1
+
+
+def test_a_round_number_the_opportunity_lacks_is_not_here_either(
+    user: User, full_document: Document
+) -> None:
+    document = copy.deepcopy(full_document)
+    document["practice"][1]["round"]["number"] = 3
+    report = workspace_import(owner=user, document=document)
+    assert report.practice_without_round == 1
+    assert not PracticeSession.objects.filter(owner=user, round__isnull=False).exists()
+
+
+def test_a_session_names_a_round_of_an_opportunity_already_here(
+    user: User, full_document: Document
+) -> None:
+    workspace_import(owner=user, document=_as_version_2(full_document))
+    report = workspace_import(owner=user, document=full_document)
+    assert (report.opportunities, report.practice_sessions, report.practice_without_round) == (
+        0,
+        2,
+        0,
+    )
+    session = PracticeSession.objects.get(owner=user, round__isnull=False)
+    assert session.round == Round.objects.get(owner=user, number=2)
+
+
+def test_a_session_never_names_another_accounts_round(
+    user: User, other_user: User, full_document: Document
+) -> None:
+    document = copy.deepcopy(full_document)
+    document["opportunities"] = []  # the round's opportunity is the other account's alone
+    report = workspace_import(owner=user, document=document)
+    assert (report.practice_sessions, report.practice_without_round) == (2, 1)
+    assert not PracticeSession.objects.filter(owner=user, round__isnull=False).exists()
+
+
+def _keep_the_same_question_in_another_session(document: Document) -> None:
+    """Keep an attempt in the second session at the first session's first question, written
+    in other case and spacing: a question has one best attempt across sessions."""
+    question = document["practice"][1]["questions"][0]
+    question["text"] = "  " + document["practice"][0]["questions"][0]["text"].upper()
+    question["attempts"][0]["kept"] = True
+
+
+SESSION = r"^practice\[0\]"
+TYPED = SESSION + r"\.questions\[0\]\.attempts\[0\]"
+SPOKEN = SESSION + r"\.questions\[1\]\.attempts\[0\]"
+ROUND_REF = r"^practice\[1\]\.round"
+TYPED_AT = "practice.0.questions.0.attempts.0."
+SPOKEN_AT = "practice.0.questions.1.attempts.0."
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_put("practice", to="lots"), r"^practice: expected a list, got text\.$"),
+        (_put("practice.0", to="a session"), SESSION + r": expected an object, got text\.$"),
+        (_put("practice.0.created_at", to=None), SESSION + r"\.created_at: expected a date and"),
+        (_put("practice.0.created_at", to="soon"), SESSION + r"\.created_at: 'soon' is not a"),
+        (_put("practice.0.terms", to=5), SESSION + r"\.terms: expected text, got a number\.$"),
+        (
+            _put("practice.0.category", to="c" * 21),
+            SESSION + r"\.category: Ensure this value has at most 20 characters \(it has 21\)\.$",
+        ),
+        (_put("practice.1.round", to="r2"), ROUND_REF + r": expected an object, got text\.$"),
+        (_put("practice.1.round.opportunity", to="x"), ROUND_REF + r"\.opportunity: not a valid"),
+        (_put("practice.1.round.number", to="2"), ROUND_REF + r"\.number: expected a whole number"),
+        (_put("practice.1.round.number", to=0), ROUND_REF + r"\.number: round numbers start at 1"),
+        (_put("practice.0.questions", to=None), SESSION + r"\.questions: missing\.$"),
+        (_put("practice.0.questions", to="two"), SESSION + r"\.questions: expected a list"),
+        (_put("practice.0.questions", to=[]), SESSION + r"\.questions: a practice session has at"),
+        (
+            _put("practice.0.questions.1.position", to=1),
+            SESSION + r"\.questions\[1\]\.position: Position 1 is already at "
+            r"practice\[0\]\.questions\[0\]\.$",
+        ),
+        (
+            _put("practice.0.questions.0.position", to=0),
+            SESSION + r"\.questions\[0\]\.position: Ensure this value is greater than or equal",
+        ),
+        (
+            _put("practice.0.questions.0.position", to=21),
+            SESSION + r"\.questions\[0\]\.position: Ensure this value is less than or equal",
+        ),
+        (
+            _put("practice.0.questions.0.text", to=""),
+            SESSION + r"\.questions\[0\]\.text: This field cannot be blank\.$",
+        ),
+        (
+            _put("practice.0.questions.0.category", to=None),
+            SESSION + r"\.questions\[0\]\.category: expected text, got null\.$",
+        ),
+        (
+            _put("practice.0.questions.0.attempts", to={}),
+            SESSION + r"\.questions\[0\]\.attempts: expected a list, got an object\.$",
+        ),
+        (
+            _put(TYPED_AT + "mode", to="sung"),
+            TYPED + r"\.mode: unknown value 'sung'; expected one of typed, spoken\.$",
+        ),
+        (_put(TYPED_AT + "text", to="  "), TYPED + r"\.text: must not be blank"),
+        (_put(TYPED_AT + "text", to="a" * 20_001), TYPED + r"\.text: at most 20000 characters"),
+        (_put(TYPED_AT + "score", to=-1), TYPED + r"\.score: must be between 0 and 100, got -1\.$"),
+        (_put(TYPED_AT + "score", to=101), TYPED + r"\.score: must be between 0 and 100, got 101"),
+        (_put(TYPED_AT + "score", to=87.5), TYPED + r"\.score: expected a whole number, got a"),
+        (_put(TYPED_AT + "score", to=True), TYPED + r"\.score: expected a whole number, got true"),
+        (_put(TYPED_AT + "kept", to="yes"), TYPED + r"\.kept: expected true or false, got text\.$"),
+        (_put(TYPED_AT + "created_at", to="today"), TYPED + r"\.created_at: 'today' is not a"),
+        (
+            _put("practice.0.questions.0.attempts.1.kept", to=True),
+            r"^practice\[0\]\.questions\[0\]\.attempts\[1\]\.kept: The best attempt at this "
+            r"question is already at practice\[0\]\.questions\[0\]\.attempts\[0\]\.$",
+        ),
+        (
+            _keep_the_same_question_in_another_session,
+            r"^practice\[1\]\.questions\[0\]\.attempts\[0\]\.kept: The best attempt at this "
+            r"question is already at practice\[0\]\.questions\[0\]\.attempts\[0\]\.$",
+        ),
+        (_put(SPOKEN_AT + "seconds", to=-3), SPOKEN + r"\.seconds: must not be negative, got -3"),
+        (_put(SPOKEN_AT + "wpm", to="fast"), SPOKEN + r"\.wpm: expected a number, got text\.$"),
+        (
+            _put(SPOKEN_AT + "fillers_per_minute", to=float("inf")),
+            SPOKEN + r"\.fillers_per_minute: expected a finite number, got inf\.$",
+        ),
+        (_put(SPOKEN_AT + "pace_measured", to=1), SPOKEN + r"\.pace_measured: expected true or"),
+        (_put(SPOKEN_AT + "timings", to="Hello"), SPOKEN + r"\.timings: expected a list, got text"),
+        (
+            _put(SPOKEN_AT + "timings.0", to=["Hello", 0.0]),
+            SPOKEN + r"\.timings\[0\]: expected \[word, start, end\], a word and two times in "
+            r"seconds\.$",
+        ),
+        (_put(SPOKEN_AT + "timings.1", to=[3, 0.5, 0.6]), SPOKEN + r"\.timings\[1\]: expected"),
+        (_put(SPOKEN_AT + "timings.2", to=["led", "0.6", 0.9]), SPOKEN + r"\.timings\[2\]: exp"),
+        (_put(SPOKEN_AT + "timings.3", to="it."), SPOKEN + r"\.timings\[3\]: expected \[word"),
+        (
+            _put(SPOKEN_AT + "timings.3", to=["it.", 1.0, 0.9]),
+            SPOKEN + r"\.timings\[3\]: ends at 0\.9, before it starts at 1\.$",
+        ),
+        (
+            _put(SPOKEN_AT + "timings.0", to=["Hello", -0.1, 0.4]),
+            SPOKEN + r"\.timings\[0\]: times must be finite and not negative\.$",
+        ),
+        (
+            _put(SPOKEN_AT + "pauses.0", to=[2.7, 1.0]),
+            SPOKEN + r"\.pauses\[0\]: ends at 1, before it starts at 2\.7\.$",
+        ),
+        (
+            _put(SPOKEN_AT + "pauses.0", to=["Hello", 1.0, 2.7]),
+            SPOKEN + r"\.pauses\[0\]: expected \[start, end\], two times in seconds\.$",
+        ),
+        (_put(SPOKEN_AT + "pauses.0", to={"start": 1.0}), SPOKEN + r"\.pauses\[0\]: expected"),
+    ],
+)
+def test_a_bad_version_3_record_is_named_by_its_path_and_nothing_is_saved(
+    user: User,
+    full_document: Document,
+    change: Callable[[Document], None],
+    message: str,
+) -> None:
+    document = copy.deepcopy(full_document)
+    change(document)
+    before = _row_counts()
+    with pytest.raises(Invalid, match=message) as caught:
+        workspace_import(owner=user, document=document)
+    assert "\n" not in caught.value.message
     assert _row_counts() == before

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "nextround.interviews",
     "nextround.prep",
     "nextround.stories",
+    "nextround.practice",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("nextround.interviews.urls")),
     path("", include("nextround.prep.urls")),
     path("", include("nextround.stories.urls")),
+    path("", include("nextround.practice.urls")),
 ]
 
 handler400 = "nextround.core.views.bad_request"

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
+from nextround.practice import services as practice_services
 from nextround.stories import services as story_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -106,3 +107,31 @@ def test_skip_link_is_the_first_stop_for_keyboard_users(page: Page) -> None:
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_practice_pages_have_no_serious_accessibility_findings(page: Page, user: User) -> None:
+    session = practice_services.session_start(owner=user, category="behavioral", count=2)
+    question = session.questions.get(position=1)
+    attempt = practice_services.attempt_typed(
+        owner=user,
+        question=question,
+        text="Um, last year I think our queue doubled. I wrote a guide, and waits fell by 50%.",
+    )
+    visited = {
+        "practice with a session": "/practice/",
+        "question": f"/practice/sessions/{session.pk}/1/",
+        "feedback": f"/practice/attempts/{attempt.pk}/",
+        "session": f"/practice/sessions/{session.pk}/",
+        "progress charts": "/practice/history/",
+    }
+    failures = {}
+    for name, url in visited.items():
+        page.goto(url)
+        if found := _blocking_findings(page):
+            failures[name] = found
+    page.goto("/practice/")
+    page.get_by_role("button", name="Start").click()  # a kind of question, but none chosen
+    expect(page.get_by_text("Choose a kind of question.")).to_be_visible()
+    if found := _blocking_findings(page):
+        failures["start form with errors"] = found
+    assert failures == {}

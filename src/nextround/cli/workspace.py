@@ -88,7 +88,8 @@ def export_command(output: Path | None) -> None:
 def import_command(file: IO[bytes]) -> None:
     """Add the opportunities of an export file.
 
-    An opportunity already in the workspace (same uid) is skipped, never overwritten."""
+    An opportunity already in the workspace (same uid), a story or a practice session already
+    there is skipped, never overwritten."""
     data = file.read()
     owner = local_owner()
     from nextround.interviews.transfer import parse_document, workspace_import

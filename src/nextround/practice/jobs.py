@@ -1,0 +1,44 @@
+"""Background transcription inside the web server's process.
+
+One worker thread: transcription already uses both cores, so two at once would only make each
+slower, and the request threads stay free to serve pages (including the progress the worker
+writes to the database). A stopped server leaves attempts queued; the practice pages queue them
+again (`services.resume_pending`).
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from django.db import close_old_connections, connections
+
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nextround-transcribe")
+_active: set[int] = set()  # queued or running in this process
+_lock = threading.Lock()
+
+
+def enqueue(pk: int) -> Future[None] | None:
+    """Queue an attempt for transcription, once; returns None when it is already queued."""
+    with _lock:
+        if pk in _active:
+            return None
+        _active.add(pk)
+    return _executor.submit(_run, pk)
+
+
+def is_active(pk: int) -> bool:
+    with _lock:
+        return pk in _active
+
+
+def _run(pk: int) -> None:
+    from nextround.practice.services import transcribe_attempt  # services import this module
+
+    close_old_connections()
+    try:
+        transcribe_attempt(pk)
+    finally:
+        with _lock:
+            _active.discard(pk)
+        connections.close_all()  # this thread's connections; the pool thread lives on
