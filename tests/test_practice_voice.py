@@ -4,6 +4,7 @@ on espeak-ng speech, analysed, and shown. Needs the voice extra (installed by `m
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,16 @@ SAID = (
     "I wrote a triage guide and I trained four new agents. "
     "As a result the waiting time fell by half."
 )
+
+
+@pytest.fixture(autouse=True)
+def _worker_idle_after_each_test() -> Iterator[None]:
+    """A job a test started (opening a pending attempt queues it) must not outlive the test: a
+    later test's attempt can reuse its id, and the worker would take it for a duplicate."""
+    yield
+    deadline = time.monotonic() + 120
+    while jobs.busy() and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")

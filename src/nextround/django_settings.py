@@ -86,6 +86,9 @@ def _databases() -> dict[str, Any]:
                 ),
                 "transaction_mode": "IMMEDIATE",
             },
+            # Tests use a file too, not Django's shared in-memory database: its table locks fail
+            # at once instead of waiting, which the background transcription worker would hit.
+            "TEST": {"NAME": APP.data_dir / "test-nextround.sqlite3"},
         }
     }
 

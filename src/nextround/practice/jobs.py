@@ -8,11 +8,13 @@ again (`services.resume_pending`).
 
 from __future__ import annotations
 
+import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import close_old_connections, connections
 
+log = logging.getLogger(__name__)
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nextround-transcribe")
 _active: set[int] = set()  # queued or running in this process
 _lock = threading.Lock()
@@ -32,12 +34,20 @@ def is_active(pk: int) -> bool:
         return pk in _active
 
 
+def busy() -> bool:
+    """Whether any transcription is queued or running in this process."""
+    with _lock:
+        return bool(_active)
+
+
 def _run(pk: int) -> None:
     from nextround.practice.services import transcribe_attempt  # services import this module
 
     close_old_connections()
     try:
         transcribe_attempt(pk)
+    except Exception:  # a thread has no caller to tell: log it, the page shows it still queued
+        log.exception("transcription job %s failed", pk)
     finally:
         with _lock:
             _active.discard(pk)

@@ -38,9 +38,10 @@ _SUFFIXES = {
 _ACCEPTED = "WebM (.webm), Ogg (.ogg), WAV (.wav), MP3 (.mp3) or M4A (.m4a)"
 
 # A practice answer should last one to two minutes. Ten minutes leaves room for a case or a
-# presentation run-through; past it, transcribing on a laptop would take minutes.
+# presentation run-through; longer, and one recording would hold the transcriber for long.
 MAX_SECONDS = 10 * 60
-# Ten minutes of WAV at 16 kHz, 16-bit mono is about 19 MB; compressed formats are far smaller.
+# A browser's WebM or Ogg recording takes well under 1 MB a minute; 25 MB still holds ten
+# minutes of plain WAV at 16 kHz (about 19 MB).
 MAX_BYTES = 25 * 1024 * 1024
 #: Whisper listens at 16 kHz; pauses are measured on the same samples.
 SAMPLE_RATE = 16_000
@@ -71,7 +72,7 @@ def check_upload(name: str, size: int) -> str:
     if size > MAX_BYTES:
         raise Invalid(
             f"{PurePath(name).name} is {_megabytes(size)}; recordings can be up to "
-            f"{_megabytes(MAX_BYTES)} (about {MAX_SECONDS // 60} minutes)."
+            f"{_megabytes(MAX_BYTES)}."
         )
     return fmt
 

@@ -1,7 +1,7 @@
 """Pauses inside a spoken answer, measured from the sound itself (numpy only).
 
 Whisper's word timings are not reliable enough at the edges of a silence to time it, so pauses
-come from the recording's loudness: the level of each 20 ms frame, compared with a threshold
+come from the recording's loudness: the level of each 20 ms frame, compared with thresholds
 set from that recording's own quiet and loud parts, because microphones, rooms and gain differ
 far more between recordings than speech differs from silence within one.
 """
@@ -24,19 +24,25 @@ FRAME_SECONDS = 0.02
 # Levels in dB relative to full scale. Digital silence would be minus infinity; this floor keeps
 # the arithmetic finite and is far below any microphone's own hiss.
 FLOOR_DB = -100.0
-# The quiet level is the 10th percentile of the frames (the pauses between words and the room
-# tone), the speech level the 95th (vowels at normal effort, ignoring the odd pop or shout).
-QUIET_PERCENTILE = 10
+# The quiet level is the 5th percentile of the frames (the room's own hiss, heard in the gaps
+# between phrases), the speech level the 95th (vowels at normal effort, not the odd pop).
+QUIET_PERCENTILE = 5
 SPEECH_PERCENTILE = 95
-# A frame is silent when it is under the quiet level plus a margin: 12 dB is about four times the
-# amplitude of the room's noise, which breathing and fan hum do not reach but voiced speech does.
+# Two thresholds, as in most energy-based speech detectors: a frame above the loud one is surely
+# sound; a softer frame counts as sound only when it joins up with a loud one (the "s" that ends
+# "system", a breathy start), so noise on its own never does.
+# Loud: 12 dB over the quiet level (four times the hiss's amplitude, which fans and breathing do
+# not reach but voiced speech does), lifted to at least 45 dB under the speech level, where a
+# listener hears nothing, and never closer than 15 dB to it, so that a noisy recording (hiss up
+# to about 17 dB under the voice) or one with hardly a gap still has speech and silence apart.
 NOISE_MARGIN_DB = 12.0
-# Clamps on that threshold. On a clean recording (digital silence) the quiet level is the floor,
-# so the threshold is lifted to 45 dB under the speech level, where a listener hears nothing.
-# On a noisy one, or an answer with almost no gaps, the quiet level creeps up towards speech, so
-# the threshold never comes closer than 15 dB to the speech level: soft syllables stay speech.
 MAX_BELOW_SPEECH_DB = 45.0
 MIN_BELOW_SPEECH_DB = 15.0
+# Soft: 6 dB over the quiet level, so still clear of the hiss, and at most 10 dB under the loud
+# threshold. The softest consonants ("th", "f") are about 28 dB weaker than the loudest vowels
+# (Fletcher's table of phonetic powers), more than the loud threshold alone allows for.
+SOFT_MARGIN_DB = 6.0
+SOFT_BELOW_LOUD_DB = 10.0
 # A recording whose loud parts stay under this holds no speech at all (a muted microphone).
 NOTHING_HEARD_DB = -70.0
 # A click or a breath inside a silence lasts well under this; a spoken word lasts longer. Such
@@ -67,10 +73,11 @@ def sound_frames(samples: Samples, rate: int) -> Mask:
     levels = frame_levels(samples, rate)
     if len(levels) == 0 or np.percentile(levels, SPEECH_PERCENTILE) < NOTHING_HEARD_DB:
         return np.zeros(len(levels), dtype=np.bool_)
-    sound: Mask = levels > silence_threshold(levels)
+    loud, soft = thresholds(levels)
+    sound: Mask = levels > soft
     shortest = max(1, round(MIN_SOUND_SECONDS / FRAME_SECONDS))
     for start, end in _runs(sound):
-        if end - start < shortest:
+        if end - start < shortest or not np.any(levels[start:end] > loud):
             sound[start:end] = False
     return sound
 
@@ -87,14 +94,16 @@ def frame_levels(samples: Samples, rate: int) -> npt.NDArray[np.float64]:
     return levels
 
 
-def silence_threshold(levels: npt.NDArray[np.float64]) -> float:
-    """The level under which a frame counts as silence, for this recording."""
+def thresholds(levels: npt.NDArray[np.float64]) -> tuple[float, float]:
+    """The loud and the soft threshold for this recording, in dB of full scale."""
     import numpy as np
 
     quiet = float(np.percentile(levels, QUIET_PERCENTILE))
     speech = float(np.percentile(levels, SPEECH_PERCENTILE))
-    threshold = max(quiet + NOISE_MARGIN_DB, speech - MAX_BELOW_SPEECH_DB)
-    return min(threshold, speech - MIN_BELOW_SPEECH_DB)
+    loud = max(quiet + NOISE_MARGIN_DB, speech - MAX_BELOW_SPEECH_DB)
+    loud = min(loud, speech - MIN_BELOW_SPEECH_DB)
+    soft = max(quiet + SOFT_MARGIN_DB, loud - SOFT_BELOW_LOUD_DB)
+    return loud, min(soft, loud)
 
 
 def speech_span(samples: Samples, rate: int) -> tuple[float, float] | None:

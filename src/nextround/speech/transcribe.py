@@ -52,19 +52,18 @@ DECODING: dict[str, Any] = {
     # faster nor clearly more accurate on our answers.
     "vad_filter": False,
 }
-# After the last sound Whisper sometimes goes on writing what was never said: "Yeah.", "So,
-# uh," or "uh" 112 times. Each such passage started this close to the end of the sound, or
-# later, so a passage that starts there is dropped, and so is a single word that starts there
-# when Whisper itself doubts it: those had a probability of 0.01 or less, against 0.5 to 1 for
-# real last words (which Whisper sometimes also squeezes into the last moment).
+# Once a passage reaches the end of the sound, Whisper is not asked about the silence after it:
+# left to go on, it wrote "Yeah.", "So, uh," or "uh" 112 times there (in one run out of three
+# on a short answer, costing ten seconds). "Reaches" means ending within this much of the last
+# sound. A single word that starts that late is dropped too when Whisper itself doubts it: the
+# invented ones had a probability of 0.01 or less, against 0.5 to 1 for real last words (which
+# Whisper sometimes squeezes into the last moment).
 TAIL_SECONDS = 0.15
 DOUBTFUL = 0.2
 # Whisper's own measure of a passage that repeats itself (its text compresses this many times
 # over; faster-whisper retries above the same figure). Our answers ran from 0.8 to 1.7, the
 # loop of "uh" at 26.
 REPETITIVE = 2.4
-# The retries sample at random; a fixed seed gives the same words for the same recording.
-SEED = 0
 # 8-bit weights: 40% less time than float32 on a CPU, for the same words.
 COMPUTE_TYPE = "int8"
 _BUNDLED_NAME = "tiny.en"
@@ -220,37 +219,38 @@ def _recognise(
 ) -> tuple[str, list[TimedWord]]:
     """Whisper's words, each timed and kept only where the recording has sound (``heard``:
     the first and last sound, in seconds)."""
-    import ctranslate2
-
     if progress is not None:
         progress(0.0)  # the first passage takes a while: show that work has started
-    ctranslate2.set_random_seed(SEED)
     segments, _info = model.whisper.transcribe(samples, **DECODING)
     duration = len(samples) / SAMPLE_RATE
     raw: list[str] = []
     words: list[TimedWord] = []
-    for segment in segments:  # a generator: the work happens as it is read
-        if progress is not None:
-            progress(min(1.0, float(segment.end) / duration))
-        if float(segment.start) >= heard[1] - TAIL_SECONDS:
-            continue  # a whole passage after the sound ended: "Yeah.", "So, uh, uh, uh…"
-        if float(segment.compression_ratio) > REPETITIVE:
-            continue  # still looping after every retry: not speech anyone gives
-        for word in segment.words or ():
-            timed = _timed(word, heard, words[-1] if words else None)
-            if timed is not None:
-                raw.append(str(word.word))
-                words.append(timed)
+    try:
+        for segment in segments:  # a generator: each window is decoded when it is asked for
+            if progress is not None:
+                progress(min(1.0, float(segment.end) / duration))
+            if float(segment.start) >= heard[1] - TAIL_SECONDS:
+                break  # a passage after the sound ended
+            if float(segment.compression_ratio) > REPETITIVE:
+                continue  # still looping after every retry: not speech anyone gives
+            for word in segment.words or ():
+                timed = _timed(word, heard, words[-1] if words else None)
+                if timed is not None:
+                    raw.append(str(word.word))
+                    words.append(timed)
+            if float(segment.end) >= heard[1] - TAIL_SECONDS:
+                break  # the sound is covered: don't let Whisper go on into the silence
+    finally:
+        segments.close()
     if progress is not None:
         progress(1.0)
     return "".join(raw).strip(), words
 
 
 def _timed(word: Any, heard: tuple[float, float], before: TimedWord | None) -> TimedWord | None:
-    """One word without Whisper's leading space, or None for a word Whisper "heard" after the
-    sound ended: at the end of a recording it sometimes adds a "So, uh," or a "Yeah." that was
-    never said. Times are kept in order and inside the sound (Whisper stretches the first word
-    over any silence before it)."""
+    """One word without Whisper's leading space, or None for a doubtful word after the sound
+    ended (see TAIL_SECONDS). Times are kept in order and inside the sound: Whisper stretches
+    the first word over any silence before it."""
     text = str(word.word).strip()
     first, last = heard
     if not text:
