@@ -18,11 +18,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
+
+from docsection import write_section
 
 from nextround.feedback import Pause, TimedWord, analyze_answer
 
-DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 TARGET_MEDIAN_MS = 2.0
 WORDS = 300
 
@@ -128,20 +128,6 @@ def report(rows: list[tuple[str, float, float, bool]], runs: int, load: float) -
             target = f"median ≤ {TARGET_MEDIAN_MS:g} ms: {verdict}"
         lines.append(f"| {name} | {median:.2f} | {p95:.2f} | {target} |")
     return "\n".join(lines)
-
-
-def write_section(key: str, body: str) -> None:
-    """Replace (or append) the marked section ``key`` of docs/performance.md."""
-    start, end = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
-    block = f"{start}\n{body}\n{end}"
-    text = DOCS_PATH.read_text(encoding="utf-8")
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        text = before + block + rest.split(end, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"Updated {DOCS_PATH}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import platform
-import re
 import shutil
 import sqlite3
 import statistics
@@ -19,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import django
-
-DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
 
 def _bootstrap() -> str | None:
@@ -129,21 +126,6 @@ def machine() -> str:
         f"{os.cpu_count()} CPU cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}"
     )
-
-
-def write_section(key: str, body: str, intro: str) -> None:
-    """Replace (or append) the section ``key`` of docs/performance.md; ``intro`` starts a new
-    file."""
-    block = f"<!-- {key}:start -->\n{body}\n<!-- {key}:end -->"
-    text = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else intro
-    pattern = re.compile(rf"<!-- {re.escape(key)}:start -->.*?<!-- {re.escape(key)}:end -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"Updated {DOCS_PATH}")
 
 
 def clean_up() -> None:

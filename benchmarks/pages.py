@@ -29,13 +29,11 @@ from decimal import Decimal
 from typing import Any
 
 from benchsetup import (  # configures Django: before any model import
-    DOCS_PATH,
     clean_up,
     database_description,
     machine,
     prepare_database,
     vendor,
-    write_section,
 )
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
@@ -44,6 +42,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from docsection import DOCS_PATH, write_section
 
 from nextround import timeutil
 from nextround.core.services import local_user

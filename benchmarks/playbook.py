@@ -26,9 +26,9 @@ from benchsetup import (  # configures Django: before any model import
     prepare_database,
     timed,
     vendor,
-    write_section,
 )
 from django.utils import timezone
+from docsection import write_section
 
 from nextround.core.services import local_user
 from nextround.interviews import services

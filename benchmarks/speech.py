@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import jiwer
+from docsection import write_section
 
 from nextround.speech import (
     SAMPLE_RATE,
@@ -45,7 +46,6 @@ from nextround.speech import (
 from nextround.speech.transcribe import COMPUTE_TYPE, DECODING, cpu_threads
 
 TARGET_RTF = 0.1
-DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 SECTION = "speech-benchmark"
 
 # About 175 words with eight fillers: a minute at espeak-ng's 150 words a minute. It holds no
@@ -208,19 +208,6 @@ def report(rows: list[Row], facts: dict[str, float], runs: int, load: float) -> 
     return "\n".join(lines)
 
 
-def write_section(body: str) -> None:
-    """Replace the marked speech section of docs/performance.md (or add it at the end)."""
-    block = f"<!-- {SECTION}:start -->\n{body}\n<!-- {SECTION}:end -->"
-    text = DOCS_PATH.read_text(encoding="utf-8")
-    pattern = re.compile(rf"<!-- {SECTION}:start -->.*?<!-- {SECTION}:end -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"Updated {DOCS_PATH}")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=3, help="timed runs per row (3)")
@@ -235,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     body = report(rows, facts, args.runs, load)
     print(body)
     if args.write_docs:
-        write_section(body)
+        write_section(SECTION, body)
     return 0 if rows[0].rtf <= TARGET_RTF else 1
 
 

@@ -38,6 +38,7 @@ from nextround.speech import (
     model_path,
     transcribe,
 )
+from tests.conftest import speak as espeak
 
 np = pytest.importorskip("numpy")
 av = pytest.importorskip("av")
@@ -67,13 +68,7 @@ RATE = 22_050  # espeak-ng's own rate; decoding resamples to 16 kHz
 
 def speak(text: str, folder: Path) -> Any:
     """espeak-ng's voice for ``text``, as float samples with the edge silence cut off."""
-    out = folder / "spoken.wav"
-    subprocess.run(
-        ["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(out), text],
-        check=True,
-        capture_output=True,
-    )
-    samples, rate = read_wav(out)
+    samples, rate = read_wav(espeak(text, folder / "spoken.wav"))
     assert rate == RATE
     heard = np.flatnonzero(np.abs(samples) > 0.003)
     return samples[heard[0] : heard[-1] + 1]

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from nextround.cli.base import local_owner, main, print_json, setup_django
+from nextround.cli.base import local_owner, main, print_json
+from nextround.cli.speech import transcribe_file
 from nextround.errors import Invalid
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from nextround.feedback import AnswerReport
     from nextround.practice.models import PracticeQuestion
     from nextround.practice.selectors import Earlier
-    from nextround.speech import Transcript
 
 STYLES = {"filler": "bold black on yellow", "hedge": "black on cyan"}
 
@@ -94,24 +94,6 @@ def show_report(console: Console, text: str, report: AnswerReport) -> None:
 # --- analyze -------------------------------------------------------------------------------
 
 
-def _transcribe(audio: Path) -> Transcript:
-    from django.conf import settings
-
-    from nextround import speech
-
-    setup_django()
-    with click.progressbar(length=100, label="Transcribing", file=sys.stderr) as bar:
-        done = [0]
-
-        def progress(fraction: float) -> None:
-            step = int(fraction * 100) - done[0]
-            if step > 0:
-                bar.update(step)
-                done[0] += step
-
-        return speech.transcribe(audio, model=settings.APP.speech_model, progress=progress)
-
-
 @main.command("analyze")
 @click.argument("file", required=False, metavar="[FILE|-]")
 @click.option("--question", help="The question the answer replies to.")
@@ -142,7 +124,7 @@ def analyze_command(
     if audio and file:
         raise Invalid("Give a text or --audio, not both.")
     if audio:
-        transcript = _transcribe(audio)
+        transcript = transcribe_file(audio)
         text, words, pauses = transcript.text, transcript.words, transcript.pauses
     else:
         text = _read_text(file or "-")
@@ -185,8 +167,7 @@ def practice_command(round_id: int | None, category: str | None, count: int, ter
         raise Invalid("Give --round or --category, not both.")
     round_ = round_get(owner=owner, pk=round_id) if round_id is not None else None
     if round_ is None and not category:
-        weakest = selectors.history(owner=owner).weakest
-        category = weakest[0].category if weakest else "behavioral"
+        category = selectors.suggested_category(owner=owner)
     session = services.session_start(
         owner=owner, round_=round_, category=category or "", count=count, terms=terms
     )

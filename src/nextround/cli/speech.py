@@ -50,6 +50,20 @@ class _Progress:
             self.bar.render_finish()
 
 
+def transcribe_file(audio: Path) -> Transcript:
+    """A recording transcribed with the configured model, a progress bar on a terminal."""
+    from nextround.config import load_settings
+    from nextround.speech import check_file, transcribe
+
+    check_file(audio)  # a refused file fails before the model is loaded
+    try:
+        configured = load_settings().speech_model
+    except ValueError as exc:  # load_settings() rejects a bad NEXTROUND_* variable
+        raise click.ClickException(f"configuration: {exc}") from None
+    with _Progress() as progress:
+        return transcribe(audio, model=configured, progress=progress)
+
+
 def _clock(seconds: float) -> str:
     minutes, rest = divmod(seconds, 60)
     return f"{int(minutes)}:{rest:04.1f}"
@@ -83,16 +97,9 @@ def transcribe_command(audio: Path, *, as_json: bool) -> None:
 
     Reads .webm, .ogg, .wav, .mp3 or .m4a, up to 10 minutes. Needs the voice extra:
     pip install 'nextround[voice]'."""
-    from nextround.config import load_settings
-    from nextround.speech import as_dict, check_file, transcribe
+    from nextround.speech import as_dict
 
-    check_file(audio)  # a refused file fails before the model is loaded
-    try:
-        configured = load_settings().speech_model
-    except ValueError as exc:  # load_settings() rejects a bad NEXTROUND_* variable
-        raise click.ClickException(f"configuration: {exc}") from None
-    with _Progress() as progress:
-        transcript = transcribe(audio, model=configured, progress=progress)
+    transcript = transcribe_file(audio)
     if as_json:
         print_json(as_dict(transcript))
         return

@@ -18,6 +18,7 @@ from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 POSTING_TERMS = 8  # the posting's key terms an answer is checked against
 RECENT = 5  # attempts per category that decide how it is going
 WEAKEST = 3  # categories suggested for the next session
+FIRST_CATEGORY = "behavioral"  # before any history: the kind asked most in later rounds
 
 
 def session_list(*, owner: User) -> QuerySet[PracticeSession]:
@@ -182,3 +183,9 @@ def history(*, owner: User) -> History:
     return History(
         categories=categories, weakest=weakest, total=sum(c.attempts for c in categories)
     )
+
+
+def suggested_category(*, owner: User) -> str:
+    """The kind of question to practise next: the weakest so far, else behavioral."""
+    weakest = history(owner=owner).weakest
+    return weakest[0].category if weakest else FIRST_CATEGORY

@@ -135,7 +135,7 @@ def session_start(
 def attempt_typed(*, owner: User, question: PracticeQuestion, text: str) -> Attempt:
     """Analyse a typed answer and keep it; its length is estimated from the word count."""
     attempt = Attempt(owner=owner, question=question, mode=Mode.TYPED, text=text.strip())
-    report = _analyse(attempt)  # raises Invalid for an empty or oversized answer
+    report = selectors.report_for(attempt)  # raises Invalid for an empty or oversized answer
     _record_figures(attempt, report)
     return save_validated(attempt, what="answer")
 
@@ -200,7 +200,7 @@ def transcribe_attempt(pk: int) -> None:
         attempt.seconds = round(transcript.duration, 2)
         attempt.timings = [[w.word, w.start, w.end] for w in transcript.words]
         attempt.pauses = [[p.start, p.end] for p in transcript.pauses]
-        _record_figures(attempt, _analyse(attempt))
+        _record_figures(attempt, selectors.report_for(attempt))
     except NextroundError as exc:
         _set(pk, status=Status.FAILED, error=exc.message[:500])
         return
@@ -226,10 +226,6 @@ def _progress_writer(pk: int) -> Callable[[float], None]:
 
 def _set(pk: int, **values: object) -> None:
     Attempt.objects.filter(pk=pk).update(**values)
-
-
-def _analyse(attempt: Attempt) -> AnswerReport:
-    return selectors.report_for(attempt)
 
 
 def _record_figures(attempt: Attempt, report: AnswerReport) -> None:
