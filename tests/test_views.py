@@ -221,6 +221,18 @@ def test_missing_page_is_friendly(client, user):
     assert "No opportunity with id 999999" in response.content.decode()
 
 
+def test_an_error_answers_json_to_a_request_that_asks_for_it(client, user):
+    # The practice page polls an attempt's status; once the attempt is gone, it must stop.
+    response = client.get("/practice/attempts/999999/status/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["status"] == 404
+    assert response.json()["error"] == "No such attempt."
+    page = client.get("/practice/attempts/999999/status/", HTTP_ACCEPT="text/html,*/*;q=0.8")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
 def test_stage_change_is_recorded_with_its_date(client, opportunity):
     today = timezone.localdate()
     response = client.post(

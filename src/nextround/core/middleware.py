@@ -7,10 +7,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from nextround.config import is_loopback
 from nextround.core.services import local_user
+from nextround.core.web import error_response
 from nextround.errors import NextroundError
 
 
@@ -32,7 +32,7 @@ class LocalUserMiddleware:
 
 
 class DomainErrorMiddleware:
-    """Renders a NotFound, Invalid or Conflict raised by a service as a friendly page."""
+    """Answers a NotFound, Invalid or Conflict raised by a service with its status and message."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -43,9 +43,4 @@ class DomainErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, NextroundError):
             return None
-        return render(
-            request,
-            "core/error.html",
-            {"status": exception.status, "message": exception.message},
-            status=exception.status,
-        )
+        return error_response(request, exception.status, exception.message)

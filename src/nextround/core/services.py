@@ -1,7 +1,17 @@
+"""Writes every app shares: the local account, and saving a record by the model's own rules."""
+
 from __future__ import annotations
+
+from typing import TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from nextround.errors import Invalid
+
+M = TypeVar("M", bound=models.Model)
 
 LOCAL_USERNAME = "local"
 
@@ -14,3 +24,17 @@ def local_user() -> User:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
+
+
+def save_validated(instance: M, *, what: str) -> M:
+    """Validate with the model's rules, then save; raise Invalid with per-field messages."""
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        raise Invalid(f"The {what} was not saved.", exc.message_dict) from exc
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        raise Invalid(f"The {what} was not saved: it conflicts with an existing record.") from exc
+    return instance

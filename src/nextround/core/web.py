@@ -1,4 +1,5 @@
-"""Small helpers every view uses: run a form through a service, and redirect after POST."""
+"""Small helpers every view uses: run a form through a service, redirect after POST, and answer
+an error as a page or, to a script that asked for JSON, as JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
 
 from nextround.errors import Invalid
@@ -52,3 +53,11 @@ def owner_of(request: HttpRequest) -> User:
     if not isinstance(user, User):  # pragma: no cover - guarded by LoginRequiredMiddleware
         raise PermissionError("Sign in first.")
     return user
+
+
+def error_response(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    """The one way an error reaches the user: the friendly page, or ``{"error", "status"}`` to a
+    request that prefers JSON (the practice page's status poll), so a script can stop."""
+    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+        return JsonResponse({"error": message, "status": status}, status=status)
+    return render(request, "core/error.html", {"status": status, "message": message}, status=status)

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from nextround import timeutil
+from nextround.core.models import (
+    POSTING_LIMIT,
+    POSTING_MAX,
+    TEXT_LIMIT,
+    TEXT_MAX,
+    Owned,
+    WebAddressField,
+)
 from nextround.errors import Invalid
 from nextround.playbook.knowledge import CATEGORIES, CATEGORY_LABELS
-
-TEXT_LIMIT = 5_000
-POSTING_LIMIT = 50_000
-# Django does not check a TextField's max_length outside forms; these validators do.
-TEXT_MAX = MaxLengthValidator(TEXT_LIMIT)
-POSTING_MAX = MaxLengthValidator(POSTING_LIMIT)
 
 
 def validate_timezone(value: str) -> None:
@@ -28,23 +28,6 @@ def validate_timezone(value: str) -> None:
         timeutil.zone(value)
     except Invalid as exc:
         raise ValidationError(exc.message, code="timezone") from exc
-
-
-class WebAddressField(models.URLField):  # type: ignore[type-arg]
-    """A URL whose form field assumes https:// when the scheme is left out."""
-
-    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
-        kwargs.setdefault("assume_scheme", "https")
-        return super().formfield(**kwargs)
-
-
-class Owned(models.Model):
-    """Every record belongs to an account, so shared-server mode needs no data migration."""
-
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        abstract = True
 
 
 class Stage(models.TextChoices):

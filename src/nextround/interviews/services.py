@@ -10,14 +10,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from nextround import timeutil
+from nextround.core.services import save_validated
 from nextround.errors import Invalid
 from nextround.interviews.models import (
     NoteKind,
@@ -29,8 +29,6 @@ from nextround.interviews.models import (
     StageChange,
 )
 from nextround.playbook.classify import classify_question
-
-M = TypeVar("M", bound=models.Model)
 
 OPPORTUNITY_FIELDS = ("company", "role_title", "location", "source_url", "posting_text")
 PERSON_FIELDS = (
@@ -66,20 +64,6 @@ NOTE_FIELDS = (
     "amount_high",
     "currency",
 )
-
-
-def save_validated(instance: M, *, what: str) -> M:
-    """Validate with the model's rules, then save; raise Invalid with per-field messages."""
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        raise Invalid(f"The {what} was not saved.", exc.message_dict) from exc
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as exc:
-        raise Invalid(f"The {what} was not saved: it conflicts with an existing record.") from exc
-    return instance
 
 
 def _assign(instance: models.Model, fields: Iterable[str], values: dict[str, Any]) -> None:

@@ -130,7 +130,7 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return see_other("opportunity_list")
     return render(
         request,
-        "interviews/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "thing": opportunity,
             "what": "opportunity",
@@ -194,7 +194,7 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return see_other("opportunity_detail", pk=person.opportunity_id)
     return render(
         request,
-        "interviews/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "thing": person,
             "what": "person",
@@ -304,7 +304,7 @@ def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return see_other("opportunity_detail", pk=round_.opportunity_id)
     return render(
         request,
-        "interviews/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "thing": round_,
             "what": "round",
@@ -368,7 +368,7 @@ def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return see_other(_notes_anchor(note.round_id, note.kind))
     return render(
         request,
-        "interviews/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "thing": note,
             "what": "note",

@@ -14,7 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from nextround.interviews.models import Owned, Round
+from nextround.core.models import Owned
+from nextround.interviews.models import Round
 
 ANSWER_LIMIT = 20_000  # characters: far beyond a ten-minute answer
 QUESTION_LIMIT = 1_000

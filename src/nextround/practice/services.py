@@ -18,11 +18,11 @@ from django.db import transaction
 from django.db.models import Count
 
 from nextround import speech
+from nextround.core.services import save_validated
 from nextround.errors import Invalid, NextroundError
 from nextround.feedback import AnswerReport
 from nextround.interviews.models import Round
 from nextround.interviews.selectors import carry_forward
-from nextround.interviews.services import save_validated
 from nextround.playbook import knowledge
 from nextround.playbook.classify import classify_question
 from nextround.practice import jobs, selectors

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from nextround.interviews.models import TEXT_LIMIT, TEXT_MAX, Owned, Person, Round
+from nextround.core.models import TEXT_LIMIT, TEXT_MAX, Owned
+from nextround.interviews.models import Person, Round
 from nextround.playbook.knowledge import THEME_LABELS
 
 

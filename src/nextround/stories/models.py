@@ -8,15 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from nextround.interviews.models import (
-    TEXT_LIMIT,
-    TEXT_MAX,
-    Opportunity,
-    Owned,
-    Person,
-    Round,
-    RoundNote,
-)
+from nextround.core.models import TEXT_LIMIT, TEXT_MAX, Owned
+from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 
 TOP_STRENGTHS = 5
 # The rank a strength holds for a moment while two strengths swap places in one transaction.

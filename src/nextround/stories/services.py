@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround import documents
+from nextround.core.models import POSTING_LIMIT
+from nextround.core.services import save_validated
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import (
-    POSTING_LIMIT,
     NoteKind,
     NoteStatus,
     Opportunity,
@@ -19,7 +20,6 @@ from nextround.interviews.models import (
     Round,
     RoundNote,
 )
-from nextround.interviews.services import save_validated
 from nextround.stories.models import (
     PARKED,
     TOP_STRENGTHS,

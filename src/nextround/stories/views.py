@@ -101,7 +101,7 @@ def story_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return see_other("story_list")
     return render(
         request,
-        "interviews/confirm_delete.html",
+        "core/confirm_delete.html",
         {
             "thing": story,
             "what": "story",

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import nextround.core.models
 import nextround.interviews.models
 import uuid
 from django.conf import settings
@@ -32,7 +33,7 @@ class Migration(migrations.Migration):
                 ("location", models.CharField(blank=True, max_length=200)),
                 (
                     "source_url",
-                    nextround.interviews.models.WebAddressField(
+                    nextround.core.models.WebAddressField(
                         blank=True, max_length=500, verbose_name="posting URL"
                     ),
                 ),
@@ -109,7 +110,7 @@ class Migration(migrations.Migration):
                 ("email", models.EmailField(blank=True, max_length=254)),
                 (
                     "profile_url",
-                    nextround.interviews.models.WebAddressField(
+                    nextround.core.models.WebAddressField(
                         blank=True, max_length=500, verbose_name="profile URL"
                     ),
                 ),
@@ -211,7 +212,7 @@ class Migration(migrations.Migration):
                 ("location", models.CharField(blank=True, max_length=300, verbose_name="place")),
                 (
                     "video_link",
-                    nextround.interviews.models.WebAddressField(
+                    nextround.core.models.WebAddressField(
                         blank=True, max_length=500, verbose_name="video link"
                     ),
                 ),

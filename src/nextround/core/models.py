@@ -1,0 +1,33 @@
+"""The shared base of every domain app: records owned by an account, text limits, and the web
+address field. No tables of its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+
+TEXT_LIMIT = 5_000
+POSTING_LIMIT = 50_000
+# Django does not check a TextField's max_length outside forms; these validators do.
+TEXT_MAX = MaxLengthValidator(TEXT_LIMIT)
+POSTING_MAX = MaxLengthValidator(POSTING_LIMIT)
+
+
+class WebAddressField(models.URLField):  # type: ignore[type-arg]
+    """A URL whose form field assumes https:// when the scheme is left out."""
+
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
+
+
+class Owned(models.Model):
+    """Every record belongs to an account, so shared-server mode needs no data migration."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
