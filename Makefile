@@ -25,6 +25,7 @@ test: $(STAMP) lint typecheck test-sqlite test-postgres
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts evaluation
 	$(BIN)/ruff format --check src tests benchmarks scripts evaluation
+	$(BIN)/lint-imports --no-logo --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

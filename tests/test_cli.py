@@ -27,9 +27,9 @@ from django.utils import timezone
 from nextround import __version__
 from nextround.cli import main
 from nextround.interviews import services
-from nextround.interviews.demo import demo_load
 from nextround.interviews.models import Opportunity, Person, Round
-from nextround.interviews.transfer import VERSION, workspace_export
+from nextround.workspace.demo import demo_load
+from nextround.workspace.transfer import VERSION, workspace_export
 
 SCRIPT = Path(sys.executable).parent / "nextround"
 

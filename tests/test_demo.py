@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from nextround.interviews import selectors
-from nextround.interviews.demo import DEMO_UID, demo_load
 from nextround.interviews.models import NoteKind, NoteStatus, Opportunity, Round, RoundNote
+from nextround.workspace.demo import DEMO_UID, demo_load
 
 NOW = datetime(2026, 6, 15, 14, 30, tzinfo=UTC)
 

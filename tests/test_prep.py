@@ -21,7 +21,6 @@ from nextround.errors import Invalid, NotFound
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.interviews.selectors import carry_forward
-from nextround.interviews.transfer import workspace_export, workspace_import
 from nextround.playbook import knowledge
 from nextround.playbook.plan import Attendee
 from nextround.prep import services as prep
@@ -35,6 +34,7 @@ from nextround.prep.selectors import (
     round_likely,
     round_plan,
 )
+from nextround.workspace.transfer import workspace_export, workspace_import
 
 pytestmark = pytest.mark.django_db
 

@@ -17,20 +17,12 @@ from django.utils import timezone
 
 from nextround.errors import Invalid
 from nextround.interviews import services
-from nextround.interviews.demo import demo_load
 from nextround.interviews.models import (
     Opportunity,
     Person,
     Round,
     RoundNote,
     StageChange,
-)
-from nextround.interviews.transfer import (
-    FORMAT,
-    VERSION,
-    parse_document,
-    workspace_export,
-    workspace_import,
 )
 from nextround.practice import selectors as practice_selectors
 from nextround.practice import services as practice
@@ -39,6 +31,14 @@ from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
 from nextround.stories import services as stories
 from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+from nextround.workspace.demo import demo_load
+from nextround.workspace.transfer import (
+    FORMAT,
+    VERSION,
+    parse_document,
+    workspace_export,
+    workspace_import,
+)
 
 # Between the two 2026 US daylight-saving dates, so the demo's rounds carry different offsets.
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "nextround.prep",
     "nextround.stories",
     "nextround.practice",
+    "nextround.workspace",
 ]
 
 MIDDLEWARE = [

@@ -52,7 +52,7 @@ def demo() -> None:
     owner = local_owner()
     from django.utils import timezone
 
-    from nextround.interviews.demo import demo_load
+    from nextround.workspace.demo import demo_load
 
     opportunity, added = demo_load(owner=owner, now=timezone.now())
     state = "Added" if added else "Already present:"
@@ -71,7 +71,7 @@ def export_command(output: Path | None) -> None:
     owner = local_owner()
     from django.utils import timezone
 
-    from nextround.interviews.transfer import workspace_export
+    from nextround.workspace.transfer import workspace_export
 
     document = workspace_export(owner=owner, now=timezone.now())
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -92,7 +92,7 @@ def import_command(file: IO[bytes]) -> None:
     there is skipped, never overwritten."""
     data = file.read()
     owner = local_owner()
-    from nextround.interviews.transfer import parse_document, workspace_import
+    from nextround.workspace.transfer import parse_document, workspace_import
 
     report = workspace_import(owner=owner, document=parse_document(data))
     click.echo(report.summary())

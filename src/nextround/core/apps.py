@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     name = "nextround.core"
-    verbose_name = "Workspace shell: accounts, errors, layout, dashboard"
+    verbose_name = "Shared base: accounts, owned records, layout, errors"

@@ -1,11 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from nextround.core import views
-
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("welcome/demo/", views.load_demo, name="load_demo"),
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -13,13 +13,10 @@ urlpatterns = [
     path("opportunities/<int:pk>/rounds/new/", views.round_create, name="round_create"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
-    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/edit/", views.round_edit, name="round_edit"),
     path("rounds/<int:pk>/delete/", views.round_delete, name="round_delete"),
     path("rounds/<int:pk>/carry-forward/", views.round_carry_forward, name="round_carry_forward"),
     path("rounds/<int:pk>/notes/new/<slug:kind>/", views.note_create, name="note_create"),
     path("notes/<int:pk>/edit/", views.note_edit, name="note_edit"),
     path("notes/<int:pk>/delete/", views.note_delete, name="note_delete"),
-    path("workspace/export/", views.workspace_export, name="workspace_export"),
-    path("workspace/import/", views.workspace_import, name="workspace_import"),
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,9 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
-from nextround.interviews import selectors, services, transfer
+from nextround.interviews import selectors, services
 from nextround.interviews.forms import (
-    ImportForm,
     OpportunityCreateForm,
     OpportunityForm,
     PersonForm,
@@ -25,9 +22,6 @@ from nextround.interviews.forms import (
     note_form_class,
 )
 from nextround.interviews.models import NoteKind, Stage
-from nextround.prep import selectors as prep_selectors
-from nextround.stories import selectors as story_selectors
-from nextround.stories.forms import TellingForm
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -233,31 +227,6 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
-    notes = list(selectors.round_notes(round_=round_))
-    grouped = [
-        (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
-    ]
-    carry = selectors.carry_forward(round_=round_)
-    playbook = prep_selectors.round_playbook(round_=round_, now=timezone.now(), carry=carry)
-    return render(
-        request,
-        "interviews/round_detail.html",
-        {
-            "round": round_,
-            "attendees": carry.attending,
-            "grouped_notes": grouped,
-            "carry": carry,
-            "rp": playbook.plan,
-            "likely": playbook.likely,
-            "asks": playbook.asks,
-            "stories": story_selectors.round_stories(round_=round_),
-            "tell_form": TellingForm(owner=round_.owner, attendees=carry.attending),
-        },
-    )
-
-
 def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     return render(
@@ -376,34 +345,3 @@ def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "cancel_url": reverse("round_detail", args=[note.round_id]),
         },
     )
-
-
-# --- whole workspace -----------------------------------------------------------------------
-
-
-def workspace_export(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    document = transfer.workspace_export(owner=owner_of(request), now=now)
-    response = HttpResponse(
-        json.dumps(document, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="nextround-{now:%Y-%m-%d}.json"'
-    return response
-
-
-@require_http_methods(["GET", "POST"])
-def workspace_import(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        report = submit(
-            form,
-            lambda: transfer.workspace_import(
-                owner=owner_of(request),
-                document=transfer.parse_document(form.cleaned_data["file"].read()),
-            ),
-        )
-        if report:
-            messages.success(request, report.summary())
-            return see_other("opportunity_list")
-    return page(request, "interviews/workspace_import.html", {"form": form}, form)

@@ -28,6 +28,7 @@ from nextround.interviews.models import (
     Round,
     Stage,
 )
+from nextround.stories import services as stories
 
 DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
 DEMO_TIMEZONE = "America/New_York"
@@ -86,8 +87,6 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
 
 def _stories(owner: User, *, first_round: Round) -> None:
     """Two stories (one already told to Maya), a strength backed by both, and a quote."""
-    from nextround.stories import services as stories
-
     dock = stories.story_create(
         owner=owner,
         title="Dock scheduling trial",

@@ -1,0 +1,131 @@
+"""Export and import of one owner's whole workspace as a versioned JSON document.
+
+The document carries no database ids: people are named by refs ("p1", "p2", …) and stories by
+refs ("s1", "s2", …) given in export order, so a file can be imported into any workspace. Export
+order is deterministic, which makes export → import into an empty workspace → export give the
+same document (except ``exported_at``). Import writes through the services where they fit, so it
+obeys the same rules as the web forms; records a service would re-derive or refuse for reasons
+that do not hold for a copy are written as stored, after ``full_clean``. It runs in one
+transaction: an invalid record anywhere saves nothing.
+
+This module owns the header, the versions and the order of the sections; each app writes and
+reads its own records (``<app>/transfer.py``). A new app adds its section here: its top-level
+keys, or its keys in each round or opportunity through
+:class:`~nextround.interviews.transfer.Parts`.
+
+Version 2 added ``stories``, ``strengths`` and ``quotes`` at the top, ``concern_answers`` per
+opportunity, and ``created_at``, ``plan``, ``asks`` and ``tellings`` per round. Version 3 added
+``practice`` at the top: each practice session with its questions and their analysed attempts.
+Version-1 and version-2 files (without them) still import; an optional key left out takes the
+model's default.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from nextround.core.transfer import Record, Tally, json_kind
+from nextround.errors import Invalid
+from nextround.interviews import transfer as interviews
+from nextround.interviews.transfer import Parts
+from nextround.practice import transfer as practice
+from nextround.prep import transfer as prep
+from nextround.stories import transfer as stories
+
+FORMAT = "nextround-workspace"
+VERSION = 3
+
+
+def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
+    library, story_refs = stories.library_export(owner=owner)
+    parts = Parts(
+        round_prefetch=[*prep.round_prefetch(), *stories.round_prefetch()],
+        round_export=[prep.round_export, stories.tellings_export(story_refs)],
+        opportunity_prefetch=stories.opportunity_prefetch(),
+        opportunity_export=[stories.concern_answers_export(story_refs)],
+    )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": now.isoformat(),
+        **library,
+        "opportunities": interviews.opportunities_export(owner=owner, parts=parts),
+        **practice.practice_export(owner=owner),
+    }
+
+
+class ImportReport(Tally):
+    """What an import added, by kind, and how many records it skipped as already present."""
+
+    def summary(self) -> str:
+        counts = [*interviews.imported(self), *stories.imported(self), *practice.imported(self)]
+        return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
+
+
+def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
+    """Add the document's records to the owner's workspace. What is already here is skipped,
+    never overwritten: an opportunity with the same uid, a story with the same title and
+    creation time, a quote with the same text, author and creation time, all of the file's
+    strengths when the workspace already ranks its own, and a practice session with the same
+    creation time and the same question texts in the same order. Raises Invalid naming the
+    first bad record's path; then nothing is saved."""
+    check_header(document)
+    root = Record(document, "")
+    report = ImportReport()
+    with transaction.atomic():
+        library = stories.library_import(owner=owner, root=root, report=report)
+        parts = Parts(
+            round_import=[prep.round_import, stories.tellings_import(library)],
+            opportunity_import=[stories.concern_answers_import(library)],
+        )
+        interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
+        practice.practice_import(owner=owner, root=root, report=report)  # names rounds
+    return report
+
+
+# --- reading the file ----------------------------------------------------------------------
+
+
+def parse_document(data: bytes | str) -> dict[str, Any]:
+    """The document in ``data``, checked to be a workspace export this version can read."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
+        except UnicodeDecodeError:
+            raise Invalid("Not a nextround export: the file is not UTF-8 text.") from None
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise Invalid(
+            f"Not a nextround export: not valid JSON ({exc.msg} at line {exc.lineno}, "
+            f"column {exc.colno})."
+        ) from None
+    except RecursionError:
+        raise Invalid("Not a nextround export: the JSON is nested too deeply.") from None
+    return check_header(document)
+
+
+def check_header(document: object) -> dict[str, Any]:
+    if not isinstance(document, dict):
+        raise Invalid(f"Not a nextround export: expected a JSON object, got {json_kind(document)}.")
+    if document.get("format") != FORMAT:
+        found = f"format is {document['format']!r}" if "format" in document else "no format"
+        raise Invalid(f"Not a nextround export: {found}, expected {FORMAT!r}.")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise Invalid(f"Unsupported export version {version!r}; expected a whole number >= 1.")
+    if version > VERSION:
+        raise Invalid(
+            f"This export is version {version}, newer than this nextround reads "
+            f"(up to {VERSION}); upgrade nextround to import it."
+        )
+    if not isinstance(document.get("opportunities"), list):
+        raise Invalid(
+            f"opportunities: expected a list, got {json_kind(document.get('opportunities'))}."
+        )
+    return document
