@@ -62,11 +62,10 @@ def _question_context(request: HttpRequest, question: PracticeQuestion) -> dict[
     session = question.session
     earlier = selectors.earlier_attempts(owner=owner_of(request), key=question.key)
     total = session.questions.count()
-    bank = {q.id: q for q in knowledge.questions()}.get(question.bank_id)
     return {
         "session": session,
         "question": question,
-        "bank": bank,
+        "bank": knowledge.question_by_id(question.bank_id),
         "earlier": earlier,
         "next_position": question.position + 1 if question.position < total else None,
         "total": total,
