@@ -20,7 +20,6 @@ from nextround.practice.present import highlighted
 @require_GET
 def practice_home(request: HttpRequest) -> HttpResponse:
     owner = owner_of(request)
-    services.resume_pending(owner=owner)
     initial = {}
     if request.GET.get("round", "").isdigit():
         initial = {"source": "round", "round": int(request.GET["round"])}
@@ -126,8 +125,6 @@ def question_record(request: HttpRequest, pk: int, position: int) -> HttpRespons
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     owner = owner_of(request)
     attempt = selectors.attempt_get(owner=owner, pk=pk)
-    if attempt.pending:
-        services.resume_pending(owner=owner)
     question = attempt.question
     context = _question_context(request, question)
     context["attempt"] = attempt
