@@ -20,13 +20,15 @@ from pathlib import Path
 
 import click
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from nextround import __version__
 from nextround.cli import main
-from nextround.interviews import services
+from nextround.interviews import selectors, services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.workspace.demo import demo_load
 from nextround.workspace.transfer import VERSION, workspace_export
@@ -233,6 +235,43 @@ def test_round_add_defaults_to_the_configured_time_zone(
     added = Round.objects.get(opportunity=opportunity)
     assert (added.number, added.timezone) == (1, settings.TIME_ZONE)
     assert added.local_start.replace(tzinfo=None) == datetime(2026, 5, 4, 9, 0)
+
+
+def _web_default_zone(opportunity: Opportunity) -> str:
+    page = Client().get(f"/opportunities/{opportunity.pk}/rounds/new/")  # local mode signs in
+    chosen = BeautifulSoup(page.content, "html.parser").select_one(
+        "select#id_timezone option[selected]"
+    )
+    assert chosen is not None
+    return str(chosen["value"])
+
+
+def test_round_add_and_the_round_form_default_to_the_same_zone(
+    ok: Callable[..., str], opportunity: Opportunity
+) -> None:
+    """The zone of the round added last, else the configured zone, wherever a round is added."""
+    assert settings.TIME_ZONE != "America/Chicago"  # or this test would prove nothing
+    assert _web_default_zone(opportunity) == settings.TIME_ZONE
+    services.round_create(
+        opportunity=opportunity,
+        starts=datetime(2026, 5, 4, 9, 0),
+        ends=datetime(2026, 5, 4, 10, 0),
+        timezone_name="America/Chicago",
+    )
+    assert _web_default_zone(opportunity) == "America/Chicago"
+    ok("round", "add", "--opportunity", str(opportunity.pk),
+       "--start", "2026-05-11 09:00", "--end", "2026-05-11 10:00")  # fmt: skip
+    added = Round.objects.get(opportunity=opportunity, number=2)
+    assert added.timezone == "America/Chicago"
+    assert added.local_start.replace(tzinfo=None) == datetime(2026, 5, 11, 9, 0)
+
+
+def test_a_fixed_offset_zone_is_suggested_by_its_iana_name(
+    user: User, opportunity: Opportunity
+) -> None:
+    with override_settings(TIME_ZONE="Etc/GMT+5"):
+        assert selectors.default_timezone(owner=user) == "Etc/GMT+5"
+        assert _web_default_zone(opportunity) == "Etc/GMT+5"
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,13 @@ def test_every_question_lists_only_known_relations_and_distinct_variants():
         assert len(set(q.variants)) == len(q.variants), q.id
 
 
+def test_question_by_id_finds_each_bank_question_and_nothing_else():
+    for q in knowledge.questions():
+        assert knowledge.question_by_id(q.id) is q
+    assert knowledge.question_by_id("") is None  # an own question has no bank id
+    assert knowledge.question_by_id("no-such-question") is None
+
+
 def test_asks_cover_every_theme_and_only_pay_asks_are_money():
     bank = knowledge.asks()
     assert len(bank) >= 80

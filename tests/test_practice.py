@@ -3,20 +3,27 @@ the history and its charts, and the pages. Recordings are in test_practice_voice
 
 from __future__ import annotations
 
+import os
+import sys
+import types
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+import waitress
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nextround.errors import Invalid, NotFound
 from nextround.feedback import analyze_answer
 from nextround.interviews.models import Round
 from nextround.playbook import knowledge
-from nextround.practice import charts, selectors, services
-from nextround.practice.models import Attempt, PracticeSession, question_key
+from nextround.practice import charts, jobs, selectors, services
+from nextround.practice.models import Attempt, PracticeSession, Status, question_key
 from nextround.practice.present import highlighted
 
 pytestmark = pytest.mark.django_db
@@ -356,3 +363,74 @@ def test_another_accounts_session_is_not_found(
     assert client.get(f"/practice/sessions/{theirs.pk}/1/").status_code == 404
     mine = _behavioral(user, count=1)
     assert client.get(f"/practice/sessions/{mine.pk}/9/").status_code == 404
+
+
+# --- recordings left queued: only the server's start-up queues them again ------------------
+
+
+@pytest.fixture
+def queue(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """What would have been handed to the transcription worker, which never runs here."""
+    queued: list[int] = []
+    monkeypatch.setattr(jobs, "enqueue", lambda pk: queued.append(pk))
+    return queued
+
+
+def _left_behind(user: User, status: str, progress: float) -> Attempt:
+    question = _behavioral(user, count=1).questions.get()
+    return Attempt.objects.create(
+        owner=user,
+        question=question,
+        mode="spoken",
+        status=status,
+        progress=progress,
+        audio="left-behind.wav",
+    )
+
+
+def test_pages_and_the_status_poll_queue_nothing(
+    client: Client, user: User, queue: list[int]
+) -> None:
+    attempt = _left_behind(user, Status.TRANSCRIBING, 0.4)
+    table = Attempt._meta.db_table
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/practice/").status_code == 200
+        page = client.get(f"/practice/attempts/{attempt.pk}/")
+        state = client.get(f"/practice/attempts/{attempt.pk}/status/").json()
+    assert _soup(page.content).select_one("progress#transcribe-progress")  # still shown waiting
+    assert (state["status"], state["progress"]) == ("transcribing", 0.4)
+    assert queue == []
+    writes = [
+        q["sql"]
+        for q in captured.captured_queries
+        if table in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert writes == []
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.progress) == (Status.TRANSCRIBING, 0.4)
+
+
+def test_serve_queues_recordings_left_behind_before_it_takes_requests(
+    ok: Callable[..., str],
+    user: User,
+    other_user: User,
+    queue: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    halfway = _left_behind(user, Status.TRANSCRIBING, 0.4)
+    waiting = _left_behind(other_user, Status.QUEUED, 0.0)
+    done = services.attempt_typed(owner=user, question=halfway.question, text=GOOD)
+    queued_when_serving: list[list[int]] = []
+    monkeypatch.setattr(waitress, "serve", lambda *a, **kw: queued_when_serving.append([*queue]))
+    wsgi = types.ModuleType("nextround.wsgi")
+    wsgi.application = object()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nextround.wsgi", wsgi)
+    for name in ("NEXTROUND_HOST", "NEXTROUND_PORT"):  # serve sets them; put them back after
+        monkeypatch.setenv(name, os.environ.get(name, ""))
+
+    out = ok("serve", "--port", "8799")
+    assert "Transcribing 2 recording(s) left from the last run." in out
+    assert [sorted(q) for q in queued_when_serving] == [sorted([halfway.pk, waiting.pk])]
+    assert done.pk not in queue
+    halfway.refresh_from_db()
+    assert (halfway.status, halfway.progress) == (Status.QUEUED, 0.0)  # starts over

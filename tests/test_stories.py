@@ -1201,3 +1201,63 @@ def test_concern_answer_with_someone_elses_story_is_refused(
     assert response.status_code == 400
     assert "Select a valid choice" in page_text(response)
     assert ConcernAnswer.objects.count() == 0
+
+
+def test_concern_get_names_the_row_or_is_not_found(posted: Opportunity, concern: RoundNote) -> None:
+    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    assert (row.note, row.text) == (concern, concern.text)
+    degree = requirement(posted, DEGREE_REQ)
+    assert selectors.concern_get(opportunity=posted, ref=f"req-{degree.key}").requirement == degree
+    with pytest.raises(NotFound, match="This opportunity has no concern 'note-987654'"):
+        selectors.concern_get(opportunity=posted, ref="note-987654")
+    assert selectors.concern_find(opportunity=posted, ref="nonsense") is None
+
+
+def test_the_answer_form_starts_from_a_closed_notes_response_as_addressed(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    said = "I ran a $2M budget at Acme."
+    interview_services.note_update(note=concern, status="closed", response=said)
+    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    assert selectors.concern_answer_draft(row=row) == {"answer": said, "status": "addressed"}
+    interview_services.note_update(note=concern, status="open")
+    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    assert selectors.concern_answer_draft(row=row)["status"] == "planned"
+    interview_services.note_update(note=concern, status="closed")
+    form = soup_of(
+        client.get(f"/opportunities/{posted.pk}/concerns/answer/", {"ref": f"note-{concern.pk}"})
+    )
+    selected = form.select_one('select[name="status"] option[selected]')
+    assert selected is not None and selected.get("value") == "addressed"
+    textarea = form.find("textarea", attrs={"name": "answer"})
+    assert isinstance(textarea, Tag) and textarea.get_text().strip() == said
+
+
+def test_a_planned_answer_wins_over_the_notes_response(
+    posted: Opportunity, concern: RoundNote, negotiation: Story
+) -> None:
+    interview_services.note_update(note=concern, status="closed", response="Noted in the round.")
+    services.concern_answer_set(
+        opportunity=posted, ref=f"note-{concern.pk}", kind="story", story=negotiation
+    )
+    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    assert selectors.concern_answer_draft(row=row) == {
+        "kind": "story",
+        "story": negotiation,
+        "answer": "",
+        "status": "planned",
+    }
+
+
+def test_an_answer_to_a_must_have_covered_since_is_still_saved(
+    client: Client, posted: Opportunity, negotiation: Story
+) -> None:
+    """The form was opened while the must-have was a gap; a story covers it by the time the
+    answer is posted. The page no longer lists it, but the answer is kept."""
+    ref = f"req-{requirement(posted, NEGOTIATE_REQ).key}"
+    url = f"/opportunities/{posted.pk}/concerns/answer/"
+    assert client.get(url, {"ref": ref}).status_code == 404  # not a concern now
+    said = "Three supplier contracts renegotiated last year."
+    response = client.post(url, answer_form(ref, kind="evidence", answer=said))
+    assert response.status_code == 303
+    assert ConcernAnswer.objects.get().requirement_text == NEGOTIATE_REQ

@@ -296,7 +296,12 @@ def _print_round(found: Round, notes: Sequence[RoundNote]) -> None:
 @click.option("--opportunity", "opportunity_id", type=int, required=True)
 @click.option("--start", type=click.DateTime([WALL_CLOCK]), required=True, help="YYYY-MM-DD HH:MM")
 @click.option("--end", type=click.DateTime([WALL_CLOCK]), required=True, help="YYYY-MM-DD HH:MM")
-@click.option("--tz", "tz_name", help="IANA time zone of --start/--end, e.g. Europe/Berlin.")
+@click.option(
+    "--tz",
+    "tz_name",
+    help="IANA time zone of --start/--end, e.g. Europe/Berlin. "
+    "Default: that of the round added last, else NEXTROUND_TIME_ZONE.",
+)
 @click.option("--number", type=int, help="Default: the next number.")
 @click.option("--final", "is_final", is_flag=True, help="This is the final round.")
 @click.option("--format", "format_", type=ModelChoice("Format"))
@@ -320,10 +325,8 @@ def round_add(
     dress_code: str,
     person_ids: tuple[int, ...],
 ) -> None:
-    """Add a round; times are wall-clock times in --tz (default: NEXTROUND_TIME_ZONE)."""
+    """Add a round; times are wall-clock times in --tz."""
     owner = local_owner()
-    from django.conf import settings
-
     from nextround.interviews import selectors, services
 
     parent = selectors.opportunity_get(owner=owner, pk=opportunity_id)
@@ -343,7 +346,7 @@ def round_add(
         opportunity=parent,
         starts=start,
         ends=end,
-        timezone_name=tz_name or settings.TIME_ZONE,
+        timezone_name=tz_name or selectors.default_timezone(owner=owner),
         attendees=attendees,
         **fields,
     )

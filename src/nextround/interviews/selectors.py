@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -62,6 +63,15 @@ def round_list(*, owner: User, opportunity: Opportunity | None = None) -> QueryS
     qs = Round.objects.filter(owner=owner).select_related("opportunity")
     qs = qs.filter(opportunity=opportunity) if opportunity else qs
     return qs.order_by("starts_at", "id")
+
+
+def default_timezone(*, owner: User) -> str:
+    """The zone a new round starts in, on the web and the command line alike: that of the
+    round added last (one search tends to stay in one zone), else the configured zone. The
+    setting itself, not get_current_timezone_name(): for a fixed-offset zone that gives the
+    abbreviation ("-05" for Etc/GMT+5), which is no IANA name."""
+    latest = Round.objects.filter(owner=owner).order_by("-id").values_list("timezone", flat=True)
+    return latest.first() or settings.TIME_ZONE
 
 
 def round_notes(*, round_: Round) -> QuerySet[RoundNote]:

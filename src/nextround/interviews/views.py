@@ -201,18 +201,14 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # --- rounds --------------------------------------------------------------------------------
 
 
-def _default_timezone(request: HttpRequest) -> str:
-    latest = selectors.round_list(owner=owner_of(request)).order_by("-id").first()
-    return latest.timezone if latest else timezone.get_current_timezone_name()
-
-
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
+    owner = owner_of(request)
+    opportunity = selectors.opportunity_get(owner=owner, pk=pk)
     form = RoundForm(
         request.POST or None,
         opportunity=opportunity,
-        default_timezone=_default_timezone(request),
+        default_timezone=selectors.default_timezone(owner=owner),
         initial={"number": services.next_round_number(opportunity)},
     )
     if request.method == "POST":

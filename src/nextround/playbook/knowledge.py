@@ -4,8 +4,10 @@ schemas when they are loaded (and by the tests), so a bad entry fails loudly, no
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Annotated, Literal, TypeVar
 
 import msgspec
@@ -224,6 +226,17 @@ def questions() -> tuple[Question, ...]:
             found.append(question)
     _unique([q.id for q in found], "questions")
     return tuple(found)
+
+
+@cache
+def _questions_by_id() -> Mapping[str, Question]:
+    return MappingProxyType({q.id: q for q in questions()})
+
+
+def question_by_id(question_id: str) -> Question | None:
+    """The bank question with this id, or None (an own question has no id, and an id may
+    leave the bank in a later release). Indexed once, like the bank itself."""
+    return _questions_by_id().get(question_id)
 
 
 @cache

@@ -2,8 +2,9 @@
 
 One worker thread: transcription already uses both cores, so two at once would only make each
 slower, and the request threads stay free to serve pages (including the progress the worker
-writes to the database). A stopped server leaves attempts queued; the practice pages queue them
-again (`services.resume_pending`).
+writes to the database). An upload queues its attempt once it is committed. A stopped server
+leaves attempts queued; `nextround serve` queues them again when it starts
+(`services.resume_pending`). Pages never queue: a GET must not start work.
 """
 
 from __future__ import annotations

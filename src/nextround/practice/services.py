@@ -254,13 +254,14 @@ def attempt_delete(*, attempt: Attempt) -> None:
     attempt.delete()
 
 
-def resume_pending(*, owner: User) -> int:
-    """Queue again the recordings a stopped server left untranscribed; nothing is lost."""
-    pending = list(
-        Attempt.objects.filter(
-            owner=owner, status__in=[Status.QUEUED, Status.TRANSCRIBING]
-        ).values_list("pk", flat=True)
-    )
+def resume_pending(*, owner: User | None = None) -> int:
+    """Queue again the recordings a stopped server left untranscribed (every account's unless
+    ``owner`` is given); nothing is lost. ``nextround serve`` runs it once at start-up, so
+    pages and the status poll only ever read."""
+    pending_attempts = Attempt.objects.filter(status__in=[Status.QUEUED, Status.TRANSCRIBING])
+    if owner is not None:
+        pending_attempts = pending_attempts.filter(owner=owner)
+    pending = list(pending_attempts.values_list("pk", flat=True))
     for pk in pending:
         if not jobs.is_active(pk):
             _set(pk, status=Status.QUEUED, progress=0.0)

@@ -20,7 +20,6 @@ from nextround.practice.present import highlighted
 @require_GET
 def practice_home(request: HttpRequest) -> HttpResponse:
     owner = owner_of(request)
-    services.resume_pending(owner=owner)
     initial = {}
     if request.GET.get("round", "").isdigit():
         initial = {"source": "round", "round": int(request.GET["round"])}
@@ -62,11 +61,10 @@ def _question_context(request: HttpRequest, question: PracticeQuestion) -> dict[
     session = question.session
     earlier = selectors.earlier_attempts(owner=owner_of(request), key=question.key)
     total = session.questions.count()
-    bank = {q.id: q for q in knowledge.questions()}.get(question.bank_id)
     return {
         "session": session,
         "question": question,
-        "bank": bank,
+        "bank": knowledge.question_by_id(question.bank_id),
         "earlier": earlier,
         "next_position": question.position + 1 if question.position < total else None,
         "total": total,
@@ -127,8 +125,6 @@ def question_record(request: HttpRequest, pk: int, position: int) -> HttpRespons
 def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     owner = owner_of(request)
     attempt = selectors.attempt_get(owner=owner, pk=pk)
-    if attempt.pending:
-        services.resume_pending(owner=owner)
     question = attempt.question
     context = _question_context(request, question)
     context["attempt"] = attempt

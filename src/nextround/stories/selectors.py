@@ -12,9 +12,23 @@ from nextround.errors import NotFound
 from nextround.fit import star
 from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover
 from nextround.fit.requirements import Extraction, Requirement, extract_requirements
-from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
+from nextround.interviews.models import (
+    NoteKind,
+    NoteStatus,
+    Opportunity,
+    Person,
+    Round,
+    RoundNote,
+)
 from nextround.stories.matching import Matcher, matcher
-from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+from nextround.stories.models import (
+    ConcernAnswer,
+    ConcernStatus,
+    Quote,
+    Story,
+    Strength,
+    Telling,
+)
 
 # One story told this often within one opportunity carries too much of the case.
 OVERUSED = 3
@@ -159,6 +173,35 @@ def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> l
         for r in view.must_have_gaps
     ]
     return rows
+
+
+def concern_find(*, opportunity: Opportunity, ref: str) -> ConcernRow | None:
+    """The concern named ``ref`` (see ``ConcernRow.ref``), or None."""
+    return next((r for r in concerns(opportunity=opportunity) if r.ref == ref), None)
+
+
+def concern_get(*, opportunity: Opportunity, ref: str) -> ConcernRow:
+    row = concern_find(opportunity=opportunity, ref=ref)
+    if row is None:
+        raise NotFound(f"This opportunity has no concern {ref!r}.")
+    return row
+
+
+def concern_status_of_note(note: RoundNote) -> str:
+    """A concern closed on the round page counts as addressed; ``concern_answer_set`` writes
+    the reverse, so the two stay in step."""
+    return ConcernStatus.ADDRESSED if note.status == NoteStatus.CLOSED else ConcernStatus.PLANNED
+
+
+def concern_answer_draft(*, row: ConcernRow | None) -> dict[str, object]:
+    """What the answer form starts from: the planned answer, else the response noted in the
+    round, else nothing but the default status."""
+    if row and row.answer:
+        a = row.answer
+        return {"kind": a.kind, "story": a.story, "answer": a.answer, "status": a.status}
+    if row and row.note:
+        return {"answer": row.note.response, "status": concern_status_of_note(row.note)}
+    return {"status": ConcernStatus.PLANNED}
 
 
 @dataclass(frozen=True)

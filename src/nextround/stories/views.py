@@ -12,7 +12,6 @@ from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
 from nextround.fit.star import StoryReport, analyze_story
 from nextround.interviews import selectors as interview_selectors
-from nextround.interviews.models import NoteStatus
 from nextround.stories import selectors, services
 from nextround.stories.forms import (
     ConcernAnswerForm,
@@ -22,7 +21,7 @@ from nextround.stories.forms import (
     StrengthForm,
     TellingForm,
 )
-from nextround.stories.models import ConcernStatus, Story
+from nextround.stories.models import Story
 
 # The story fields the analysis reads.
 ANALYSED = ("title", "situation", "task", "action", "result", "numbers")
@@ -235,15 +234,14 @@ def concern_answer(request: HttpRequest, pk: int) -> HttpResponse:
     owner = owner_of(request)
     opportunity = interview_selectors.opportunity_get(owner=owner, pk=pk)
     ref = (request.POST or request.GET).get("ref", "")
-    row = next((r for r in selectors.concerns(opportunity=opportunity) if r.ref == ref), None)
-    initial: dict[str, object] = {"ref": ref, "status": "planned"}
-    if row and row.answer:
-        a = row.answer
-        initial.update(kind=a.kind, story=a.story, answer=a.answer, status=a.status)
-    elif row and row.note:
-        initial["answer"] = row.note.response
-        if row.note.status == NoteStatus.CLOSED:
-            initial["status"] = ConcernStatus.ADDRESSED
+    row = (
+        selectors.concern_get(opportunity=opportunity, ref=ref)
+        if request.method == "GET"
+        # A must-have a story has covered since is no row, yet its answer can still be saved:
+        # the service checks the ref.
+        else selectors.concern_find(opportunity=opportunity, ref=ref)
+    )
+    initial = {"ref": ref, **selectors.concern_answer_draft(row=row)}
     form = ConcernAnswerForm(request.POST or None, owner=owner, initial=initial)
     if request.method == "POST":
         saved = submit(
@@ -253,8 +251,6 @@ def concern_answer(request: HttpRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Answer planned.")
             return see_other(reverse("concerns", args=[pk]))
-    if row is None and request.method == "GET":
-        raise NotFound(f"This opportunity has no concern {ref!r}.")
     context: dict[str, object] = {"opportunity": opportunity, "row": row, "form": form}
     return page(request, "stories/concern_form.html", context, form)
 
