@@ -55,12 +55,11 @@ def requirements_command(source: str, *, as_json: bool) -> None:
     """The requirements a posting states, each with its kind and the terms it names.
 
     Reads .txt, .md, .html, .pdf or .docx, an http(s) address, or standard input."""
-    from nextround.fit.requirements import as_json as extraction_json
     from nextround.fit.requirements import extract_requirements
 
     extraction = extract_requirements(_read_posting(source))
     if as_json:
-        print_json(extraction_json(extraction))
+        print_json(msgspec.to_builtins(extraction.report()))
         return
     _print_extraction(extraction)
 

@@ -10,8 +10,9 @@ the posting's key terms.
 from nextround.fit.requirements.extraction import (
     KEY_TERMS,
     Extraction,
+    ExtractionReport,
     Requirement,
-    as_json,
+    RequirementReport,
     extract_requirements,
 )
 from nextround.fit.requirements.kinds import KINDS, MUST, NICE, RESPONSIBILITY
@@ -25,9 +26,10 @@ __all__ = [
     "RESPONSIBILITY",
     "TERM_KINDS",
     "Extraction",
+    "ExtractionReport",
     "Requirement",
+    "RequirementReport",
     "Term",
-    "as_json",
     "extract_requirements",
     "extract_terms",
     "term_spans",

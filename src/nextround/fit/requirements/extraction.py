@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import msgspec
 
@@ -26,6 +25,37 @@ class Requirement(msgspec.Struct, frozen=True):
 class Extraction(msgspec.Struct, frozen=True):
     requirements: tuple[Requirement, ...]
     terms: tuple[str, ...]  # the posting's key terms, most important first
+
+    def report(self) -> ExtractionReport:
+        """The extraction as served: ``msgspec.to_builtins`` of this is its JSON."""
+        return ExtractionReport(
+            requirements=[
+                RequirementReport(
+                    key=r.key,
+                    text=r.text,
+                    kind=r.kind,
+                    terms=[t.text for t in r.terms],
+                    term_kinds=[t.kind for t in r.terms],
+                )
+                for r in self.requirements
+            ],
+            terms=list(self.terms),
+        )
+
+
+# JSON readers get each requirement's terms as plain texts, with their kinds in a parallel list.
+# Lists, not tuples: msgspec.to_builtins keeps a tuple a tuple.
+class RequirementReport(msgspec.Struct, frozen=True):
+    key: str
+    text: str
+    kind: str
+    terms: list[str]
+    term_kinds: list[str]
+
+
+class ExtractionReport(msgspec.Struct, frozen=True):
+    requirements: list[RequirementReport]
+    terms: list[str]
 
 
 def _key(text: str) -> str:
@@ -91,19 +121,3 @@ def extract_requirements(posting: str) -> Extraction:
         return Extraction(requirements=(), terms=())
     requirements = tuple(_requirements(posting))
     return Extraction(requirements=requirements, terms=_key_terms(requirements))
-
-
-def as_json(extraction: Extraction) -> dict[str, Any]:
-    return {
-        "requirements": [
-            {
-                "key": r.key,
-                "text": r.text,
-                "kind": r.kind,
-                "terms": [t.text for t in r.terms],
-                "term_kinds": [t.kind for t in r.terms],
-            }
-            for r in extraction.requirements
-        ],
-        "terms": list(extraction.terms),
-    }
