@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _read_posting(source: str) -> str:
     """A file path, an http(s) address, or ``-`` for standard input."""
-    from nextround import documents
+    from nextround import intake
 
     if source == "-":
         text = sys.stdin.read()
@@ -30,8 +30,8 @@ def _read_posting(source: str) -> str:
             raise Invalid("Standard input held no posting text.")
         return text
     if source.startswith(("http://", "https://")):
-        return documents.fetch_url(source).text
-    return documents.read_path(Path(source)).text
+        return intake.fetch_url(source).text
+    return intake.read_path(Path(source)).text
 
 
 def _print_extraction(extraction: Extraction) -> None:
