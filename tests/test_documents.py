@@ -16,9 +16,9 @@ import pytest
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from nextround import documents
-from nextround.documents import MAX_BYTES, Document, fetch_url, read_bytes, read_path
 from nextround.errors import Invalid
+from nextround.intake import MAX_BYTES, Document, fetch_url, read_bytes, read_path
+from nextround.intake import fetch as documents  # its User-Agent carries this __version__
 
 
 def assert_in_order(text: str, *parts: str) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 from itertools import pairwise
+from typing import Any
 
+import msgspec
 import pytest
 
 from nextround.fit.requirements import (
@@ -15,11 +17,16 @@ from nextround.fit.requirements import (
     Extraction,
     Requirement,
     Term,
-    as_json,
     extract_requirements,
     extract_terms,
     term_spans,
 )
+
+
+def as_json(extraction: Extraction) -> Any:
+    """The JSON the CLI prints for an extraction."""
+    return msgspec.to_builtins(extraction.report())
+
 
 NURSING = """Registered Nurse – Medical/Surgical Unit
 
@@ -465,6 +472,21 @@ def test_as_json_shape() -> None:
         assert all(isinstance(t, str) for t in item["terms"])
     assert json.loads(json.dumps(data)) == data
     assert as_json(extract_requirements("")) == {"requirements": [], "terms": []}
+
+
+def test_json_lists_term_kinds_beside_the_terms_in_a_fixed_order() -> None:
+    extraction = extract_requirements(NURSING)
+    data = as_json(extraction)
+    assert list(data) == ["requirements", "terms"]
+    for item, r in zip(data["requirements"], extraction.requirements, strict=True):
+        assert item == {
+            "key": r.key,
+            "text": r.text,
+            "kind": r.kind,
+            "terms": [t.text for t in r.terms],
+            "term_kinds": [t.kind for t in r.terms],
+        }
+        assert list(item) == ["key", "text", "kind", "terms", "term_kinds"]
 
 
 def test_long_posting_is_extracted() -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _read_posting(source: str) -> str:
     """A file path, an http(s) address, or ``-`` for standard input."""
-    from nextround import documents
+    from nextround import intake
 
     if source == "-":
         text = sys.stdin.read()
@@ -30,8 +30,8 @@ def _read_posting(source: str) -> str:
             raise Invalid("Standard input held no posting text.")
         return text
     if source.startswith(("http://", "https://")):
-        return documents.fetch_url(source).text
-    return documents.read_path(Path(source)).text
+        return intake.fetch_url(source).text
+    return intake.read_path(Path(source)).text
 
 
 def _print_extraction(extraction: Extraction) -> None:
@@ -55,12 +55,11 @@ def requirements_command(source: str, *, as_json: bool) -> None:
     """The requirements a posting states, each with its kind and the terms it names.
 
     Reads .txt, .md, .html, .pdf or .docx, an http(s) address, or standard input."""
-    from nextround.fit.requirements import as_json as extraction_json
     from nextround.fit.requirements import extract_requirements
 
     extraction = extract_requirements(_read_posting(source))
     if as_json:
-        print_json(extraction_json(extraction))
+        print_json(msgspec.to_builtins(extraction.report()))
         return
     _print_extraction(extraction)
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 
-from nextround import documents
+from nextround import intake
 from nextround.errors import Invalid
 from nextround.interviews.models import Person
 from nextround.stories.models import (
@@ -89,8 +89,8 @@ class PostingForm(forms.Form):
     file = forms.FileField(
         label="…or upload it",
         required=False,
-        help_text=f"{', '.join(f'.{f}' for f in documents.FORMATS)}; "
-        f"at most {documents.MAX_BYTES // (1024 * 1024)} MB.",
+        help_text=f"{', '.join(f'.{f}' for f in intake.FORMATS)}; "
+        f"at most {intake.MAX_BYTES // (1024 * 1024)} MB.",
     )
     url = forms.URLField(
         label="…or fetch it from",
@@ -108,19 +108,19 @@ class PostingForm(forms.Form):
             raise forms.ValidationError("Use one of the three ways at a time.")
         return data
 
-    def document(self) -> documents.Document | None:
+    def document(self) -> intake.Document | None:
         """The file or page read into text; raises Invalid with a message for bad input."""
         data = self.cleaned_data
         if data.get("file"):
             upload = data["file"]
-            if upload.size > documents.MAX_BYTES:
-                limit = documents.MAX_BYTES // (1024 * 1024)
+            if upload.size > intake.MAX_BYTES:
+                limit = intake.MAX_BYTES // (1024 * 1024)
                 raise Invalid(f"The file is larger than {limit} MB.", {"file": ["Too large."]})
-            return documents.read_bytes(
+            return intake.read_bytes(
                 upload.name, upload.read(), content_type=upload.content_type or ""
             )
         if data.get("url"):
-            return documents.fetch_url(data["url"])
+            return intake.fetch_url(data["url"])
         return None
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from nextround import documents
+from nextround import intake
 from nextround.core.models import POSTING_LIMIT
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NotFound
@@ -148,7 +148,7 @@ def quote_delete(*, quote: Quote) -> None:
 
 
 def posting_set(
-    *, opportunity: Opportunity, text: str = "", document: documents.Document | None = None
+    *, opportunity: Opportunity, text: str = "", document: intake.Document | None = None
 ) -> Opportunity:
     """Replace the posting text with pasted text or a read document (file or URL)."""
     if document is not None:

@@ -1,0 +1,36 @@
+"""Requirements and key terms from a job posting's plain text.
+
+The posting is cut into statements under the headings that govern them, boilerplate dropped
+(segments.py); each statement gets a kind (kinds.py) and its terms: the skills, tools,
+credentials and domains it names (chunks.py finds the phrases, terms.py makes terms of them,
+from tokens.py's words and vocabulary.py's word lists). extraction.py puts it together and ranks
+the posting's key terms.
+"""
+
+from nextround.fit.requirements.extraction import (
+    KEY_TERMS,
+    Extraction,
+    ExtractionReport,
+    Requirement,
+    RequirementReport,
+    extract_requirements,
+)
+from nextround.fit.requirements.kinds import KINDS, MUST, NICE, RESPONSIBILITY
+from nextround.fit.requirements.terms import TERM_KINDS, Term, extract_terms, term_spans
+
+__all__ = [
+    "KEY_TERMS",
+    "KINDS",
+    "MUST",
+    "NICE",
+    "RESPONSIBILITY",
+    "TERM_KINDS",
+    "Extraction",
+    "ExtractionReport",
+    "Requirement",
+    "RequirementReport",
+    "Term",
+    "extract_requirements",
+    "extract_terms",
+    "term_spans",
+]

@@ -1,0 +1,129 @@
+"""HTML to blocks: the page's own content (``<main>``, the largest ``<article>``), without
+navigation, banners, scripts or hidden elements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+
+from nextround.errors import Invalid
+from nextround.intake.blocks import SPACES, Block, Kind
+
+# <head> holds the <title>, which the page's own heading normally repeats.
+_HTML_DROP = {
+    "head", "title", "script", "style", "noscript", "template", "nav", "header", "footer",
+    "aside", "form", "svg", "iframe", "object", "canvas",
+}  # fmt: skip
+_ROLES_DROP = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {
+    "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "hgroup", "html", "main", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "ul",
+}  # fmt: skip
+
+
+def html_blocks(source: str, markup: str) -> list[Block]:
+    soup = BeautifulSoup(markup, "html.parser")
+    for element in soup.find_all(_droppable):
+        if not element.decomposed:  # an earlier match may have contained it
+            element.decompose()
+    walker = _HtmlWalker()
+    try:
+        for root in _html_roots(soup):
+            blocks = walker.run(root)
+            if any(text.strip() for _, text in blocks):
+                return blocks
+    except RecursionError as exc:
+        raise Invalid(f"{source} is nested too deeply to read.") from exc
+    return []
+
+
+def _droppable(element: Tag) -> bool:
+    if element.name == "header":
+        # A site banner goes; an article's own header often holds the job title.
+        return element.find_parent(["main", "article"]) is None
+    role = element.get("role")
+    return (
+        element.name in _HTML_DROP
+        or (isinstance(role, str) and role.lower() in _ROLES_DROP)
+        or element.has_attr("hidden")
+        or element.get("aria-hidden") == "true"
+    )
+
+
+def _html_roots(soup: BeautifulSoup) -> Iterator[Tag]:
+    """The posting's own content first, then the whole page if that turns out empty."""
+    main = soup.find("main") or soup.select_one('[role="main"]')
+    if isinstance(main, Tag):
+        yield main
+    articles = [tag for tag in soup.find_all("article") if isinstance(tag, Tag)]
+    if articles:
+        yield max(articles, key=lambda tag: len(tag.get_text()))
+    yield soup.body if isinstance(soup.body, Tag) else soup
+
+
+class _HtmlWalker:
+    """Turns an element tree into blocks: headings, list items and table rows keep their kind,
+    nested generic blocks inherit it (``<li><p>`` is still an item)."""
+
+    def __init__(self) -> None:
+        self._blocks: list[Block] = []
+        self._buffer: list[str] = []
+        self._kinds: list[Kind] = ["para"]
+        self._in_pre = 0
+
+    def run(self, root: Tag) -> list[Block]:
+        self._blocks, self._buffer, self._kinds, self._in_pre = [], [], ["para"], 0
+        self._walk(root)
+        self._flush()
+        return self._blocks
+
+    def _walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                self._element(child)
+            elif type(child) is NavigableString:  # not comments, doctypes, CDATA
+                self._buffer.append(str(child) if self._in_pre else SPACES.sub(" ", child))
+
+    def _element(self, element: Tag) -> None:
+        name = element.name
+        if name == "br":
+            self._buffer.append("\n")
+            return
+        if name in ("td", "th") and self._kinds[-1] == "row":
+            if "".join(self._buffer).strip():
+                self._buffer.append(" | ")
+            self._walk(element)
+            return
+        kind = self._kind_of(name)
+        if kind is None:
+            self._walk(element)
+            return
+        self._flush()
+        self._kinds.append(kind)
+        self._in_pre += name == "pre"
+        self._walk(element)
+        self._flush()
+        self._in_pre -= name == "pre"
+        self._kinds.pop()
+
+    def _kind_of(self, name: str) -> Kind | None:
+        if name in _HEADINGS:
+            return "heading"
+        if name == "li":
+            return "item"
+        if name == "tr":
+            return "row"
+        if name in _BLOCKS or name == "hr":
+            # Layout tables put whole postings inside cells: paragraphs there stay paragraphs.
+            return "para" if self._kinds[-1] == "row" else self._kinds[-1]
+        return None
+
+    def _flush(self) -> None:
+        text = "".join(self._buffer)
+        self._buffer.clear()
+        if text.strip():
+            self._blocks.append((self._kinds[-1], text))
