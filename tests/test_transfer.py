@@ -786,6 +786,67 @@ def test_a_bad_version_2_record_is_named_by_its_path_and_nothing_is_saved(
     assert _row_counts() == before
 
 
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            _put("opportunities.0.rounds.0.attendees.0", to=7),
+            ROUND_1 + r"\.attendees\[0\]: expected a person ref, got a number\.$",
+        ),
+        (
+            _put("opportunities.0.rounds.1.tellings.0.people.0", to=None),
+            ROUND_2 + r"\.tellings\[0\]\.people\[0\]: expected a person ref, got null\.$",
+        ),
+        (
+            _put("strengths.0.stories.0", to=1),
+            r"^strengths\[0\]\.stories\[0\]: expected a story ref",
+        ),
+        (
+            _put("opportunities.0.rounds.0.notes.0.amount_low", to=False),
+            ROUND_1 + r'\.notes\[0\]\.amount_low: expected an amount such as "95000\.00", got',
+        ),
+        (
+            _put("opportunities.0.rounds.1.starts", to=20260312),
+            ROUND_2 + r"\.starts: expected a date and time, got a number\.$",
+        ),
+        (
+            _put("opportunities.0.stage_changes.0.on", to=[2026, 3, 1]),
+            r"^opportunities\[0\]\.stage_changes\[0\]\.on: expected a date, got a list\.$",
+        ),
+        (
+            _put("opportunities.0.people.0", to="Maya"),
+            r"^opportunities\[0\]\.people\[0\]: expected an",
+        ),
+        (
+            _put("opportunities.0.rounds.0.is_final", to="no"),
+            ROUND_1 + r"\.is_final: expected true",
+        ),
+        (
+            _put("opportunities.0.rounds.0.notes.1.person", to=3),
+            ROUND_1 + r"\.notes\[1\]\.person: exp",
+        ),
+        (
+            _put("opportunities.0.concern_answers.1.requirement_text", to=None),
+            ANSWERS + r"\[1\]\.req",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_in_words(
+    user: User,
+    full_document: Document,
+    change: Callable[[Document], None],
+    message: str,
+) -> None:
+    # The schemas check every type; their errors read like the rest of the import's.
+    document = copy.deepcopy(full_document)
+    change(document)
+    before = _row_counts()
+    with pytest.raises(Invalid, match=message) as caught:
+        workspace_import(owner=user, document=document)
+    assert "`" not in caught.value.message and "$" not in caught.value.message
+    assert _row_counts() == before
+
+
 # --- version 3: practice sessions, their questions and analysed attempts ---------------------
 
 

@@ -9,14 +9,17 @@ app; each domain app writes and reads its own records in ``<app>/transfer.py``.
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Annotated, Any, Generic, TypeAlias, TypeVar
 
+import msgspec
+import msgspec.inspect as msgspec_inspect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
@@ -60,45 +63,129 @@ def json_kind(value: object) -> str:
     return "an object"
 
 
-class Record:
-    """One JSON object of the document, read field by field; every error names its path."""
+class Doc(msgspec.Struct, kw_only=True):
+    """The typed shape of one kind of record in the document. Keys a schema does not name are
+    ignored (other sections read them). A field typed ``str | UnsetType`` may be left out, and
+    then keeps the model's default; one typed ``... | None`` may also be null. Records nested in
+    a record stay ``Rows`` and are read with their own schema and path."""
 
-    def __init__(self, data: object, path: str) -> None:
-        if not isinstance(data, dict):
-            raise Invalid(f"{path}: expected an object, got {json_kind(data)}.")
-        self.data: dict[str, Any] = data
+
+# Text the sections parse themselves, each with the words an error message uses for it
+# ("expected a date, got a number").
+Moment: TypeAlias = Annotated[str, msgspec.Meta(description="a date and time")]
+Day: TypeAlias = Annotated[str, msgspec.Meta(description="a date")]
+Amount: TypeAlias = Annotated[
+    str | int | float, msgspec.Meta(description='an amount such as "95000.00"')
+]
+PersonRefList: TypeAlias = list[Annotated[str, msgspec.Meta(description="a person ref")]]
+StoryRefList: TypeAlias = list[Annotated[str, msgspec.Meta(description="a story ref")]]
+
+Rows: TypeAlias = list[dict[str, Any]]
+D = TypeVar("D", bound=Doc)
+S = TypeVar("S", bound=Doc)
+
+# msgspec's names of JSON types, as our messages say them.
+_EXPECTED_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "array": "a list",
+    "object": "an object",
+}
+_GOT_NAMES = {
+    "str": "text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "null",
+    "array": "a list",
+    "object": "an object",
+}
+_TYPE_ERROR = re.compile(r"Expected `(?P<expected>[^`]+)`, got `(?P<got>[^`]+)`")
+_MISSING = re.compile(r"Object missing required field `(?P<field>[^`]+)`")
+_AT = re.compile(r" - at `\$(?P<at>[^`]*)`$")
+
+
+def read(raw: object, schema: type[D], path: str) -> D:
+    """``raw`` checked against ``schema``; a mismatch raises Invalid naming its path."""
+    try:
+        return msgspec.convert(raw, schema, strict=True)
+    except msgspec.ValidationError as exc:
+        raise Invalid(_message(str(exc), schema, path)) from None
+
+
+def _message(error: str, schema: type[Doc], path: str) -> str:
+    """msgspec's error, reworded as today's messages: ``rounds[1].ends: expected text, got a
+    number.``"""
+    found = _AT.search(error)
+    inner = found["at"] if found else ""
+    at = f"{path}{inner}" if path else inner.lstrip(".")
+    if missing := _MISSING.match(error):
+        return f"{_join(at, missing['field'])}: missing."
+    if mismatch := _TYPE_ERROR.match(error):
+        expected = _expected_name(mismatch["expected"], schema, inner)
+        return f"{at}: expected {expected}, got {_GOT_NAMES.get(mismatch['got'], 'a value')}."
+    return f"{at}: {error.split(' - at ')[0]}."
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _expected_name(types: str, schema: type[Doc], inner: str) -> str:
+    key = inner.rsplit(".", 1)[-1]
+    named = _description(schema, re.sub(r"\[\d+\]$", "", key), item=key.endswith("]"))
+    if named:
+        return named
+    names = [_EXPECTED_NAMES.get(name, name) for name in types.split(" | ") if name != "null"]
+    return " or ".join(names)
+
+
+def _description(schema: type[Doc], field: str, *, item: bool) -> str | None:
+    """The words a field (or each item of a list field) was annotated with, if any."""
+    info = msgspec_inspect.type_info(schema)
+    assert isinstance(info, msgspec_inspect.StructType)  # every schema is a Struct
+    fields = {f.name: f.type for f in info.fields}
+    kind = fields.get(field)
+    for option in kind.types if isinstance(kind, msgspec_inspect.UnionType) else (kind,):
+        if item and isinstance(option, msgspec_inspect.ListType):
+            option = option.item_type
+        if isinstance(option, msgspec_inspect.Metadata) and option.extra_json_schema:
+            return str(option.extra_json_schema["description"])
+    return None
+
+
+class Record(Generic[D]):
+    """One JSON object of the document, checked against its schema (``doc``), with the path
+    that every error names."""
+
+    def __init__(self, raw: object, schema: type[D], path: str) -> None:
         self.path = path
+        self.doc: D = read(raw, schema, path)
+        self.raw = raw
+
+    def view(self, schema: type[S]) -> Record[S]:
+        """The same object read with another section's schema (its own keys in a round, say)."""
+        return Record(self.raw, schema, self.path)
 
     def at(self, key: str) -> str:
         """The path of one of this record's keys (the document itself has an empty path)."""
-        return f"{self.path}.{key}" if self.path else key
+        return _join(self.path, key)
 
     def error(self, key: str, message: str) -> Invalid:
         return Invalid(f"{self.at(key)}: {message}")
 
     def has(self, key: str) -> bool:
-        return self.data.get(key) is not None
-
-    def value_of(self, key: str, expected: tuple[type, ...], name: str) -> Any:
-        """The value of a required key, checked to be of one of the ``expected`` JSON types."""
-        if key not in self.data:
-            raise self.error(key, "missing.")
-        value = self.data[key]
-        # bool is an int to Python, but true/false is no number in JSON.
-        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
-            raise self.error(key, f"expected {name}, got {json_kind(value)}.")
-        return value
-
-    def text(self, key: str) -> str:
-        value: str = self.value_of(key, (str,), "text")
-        return value
+        value = getattr(self.doc, key)
+        return value is not None and value is not msgspec.UNSET
 
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
         """The text fields among ``keys`` that are present; absent ones keep model defaults."""
-        return {key: self.text(key) for key in keys if key in self.data}
+        return {key: getattr(self.doc, key) for key in keys if self.has(key)}
 
     def choice(self, key: str, allowed: Sequence[str]) -> str:
-        value = self.text(key)
+        value: str = getattr(self.doc, key)
         if value not in allowed:
             raise self.error(key, f"unknown value {value!r}; expected one of {', '.join(allowed)}.")
         return value
@@ -107,22 +194,14 @@ class Record:
         """An optional choice: ``default`` when the key is absent or null."""
         return self.choice(key, allowed) if self.has(key) else default
 
-    def integer(self, key: str) -> int:
-        value: int = self.value_of(key, (int,), "a whole number")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value: bool = self.value_of(key, (bool,), "true or false")
-        return value
-
     def uid(self, key: str) -> uuid.UUID:
         try:
-            return uuid.UUID(self.text(key))
+            return uuid.UUID(getattr(self.doc, key))
         except ValueError:
             raise self.error(key, "not a valid UUID.") from None
 
     def day(self, key: str) -> date:
-        value = self.value_of(key, (str,), "a date")
+        value = getattr(self.doc, key)
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -130,7 +209,7 @@ class Record:
 
     def moment(self, key: str) -> datetime:
         """An ISO 8601 date and time; without an offset it stays naive, for the caller."""
-        value = self.value_of(key, (str,), "a date and time")
+        value = getattr(self.doc, key)
         try:
             return datetime.fromisoformat(value)
         except ValueError:
@@ -144,7 +223,7 @@ class Record:
         return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
     def amount(self, key: str) -> Decimal:
-        value = self.value_of(key, (str, int, float), 'an amount such as "95000.00"')
+        value = getattr(self.doc, key)
         try:
             amount = Decimal(str(value))
         except InvalidOperation:
@@ -153,36 +232,29 @@ class Record:
             raise self.error(key, f'{value!r} is not an amount such as "95000.00".')
         return amount
 
-    def number(self, key: str) -> float:
-        """A finite number, whole or not."""
-        value = self.value_of(key, (int, float), "a number")
+    def finite(self, key: str) -> float:
+        """A number that is neither infinite nor NaN."""
+        value: float = getattr(self.doc, key)
         if not math.isfinite(value):
             raise self.error(key, f"expected a finite number, got {value!r}.")
-        return float(value)
+        return value
 
-    def record(self, key: str) -> Record:
-        """A nested object, read with its own path."""
-        return Record(self.value_of(key, (dict,), "an object"), self.at(key))
+    def record(self, key: str, schema: type[S]) -> Record[S]:
+        """A nested object, read with its own schema and path."""
+        return Record(getattr(self.doc, key), schema, self.at(key))
 
-    def optional(self, key: str, read: Callable[[Record, str], T]) -> T | None:
+    def optional(self, key: str, read: Callable[[Record[D], str], T]) -> T | None:
         """``read(self, key)`` when the key holds a value; None when it is absent or null."""
         return read(self, key) if self.has(key) else None
 
-    def records(self, key: str) -> list[Record]:
-        if not self.has(key):
-            return []
-        items: list[Any] = self.value_of(key, (list,), "a list")
-        return [Record(item, f"{self.at(key)}[{i}]") for i, item in enumerate(items)]
+    def records(self, key: str, schema: type[S]) -> list[Record[S]]:
+        rows: Rows = getattr(self.doc, key) or []
+        return [Record(row, schema, f"{self.at(key)}[{i}]") for i, row in enumerate(rows)]
 
-    def refs(self, key: str, what: str = "a person ref") -> list[tuple[str, str]]:
+    def refs(self, key: str) -> list[tuple[str, str]]:
         """A list of refs, each with its own path."""
-        if not self.has(key):
-            return []
-        items: list[Any] = self.value_of(key, (list,), "a list")
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                raise Invalid(f"{self.at(key)}[{i}]: expected {what}, got {json_kind(item)}.")
-        return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(items)]
+        refs: list[str] = getattr(self.doc, key) or []
+        return [(f"{self.at(key)}[{i}]", ref) for i, ref in enumerate(refs)]
 
 
 @contextmanager
@@ -221,7 +293,9 @@ def where(path: str, exc: Invalid, *, renamed: Mapping[str, str] | None = None) 
     return "; ".join(parts)
 
 
-def once(item: Record, key: str, value: Hashable, seen: dict[Hashable, str], what: str) -> None:
+def once(
+    item: Record[Any], key: str, value: Hashable, seen: dict[Hashable, str], what: str
+) -> None:
     """Refuse a value that an earlier record of the same list already holds."""
     if value in seen:
         raise item.error(key, f"{what} is already at {seen[value]}.")
@@ -236,7 +310,7 @@ def restore_times(instance: models.Model, times: Mapping[str, datetime]) -> None
             setattr(instance, name, value)
 
 
-def stamps(item: Record, *keys: str) -> dict[str, datetime]:
+def stamps(item: Record[Any], *keys: str) -> dict[str, datetime]:
     return {key: item.instant(key) for key in keys if item.has(key)}
 
 

@@ -17,10 +17,17 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
 from django.utils import timezone
+from msgspec import UNSET, UnsetType
 
 from nextround.core.transfer import (
+    Amount,
+    Day,
+    Doc,
+    Moment,
     PersonRef,
+    PersonRefList,
     Record,
+    Rows,
     Tally,
     amount_text,
     count_phrase,
@@ -50,13 +57,85 @@ NOTE_TEXT = ("text", "answer", "improve", "status", "response", "promised_by", "
 # Model field names that the document spells differently, for error paths.
 DOCUMENT_KEYS = {"starts_at": "starts", "ends_at": "ends"}
 
-#: Another app's keys in one round of the document, and how it reads them back.
+#: Another app's keys in one round of the document, and how it reads them back (from the round's
+#: object, through its own schema: ``item.view(Schema)``).
 RoundExport = Callable[[Round, PersonRef], dict[str, Any]]
-RoundImport = Callable[[Round, Record, Mapping[str, Person]], None]
+RoundImport = Callable[[Round, Record[Any], Mapping[str, Person]], None]
 #: Another app's keys in one opportunity; reading them back may name the opportunity's notes by
 #: round number and position.
 OpportunityExport = Callable[[Opportunity], dict[str, Any]]
-OpportunityImport = Callable[[Opportunity, Record, Mapping[int, Sequence[RoundNote]]], None]
+OpportunityImport = Callable[[Opportunity, Record[Any], Mapping[int, Sequence[RoundNote]]], None]
+
+
+# --- the schemas of this section's records --------------------------------------------------
+
+
+class Opportunities(Doc):
+    opportunities: Rows
+
+
+class OpportunityDoc(Doc):
+    uid: str
+    company: str
+    role_title: str
+    stage: str
+    location: str | UnsetType = UNSET
+    source_url: str | UnsetType = UNSET
+    posting_text: str | UnsetType = UNSET
+    created_at: Moment | None = None
+    stage_changes: Rows | None = None
+    people: Rows | None = None
+    rounds: Rows | None = None
+
+
+class StageChangeDoc(Doc):
+    stage: str
+    on: Day
+
+
+class PersonDoc(Doc):
+    ref: str
+    name: str
+    title: str | UnsetType = UNSET
+    relation: str | UnsetType = UNSET
+    email: str | UnsetType = UNSET
+    profile_url: str | UnsetType = UNSET
+    background: str | UnsetType = UNSET
+    common_ground: str | UnsetType = UNSET
+
+
+class RoundDoc(Doc):
+    timezone: str
+    starts: Moment
+    ends: Moment
+    number: int | None = None
+    is_final: bool | None = None
+    kind: str | UnsetType = UNSET
+    format: str | UnsetType = UNSET
+    location: str | UnsetType = UNSET
+    video_link: str | UnsetType = UNSET
+    dress_code: str | UnsetType = UNSET
+    logistics: str | UnsetType = UNSET
+    attendees: PersonRefList | None = None
+    created_at: Moment | None = None
+    notes: Rows | None = None
+
+
+class NoteDoc(Doc):
+    kind: str
+    text: str
+    person: str | None = None
+    answer: str | UnsetType = UNSET
+    rating: int | None = None
+    improve: str | UnsetType = UNSET
+    status: str | UnsetType = UNSET
+    response: str | UnsetType = UNSET
+    promised_by: str | UnsetType = UNSET
+    due_on: Day | None = None
+    amount_low: Amount | None = None
+    amount_high: Amount | None = None
+    currency: str | UnsetType = UNSET
+    created_at: Moment | None = None
 
 
 @dataclass(frozen=True)
@@ -210,10 +289,10 @@ def note_places(rounds: Iterable[Round]) -> dict[int, tuple[int, int]]:
 # --- import --------------------------------------------------------------------------------
 
 
-def opportunities_import(*, owner: User, root: Record, parts: Parts, report: Tally) -> None:
+def opportunities_import(*, owner: User, root: Record[Any], parts: Parts, report: Tally) -> None:
     """Each opportunity of the file, unless one with the same uid is already here (skipped, never
     overwritten)."""
-    items = root.records("opportunities")
+    items = root.view(Opportunities).records("opportunities", OpportunityDoc)
     uids = _unique_uids(items)
     present = set(
         Opportunity.objects.filter(owner_id=owner.pk, uid__in=uids).values_list("uid", flat=True)
@@ -226,7 +305,7 @@ def opportunities_import(*, owner: User, root: Record, parts: Parts, report: Tal
             _import_contents(opportunity, item=item, parts=parts, report=report)
 
 
-def _unique_uids(items: Sequence[Record]) -> list[uuid.UUID]:
+def _unique_uids(items: Sequence[Record[OpportunityDoc]]) -> list[uuid.UUID]:
     uids: list[uuid.UUID] = []
     for item in items:
         uid = item.uid("uid")
@@ -236,15 +315,15 @@ def _unique_uids(items: Sequence[Record]) -> list[uuid.UUID]:
     return uids
 
 
-def _import_opportunity(*, owner: User, item: Record, uid: uuid.UUID, report: Tally) -> Opportunity:
+def _import_opportunity(
+    *, owner: User, item: Record[OpportunityDoc], uid: uuid.UUID, report: Tally
+) -> Opportunity:
     fields = item.texts(OPPORTUNITY_TEXT)
-    item.text("company")  # required: a missing one says "missing" rather than "blank"
-    item.text("role_title")
     stage = item.choice("stage", Stage.values)
     created_at = item.optional("created_at", Record.instant)
     changes = [
         (change.choice("stage", Stage.values), change.day("on"))
-        for change in item.records("stage_changes")
+        for change in item.records("stage_changes", StageChangeDoc)
     ]
     # Replay the history through the services, which keep it in date order: the first change
     # creates the opportunity (which records it), each later one moves the stage on its date.
@@ -268,12 +347,12 @@ def _local_date(moment: datetime | None) -> date | None:
 
 
 def _import_contents(
-    opportunity: Opportunity, *, item: Record, parts: Parts, report: Tally
+    opportunity: Opportunity, *, item: Record[OpportunityDoc], parts: Parts, report: Tally
 ) -> None:
     """The opportunity's people, its rounds with all they hold, and the other apps' records."""
     people = _import_people(opportunity=opportunity, item=item, report=report)
     notes: dict[int, list[RoundNote]] = {}
-    for round_item in item.records("rounds"):
+    for round_item in item.records("rounds", RoundDoc):
         round_ = _import_round(opportunity=opportunity, item=round_item, people=people)
         notes[round_.number] = _import_notes(round_, item=round_item, people=people, report=report)
         for read in parts.round_import:
@@ -283,13 +362,14 @@ def _import_contents(
         read_opportunity(opportunity, item, notes)
 
 
-def _import_people(*, opportunity: Opportunity, item: Record, report: Tally) -> dict[str, Person]:
+def _import_people(
+    *, opportunity: Opportunity, item: Record[OpportunityDoc], report: Tally
+) -> dict[str, Person]:
     people: dict[str, Person] = {}
-    for person_item in item.records("people"):
-        ref = person_item.text("ref")
+    for person_item in item.records("people", PersonDoc):
+        ref = person_item.doc.ref
         if ref in people:
             raise person_item.error("ref", f"{ref!r} is used by another person too.")
-        person_item.text("name")
         fields: dict[str, Any] = dict(person_item.texts(PERSON_TEXT))
         with located(person_item.path):
             people[ref] = services.person_create(opportunity=opportunity, **fields)
@@ -304,22 +384,22 @@ def person_named(path: str, ref: str, people: Mapping[str, Person]) -> Person:
         raise Invalid(f"{path}: no person with ref {ref!r} in this opportunity.") from None
 
 
-def optional_person(item: Record, people: Mapping[str, Person]) -> Person | None:
-    return (
-        person_named(item.at("person"), item.text("person"), people) if item.has("person") else None
-    )
+def optional_person(item: Record[Any], people: Mapping[str, Person]) -> Person | None:
+    return person_named(item.at("person"), item.doc.person, people) if item.has("person") else None
 
 
-def _import_round(*, opportunity: Opportunity, item: Record, people: Mapping[str, Person]) -> Round:
+def _import_round(
+    *, opportunity: Opportunity, item: Record[RoundDoc], people: Mapping[str, Person]
+) -> Round:
     fields: dict[str, Any] = dict(item.texts(ROUND_TEXT))
     if item.has("number"):
-        fields["number"] = item.integer("number")
+        fields["number"] = item.doc.number
     if item.has("is_final"):
-        fields["is_final"] = item.flag("is_final")
+        fields["is_final"] = item.doc.is_final
     if item.has("created_at"):  # else the model stamps it now
         fields["created_at"] = item.instant("created_at")
     attendees = [person_named(path, ref, people) for path, ref in item.refs("attendees")]
-    starts, ends, tz_name = item.moment("starts"), item.moment("ends"), item.text("timezone")
+    starts, ends, tz_name = item.moment("starts"), item.moment("ends"), item.doc.timezone
     with located(item.path, renamed=DOCUMENT_KEYS):
         return services.round_create(
             opportunity=opportunity,
@@ -331,8 +411,8 @@ def _import_round(*, opportunity: Opportunity, item: Record, people: Mapping[str
         )
 
 
-_NOTE_VALUES: dict[str, Callable[[Record, str], object]] = {
-    "rating": Record.integer,
+_NOTE_VALUES: dict[str, Callable[[Record[NoteDoc], str], object]] = {
+    "rating": lambda item, key: item.doc.rating,
     "due_on": Record.day,
     "amount_low": Record.amount,
     "amount_high": Record.amount,
@@ -340,18 +420,20 @@ _NOTE_VALUES: dict[str, Callable[[Record, str], object]] = {
 
 
 def _import_notes(
-    round_: Round, *, item: Record, people: Mapping[str, Person], report: Tally
+    round_: Round, *, item: Record[RoundDoc], people: Mapping[str, Person], report: Tally
 ) -> list[RoundNote]:
     notes = [
-        _import_note(round_=round_, item=note, people=people) for note in item.records("notes")
+        _import_note(round_=round_, item=note, people=people)
+        for note in item.records("notes", NoteDoc)
     ]
     report.add("notes", len(notes))
     return notes
 
 
-def _import_note(*, round_: Round, item: Record, people: Mapping[str, Person]) -> RoundNote:
+def _import_note(
+    *, round_: Round, item: Record[NoteDoc], people: Mapping[str, Person]
+) -> RoundNote:
     kind = item.choice("kind", NoteKind.values)
-    item.text("text")
     fields: dict[str, Any] = dict(item.texts(NOTE_TEXT))
     fields.update({key: item.optional(key, read) for key, read in _NOTE_VALUES.items()})
     fields.update(stamps(item, "created_at"))  # else the model stamps it now

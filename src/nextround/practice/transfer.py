@@ -24,8 +24,19 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
+from msgspec import UNSET, UnsetType
 
-from nextround.core.transfer import Record, Tally, count_phrase, once, stamps, validate
+from nextround.core.transfer import (
+    Doc,
+    Moment,
+    Record,
+    Rows,
+    Tally,
+    count_phrase,
+    once,
+    stamps,
+    validate,
+)
 from nextround.errors import Invalid
 from nextround.interviews.models import Round
 from nextround.practice.models import (
@@ -39,6 +50,46 @@ from nextround.practice.models import (
 )
 
 SESSION_TEXT = ("category", "terms")
+
+
+class Practice(Doc):
+    practice: Rows | None = None
+
+
+class SessionDoc(Doc):
+    created_at: Moment
+    category: str | UnsetType = UNSET
+    terms: str | UnsetType = UNSET
+    round: dict[str, Any] | None = None
+    questions: Rows | None = None
+
+
+class RoundRefDoc(Doc):
+    opportunity: str
+    number: int
+
+
+class QuestionDoc(Doc):
+    text: str
+    category: str
+    position: int | None = None
+    bank_id: str | UnsetType = UNSET
+    attempts: Rows | None = None
+
+
+class AttemptDoc(Doc):
+    text: str
+    mode: str | None = None
+    seconds: float | None = None
+    timings: list[Any] | None = None
+    pauses: list[Any] | None = None
+    score: int | None = None
+    fillers_per_minute: float | None = None
+    wpm: float | None = None
+    pace_measured: bool | None = None
+    kept: bool | None = None
+    created_at: Moment | None = None
+
 
 MAX_SCORE = 100
 
@@ -130,12 +181,12 @@ class _PracticeRead:
         return (self.session.created_at, tuple(q.text for q, _ in self.questions))
 
 
-def practice_import(*, owner: User, root: Record, report: Tally) -> None:
+def practice_import(*, owner: User, root: Record[Any], report: Tally) -> None:
     """Each practice session, unless one with the same creation time and question texts is
     already here. A session for a round this workspace does not have (nor the file brings) is
     kept without its round rather than refused. An attempt kept as the best comes in kept
     unless the workspace already keeps one at the same question; then that one stays the best."""
-    items = root.records("practice")
+    items = root.view(Practice).records("practice", SessionDoc)
     if not items:
         return
     rounds = {
@@ -182,7 +233,7 @@ def _save_session(read: _PracticeRead, *, kept_here: set[str]) -> int:
 
 
 def _read_session(
-    *, owner: User, item: Record, rounds: RoundsByRef, best: dict[Hashable, str]
+    *, owner: User, item: Record[SessionDoc], rounds: RoundsByRef, best: dict[Hashable, str]
 ) -> _PracticeRead:
     round_, missing = _practice_round(item, rounds)
     session = PracticeSession(
@@ -194,7 +245,7 @@ def _read_session(
     validate(session, path=item.path, what="practice session", exclude=["owner", "round"])
     if not item.has("questions"):
         raise item.error("questions", "missing.")
-    question_items = item.records("questions")
+    question_items = item.records("questions", QuestionDoc)
     if not question_items:
         raise item.error("questions", "a practice session has at least one question.")
     positions: dict[Hashable, str] = {}
@@ -206,12 +257,12 @@ def _read_session(
     return _PracticeRead(session=session, questions=questions, round_missing=missing)
 
 
-def _practice_round(item: Record, rounds: RoundsByRef) -> tuple[Round | None, bool]:
+def _practice_round(item: Record[SessionDoc], rounds: RoundsByRef) -> tuple[Round | None, bool]:
     """The round a session was for, and whether the file names one this workspace lacks."""
     if not item.has("round"):
         return None, False
-    ref = item.record("round")
-    uid, number = ref.uid("opportunity"), ref.integer("number")
+    ref = item.record("round", RoundRefDoc)
+    uid, number = ref.uid("opportunity"), ref.doc.number
     if number < 1:
         raise ref.error("number", f"round numbers start at 1, got {number}.")
     round_ = rounds.get((uid, number))
@@ -221,7 +272,7 @@ def _practice_round(item: Record, rounds: RoundsByRef) -> tuple[Round | None, bo
 def _read_question(
     *,
     owner: User,
-    item: Record,
+    item: Record[QuestionDoc],
     place: int,
     positions: dict[Hashable, str],
     best: dict[Hashable, str],
@@ -229,19 +280,19 @@ def _read_question(
     """A question (numbered by its place in the list when its position is left out) and its
     attempts; at most one attempt at the same question is kept as the best in the whole file,
     as in a workspace."""
-    position = item.integer("position") if item.has("position") else place
+    position = item.doc.position if item.doc.position is not None else place
     once(item, "position", position, positions, f"Position {position}")
-    text = item.text("text")
+    text = item.doc.text
     question = PracticeQuestion(
         position=position,
         text=text,
-        category=item.text("category"),
+        category=item.doc.category,
         key=question_key(text),
         **item.texts(["bank_id"]),
     )
     validate(question, path=item.path, what="question", exclude=["session"])
     attempts = []
-    for attempt_item in item.records("attempts"):
+    for attempt_item in item.records("attempts", AttemptDoc):
         attempt = _read_attempt(owner=owner, item=attempt_item)
         if attempt.kept:
             once(attempt_item, "kept", question.key, best, "The best attempt at this question")
@@ -249,9 +300,9 @@ def _read_question(
     return question, attempts
 
 
-def _read_attempt(*, owner: User, item: Record) -> Attempt:
+def _read_attempt(*, owner: User, item: Record[AttemptDoc]) -> Attempt:
     """An analysed attempt: status done, no recording."""
-    text = item.text("text")
+    text = item.doc.text
     if not text.strip():
         raise item.error("text", "must not be blank: an analysed attempt has its answer.")
     if len(text) > ANSWER_LIMIT:
@@ -268,39 +319,37 @@ def _read_attempt(*, owner: User, item: Record) -> Attempt:
         score=_score(item),
         fillers_per_minute=_measure(item, "fillers_per_minute"),
         wpm=_measure(item, "wpm"),
-        pace_measured=item.has("pace_measured") and item.flag("pace_measured"),
-        kept=item.has("kept") and item.flag("kept"),
+        pace_measured=bool(item.doc.pace_measured),
+        kept=bool(item.doc.kept),
         **stamps(item, "created_at"),  # else the model stamps it now
     )
     validate(attempt, path=item.path, what="attempt", exclude=["owner", "question"])
     return attempt
 
 
-def _measure(item: Record, key: str) -> float | None:
+def _measure(item: Record[AttemptDoc], key: str) -> float | None:
     """An optional figure that cannot be negative: a length, a rate."""
     if not item.has(key):
         return None
-    value = item.number(key)
+    value = item.finite(key)
     if value < 0:
         raise item.error(key, f"must not be negative, got {value:g}.")
     return value
 
 
-def _score(item: Record) -> int | None:
-    if not item.has("score"):
+def _score(item: Record[AttemptDoc]) -> int | None:
+    score = item.doc.score
+    if score is None:
         return None
-    score = item.integer("score")
     if not 0 <= score <= MAX_SCORE:
         raise item.error("score", f"must be between 0 and {MAX_SCORE}, got {score}.")
     return score
 
 
-def _spans(item: Record, key: str, *, worded: bool) -> list[list[Any]]:
+def _spans(item: Record[AttemptDoc], key: str, *, worded: bool) -> list[list[Any]]:
     """Word timings ([word, start, end], ``worded``) or pauses ([start, end]), in seconds from
     the start of the recording; each must not end before it starts."""
-    if not item.has(key):
-        return []
-    rows: list[Any] = item.value_of(key, (list,), "a list")
+    rows: list[Any] = getattr(item.doc, key) or []
     shape = "[word, start, end]" if worded else "[start, end]"
     spans: list[list[Any]] = []
     for index, row in enumerate(rows):

@@ -11,14 +11,38 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Prefetch
+from msgspec import UNSET, UnsetType
 
-from nextround.core.transfer import PersonRef, Record, once, save_valid, stamps
+from nextround.core.transfer import Doc, Moment, PersonRef, Record, Rows, once, save_valid, stamps
 from nextround.interviews.models import Person, Round
 from nextround.interviews.transfer import optional_person
 from nextround.prep.models import AskItem, AskStatus, ItemStatus, PlanProgress
 
 PLAN_TEXT = ("note", "reason")
 ASK_TEXT = ("bank_id", "theme", "text", "answer")
+
+
+class RoundPrep(Doc):
+    plan: Rows | None = None
+    asks: Rows | None = None
+
+
+class PlanDoc(Doc):
+    key: str
+    status: str | None = None
+    note: str | UnsetType = UNSET
+    reason: str | UnsetType = UNSET
+    updated_at: Moment | None = None
+
+
+class AskDoc(Doc):
+    text: str
+    person: str | None = None
+    status: str | None = None
+    bank_id: str | UnsetType = UNSET
+    theme: str | UnsetType = UNSET
+    answer: str | UnsetType = UNSET
+    created_at: Moment | None = None
 
 
 def round_prefetch() -> Sequence[Prefetch[Any]]:
@@ -54,15 +78,16 @@ def round_export(round_: Round, person_ref: PersonRef) -> dict[str, Any]:
     }
 
 
-def round_import(round_: Round, item: Record, people: Mapping[str, Person]) -> None:
-    _import_plan(round_, item=item)
-    _import_asks(round_, item=item, people=people)
+def round_import(round_: Round, item: Record[Any], people: Mapping[str, Person]) -> None:
+    prep = item.view(RoundPrep)
+    _import_plan(round_, item=prep)
+    _import_asks(round_, item=prep, people=people)
 
 
-def _import_plan(round_: Round, *, item: Record) -> None:
+def _import_plan(round_: Round, *, item: Record[RoundPrep]) -> None:
     keys: dict[Hashable, str] = {}
-    for plan_item in item.records("plan"):
-        key = plan_item.text("key")
+    for plan_item in item.records("plan", PlanDoc):
+        key = plan_item.doc.key
         once(plan_item, "key", key, keys, f"Plan item {key!r}")
         progress = PlanProgress(
             owner=round_.owner,
@@ -75,10 +100,9 @@ def _import_plan(round_: Round, *, item: Record) -> None:
         save_valid(progress, path=plan_item.path, what="plan item")
 
 
-def _import_asks(round_: Round, *, item: Record, people: Mapping[str, Person]) -> None:
+def _import_asks(round_: Round, *, item: Record[RoundPrep], people: Mapping[str, Person]) -> None:
     kept: dict[Hashable, str] = {}
-    for ask_item in item.records("asks"):
-        ask_item.text("text")
+    for ask_item in item.records("asks", AskDoc):
         ask = AskItem(
             owner=round_.owner,
             round=round_,

@@ -17,10 +17,17 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
+from msgspec import UNSET, UnsetType
 
 from nextround.core.transfer import (
+    Day,
+    Doc,
+    Moment,
     PersonRef,
+    PersonRefList,
     Record,
+    Rows,
+    StoryRefList,
     Tally,
     count_phrase,
     day_text,
@@ -46,6 +53,68 @@ from nextround.stories.models import (
 )
 
 STORY_TEXT = services.STORY_TEXT
+
+
+class Library(Doc):
+    stories: Rows | None = None
+    strengths: Rows | None = None
+    quotes: Rows | None = None
+
+
+class StoryDoc(Doc):
+    ref: str
+    title: str
+    situation: str | UnsetType = UNSET
+    task: str | UnsetType = UNSET
+    action: str | UnsetType = UNSET
+    result: str | UnsetType = UNSET
+    numbers: str | UnsetType = UNSET
+    competencies: str | UnsetType = UNSET
+    employer: str | UnsetType = UNSET
+    happened_on: Day | None = None
+    created_at: Moment | None = None
+    updated_at: Moment | None = None
+
+
+class StrengthDoc(Doc):
+    name: str
+    rank: int
+    description: str = ""
+    differentiator: bool | None = None
+    stories: StoryRefList | None = None
+
+
+class QuoteDoc(Doc):
+    text: str
+    who: str
+    created_at: Moment | None = None
+
+
+class RoundTellings(Doc):
+    tellings: Rows | None = None
+
+
+class TellingDoc(Doc):
+    story: str
+    people: PersonRefList | None = None
+    created_at: Moment | None = None
+
+
+class OpportunityAnswers(Doc):
+    concern_answers: Rows | None = None
+
+
+class ConcernAnswerDoc(Doc):
+    # A concern raised in a round (round and note) or a requirement of the posting.
+    round: int | None = None
+    note: int | None = None
+    requirement_key: str | None = None
+    requirement_text: str | UnsetType | None = UNSET
+    kind: str | None = None
+    story: str | None = None
+    answer: str | UnsetType = UNSET
+    status: str | None = None
+    updated_at: Moment | None = None
 
 
 def story_record(story: Story) -> dict[str, Any]:
@@ -170,47 +239,49 @@ def _concern_answer_document(
 # --- import --------------------------------------------------------------------------------
 
 
-def library_import(*, owner: User, root: Record, report: Tally) -> dict[str, Story]:
+def library_import(*, owner: User, root: Record[Any], report: Tally) -> dict[str, Story]:
     """The file's stories, strengths and quotes; the stories by ref, for the rounds and
     opportunities that name them."""
-    stories = _import_stories(owner=owner, root=root, report=report)
-    _import_strengths(owner=owner, root=root, stories=stories, report=report)
-    _import_quotes(owner=owner, root=root, report=report)
+    library = root.view(Library)
+    stories = _import_stories(owner=owner, root=library, report=report)
+    _import_strengths(owner=owner, root=library, stories=stories, report=report)
+    _import_quotes(owner=owner, root=library, report=report)
     return stories
 
 
 def tellings_import(
     stories: Mapping[str, Story],
-) -> Callable[[Round, Record, Mapping[str, Person]], None]:
-    def read(round_: Round, item: Record, people: Mapping[str, Person]) -> None:
-        _import_tellings(round_, item=item, people=people, stories=stories)
+) -> Callable[[Round, Record[Any], Mapping[str, Person]], None]:
+    def read(round_: Round, item: Record[Any], people: Mapping[str, Person]) -> None:
+        _import_tellings(round_, item=item.view(RoundTellings), people=people, stories=stories)
 
     return read
 
 
 def concern_answers_import(
     stories: Mapping[str, Story],
-) -> Callable[[Opportunity, Record, Mapping[int, Sequence[RoundNote]]], None]:
+) -> Callable[[Opportunity, Record[Any], Mapping[int, Sequence[RoundNote]]], None]:
     def read(
-        opportunity: Opportunity, item: Record, notes: Mapping[int, Sequence[RoundNote]]
+        opportunity: Opportunity, item: Record[Any], notes: Mapping[int, Sequence[RoundNote]]
     ) -> None:
-        _import_concern_answers(opportunity, item=item, notes=notes, stories=stories)
+        answers = item.view(OpportunityAnswers)
+        _import_concern_answers(opportunity, item=answers, notes=notes, stories=stories)
 
     return read
 
 
-def _import_stories(*, owner: User, root: Record, report: Tally) -> dict[str, Story]:
+def _import_stories(*, owner: User, root: Record[Library], report: Tally) -> dict[str, Story]:
     """The file's stories by ref; one already here (same title and creation time) is reused."""
     present: dict[tuple[str, datetime | None], Story] = {
         (s.title, s.created_at): s for s in Story.objects.filter(owner_id=owner.pk)
     }
     stories: dict[str, Story] = {}
     refs: dict[Hashable, str] = {}
-    for item in root.records("stories"):
-        ref = item.text("ref")
+    for item in root.records("stories", StoryDoc):
+        ref = item.doc.ref
         once(item, "ref", ref, refs, f"Story ref {ref!r}")
         times = stamps(item, "created_at", "updated_at")
-        existing = present.get((item.text("title"), times.get("created_at")))
+        existing = present.get((item.doc.title, times.get("created_at")))
         if existing is None:
             stories[ref] = _import_story(owner=owner, item=item, times=times)
             report.add("stories")
@@ -220,7 +291,7 @@ def _import_stories(*, owner: User, root: Record, report: Tally) -> dict[str, St
     return stories
 
 
-def _import_story(*, owner: User, item: Record, times: Mapping[str, datetime]) -> Story:
+def _import_story(*, owner: User, item: Record[StoryDoc], times: Mapping[str, datetime]) -> Story:
     fields: dict[str, Any] = dict(item.texts(STORY_TEXT))
     fields["happened_on"] = item.optional("happened_on", Record.day)
     with located(item.path):
@@ -236,12 +307,12 @@ def _story(path: str, ref: str, stories: Mapping[str, Story]) -> Story:
         raise Invalid(f"{path}: no story with ref {ref!r} in this file.") from None
 
 
-def _optional_story(item: Record, stories: Mapping[str, Story]) -> Story | None:
-    return _story(item.at("story"), item.text("story"), stories) if item.has("story") else None
+def _optional_story(item: Record[Any], stories: Mapping[str, Story]) -> Story | None:
+    return _story(item.at("story"), item.doc.story, stories) if item.has("story") else None
 
 
 def _import_strengths(
-    *, owner: User, root: Record, stories: Mapping[str, Story], report: Tally
+    *, owner: User, root: Record[Library], stories: Mapping[str, Story], report: Tally
 ) -> None:
     """The file's ranking, checked whole; it is skipped if the workspace ranks its own."""
     strengths = _read_strengths(owner=owner, root=root, stories=stories)
@@ -255,18 +326,18 @@ def _import_strengths(
 
 
 def _read_strengths(
-    *, owner: User, root: Record, stories: Mapping[str, Story]
+    *, owner: User, root: Record[Library], stories: Mapping[str, Story]
 ) -> list[tuple[Strength, list[Story]]]:
     strengths: list[tuple[Strength, list[Story]]] = []
     ranks: dict[Hashable, str] = {}
     differentiator: str | None = None
-    for item in root.records("strengths"):
+    for item in root.records("strengths", StrengthDoc):
         strength = Strength(
             owner=owner,
-            name=item.text("name"),
-            description=item.texts(["description"]).get("description", ""),
-            rank=item.integer("rank"),
-            differentiator=item.has("differentiator") and item.flag("differentiator"),
+            name=item.doc.name,
+            description=item.doc.description,
+            rank=item.doc.rank,
+            differentiator=bool(item.doc.differentiator),
         )
         validate(strength, path=item.path, what="strength")
         once(item, "rank", strength.rank, ranks, f"Rank {strength.rank}")
@@ -276,16 +347,16 @@ def _read_strengths(
                 f"only one strength can be the differentiator; {differentiator} is.",
             )
         differentiator = item.path if strength.differentiator else differentiator
-        backing = [_story(path, ref, stories) for path, ref in item.refs("stories", "a story ref")]
+        backing = [_story(path, ref, stories) for path, ref in item.refs("stories")]
         strengths.append((strength, backing))
     return strengths
 
 
-def _import_quotes(*, owner: User, root: Record, report: Tally) -> None:
+def _import_quotes(*, owner: User, root: Record[Library], report: Tally) -> None:
     """Each quote, unless one with the same text, author and creation time is already here."""
     present = set(Quote.objects.filter(owner_id=owner.pk).values_list("text", "who", "created_at"))
-    for item in root.records("quotes"):
-        text, who = item.text("text"), item.text("who")
+    for item in root.records("quotes", QuoteDoc):
+        text, who = item.doc.text, item.doc.who
         times = stamps(item, "created_at")
         if (text, who, times.get("created_at")) in present:
             report.skipped += 1
@@ -297,11 +368,15 @@ def _import_quotes(*, owner: User, root: Record, report: Tally) -> None:
 
 
 def _import_tellings(
-    round_: Round, *, item: Record, people: Mapping[str, Person], stories: Mapping[str, Story]
+    round_: Round,
+    *,
+    item: Record[RoundTellings],
+    people: Mapping[str, Person],
+    stories: Mapping[str, Story],
 ) -> None:
     told: dict[Hashable, str] = {}
-    for telling_item in item.records("tellings"):
-        ref = telling_item.text("story")
+    for telling_item in item.records("tellings", TellingDoc):
+        ref = telling_item.doc.story
         story = _story(telling_item.at("story"), ref, stories)
         once(telling_item, "story", story.pk, told, f"A telling of story {ref!r}")
         heard = _heard(telling_item, round_=round_, people=people)
@@ -312,7 +387,9 @@ def _import_tellings(
         telling.people.set(heard)
 
 
-def _heard(item: Record, *, round_: Round, people: Mapping[str, Person]) -> list[Person]:
+def _heard(
+    item: Record[TellingDoc], *, round_: Round, people: Mapping[str, Person]
+) -> list[Person]:
     """The people named, or every attendee when the key is left out (as when logging one)."""
     if not item.has("people"):
         return list(round_.attendees.all())
@@ -322,12 +399,12 @@ def _heard(item: Record, *, round_: Round, people: Mapping[str, Person]) -> list
 def _import_concern_answers(
     opportunity: Opportunity,
     *,
-    item: Record,
+    item: Record[OpportunityAnswers],
     notes: Mapping[int, Sequence[RoundNote]],
     stories: Mapping[str, Story],
 ) -> None:
     answered: dict[Hashable, str] = {}
-    for answer_item in item.records("concern_answers"):
+    for answer_item in item.records("concern_answers", ConcernAnswerDoc):
         target = _concern_target(answer_item, notes=notes)
         key = "note" if "note" in target else "requirement_key"
         concern = target["note"].pk if "note" in target else target["requirement_key"]
@@ -345,7 +422,9 @@ def _import_concern_answers(
         save_valid(answer, path=answer_item.path, what="answer")
 
 
-def _concern_target(item: Record, *, notes: Mapping[int, Sequence[RoundNote]]) -> dict[str, Any]:
+def _concern_target(
+    item: Record[ConcernAnswerDoc], *, notes: Mapping[int, Sequence[RoundNote]]
+) -> dict[str, Any]:
     """A concern raised in a round (its round number and note position), or a requirement of
     the posting, kept with its key and text as they were: the posting may read differently
     now."""
@@ -356,14 +435,23 @@ def _concern_target(item: Record, *, notes: Mapping[int, Sequence[RoundNote]]) -
         )
     if not item.has("requirement_key"):
         return {"note": _concern_note(item, notes=notes)}
-    key = item.text("requirement_key")
+    key = item.doc.requirement_key or ""
     if not key:
         raise item.error("requirement_key", "must not be blank.")
-    return {"requirement_key": key, "requirement_text": item.text("requirement_text")}
+    text = item.doc.requirement_text
+    if text is UNSET:
+        raise item.error("requirement_text", "missing.")
+    if text is None:
+        raise item.error("requirement_text", "expected text, got null.")
+    return {"requirement_key": key, "requirement_text": text}
 
 
-def _concern_note(item: Record, *, notes: Mapping[int, Sequence[RoundNote]]) -> RoundNote:
-    number, position = item.integer("round"), item.integer("note")
+def _concern_note(
+    item: Record[ConcernAnswerDoc], *, notes: Mapping[int, Sequence[RoundNote]]
+) -> RoundNote:
+    number, position = item.doc.round, item.doc.note
+    if number is None or position is None:  # the caller saw a round; a note must come with it
+        raise item.error("note", "missing.")
     if number not in notes:
         raise item.error("round", f"this opportunity has no round {number}.")
     if not 0 <= position < len(notes[number]):

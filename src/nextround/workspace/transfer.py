@@ -29,7 +29,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from nextround.core.transfer import Record, Tally, json_kind
+from nextround.core.transfer import Doc, Record, Tally, json_kind
 from nextround.errors import Invalid
 from nextround.interviews import transfer as interviews
 from nextround.interviews.transfer import Parts
@@ -39,6 +39,11 @@ from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
 VERSION = 3
+
+
+class Header(Doc):
+    format: str
+    version: int
 
 
 def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
@@ -75,7 +80,7 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
     creation time and the same question texts in the same order. Raises Invalid naming the
     first bad record's path; then nothing is saved."""
     check_header(document)
-    root = Record(document, "")
+    root = Record(document, Header, "")
     report = ImportReport()
     with transaction.atomic():
         library = stories.library_import(owner=owner, root=root, report=report)
