@@ -37,14 +37,22 @@ def _console() -> Console:
 
 
 def show_report(console: Console, text: str, report: AnswerReport) -> None:
-    from rich.table import Table
     from rich.text import Text
-
-    from nextround.practice.present import highlighted
 
     console.print(Text.assemble(("Score ", "bold"), (f"{report.score}", "bold"), "/100"))
     for tip in report.tips:
         console.print(f"  • {tip}")
+    _show_marked(console, text, report)
+    _show_components(console, report)
+    _show_figures(console, report)
+
+
+def _show_marked(console: Console, text: str, report: AnswerReport) -> None:
+    """The answer with its fillers and hedges coloured, and the key to the colours."""
+    from rich.text import Text
+
+    from nextround.practice.present import highlighted
+
     marked = Text()
     for piece in highlighted(text, report):
         marked.append(piece.text, style=STYLES.get(piece.kind, ""))
@@ -53,6 +61,12 @@ def show_report(console: Console, text: str, report: AnswerReport) -> None:
     console.print(
         Text.assemble("\n", ("filler", STYLES["filler"]), "  ", ("hedge", STYLES["hedge"]))
     )
+
+
+def _show_components(console: Console, report: AnswerReport) -> None:
+    """Where the score's points came from."""
+    from rich.table import Table
+
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("Part")
     table.add_column("Points", justify="right")
@@ -60,6 +74,10 @@ def show_report(console: Console, text: str, report: AnswerReport) -> None:
     for name, part in report.components.items():
         table.add_row(name, f"{part.points:g}/{part.out_of}", part.note)
     console.print(table)
+
+
+def _show_figures(console: Console, report: AnswerReport) -> None:
+    """Length, fillers, structure, pauses and the terms used, one line each."""
     length = f"{report.words} words, " + (
         f"about {report.seconds:.0f} s if spoken"
         if report.seconds_estimated
