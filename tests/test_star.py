@@ -7,16 +7,8 @@ import json
 
 import pytest
 
-from nextround.fit.star import (
-    PARTS,
-    SCORE_WEIGHTS,
-    Quantity,
-    analyze_story,
-    as_dict,
-    find_quantities,
-    speaking_seconds,
-    voice_of,
-)
+from nextround.fit.star import PARTS, SCORE_WEIGHTS, analyze_story, as_dict, speaking_seconds
+from nextround.text import Quantity, find_quantities, voice_of
 
 # --- A strong story: a software engineer fixing a failing billing job -----------------------
 

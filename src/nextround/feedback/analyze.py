@@ -5,8 +5,9 @@ each figure can be explained and a 300-word answer takes about 2 ms (benchmarks/
 The thresholds and weights live in ``thresholds.py``; the rules and the reasons for them are
 listed in docs/practice.md.
 
-The text is split once into tokens (words and punctuation marks, with offsets). Words are
-compared in lower case without apostrophes, so "I'm" and a transcript's "Im" are the same word.
+The text is split once into tokens (words and punctuation marks, with offsets) by the text
+toolkit, which compares words in lower case without apostrophes: "I'm" and a transcript's "Im"
+are the same word.
 """
 
 from __future__ import annotations
@@ -31,42 +32,21 @@ from nextround.feedback.report import (
     TermUse,
     TimedWord,
 )
-from nextround.fit.star import Quantity, find_quantities, voice_of, word_count
-from nextround.playbook.text import STOPWORDS, content_stems, stem, stems
-from nextround.playbook.text import words as text_words
+from nextround.text import (
+    STOPWORDS,
+    Quantity,
+    Tokens,
+    content_stems,
+    quantities_in,
+    seconds_to_say,
+    stem,
+    stems,
+    voice_of,
+    word_count,
+)
+from nextround.text import words as text_words
 
 STAR_PARTS = ("situation", "task", "action", "result")
-
-# --- Tokens -----------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\.{2,}|[^\w\s]")
-_APOSTROPHES = re.compile(r"['’]")
-
-
-class Tokens:
-    """The words and punctuation marks of a text as parallel lists: ``words[i]`` is the word in
-    lower case without apostrophes ("i'm" -> "im"), "" for a mark; ``marks[i]`` the mark, ""
-    for a word; ``starts``/``ends`` the offsets. Lists rather than objects: an answer has
-    hundreds of tokens and the rules look at neighbours constantly."""
-
-    __slots__ = ("ends", "marks", "size", "starts", "words")
-
-    def __init__(self, text: str) -> None:
-        self.words: list[str] = []
-        self.marks: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            norm = m.group().lower()
-            is_word = norm[0].isalnum()
-            if is_word and ("'" in norm or "’" in norm):
-                norm = _APOSTROPHES.sub("", norm)
-            self.words.append(norm if is_word else "")
-            self.marks.append("" if is_word else norm)
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-        self.size = len(self.words)
-
 
 # --- Word classes the rules look at -----------------------------------------------------------
 
@@ -660,31 +640,6 @@ def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quan
     return star, figures
 
 
-# Every figure find_quantities reports holds a digit or one of these words (number words,
-# ordinals, "doubled", "twice", "half"...), so a sentence without any cannot hold one.
-_MAY_HOLD_FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|halv|doubl|tripl|"
-    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth)",
-    re.IGNORECASE,
-)
-
-
-def quantities_in(found: Sequence[Sentence]) -> list[Quantity]:
-    """find_quantities over each of these sentences that may hold a figure, with offsets into
-    the whole text."""
-    result: list[Quantity] = []
-    for s in found:
-        if not _MAY_HOLD_FIGURE.search(s.text):
-            continue
-        for q in find_quantities(s.text):
-            result.append(
-                Quantity(text=q.text, start=q.start + s.start, end=q.end + s.start, kind=q.kind)
-            )
-    return result
-
-
 # A verb in the past tense: "was", "had", "shouted", "broke".
 _PAST = re.compile(
     r"\b(?:was|were|had|did|went|came|got|broke|fell|began|lost|left|ran|took|\w{2,}ed)\b",
@@ -793,7 +748,7 @@ def speaking_time(
         span = max(w.end for w in timed) - min(w.start for w in timed)
         if span > 0:
             return span, False
-    return word_total * 60 / t.TYPED_WORDS_PER_MINUTE, True
+    return seconds_to_say(word_total), True
 
 
 def pace_band(wpm: float) -> str:
