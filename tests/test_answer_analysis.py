@@ -23,7 +23,9 @@ from nextround.feedback import (
     as_dict,
 )
 from nextround.feedback import thresholds as t
-from nextround.feedback.analyze import find_fillers, find_hedges, wants_story
+from nextround.feedback.fillers import find_fillers
+from nextround.feedback.hedges import find_hedges
+from nextround.feedback.structure import wants_story
 
 ROOT = Path(__file__).resolve().parents[1]
 
