@@ -20,12 +20,12 @@ from nextround.feedback import (
     Pause,
     TimedWord,
     analyze_answer,
-    as_dict,
 )
 from nextround.feedback import thresholds as t
 from nextround.feedback.fillers import find_fillers
 from nextround.feedback.hedges import find_hedges
 from nextround.feedback.structure import wants_story
+from nextround.jsonform import json_form
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -544,7 +544,7 @@ def test_json_shape():
         company_terms=["patient safety"],
         pauses=[Pause(3.0, 4.6), Pause(9.0, 12.5)],
     )
-    data = json.loads(json.dumps(as_dict(report)))
+    data = json.loads(json.dumps(json_form(report)))
     assert set(data) == {
         "words",
         "seconds",

@@ -178,9 +178,9 @@ def story() -> None:
 
 
 def _report_json(report: StoryReport) -> dict[str, Any]:
-    from nextround.fit.star import as_dict
+    from nextround.jsonform import json_form
 
-    return as_dict(report)
+    return json_form(report)
 
 
 def _story_json(found: Story) -> dict[str, Any]:

@@ -15,7 +15,6 @@ are the same word.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from nextround.errors import Invalid
 from nextround.feedback import thresholds as t
@@ -33,8 +32,8 @@ from nextround.feedback.report import (
     AnswerReport,
     Component,
     Pause,
+    Pronouns,
     Span,
-    Tally,
     TimedWord,
 )
 from nextround.feedback.score import Facts, score
@@ -134,9 +133,7 @@ def _report(
         star=f.star,
         quantified_result=f.quantified,
         quantities=[Span(text=q.text, start=q.start, end=q.end) for q in f.result_quantities],
-        i_count=f.voice.i_count,
-        we_count=f.voice.we_count,
-        voice=f.voice.verdict,
+        pronouns=Pronouns(f.voice.i_count, f.voice.we_count, f.voice.verdict),
         long_sentences=f.long_sentences,
         repeated_phrases=f.repeats,
         requirements=f.requirements,
@@ -147,65 +144,3 @@ def _report(
         components=components,
         tips=advice,
     )
-
-
-def as_dict(report: AnswerReport) -> dict[str, Any]:
-    """The report as JSON-ready builtins, in the shape the command line prints."""
-    return {
-        "words": report.words,
-        "seconds": round(report.seconds, 1),
-        "seconds_estimated": report.seconds_estimated,
-        "wpm": round(report.wpm, 1),
-        "pace": report.pace,
-        "length": report.length,
-        "fillers": _tally_dict(report.fillers),
-        "hedges": _tally_dict(report.hedges),
-        "star": {
-            part: {
-                "present": p.present,
-                "evidence": p.evidence,
-                "start": p.start,
-                "end": p.end,
-            }
-            for part, p in report.star.items()
-        },
-        "quantified_result": report.quantified_result,
-        "quantities": [_span_dict(s) for s in report.quantities],
-        "voice": {"i": report.i_count, "we": report.we_count, "verdict": report.voice},
-        "long_sentences": [_span_dict(s) for s in report.long_sentences],
-        "repeated_phrases": [{"text": r.text, "count": r.count} for r in report.repeated_phrases],
-        "requirements": {"used": report.requirements.used, "missed": report.requirements.missed},
-        "company_terms": {
-            "used": report.company_terms.used,
-            "missed": report.company_terms.missed,
-        },
-        "hesitations": [_pause_dict(p) for p in report.hesitations],
-        "long_pauses": [_pause_dict(p) for p in report.long_pauses],
-        "score": report.score,
-        "components": {
-            name: {"points": round(c.points, 1), "out_of": c.out_of, "note": c.note}
-            for name, c in report.components.items()
-        },
-        "tips": list(report.tips),
-    }
-
-
-def _tally_dict(tally_: Tally) -> dict[str, Any]:
-    return {
-        "count": tally_.count,
-        "per_minute": round(tally_.per_minute, 1),
-        "per_100_words": round(tally_.per_100_words, 1),
-        "items": [_span_dict(s) for s in tally_.items],
-    }
-
-
-def _span_dict(span: Span) -> dict[str, Any]:
-    return {"text": span.text, "start": span.start, "end": span.end}
-
-
-def _pause_dict(pause: Pause) -> dict[str, Any]:
-    return {
-        "start": round(pause.start, 1),
-        "end": round(pause.end, 1),
-        "seconds": round(pause.seconds, 1),
-    }

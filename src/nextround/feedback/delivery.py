@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from nextround.errors import Invalid
 from nextround.feedback import thresholds as t
-from nextround.feedback.report import Pause, Repeat, Span, Tally, TimedWord
+from nextround.feedback.report import Pause, PauseSpan, Repeat, Span, Tally, TimedWord
 from nextround.feedback.structure import Sentence
 from nextround.feedback.tokens import word_set
 from nextround.text import STOPWORDS, Tokens, seconds_to_say, word_count
@@ -75,12 +75,21 @@ def tally(spans: list[Span], word_total: int, seconds: float) -> Tally:
 # --- Pauses -----------------------------------------------------------------------------------
 
 
-def heard_pauses(pauses: Sequence[Pause]) -> tuple[list[Pause], list[Pause]]:
-    """The hesitations (from HESITATION_SECONDS up to LONG_PAUSE_SECONDS) and the long
-    pauses."""
-    hesitations = [p for p in pauses if t.HESITATION_SECONDS <= p.seconds < t.LONG_PAUSE_SECONDS]
-    long_pauses = [p for p in pauses if p.seconds >= t.LONG_PAUSE_SECONDS]
+def heard_pauses(pauses: Sequence[Pause]) -> tuple[list[PauseSpan], list[PauseSpan]]:
+    """The hesitations (from HESITATION_SECONDS up to LONG_PAUSE_SECONDS) and the long pauses,
+    as the report lists them."""
+    hesitations = [
+        _listed(p) for p in pauses if t.HESITATION_SECONDS <= p.seconds < t.LONG_PAUSE_SECONDS
+    ]
+    long_pauses = [_listed(p) for p in pauses if p.seconds >= t.LONG_PAUSE_SECONDS]
     return hesitations, long_pauses
+
+
+def _listed(pause: Pause) -> PauseSpan:
+    # Tenths of a second: the measurement is no finer than that.
+    return PauseSpan(
+        start=round(pause.start, 1), end=round(pause.end, 1), seconds=round(pause.seconds, 1)
+    )
 
 
 # --- Long sentences and repeated phrases ------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from nextround.feedback import thresholds as t
 from nextround.feedback.delivery import duration, length_band, pace_band
-from nextround.feedback.report import Component, Pause, Repeat, Span, StarPart, Tally, TermUse
+from nextround.feedback.report import Component, PauseSpan, Repeat, Span, StarPart, Tally, TermUse
 from nextround.feedback.structure import STAR_PARTS, Sentence
 from nextround.text import Quantity, Voice
 
@@ -31,8 +31,8 @@ class Facts:
     voice: Voice
     long_sentences: list[Span]
     repeats: list[Repeat]
-    hesitations: list[Pause]
-    long_pauses: list[Pause]
+    hesitations: list[PauseSpan]
+    long_pauses: list[PauseSpan]
     requirements: TermUse
     company_terms: TermUse
 

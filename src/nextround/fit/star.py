@@ -10,8 +10,6 @@ into that field. Either kind makes the story `quantified`.
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from nextround.text import Quantity, Voice, find_quantities, seconds_to_say, voice_of, word_count
@@ -266,9 +264,3 @@ def _action_leads(counts: dict[str, int]) -> bool:
     action = counts["action"]
     others = [counts[p] for p in PARTS if p != "action"]
     return action >= max(others) and action >= counts["situation"] + counts["task"]
-
-
-def as_dict(report: StoryReport) -> dict[str, Any]:
-    """The report as JSON-ready builtins (lists, not tuples), for the page's live check."""
-    data: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(report))
-    return data
