@@ -12,7 +12,7 @@ from nextround.errors import Invalid
 from nextround.feedback import thresholds as t
 from nextround.feedback.report import Pause, PauseSpan, Repeat, Span, Tally, TimedWord
 from nextround.feedback.structure import Sentence
-from nextround.feedback.tokens import word_set
+from nextround.feedback.tokens import as_quoted, word_set
 from nextround.text import STOPWORDS, Tokens, seconds_to_say, word_count
 
 # --- Length and pace --------------------------------------------------------------------------
@@ -109,7 +109,8 @@ _FILLER_WORDS = word_set("um uh er ah like so actually basically literally you k
 def repeated_phrases(tokens: Tokens, filler_ranges: Sequence[tuple[int, int]]) -> list[Repeat]:
     """Phrases of REPEAT_MIN_WORDS+ words, with REPEAT_MIN_CONTENT_WORDS words that are neither
     stop words nor fillers, said REPEAT_MIN_COUNT+ times; fillers are skipped before counting,
-    and a phrase inside a longer repeated one is not listed again."""
+    and a phrase inside a longer repeated one is not listed again. Each is quoted as first
+    said."""
     fillers = {k for first, last in filler_ranges for k in range(first, last + 1)}
     norms = [w for k, w in enumerate(tokens.words) if w and k not in fillers]
     found: list[Repeat] = []
@@ -117,7 +118,7 @@ def repeated_phrases(tokens: Tokens, filler_ranges: Sequence[tuple[int, int]]) -
     for level in reversed(_repeated_grams(norms)):
         for gram, count in level.items():
             if gram not in covered and _content_words(gram) >= t.REPEAT_MIN_CONTENT_WORDS:
-                found.append(Repeat(text=" ".join(gram), count=count))
+                found.append(Repeat(text=_as_said(tokens, fillers, gram), count=count))
             covered.update((gram[1:], gram[:-1]))  # shorter phrases inside it are not listed
     return found
 
@@ -145,3 +146,14 @@ def _repeated_grams(norms: Sequence[str]) -> list[dict[tuple[str, ...], int]]:
 
 def _content_words(gram: tuple[str, ...]) -> int:
     return sum(1 for w in gram if w not in STOPWORDS and w not in _FILLER_WORDS)
+
+
+def _as_said(tokens: Tokens, fillers: set[int], gram: tuple[str, ...]) -> str:
+    """The phrase's words at its first occurrence, as written ("I'm not the", where the rules
+    compare "im not the"); fillers and punctuation between them are left out. Found again
+    here rather than tracked while counting: few answers have a repeat."""
+    kept = [k for k, w in enumerate(tokens.words) if w and k not in fillers]
+    norms = [tokens.words[k] for k in kept]
+    n = len(gram)
+    first = next(i for i in range(len(norms) - n + 1) if tuple(norms[i : i + n]) == gram)
+    return as_quoted(" ".join(tokens.written(k) for k in kept[first : first + n]))

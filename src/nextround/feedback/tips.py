@@ -12,7 +12,7 @@ from nextround.feedback.report import Span
 from nextround.feedback.score import Facts
 from nextround.feedback.structure import STAR_PARTS
 from nextround.feedback.tokens import as_quoted
-from nextround.text import quantities_in, word_count
+from nextround.text import quantities_in, word_count, words
 
 _PART_HINTS = {
     "situation": "open with one sentence on where you were and what was at stake",
@@ -198,10 +198,16 @@ def _keep_doing(f: Facts) -> list[str]:
 
 
 def _kinds(spans: Sequence[Span]) -> list[tuple[str, int]]:
-    """Each distinct word or phrase with how often it was said, most frequent first; in lower
-    case except for "I" ("I think", not "i think")."""
-    counts = Counter(as_quoted(s.text) for s in spans)
-    return counts.most_common()
+    """Each distinct word or phrase with how often it was said, most frequent first, quoted as
+    first said in lower case except for "I" ("I think", not "i think"). Spellings that differ
+    only in an apostrophe ("I'm", "I’m", "Im") are one phrase."""
+    counts: Counter[str] = Counter()
+    quoted: dict[str, str] = {}
+    for span in spans:
+        said = " ".join(words(span.text))
+        quoted.setdefault(said, as_quoted(span.text))
+        counts[said] += 1
+    return [(quoted[said], n) for said, n in counts.most_common()]
 
 
 def _listing(kinds: Sequence[tuple[str, int]], most: int = 3) -> str:
