@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nextround.feedback import analyze_answer
-from nextround.feedback.analyze import wants_story
+from nextround.feedback.structure import wants_story
 
 MIN_ANSWER_WORDS = 20  # shorter turns are greetings and asides, not answers
 NOD_WORDS = 5

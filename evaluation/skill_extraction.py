@@ -25,6 +25,7 @@ from pathlib import Path
 import msgspec
 
 from nextround.fit.requirements import term_spans
+from nextround.jsonform import json_form
 
 DATA = Path("skills") / "green2022_test_sentences.jsonl"
 
@@ -134,7 +135,7 @@ def main() -> None:
         sys.exit(f"no {DATA} under {args.folder}")
     figures, missed, wrong = evaluate(load(args.folder), args.misses)
     if args.json:
-        print(json.dumps(msgspec.to_builtins(figures), indent=2))
+        print(json.dumps(json_form(figures), indent=2))
         return
     print(f"{figures.sentences} sentences, {figures.gold_skills} gold Skill spans")
     print(

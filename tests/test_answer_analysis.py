@@ -20,10 +20,12 @@ from nextround.feedback import (
     Pause,
     TimedWord,
     analyze_answer,
-    as_dict,
 )
 from nextround.feedback import thresholds as t
-from nextround.feedback.analyze import find_fillers, find_hedges, wants_story
+from nextround.feedback.fillers import find_fillers
+from nextround.feedback.hedges import find_hedges
+from nextround.feedback.structure import wants_story
+from nextround.jsonform import json_form
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -420,6 +422,34 @@ def test_a_repeated_phrase_gets_a_tip_when_little_else_needs_fixing():
     assert "You said “the night shift” 3 times; vary it or leave it out." in report.tips
 
 
+def test_a_repeated_phrase_is_quoted_as_written():
+    # The rules compare "I'm" as "im"; the report and the tip quote the answer's own words.
+    text = (
+        "At my last job I'm not the night manager, I said. Later “I’m not the night manager” "
+        "became a joke. I'm not the night manager, I repeated, and we fixed the rota."
+    )
+    report = analyze_answer(text)
+    assert [(r.text, r.count) for r in report.repeated_phrases] == [
+        ("I'm not the night manager", 3)
+    ]
+    assert "You said “I'm not the night manager” 3 times; vary it or leave it out." in report.tips
+
+
+def test_spellings_of_one_hedge_are_counted_together_and_quoted_as_first_said():
+    text = (
+        "I’m not sure the checklist worked. I'm not sure the nurses liked it, and Im not sure "
+        "it lasted, but maybe it did."
+    )
+    report = analyze_answer(text)
+    assert [h.text for h in report.hedges.items] == [
+        "I’m not sure",
+        "I'm not sure",
+        "Im not sure",
+        "maybe",
+    ]
+    assert any("(“I’m not sure” ×3, “maybe”)" in tip for tip in report.tips)
+
+
 def test_phrases_of_stop_words_are_not_repeats():
     text = "It was the one. It was the one. It was the one."
     assert analyze_answer(text).repeated_phrases == []
@@ -542,7 +572,7 @@ def test_json_shape():
         company_terms=["patient safety"],
         pauses=[Pause(3.0, 4.6), Pause(9.0, 12.5)],
     )
-    data = json.loads(json.dumps(as_dict(report)))
+    data = json.loads(json.dumps(json_form(report)))
     assert set(data) == {
         "words",
         "seconds",

@@ -8,7 +8,6 @@ import json
 from itertools import pairwise
 from typing import Any
 
-import msgspec
 import pytest
 
 from nextround.fit.requirements import (
@@ -21,11 +20,12 @@ from nextround.fit.requirements import (
     extract_terms,
     term_spans,
 )
+from nextround.jsonform import json_form
 
 
 def as_json(extraction: Extraction) -> Any:
     """The JSON the CLI prints for an extraction."""
-    return msgspec.to_builtins(extraction.report())
+    return json_form(extraction.report())
 
 
 NURSING = """Registered Nurse – Medical/Surgical Unit

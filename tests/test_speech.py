@@ -23,13 +23,13 @@ import pytest
 
 from nextround import config
 from nextround.errors import Invalid
+from nextround.jsonform import json_form
 from nextround.speech import (
     FORMATS,
     MAX_BYTES,
     SAMPLE_RATE,
     Transcript,
     Unavailable,
-    as_dict,
     available,
     check_upload,
     decode,
@@ -288,7 +288,7 @@ def test_word_timings_run_forward_inside_the_recording(pauses_transcript: Transc
 
 
 def test_the_dictionary_shape(pauses_transcript: Transcript) -> None:
-    shaped = as_dict(pauses_transcript)
+    shaped = json_form(pauses_transcript)
     assert set(shaped) == {"text", "words", "pauses", "duration", "model"}
     assert set(shaped["words"][0]) == {"word", "start", "end"}
     assert set(shaped["pauses"][0]) == {"start", "end"}
@@ -363,7 +363,7 @@ def test_cli_json(
     ok: Callable[..., str], model: Any, pauses_transcript: Transcript, pauses_wav: Any
 ) -> None:
     shown = json.loads(ok("transcribe", str(pauses_wav[0]), "--json"))
-    expected = as_dict(pauses_transcript)
+    expected = json_form(pauses_transcript)
     assert set(shown) == set(expected)
     assert all(set(w) == {"word", "start", "end"} for w in shown["words"])
     assert shown["pauses"] == expected["pauses"]

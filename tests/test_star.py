@@ -7,16 +7,9 @@ import json
 
 import pytest
 
-from nextround.fit.star import (
-    PARTS,
-    SCORE_WEIGHTS,
-    Quantity,
-    analyze_story,
-    as_dict,
-    find_quantities,
-    speaking_seconds,
-    voice_of,
-)
+from nextround.fit.star import PARTS, SCORE_WEIGHTS, analyze_story, speaking_seconds
+from nextround.jsonform import json_form
+from nextround.text import Quantity, find_quantities, voice_of
 
 # --- A strong story: a software engineer fixing a failing billing job -----------------------
 
@@ -550,7 +543,7 @@ def test_neutral_voice_earns_half_and_no_advice() -> None:
 
 
 def test_as_dict_is_json_ready() -> None:
-    data = as_dict(analyze_story(**STRONG))
+    data = json_form(analyze_story(**STRONG))
     assert json.loads(json.dumps(data)) == data
     assert data["parts"][0] == {
         "part": "situation",

@@ -137,7 +137,8 @@ def analyze_command(
     """Feedback on one answer: fillers, hedges, structure, length, pace and a score.
 
     Reads a text file, standard input (- or nothing), or with --audio a recording."""
-    from nextround.feedback import analyze_answer, as_dict
+    from nextround.feedback import analyze_answer
+    from nextround.jsonform import json_form
 
     if audio and file:
         raise Invalid("Give a text or --audio, not both.")
@@ -151,7 +152,7 @@ def analyze_command(
         text, question=question, seconds=seconds, words=words or None, pauses=pauses
     )
     if as_json:
-        print_json(as_dict(report))
+        print_json(json_form(report))
     else:
         show_report(_console(), text, report)
 

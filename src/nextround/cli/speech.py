@@ -97,10 +97,10 @@ def transcribe_command(audio: Path, *, as_json: bool) -> None:
 
     Reads .webm, .ogg, .wav, .mp3 or .m4a, up to 10 minutes. Needs the voice extra:
     pip install 'nextround[voice]'."""
-    from nextround.speech import as_dict
+    from nextround.jsonform import json_form
 
     transcript = transcribe_file(audio)
     if as_json:
-        print_json(as_dict(transcript))
+        print_json(json_form(transcript))
         return
     _print_transcript(transcript)

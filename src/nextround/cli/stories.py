@@ -12,6 +12,7 @@ import msgspec
 
 from nextround.cli.base import local_owner, main, print_fields, print_json, print_table
 from nextround.errors import Invalid
+from nextround.jsonform import json_form
 
 if TYPE_CHECKING:
     from nextround.fit.coverage import Coverage
@@ -59,7 +60,7 @@ def requirements_command(source: str, *, as_json: bool) -> None:
 
     extraction = extract_requirements(_read_posting(source))
     if as_json:
-        print_json(msgspec.to_builtins(extraction.report()))
+        print_json(json_form(extraction.report()))
         return
     _print_extraction(extraction)
 
@@ -177,9 +178,7 @@ def story() -> None:
 
 
 def _report_json(report: StoryReport) -> dict[str, Any]:
-    from nextround.fit.star import as_dict
-
-    return as_dict(report)
+    return json_form(report)
 
 
 def _story_json(found: Story) -> dict[str, Any]:

@@ -1,12 +1,14 @@
 """Measured feedback on practice answers: pace, length, fillers, hedges, STAR parts, numbers,
 relevance to the job, and a score that explains itself. Plain Python; nothing here imports
-Django."""
+Django. A report's JSON form is ``nextround.jsonform.json_form(report)``."""
 
-from nextround.feedback.analyze import analyze_answer, as_dict
+from nextround.feedback.analyze import analyze_answer
 from nextround.feedback.report import (
     AnswerReport,
     Component,
     Pause,
+    PauseSpan,
+    Pronouns,
     Repeat,
     Span,
     StarPart,
@@ -19,6 +21,8 @@ __all__ = [
     "AnswerReport",
     "Component",
     "Pause",
+    "PauseSpan",
+    "Pronouns",
     "Repeat",
     "Span",
     "StarPart",
@@ -26,5 +30,4 @@ __all__ = [
     "TermUse",
     "TimedWord",
     "analyze_answer",
-    "as_dict",
 ]

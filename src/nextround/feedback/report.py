@@ -2,7 +2,8 @@
 app, the command line and the optional speech package share one vocabulary.
 
 Offsets (``start``/``end``) are character positions in the analysed text, end exclusive, so a
-caller can highlight ``text[start:end]``.
+caller can highlight ``text[start:end]``. A report's JSON form is
+``nextround.jsonform.json_form(report)``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ class Pause(msgspec.Struct, frozen=True):
     @property
     def seconds(self) -> float:
         return self.end - self.start
+
+
+class PauseSpan(msgspec.Struct, frozen=True):
+    """A pause as the report lists it: where it starts and ends and how long it lasts, in
+    seconds to a tenth."""
+
+    start: float
+    end: float
+    seconds: float
 
 
 class Span(msgspec.Struct, frozen=True):
@@ -75,7 +85,19 @@ class TermUse(msgspec.Struct, frozen=True):
     missed: list[str]
 
 
+class Pronouns(msgspec.Struct, frozen=True, rename={"i_count": "i", "we_count": "we"}):
+    """How often the answer says "I" and "we", and the verdict (see ``nextround.text.voice``);
+    "i" and "we" in JSON."""
+
+    i_count: int
+    we_count: int
+    verdict: str  # "first-person" | "mixed" | "team" | "none"
+
+
 class AnswerReport(msgspec.Struct, frozen=True):
+    """Everything measured in one answer, its score and tips. In JSON the "I"/"we" counts sit
+    under "voice"; in Python ``voice`` is the verdict and ``i_count``/``we_count`` the counts."""
+
     words: int
     seconds: float
     seconds_estimated: bool  # True when estimated from the word count (typed answers)
@@ -87,15 +109,26 @@ class AnswerReport(msgspec.Struct, frozen=True):
     star: dict[str, StarPart]  # keys: situation, task, action, result
     quantified_result: bool
     quantities: list[Span]
-    i_count: int
-    we_count: int
-    voice: str  # "first-person" | "mixed" | "team" | "none"
+    pronouns: Pronouns = msgspec.field(name="voice")
     long_sentences: list[Span]
     repeated_phrases: list[Repeat]
     requirements: TermUse
     company_terms: TermUse
-    hesitations: list[Pause]  # pauses >= the hesitation threshold (from audio; empty when typed)
-    long_pauses: list[Pause]  # pauses >= the long-pause threshold
+    hesitations: list[PauseSpan]  # pauses >= the hesitation threshold (from audio; none if typed)
+    long_pauses: list[PauseSpan]  # pauses >= the long-pause threshold
     score: int  # 0-100, the sum of the components' points, rounded
     components: dict[str, Component]
     tips: list[str]  # two to four, most useful first
+
+    @property
+    def i_count(self) -> int:
+        return self.pronouns.i_count
+
+    @property
+    def we_count(self) -> int:
+        return self.pronouns.we_count
+
+    @property
+    def voice(self) -> str:
+        """The verdict on "I" against "we": "first-person", "mixed", "team" or "none"."""
+        return self.pronouns.verdict

@@ -1,4 +1,5 @@
-"""Every threshold and weight the answer analyzer uses, in one place.
+"""Every threshold and weight the answer analyzer uses, in one place. The speaking rate and the
+length targets are shared with the story analyzer and come from ``nextround.text.speaking``.
 
 Each constant says where its value comes from. "Published" points at an entry of the evaluation
 notes on published figures (kept outside the repository, in the shared evaluation folder), named
@@ -8,6 +9,8 @@ docs/practice.md carries the same table; a test checks that every constant here 
 
 from __future__ import annotations
 
+from nextround.text import speaking
+
 # --- Input ------------------------------------------------------------------------------------
 
 # Our choice: about 3,000 words, twenty minutes of talk, far beyond any single answer; the cap
@@ -16,10 +19,10 @@ MAX_ANSWER_CHARS = 20_000
 
 # --- Pace (words per minute) ------------------------------------------------------------------
 
-# Published: about 150 wpm is the rate most often quoted for conversational English (NCVS, as
-# cited by Lisa B. Marshall's blog and the Wikipedia "Words per minute" article). Typed answers
-# have no clock, so their speaking time is estimated at this rate.
-TYPED_WORDS_PER_MINUTE = 150
+# Published (see nextround/text/speaking.py, shared with the story analyzer): about 150 wpm is
+# the conversational rate. Typed answers have no clock, so their speaking time is estimated at
+# this rate.
+TYPED_WORDS_PER_MINUTE = speaking.WORDS_PER_MINUTE
 # Published: conversational rates of 110–150 wpm (Lisa B. Marshall, 2014); under 110 is below the
 # usual conversational band.
 PACE_SLOW_BELOW = 110
@@ -33,13 +36,13 @@ PACE_BRISK_MAX = 180
 
 # --- Length -----------------------------------------------------------------------------------
 
-# Published: career advice puts a standard interview answer at one to two minutes
-# (climbtheladder.com; the same band for behavioral answers on other advice sites).
-TARGET_SECONDS_MIN = 60
-TARGET_SECONDS_MAX = 120
+# The length targets are shared with the story analyzer, so they live with their sources in
+# nextround/text/speaking.py. Published: one to two minutes for an answer (climbtheladder.com).
+TARGET_SECONDS_MIN = speaking.ANSWER_SECONDS_MIN
+TARGET_SECONDS_MAX = speaking.ANSWER_SECONDS_MAX
 # Our choice: past two and a half minutes the listener loses the thread; the same ceiling the
-# story analyzer uses for a told story (fit/star.py).
-RAMBLING_SECONDS = 150
+# story analyzer warns at for a told story (speaking.STORY_SECONDS).
+RAMBLING_SECONDS = speaking.RAMBLING_SECONDS
 # Our choice: 400 words is about 160 s at TYPED_WORDS_PER_MINUTE, so a typed answer this long
 # rambles whatever its clock says.
 RAMBLING_WORDS = 400

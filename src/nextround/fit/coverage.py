@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from nextround.fit.requirements import Requirement
-from nextround.playbook.text import STOPWORDS, stem, words
+from nextround.text import STOPWORDS, Tokens, stem, words
 
 if TYPE_CHECKING:
     from nextround.fit.semantic import Vectors
@@ -220,9 +220,16 @@ def _evidence(requirement: Requirement, story_stems: set[str], query: Sequence[s
         if (stems := _distinctive(t.text)) and all(s in story_stems for s in stems)
     ]
     covered = {s for p in phrases for s in _content(p)}
-    shown = {stem(w): w for w in words(requirement.text)}
+    shown = _shown_words(requirement.text)
     singles = [shown.get(s, s) for s in query if s in story_stems and s not in covered]
     return list(dict.fromkeys([*phrases, *singles]))
+
+
+def _shown_words(text: str) -> dict[str, str]:
+    """Each stem of the text with a word that has it, in lower case as written ("team's", not
+    the matchers' "teams")."""
+    tokens = Tokens(text)
+    return {stem(w): tokens.written(i).lower() for i, w in enumerate(tokens.words) if w}
 
 
 def cover(

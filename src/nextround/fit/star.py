@@ -10,16 +10,11 @@ into that field. Either kind makes the story `quantified`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from typing import Any
-
 import msgspec
 
-from nextround.playbook.text import STOPWORDS
+from nextround.text import Quantity, Voice, find_quantities, seconds_to_say, voice_of, word_count
+from nextround.text.speaking import STORY_SECONDS
 
-WORDS_PER_MINUTE = 150  # a calm interview pace; faster sounds rehearsed
-TARGET_SECONDS = (60, 150)  # under a minute sounds thin; over 2½ the listener drifts
 PARTS = ("situation", "task", "action", "result")
 
 PRESENT_WORDS = 3  # fewer is a placeholder ("TODO", "big win"), not a part
@@ -31,12 +26,11 @@ SUBSTANTIAL_WORDS = {
     "result": 12,  # the outcome plus what it meant, beyond a bare figure
 }
 SITUATION_MAX_WORDS = 60  # ~25 s of setup; past that the listener waits for the point
-FIRST_PERSON_RATIO = 2  # "I" at least twice as often as "we" reads as your own work
 MAX_SUGGESTIONS = 5  # more than five fixes at once is a rewrite, not advice
 
 # Score out of 100. A part earns its full weight when substantial and half when merely present;
 # voice (only when there is an action) earns full for first-person, half for mixed or neutral
-# (no I/we at all), none for team; length earns full inside TARGET_SECONDS; balance (only
+# (no I/we at all), none for team; length earns full inside STORY_SECONDS; balance (only
 # when there is an action) earns full when the action is the longest part and outweighs
 # situation and task together.
 SCORE_WEIGHTS = {
@@ -67,19 +61,6 @@ class PartCheck(msgspec.Struct, frozen=True):
     note: str  # "" when there is nothing to fix
 
 
-class Quantity(msgspec.Struct, frozen=True):
-    text: str
-    start: int  # offsets into the text that was searched
-    end: int
-    kind: str  # "percent" | "money" | "count" | "time" | "rank" | "multiple"
-
-
-class Voice(msgspec.Struct, frozen=True):
-    i_count: int
-    we_count: int
-    verdict: str  # "first-person" | "mixed" | "team" | "none"
-
-
 class StoryReport(msgspec.Struct, frozen=True):
     parts: tuple[PartCheck, ...]
     quantified: bool
@@ -88,212 +69,17 @@ class StoryReport(msgspec.Struct, frozen=True):
     voice: Voice  # counted in the action part
     words: int
     seconds: int
-    length_warning: str  # "" when inside TARGET_SECONDS
+    length_warning: str  # "" when inside STORY_SECONDS
     suggestions: tuple[str, ...]
     score: int
 
 
-# --- Quantities -----------------------------------------------------------------------------
-
-_SMALL = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    "fifteen|sixteen|seventeen|eighteen|nineteen"
-)
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORDNUM = (
-    rf"(?:(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
-    rf"half\s+a\s+dozen|a\s+dozen|a\s+hundred|a\s+thousand|dozen|hundred|{_SMALL})\b"
-)
-_RAW_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-# A digit run must be the whole number: not the head of "3.11.2", "24/7" or "2021-03-04".
-_DIGITS = rf"{_RAW_DIGITS}(?!\d|[.,:/-]\d)"
-_SCALE = r"(?:[kmb]|bn|mn)(?!\w)|\s+(?:hundred|thousand|million|billion|trillion)\b"
-_NUM = rf"(?:{_DIGITS}(?:{_SCALE})?|{_WORDNUM}(?:\s+(?:hundred|thousand|million|billion)\b)?)"
-_START = r"(?<![\w.,:/#$€£¥-])"  # not glued to a word, code, date or currency sign
-_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-_UNIT = (
-    r"(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:business\s+|working\s+)?"
-    r"days?|weeks?|months?|quarters?|years?|yrs?|sprints?)"
-)
-_PERIOD = r"(?:day|week|month|quarter|year|sprint|release)"
-_MODIFIERS = (
-    r"(?:new|more|fewer|additional|extra|other|major|key|large|big|small|senior|junior|active|"
-    r"paying|repeat|enterprise|critical|open|full-time|part-time|direct|remote|separate|"
-    r"different|returning|daily|weekly|monthly|legacy|overdue|qualified|international|local|"
-    r"regional|national|global|external|internal|existing|former|unhappy|happy)"
-)
-
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (
-            "percent",
-            rf"{_START}(?:{_RAW_DIGITS}\s?(?:-|–|to)\s?)?{_NUM}\s?"
-            r"(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
-        ),
-        ("money", rf"(?<!\w)(?:us\$|[$€£¥₹]|(?:usd|eur|gbp)\s?)\s?{_NUM}"),
-        ("money", rf"{_START}{_NUM}\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|bucks)\b"),
-        (
-            "time",
-            rf"{_START}{_NUM}\s?-?\s?{_UNIT}\b(?:\s+(?:a|per|each|every)\s+{_PERIOD}\b|"
-            r"\s+(?:early|earlier|ahead\s+of\s+schedule|ahead|sooner|faster|quicker)\b)?",
-        ),
-        ("rank", rf"(?<!\w)top\s+(?:{_DIGITS}|{_WORDNUM})(?:\s?%|\s+percent\b)?"),
-        ("rank", r"(?<![\w#&])#\s?\d+(?![\d.,]\d|\w)"),
-        ("rank", r"(?<!\w)(?:no\.\s?\d{1,2}\b|number\s+(?:one|1)\b)"),
-        ("rank", rf"(?<!\w){_ORD}\s+(?:place|position|spot|rank)\b"),
-        ("rank", rf"(?<!\w)(?:ranked|placed|finished|came)\s+(?:#\s?\d+|{_ORD}|top\s+{_NUM})\b"),
-        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+"),
-        (
-            "rank",
-            rf"(?<!\w){_ORD}\s+(?:in|among|across)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
-            r"(?!all\b|the\b)[a-z]+",
-        ),
-        ("multiple", r"(?<!\w)(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b(?!\s+down)"),
-        ("multiple", r"(?<!\w)by\s+(?:a\s+|one\s+|two\s+)?(?:half|thirds?)\b"),
-        ("multiple", r"(?<!\w)(?:cut|reduced|slashed|brought\s+down)\s+(?:\w+\s+){0,2}in\s+half\b"),
-        ("multiple", rf"{_START}{_DIGITS}\s?[x×](?!\w)"),
-        (
-            "multiple",
-            rf"{_START}{_NUM}\s+times\s+(?:faster|quicker|more|higher|larger|bigger|greater|"
-            r"fewer|less|lower|smaller|cheaper)\b",
-        ),
-        ("multiple", r"(?<!\w)twice\s+(?:as|the)\s+[a-z]+"),
-        ("multiple", rf"(?<!\w)(?:\d+|{_SMALL}|{_TENS})-?fold\b"),
-        ("count", rf"{_START}(?P<num>{_NUM})\s+(?:{_MODIFIERS}\s+)?(?P<noun>[a-z][a-z'’-]*)"),
-        (
-            "count",
-            rf"(?<!\w)(?:hundreds|thousands|millions|dozens)\s+of\s+(?:{_MODIFIERS}\s+)?"
-            r"(?P<noun>[a-z][a-z'’-]*)",
-        ),
-    )
-)
-
-# When two finds start at the same place and are as long, the more specific kind wins.
-_PRIORITY = {"money": 0, "percent": 1, "multiple": 2, "rank": 3, "time": 4, "count": 5}
-
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
-# Words that follow a number without being what was counted ("in 2019 we", "3 March").
-_NOT_NOUNS = STOPWORDS | frozenset(
-    f"""{_MONTHS} am pm and or nor but yet so of to in on at by for from with into onto over
-    under than then as per via vs versus times x percent cent more less fewer out off up down
-    st nd rd th o'clock point points years year months month weeks week days day hours hour
-    minutes minute seconds second quarters quarter sprints sprint""".split()
-)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s*$", re.IGNORECASE)
-_LEADING_INT = re.compile(r"\d+")
-_VERSION_BEFORE = re.compile(
-    r"\b(?:v|version|release|python|java|node|php|ruby|rust|kotlin|swift|scala|ios|android|"
-    r"windows|macos|ubuntu|debian|django|rails|react|angular|vue|postgres(?:ql)?|mysql|excel|"
-    r"spark|kubernetes|terraform|html)\s*$",
-    re.IGNORECASE,
-)
-_REFERENCE_BEFORE = re.compile(
-    r"\b(?:ticket|issue|bug|pr|pull\s+request|item|case|order|invoice|room|step|build|page|"
-    r"line|story|epic|incident|change|request)\s*$",
-    re.IGNORECASE,
-)
-_ONE = re.compile(r"one\b", re.IGNORECASE)
-_ONE_TIME_BEFORE = re.compile(
-    r"\b(?:in|within|under|than|by|only|just|saved|saving|cut|shaved)\s+$", re.IGNORECASE
-)
-_ONE_TIME_AFTER = re.compile(r"\b(?:a|per|each|every|early|earlier|ahead|sooner|faster)\b")
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Figures with units in `text`, in order, none overlapping; offsets index into `text`.
-
-    Years, dates, version numbers, ticket numbers and list numbering are not figures."""
-    found = [q for q in _candidates(text) if _is_figure(text, q)]
-    found.sort(key=lambda q: (q.start, q.start - q.end, _PRIORITY[q.kind]))
-    kept: list[Quantity] = []
-    for q in found:
-        if not kept or q.start >= kept[-1].end:
-            kept.append(q)
-    return kept
-
-
-def _candidates(text: str) -> Iterator[Quantity]:
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if kind == "count" and not _counts_something(m):
-                continue
-            yield Quantity(text=m.group(), start=m.start(), end=m.end(), kind=kind)
-
-
-def _counts_something(m: re.Match[str]) -> bool:
-    """A count needs a real noun after it, and "one thing" or "in 2019 revenue" is not one."""
-    noun = m.group("noun").lower()
-    if noun in _NOT_NOUNS:
-        return False
-    num = m.groupdict().get("num")
-    if num is None:
-        return True
-    return not (_YEAR.fullmatch(num) or _ONE.fullmatch(num) or _is_bare_decimal(num))
-
-
-def _is_bare_decimal(num: str) -> bool:
-    # "3.11 cut" is a version; nobody counts 2.5 engineers unless it is "2.5 million users".
-    return "." in num and num[-1].isdigit()
-
-
-def _is_figure(text: str, q: Quantity) -> bool:
-    before = text[max(0, q.start - 24) : q.start]
-    if q.kind in ("count", "time") and _is_day_of_month(q.text) and _DATE_BEFORE.search(before):
-        return False  # "March 3 ..." is a date
-    if q.text[:1].isdigit() and _VERSION_BEFORE.search(before):
-        return False  # "Python 3 ..." is a version
-    if q.kind == "rank" and q.text.startswith("#") and _REFERENCE_BEFORE.search(before):
-        return False  # "ticket #42" is an identifier
-    if q.kind == "time" and _ONE.match(q.text):
-        # "One day the server died" is a story beat; "in one week", "one day early" are figures.
-        return bool(_ONE_TIME_BEFORE.search(before) or _ONE_TIME_AFTER.search(q.text))
-    return True
-
-
-def _is_day_of_month(figure: str) -> bool:
-    m = _LEADING_INT.match(figure)
-    return m is not None and 1 <= int(m.group()) <= 31
-
-
-# --- Voice ----------------------------------------------------------------------------------
-
-_I = re.compile(r"(?<![\w(])(?:i(?!\.e\.)|me|my|mine|myself)(?![\w)])", re.IGNORECASE)
-_WE = re.compile(r"(?<!\w)(?:we|us|our|ours|ourselves)(?!\w)", re.IGNORECASE)
-
-
-def voice_of(text: str) -> Voice:
-    """Who did it: counts of I/me/my/mine/myself against we/us/our/ours/ourselves."""
-    i_count = len(_I.findall(text))
-    we_count = sum(1 for w in _WE.findall(text) if w != "US")  # "the US" is a country
-    if i_count == 0 and we_count == 0:
-        verdict = "none"
-    elif we_count >= i_count:
-        verdict = "team"
-    elif i_count >= FIRST_PERSON_RATIO * we_count:
-        verdict = "first-person"
-    else:
-        verdict = "mixed"
-    return Voice(i_count=i_count, we_count=we_count, verdict=verdict)
-
-
 # --- The story ------------------------------------------------------------------------------
-
-_ALNUM = re.compile(r"[^\W_]")
-
-
-def word_count(text: str) -> int:
-    """Spoken words: whitespace-separated tokens with a letter or digit ("$2.4M" is one)."""
-    return sum(1 for token in text.split() if _ALNUM.search(token))
 
 
 def speaking_seconds(words: int) -> int:
-    return round(words * 60 / WORDS_PER_MINUTE)
+    """How long the story takes to tell, in whole seconds."""
+    return round(seconds_to_say(words))
 
 
 def analyze_story(
@@ -362,7 +148,7 @@ def _words(n: int) -> str:
 
 
 def _length_warning(seconds: int) -> str:
-    low, high = TARGET_SECONDS
+    low, high = STORY_SECONDS
     if seconds < low:
         return (
             f"About {seconds} seconds — too thin to be convincing; aim for {low}–{high} by "
@@ -464,7 +250,7 @@ def _score(
         score += _voice_points(voice)
         if _action_leads(counts):
             score += SCORE_WEIGHTS["balance"]
-    if TARGET_SECONDS[0] <= seconds <= TARGET_SECONDS[1]:
+    if STORY_SECONDS[0] <= seconds <= STORY_SECONDS[1]:
         score += SCORE_WEIGHTS["length"]
     return score
 
@@ -478,9 +264,3 @@ def _action_leads(counts: dict[str, int]) -> bool:
     action = counts["action"]
     others = [counts[p] for p in PARTS if p != "action"]
     return action >= max(others) and action >= counts["situation"] + counts["task"]
-
-
-def as_dict(report: StoryReport) -> dict[str, Any]:
-    """The report as JSON-ready builtins (lists, not tuples), for the page's live check."""
-    data: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(report))
-    return data

@@ -18,7 +18,7 @@ from functools import cache
 from nextround.errors import Invalid
 from nextround.playbook import knowledge
 from nextround.playbook.knowledge import Question
-from nextround.playbook.text import stems
+from nextround.text import stems
 
 MAX_QUESTION = 1000
 # Naive Bayes is overconfident because its features are not independent. Dividing the log

@@ -10,7 +10,7 @@ from functools import cache
 from nextround.playbook import knowledge
 from nextround.playbook.knowledge import RELATIONS, Question
 from nextround.playbook.plan import RoundFacts
-from nextround.playbook.text import content_stems, overlap, stems
+from nextround.text import content_stems, overlap, stems
 
 SAME_QUESTION = 0.5  # stem overlap above which an earlier question is a bank question
 PER_CATEGORY = 4  # keep the list varied

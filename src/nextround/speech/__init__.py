@@ -19,7 +19,6 @@ from nextround.speech.pauses import find_pauses
 from nextround.speech.transcribe import (
     Model,
     Transcript,
-    as_dict,
     available,
     load,
     model_path,
@@ -34,7 +33,6 @@ __all__ = [
     "Model",
     "Transcript",
     "Unavailable",
-    "as_dict",
     "available",
     "check_file",
     "check_upload",

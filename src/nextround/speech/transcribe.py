@@ -149,17 +149,6 @@ def transcribe(
     )
 
 
-def as_dict(transcript: Transcript) -> dict[str, Any]:
-    """The transcript as plain JSON-ready values (the command line's ``--json``)."""
-    return {
-        "text": transcript.text,
-        "words": [{"word": w.word, "start": w.start, "end": w.end} for w in transcript.words],
-        "pauses": [{"start": p.start, "end": p.end} for p in transcript.pauses],
-        "duration": transcript.duration,
-        "model": transcript.model,
-    }
-
-
 # --- loading -------------------------------------------------------------------------------
 
 _lock = threading.Lock()

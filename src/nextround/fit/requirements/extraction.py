@@ -27,7 +27,7 @@ class Extraction(msgspec.Struct, frozen=True):
     terms: tuple[str, ...]  # the posting's key terms, most important first
 
     def report(self) -> ExtractionReport:
-        """The extraction as served: ``msgspec.to_builtins`` of this is its JSON."""
+        """The extraction as served: ``json_form`` of this is its JSON."""
         return ExtractionReport(
             requirements=[
                 RequirementReport(
@@ -44,7 +44,6 @@ class Extraction(msgspec.Struct, frozen=True):
 
 
 # JSON readers get each requirement's terms as plain texts, with their kinds in a parallel list.
-# Lists, not tuples: msgspec.to_builtins keeps a tuple a tuple.
 class RequirementReport(msgspec.Struct, frozen=True):
     key: str
     text: str

@@ -1,0 +1,104 @@
+"""Hedges: words and phrases that soften a claim ("I think", "maybe", "kind of hard", "I just
+helped"). Said now and then they sound thoughtful; said often they make every claim sound
+unsure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nextround.feedback.fillers import kind_of, kind_of_pads
+from nextround.feedback.report import Span
+from nextround.feedback.tokens import SUBJECTS, Scan, spans, word_set
+from nextround.text import Tokens
+
+# Fixed phrases that soften a claim, as normalised words; checked longest first. "I think of"
+# and "I believe in" are excluded in _hedge_at.
+_HEDGE_LIST = (
+    "i think",
+    "i guess",
+    "i suppose",
+    "i believe",
+    "i feel like",
+    "i would say",
+    "id say",
+    "maybe",
+    "probably",
+    "perhaps",
+    "possibly",
+    "hopefully",
+    "im not sure",
+    "i am not sure",
+    "not really sure",
+    "im not certain",
+    "a little bit",
+    "a little",
+    "a bit",
+    "more or less",
+    "somewhat",
+)
+
+
+def _by_first_word(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples grouped by their first word, longest first."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words_ = tuple(phrase.split())
+        grouped.setdefault(words_[0], []).append(words_)
+    return {first: tuple(sorted(g, key=len, reverse=True)) for first, g in grouped.items()}
+
+
+_HEDGE_PHRASES = _by_first_word(_HEDGE_LIST)
+_HEDGE_NOT_AFTER: dict[tuple[str, ...], set[str]] = {
+    ("i", "think"): {"about", "of"},
+    ("i", "believe"): {"in"},
+}
+# "just" softens when it downplays what you did ("I just helped", "just wanted to"); it does
+# not in fixed phrases of time or manner ("just in time", "just as", "just now").
+_JUST_SOFTENS_AFTER = word_set(
+    """wanted want wanna trying tried thought think feel felt kind kinda sort sorta a helped
+    help did do try say said guess hoped hope made followed"""
+)
+_JUST_NOT_AFTER = word_set(
+    "in as like now then before after because about over under enough right when"
+)
+_JUST_SOFTENS_BEFORE = SUBJECTS | word_set("im were theyre ive weve was")
+_HEDGE_STARTS = frozenset(_HEDGE_PHRASES) | word_set("just kind sort kinda sorta")
+
+
+def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
+    """Words and phrases that soften a claim, in order, with offsets into ``text``."""
+    tokens = Tokens(text) if tokens is None else tokens
+    scan = Scan(tokens)
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < scan.size:
+        last = _hedge_at(scan, i) if scan.words[i] in _HEDGE_STARTS else None
+        if last is None:
+            i += 1
+            continue
+        ranges.append((i, last))
+        i = last + 1
+    return spans(tokens, ranges)
+
+
+def _hedge_at(scan: Scan, i: int) -> int | None:
+    for phrase in _HEDGE_PHRASES.get(scan.words[i], ()):
+        n = len(phrase)
+        if any(scan.word(i + k) != phrase[k] for k in range(1, n)):
+            continue
+        if scan.word(i + n) in _HEDGE_NOT_AFTER.get(phrase, ()):
+            continue
+        return i + n - 1
+    if scan.words[i] == "just":
+        return i if _just_softens(scan, i) else None
+    last = kind_of(scan, i)
+    if last is not None and not kind_of_pads(scan, last):
+        return last  # "kind of hard": the loose "kind of" that softens the next word
+    return None
+
+
+def _just_softens(scan: Scan, i: int) -> bool:
+    after = scan.word(i + 1)
+    if after in _JUST_NOT_AFTER:
+        return False
+    return scan.word(i - 1) in _JUST_SOFTENS_BEFORE or after in _JUST_SOFTENS_AFTER

@@ -1,0 +1,185 @@
+"""The score out of 100: seven components, each earning a share of its weight with a note
+that says why, so the number explains itself. ``Facts`` is everything measured in an answer,
+gathered once for the score and the tips."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nextround.feedback import thresholds as t
+from nextround.feedback.delivery import duration, length_band, pace_band
+from nextround.feedback.report import Component, PauseSpan, Repeat, Span, StarPart, Tally, TermUse
+from nextround.feedback.structure import STAR_PARTS, Sentence
+from nextround.text import Quantity, Voice
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the score, the tips and the report need, measured once."""
+
+    story: bool  # the question asks for a story (or none was given)
+    words: int
+    seconds: float
+    estimated: bool  # seconds estimated from the word count
+    fillers: Tally
+    hedges: Tally
+    star: dict[str, StarPart]
+    result_quantities: list[Quantity]  # figures in the result sentences
+    sentences: list[Sentence]
+    voice: Voice
+    long_sentences: list[Span]
+    repeats: list[Repeat]
+    hesitations: list[PauseSpan]
+    long_pauses: list[PauseSpan]
+    requirements: TermUse
+    company_terms: TermUse
+
+    @property
+    def wpm(self) -> float:
+        return self.words * 60 / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def pace(self) -> str:
+        return pace_band(self.wpm)
+
+    @property
+    def length(self) -> str:
+        return length_band(self.seconds, self.words)
+
+    @property
+    def quantified(self) -> bool:
+        return bool(self.result_quantities)
+
+    @property
+    def terms(self) -> TermUse:
+        """The requirements and company terms together."""
+        return TermUse(
+            used=self.requirements.used + self.company_terms.used,
+            missed=self.requirements.missed + self.company_terms.missed,
+        )
+
+    @property
+    def term_total(self) -> int:
+        return len(self.terms.used) + len(self.terms.missed)
+
+
+# A component's share earned (0–1), or None when it does not apply, with its note.
+_Earned = tuple[float | None, str]
+
+
+def _structure(f: Facts) -> _Earned:
+    present = [p for p in STAR_PARTS if f.star[p].present]
+    missing = [p for p in STAR_PARTS if not f.star[p].present]
+    if f.story:
+        note = f"{len(present)} of 4 STAR parts"
+        return len(present) / 4, note + (f"; missing: {', '.join(missing)}." if missing else ".")
+    share = min(1.0, len(present) / t.EXAMPLE_PARTS_FOR_FULL)
+    return share, (
+        f"Not a story question: an example from your experience earns this "
+        f"({len(present)} STAR part{'s' if len(present) != 1 else ''} found)."
+    )
+
+
+def _result(f: Facts) -> _Earned:
+    if not f.story:
+        return None, "Not counted: the question does not ask for a story."
+    if f.quantified:
+        return 1.0, f"A result with a number (“{f.result_quantities[0].text}”)."
+    if f.star["result"].present:
+        return t.UNQUANTIFIED_RESULT_CREDIT, "A result, but without a number."
+    return 0.0, "No result stated."
+
+
+def _rate_share(rate: float, full_at: float, zero_at: float) -> float:
+    if rate <= full_at:
+        return 1.0
+    if rate >= zero_at:
+        return 0.0
+    return (zero_at - rate) / (zero_at - full_at)
+
+
+def _fillers(f: Facts) -> _Earned:
+    rate = f.fillers.per_100_words
+    share = _rate_share(rate, t.FILLERS_FULL_AT, t.FILLERS_ZERO_AT)
+    return share, (
+        f"{rate:g} per 100 words (full marks up to {t.FILLERS_FULL_AT:g}, "
+        f"none from {t.FILLERS_ZERO_AT:g})."
+    )
+
+
+def _hedges(f: Facts) -> _Earned:
+    rate = f.hedges.per_100_words
+    share = _rate_share(rate, t.HEDGES_FULL_AT, t.HEDGES_ZERO_AT)
+    return share, (
+        f"{rate:g} per 100 words (full marks up to {t.HEDGES_FULL_AT:g}, "
+        f"none from {t.HEDGES_ZERO_AT:g})."
+    )
+
+
+def _length(f: Facts) -> _Earned:
+    how = "estimated" if f.estimated else "measured"
+    return t.LENGTH_CREDIT[f.length], (
+        f"About {duration(f.seconds)} ({how}), {f.words} words: {f.length} "
+        f"(target {t.TARGET_SECONDS_MIN}–{t.TARGET_SECONDS_MAX} s)."
+    )
+
+
+def _pace(f: Facts) -> _Earned:
+    if f.estimated:
+        return None, "Not counted: a typed answer has no real pace."
+    return t.PACE_CREDIT[f.pace], (
+        f"{f.wpm:.0f} words a minute: {f.pace} ({t.PACE_SLOW_BELOW}–{t.PACE_GOOD_MAX} is good)."
+    )
+
+
+def _relevance(f: Facts) -> _Earned:
+    if not f.term_total:
+        return None, "Not counted: no requirements or company terms were given."
+    used = len(f.terms.used)
+    needed = min(t.RELEVANCE_FULL_AT, f.term_total)
+    return min(1.0, used / needed), (
+        f"Used {used} of {f.term_total} terms (full marks from {needed})."
+    )
+
+
+_COMPONENTS: dict[str, Callable[[Facts], _Earned]] = {
+    "structure": _structure,
+    "result": _result,
+    "fillers": _fillers,
+    "hedges": _hedges,
+    "length": _length,
+    "pace": _pace,
+    "relevance": _relevance,
+}
+
+
+def score(f: Facts) -> tuple[int, dict[str, Component], dict[str, float]]:
+    """The components, the score (their points summed) and each component's points lost.
+
+    Components that do not apply get out_of 0; the weights of the others are scaled up to sum
+    to 100 (largest remainders, so they stay whole numbers) and the score stays out of 100."""
+    earned = {name: rule(f) for name, rule in _COMPONENTS.items()}
+    applicable = {n: t.SCORE_WEIGHTS[n] for n, (share, _) in earned.items() if share is not None}
+    out_of = _scale_to_100(applicable)
+    components: dict[str, Component] = {}
+    lost: dict[str, float] = {}
+    for name, (share, note) in earned.items():
+        weight = out_of.get(name, 0)
+        points = round((share or 0.0) * weight, 1)
+        components[name] = Component(points=points, out_of=weight, note=note)
+        lost[name] = weight - points
+    total = round(sum(c.points for c in components.values()))
+    return max(0, min(100, total)), components, lost
+
+
+def _scale_to_100(weights: dict[str, int]) -> dict[str, int]:
+    total = sum(weights.values())
+    exact = {n: w * 100 / total for n, w in weights.items()}
+    scaled = {n: math.floor(v) for n, v in exact.items()}
+    short = 100 - sum(scaled.values())
+    by_remainder = sorted(exact, key=lambda n: (scaled[n] - exact[n], list(weights).index(n)))
+    for name in by_remainder[:short]:
+        scaled[name] += 1
+    return scaled

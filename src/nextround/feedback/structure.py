@@ -1,0 +1,174 @@
+"""Structure: whether the answer tells a story in STAR form (situation, task, action, result),
+found sentence by sentence from cue phrases, and the figures in its result.
+
+Questions that ask for a story from the past are behavioral; other answers are judged on whether
+they give an example (``wants_story``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nextround.feedback.report import StarPart
+from nextround.text import Quantity, quantities_in
+
+STAR_PARTS = ("situation", "task", "action", "result")
+
+# A sentence ends at . ! ? (followed by a space) or a line break; "M.I.T" and "3.5" stay whole.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.S)
+
+_I_OR_WE = r"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:(?:then|first|also|personally|\w+ly)\s+)?"
+_IRREGULAR_ACTIONS = (
+    "built|rebuilt|led|wrote|rewrote|ran|made|took|set|sat|spoke|met|went|began|brought|bought|"
+    "chose|drove|found|gave|got|held|kept|taught|told|won|sent|spent|put|cut|drew|did|oversaw|"
+    "undertook|sought|broke|split|caught|stood|dealt|sold|paid|shut|wound|came\\s+up\\s+with"
+)
+# Regular past tenses that describe a state of mind, not a step taken.
+_NOT_ACTIONS = (
+    "wanted|needed|liked|loved|hated|hoped|seemed|learned|realized|realised|noticed|wondered|"
+    "believed|enjoyed|preferred|appeared|happened|interned|worked|used(?=\\s+to\\b)|was|were"
+)
+_CUES: dict[str, re.Pattern[str]] = {
+    part: re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    for part, pattern in {
+        # Where and when: a past setting, a problem that existed, a job you held.
+        "situation": r"""
+            \b(?:when|while|back\s+when)\s+(?:i|we)\s+(?:was|were|worked|joined|started|had)\b
+            | \b(?:at|in|during)\s+(?:my|our)\s+(?:(?:last|previous|former|old|current|first|
+                summer|final)\s+)?(?:job|company|role|position|internship|team|employer|
+                school|university|college|class|semester|project|placement|shift|year)\b
+            | \b(?:last|this\s+past|one)\s+(?:year|summer|spring|fall|autumn|winter|semester|
+                term|quarter|month)\b
+            | \b(?:a\s+(?:few|couple\s+of)|two|three|several)\s+(?:years|months|weeks)\s+ago\b
+            | \bback\s+in\b | \bin\s+(?:19|20)\d\d\b
+            | \b(?:we|i|they|the\s+\w+|our\s+\w+)\s+(?:had|faced|(?:was|were)\s+facing|ran\s+into|
+                hit)\s+(?:a|an|some|this|the)\s+(?:\w+\s+){0,2}(?:problem|issue|challenge|crisis|
+                backlog|deadline|conflict|shortage|complaint|outage|bug|difficulty|situation)s?\b
+            | \bthere\s+(?:was|were)\s+(?:a|an|this|some)\b
+            | \bthe\s+(?:problem|issue|challenge|situation|context|background)\s+(?:was|is)\b
+            | \b(?:i|we)\s+(?:was|were)\s+(?:working|interning|studying|volunteering|employed|
+                part\s+of|on\s+(?:a|the))\b
+            | \bi\s+(?:worked|interned|volunteered)\s+(?:as|at|for|in|on)\b
+            | \b(?:the|our|my)\s+(?:team|company|client|customer|department|hospital|ward|
+                school|store|restaurant|startup|lab|project|clinic|firm|office|shop|group)\s+
+                (?:was|were|had)\b
+        """,
+        # What you were there to do.
+        "task": r"""
+            \b(?:my|our|the)\s+(?:job|role|task|goal|aim|objective|responsibility|assignment|
+                mission|brief|mandate|target)\s+(?:was|were|became)\b
+            | \b(?:i|we)\s+(?:needed|had|was\s+supposed|were\s+supposed|was\s+expected|
+                were\s+expected)\s+to\b
+            | \b(?:i|we)\s+(?:was|were)\s+(?:asked|tasked|charged|hired|brought\s+in|assigned|
+                responsible|in\s+charge|given\s+the\s+(?:task|job|responsibility))\b
+            | \bit\s+was\s+(?:my|our)\s+(?:job|responsibility|task|role)\b
+            | \b(?:asked|told|wanted|needed)\s+me\s+to\b
+            | \bi\s+had\s+the\s+task\b
+        """,
+        # Steps taken, said in the first person and the past tense.
+        "action": rf"""
+            {_I_OR_WE}(?:{_IRREGULAR_ACTIONS}|(?!(?:{_NOT_ACTIONS})\b)[a-z]{{3,}}ed)\b
+            | \bwhat\s+i\s+did\s+was\b | \bmy\s+first\s+step\b | \bi\s+started\s+by\b
+            | \bi\s+decided\s+to\b
+        """,
+        # What changed: an outcome phrase, a change verb, recognition, or on time / on budget.
+        "result": r"""
+            \bas\s+a\s+result\b | \b(?:in|by|at)\s+the\s+end\b | \bin\s+the\s+end\b
+            | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \bresult(?:ed|s)?\s+in\b
+            | \bthe\s+(?:result|outcome|impact|upshot)\b | \bended\s+up\b
+            | \b(?:which|this|that)\s+meant\b
+            | \b(?:i|we|it|this|that|they|the\s+\w+)\s+(?:\w+ly\s+)?(?:reduced|increased|cut|
+                saved|grew|improved|raised|lowered|boosted|doubled|tripled|halved|shortened|
+                sped\s+up|brought\s+down|eliminated|achieved|exceeded|beat|won|secured|landed)\b
+            | \b(?:went|dropped|fell|rose|climbed|jumped|grew|increased|decreased|declined|
+                shrank|improved)\s+(?:from|to|by)\b
+            | \b(?:was|were|got|been)\s+(?:adopted|promoted|praised|recognised|recognized|
+                chosen|selected|accepted|approved|published|awarded|rolled\s+out)\b
+            | \b(?:got|received|won|earned)\s+(?:an?\s+|the\s+|great\s+|positive\s+|good\s+)?
+                (?:award|promotion|praise|feedback|offer|grant|prize|raise|bonus|recognition|
+                thanks)s?\b
+            | \b(?:thanked|praised|congratulated|commended|recommended|promoted|rehired)\s+
+                (?:me|us|the\s+team|my\s+team)\b
+            | \bon\s+time\b | \bunder\s+budget\b | \bahead\s+of\s+schedule\b
+            | \bsuccessful(?:ly)?\b
+        """,
+    }.items()
+}
+
+# Questions that ask for a story from the past (behavioral); others ("why us?", "what is your
+# weakness?") are judged on whether they give an example, not on all four STAR parts.
+_STORY_QUESTION = re.compile(
+    r"""\btell\s+(?:me|us)\s+about\s+(?:a|an|one|the)\s+(?:time|situation|occasion|project|
+        moment|example|challenge|mistake|failure|conflict|decision)\b
+    | \bdescribe\s+(?:a|an|one)\s+(?:time|situation|occasion|project|moment)\b
+    | \b(?:give|share)\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:example|experience)\b
+    | \bwalk\s+(?:me|us)\s+through\s+a\s+(?:time|situation|project)\b
+    | \bexample\s+of\s+(?:a\s+time|when|how)\b | \bhave\s+you\s+ever\b
+    | \ba\s+time\s+(?:when|that|where|you)\b
+    | \bhow\s+did\s+you\s+(?:handle|deal|resolve|manage|approach|overcome|solve|respond)\b
+    | \bwhat\s+did\s+you\s+do\s+when\b
+    | \b(?:biggest|greatest|proudest|toughest|hardest)\s+(?:challenge|achievement|
+        accomplishment|mistake|failure|success)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def wants_story(question: str | None) -> bool:
+    """True when the answer should be a STAR story: a behavioral question, or no question
+    given (most practice questions ask for one)."""
+    return question is None or not question.strip() or bool(_STORY_QUESTION.search(question))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    return [Sentence(m.group(), m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quantity]]:
+    """Each STAR part with its evidence sentence, and the figures in the result sentences.
+
+    A part's evidence is the first sentence with one of its cues; for the result, the first
+    result sentence that holds a figure, else the first result sentence. Figures are looked
+    for in result sentences only, as for a story's result (fit/star.py), which also keeps the
+    analysis fast: finding figures is its costliest step."""
+    star: dict[str, StarPart] = {}
+    for part in ("situation", "task", "action"):
+        hit = next((s for s in found if _CUES[part].search(s.text)), None)
+        star[part] = _part(hit)
+    if not star["situation"].present and found and _sets_the_scene(found[0].text):
+        star["situation"] = _part(found[0])
+    results = [s for s in found if _CUES["result"].search(s.text)]
+    figures = quantities_in(results)
+    with_figure = [s for s in results if any(s.start <= q.start < s.end for q in figures)]
+    best = with_figure or results
+    star["result"] = _part(best[0] if best else None)
+    return star, figures
+
+
+# A verb in the past tense: "was", "had", "shouted", "broke".
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|went|came|got|broke|fell|began|lost|left|ran|took|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _sets_the_scene(first: str) -> bool:
+    """Without a situation cue, an opening sentence told in the past tense that is not yet your
+    own action, task or result still sets the scene ("A customer shouted at me in the store.")."""
+    if not _PAST.search(first):
+        return False
+    return not any(_CUES[part].search(first) for part in ("task", "action", "result"))
+
+
+def _part(sentence: Sentence | None) -> StarPart:
+    if sentence is None:
+        return StarPart(present=False, evidence="")
+    return StarPart(present=True, evidence=sentence.text, start=sentence.start, end=sentence.end)

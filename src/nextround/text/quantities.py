@@ -1,0 +1,226 @@
+"""Figures in text: percentages, money, counts, times, ranks and multiples ("cut costs by 30%",
+"$2.4M", "400 merchants", "in three weeks", "#1 in the region", "doubled"). Plain regular
+expressions, so a story's result or a spoken answer is searched in well under a millisecond.
+
+Years, dates, version numbers, ticket numbers and list numbering are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+import msgspec
+
+from nextround.text.words import STOPWORDS, normalise
+
+
+class Quantity(msgspec.Struct, frozen=True):
+    """A figure with its unit, as written, and where it is."""
+
+    text: str
+    start: int  # offsets into the text that was searched
+    end: int
+    kind: str  # "percent" | "money" | "count" | "time" | "rank" | "multiple"
+
+
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDNUM = (
+    rf"(?:(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|"
+    rf"half\s+a\s+dozen|a\s+dozen|a\s+hundred|a\s+thousand|dozen|hundred|{_SMALL})\b"
+)
+_RAW_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A digit run must be the whole number: not the head of "3.11.2", "24/7" or "2021-03-04".
+_DIGITS = rf"{_RAW_DIGITS}(?!\d|[.,:/-]\d)"
+_SCALE = r"(?:[kmb]|bn|mn)(?!\w)|\s+(?:hundred|thousand|million|billion|trillion)\b"
+_NUM = rf"(?:{_DIGITS}(?:{_SCALE})?|{_WORDNUM}(?:\s+(?:hundred|thousand|million|billion)\b)?)"
+_START = r"(?<![\w.,:/#$€£¥-])"  # not glued to a word, code, date or currency sign
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_UNIT = (
+    r"(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:business\s+|working\s+)?"
+    r"days?|weeks?|months?|quarters?|years?|yrs?|sprints?)"
+)
+_PERIOD = r"(?:day|week|month|quarter|year|sprint|release)"
+_MODIFIERS = (
+    r"(?:new|more|fewer|additional|extra|other|major|key|large|big|small|senior|junior|active|"
+    r"paying|repeat|enterprise|critical|open|full-time|part-time|direct|remote|separate|"
+    r"different|returning|daily|weekly|monthly|legacy|overdue|qualified|international|local|"
+    r"regional|national|global|external|internal|existing|former|unhappy|happy)"
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "percent",
+            rf"{_START}(?:{_RAW_DIGITS}\s?(?:-|–|to)\s?)?{_NUM}\s?"
+            r"(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+        ),
+        ("money", rf"(?<!\w)(?:us\$|[$€£¥₹]|(?:usd|eur|gbp)\s?)\s?{_NUM}"),
+        ("money", rf"{_START}{_NUM}\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|bucks)\b"),
+        (
+            "time",
+            rf"{_START}{_NUM}\s?-?\s?{_UNIT}\b(?:\s+(?:a|per|each|every)\s+{_PERIOD}\b|"
+            r"\s+(?:early|earlier|ahead\s+of\s+schedule|ahead|sooner|faster|quicker)\b)?",
+        ),
+        ("rank", rf"(?<!\w)top\s+(?:{_DIGITS}|{_WORDNUM})(?:\s?%|\s+percent\b)?"),
+        ("rank", r"(?<![\w#&])#\s?\d+(?![\d.,]\d|\w)"),
+        ("rank", r"(?<!\w)(?:no\.\s?\d{1,2}\b|number\s+(?:one|1)\b)"),
+        ("rank", rf"(?<!\w){_ORD}\s+(?:place|position|spot|rank)\b"),
+        ("rank", rf"(?<!\w)(?:ranked|placed|finished|came)\s+(?:#\s?\d+|{_ORD}|top\s+{_NUM})\b"),
+        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+"),
+        (
+            "rank",
+            rf"(?<!\w){_ORD}\s+(?:in|among|across)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
+            r"(?!all\b|the\b)[a-z]+",
+        ),
+        ("multiple", r"(?<!\w)(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b(?!\s+down)"),
+        ("multiple", r"(?<!\w)by\s+(?:a\s+|one\s+|two\s+)?(?:half|thirds?)\b"),
+        ("multiple", r"(?<!\w)(?:cut|reduced|slashed|brought\s+down)\s+(?:\w+\s+){0,2}in\s+half\b"),
+        ("multiple", rf"{_START}{_DIGITS}\s?[x×](?!\w)"),
+        (
+            "multiple",
+            rf"{_START}{_NUM}\s+times\s+(?:faster|quicker|more|higher|larger|bigger|greater|"
+            r"fewer|less|lower|smaller|cheaper)\b",
+        ),
+        ("multiple", r"(?<!\w)twice\s+(?:as|the)\s+[a-z]+"),
+        ("multiple", rf"(?<!\w)(?:\d+|{_SMALL}|{_TENS})-?fold\b"),
+        ("count", rf"{_START}(?P<num>{_NUM})\s+(?:{_MODIFIERS}\s+)?(?P<noun>[a-z][a-z'’-]*)"),
+        (
+            "count",
+            rf"(?<!\w)(?:hundreds|thousands|millions|dozens)\s+of\s+(?:{_MODIFIERS}\s+)?"
+            r"(?P<noun>[a-z][a-z'’-]*)",
+        ),
+    )
+)
+
+# When two finds start at the same place and are as long, the more specific kind wins.
+_PRIORITY = {"money": 0, "percent": 1, "multiple": 2, "rank": 3, "time": 4, "count": 5}
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+# Words that follow a number without being what was counted ("in 2019 we", "3 March").
+_NOT_NOUNS = STOPWORDS | frozenset(
+    f"""{_MONTHS} am pm and or nor but yet so of to in on at by for from with into onto over
+    under than then as per via vs versus times x percent cent more less fewer out off up down
+    st nd rd th oclock point points years year months month weeks week days day hours hour
+    minutes minute seconds second quarters quarter sprints sprint""".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s*$", re.IGNORECASE)
+_LEADING_INT = re.compile(r"\d+")
+_VERSION_BEFORE = re.compile(
+    r"\b(?:v|version|release|python|java|node|php|ruby|rust|kotlin|swift|scala|ios|android|"
+    r"windows|macos|ubuntu|debian|django|rails|react|angular|vue|postgres(?:ql)?|mysql|excel|"
+    r"spark|kubernetes|terraform|html)\s*$",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:ticket|issue|bug|pr|pull\s+request|item|case|order|invoice|room|step|build|page|"
+    r"line|story|epic|incident|change|request)\s*$",
+    re.IGNORECASE,
+)
+_ONE = re.compile(r"one\b", re.IGNORECASE)
+_ONE_TIME_BEFORE = re.compile(
+    r"\b(?:in|within|under|than|by|only|just|saved|saving|cut|shaved)\s+$", re.IGNORECASE
+)
+_ONE_TIME_AFTER = re.compile(r"\b(?:a|per|each|every|early|earlier|ahead|sooner|faster)\b")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Figures with units in `text`, in order, none overlapping; offsets index into `text`.
+
+    Years, dates, version numbers, ticket numbers and list numbering are not figures."""
+    found = [q for q in _candidates(text) if _is_figure(text, q)]
+    found.sort(key=lambda q: (q.start, q.start - q.end, _PRIORITY[q.kind]))
+    kept: list[Quantity] = []
+    for q in found:
+        if not kept or q.start >= kept[-1].end:
+            kept.append(q)
+    return kept
+
+
+def _candidates(text: str) -> Iterator[Quantity]:
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "count" and not _counts_something(m):
+                continue
+            yield Quantity(text=m.group(), start=m.start(), end=m.end(), kind=kind)
+
+
+def _counts_something(m: re.Match[str]) -> bool:
+    """A count needs a real noun after it, and "one thing" or "in 2019 revenue" is not one."""
+    noun = normalise(m.group("noun"))
+    if noun in _NOT_NOUNS:
+        return False
+    num = m.groupdict().get("num")
+    if num is None:
+        return True
+    return not (_YEAR.fullmatch(num) or _ONE.fullmatch(num) or _is_bare_decimal(num))
+
+
+def _is_bare_decimal(num: str) -> bool:
+    # "3.11 cut" is a version; nobody counts 2.5 engineers unless it is "2.5 million users".
+    return "." in num and num[-1].isdigit()
+
+
+def _is_figure(text: str, q: Quantity) -> bool:
+    before = text[max(0, q.start - 24) : q.start]
+    if q.kind in ("count", "time") and _is_day_of_month(q.text) and _DATE_BEFORE.search(before):
+        return False  # "March 3 ..." is a date
+    if q.text[:1].isdigit() and _VERSION_BEFORE.search(before):
+        return False  # "Python 3 ..." is a version
+    if q.kind == "rank" and q.text.startswith("#") and _REFERENCE_BEFORE.search(before):
+        return False  # "ticket #42" is an identifier
+    if q.kind == "time" and _ONE.match(q.text):
+        # "One day the server died" is a story beat; "in one week", "one day early" are figures.
+        return bool(_ONE_TIME_BEFORE.search(before) or _ONE_TIME_AFTER.search(q.text))
+    return True
+
+
+def _is_day_of_month(figure: str) -> bool:
+    m = _LEADING_INT.match(figure)
+    return m is not None and 1 <= int(m.group()) <= 31
+
+
+# Every figure find_quantities reports holds a digit or one of these words (number words,
+# ordinals, "doubled", "twice", "half"...), so a piece of text without any cannot hold one.
+_MAY_HOLD_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|halv|doubl|tripl|"
+    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth)",
+    re.IGNORECASE,
+)
+
+
+class Piece(Protocol):
+    """A stretch of a longer text, such as a sentence: its words and where it starts."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+
+def quantities_in(pieces: Iterable[Piece]) -> list[Quantity]:
+    """find_quantities over each piece that may hold a figure, with offsets into the longer
+    text. Skipping the others first keeps the search cheap: it is the costliest step of
+    analysing an answer."""
+    result: list[Quantity] = []
+    for piece in pieces:
+        if not _MAY_HOLD_FIGURE.search(piece.text):
+            continue
+        for q in find_quantities(piece.text):
+            start, end = q.start + piece.start, q.end + piece.start
+            result.append(Quantity(text=q.text, start=start, end=end, kind=q.kind))
+    return result

@@ -1,0 +1,40 @@
+"""Word stems, for matching texts that say the same thing in different forms ("managed",
+"management"), and the overlap of two texts' stems."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from nextround.text.words import STOPWORDS, words
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """One normalised word's stem. Cached: the pure-Python stemmer is slow and the vocabulary
+    is small."""
+    return str(_stemmer().stemWord(word))
+
+
+def stems(text: str) -> list[str]:
+    """The stem of every word of the text, in order."""
+    return [stem(w) for w in words(text)]
+
+
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of a text's meaningful words, for comparing what two texts are about."""
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two stem sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

@@ -1,0 +1,37 @@
+"""Who did it: "I" against "we". Interviewers listen for the candidate's own part, so both the
+story analyzer and the answer analyzer count the two and give a verdict."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+FIRST_PERSON_RATIO = 2  # "I" at least twice as often as "we" reads as your own work
+
+# "I" but not the "i" of "i.e." nor a list marker "(i)"; "I'm" and "I’ve" count.
+_I = re.compile(r"(?<![\w(])(?:i(?!\.e\.)|me|my|mine|myself)(?![\w)])", re.IGNORECASE)
+_WE = re.compile(r"(?<!\w)(?:we|us|our|ours|ourselves)(?!\w)", re.IGNORECASE)
+
+
+class Voice(msgspec.Struct, frozen=True):
+    i_count: int
+    we_count: int
+    verdict: str  # "first-person" | "mixed" | "team" | "none"
+
+
+def voice_of(text: str) -> Voice:
+    """Counts of I/me/my/mine/myself against we/us/our/ours/ourselves, and the verdict: "team"
+    when "we" is at least as common, "first-person" when "I" is FIRST_PERSON_RATIO times as
+    common, "mixed" between, "none" without either."""
+    i_count = len(_I.findall(text))
+    we_count = sum(1 for w in _WE.findall(text) if w != "US")  # "the US" is a country
+    if i_count == 0 and we_count == 0:
+        verdict = "none"
+    elif we_count >= i_count:
+        verdict = "team"
+    elif i_count >= FIRST_PERSON_RATIO * we_count:
+        verdict = "first-person"
+    else:
+        verdict = "mixed"
+    return Voice(i_count=i_count, we_count=we_count, verdict=verdict)

@@ -1,0 +1,80 @@
+"""Words of a text, normalised one way for every matcher and rule in nextround.
+
+A word is a run of letters or digits, with apostrophes inside it ("don't", "team's"). Words are
+compared in lower case without their apostrophes, straight or curly, so "I'm", "I’m" and a
+transcript's "Im" are the same word "im", and "don't" is "dont". Contractions are not expanded:
+"dont" stays one word, as the speaker said it. Whatever is shown to the user quotes the text as
+written (``Tokens.written``), never this normalised form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letters and digits, but not "_": "snake_case" is two words, as a reader would say it.
+_RUN = r"[^\W_]+"
+# A word, with apostrophes inside it; an ellipsis written as dots; or one punctuation mark.
+_TOKEN = re.compile(rf"{_RUN}(?:['’]+{_RUN})*|\.{{2,}}|[^\w\s]")
+# Without its apostrophes, a text's words are its runs of letters and digits.
+_RUNS = re.compile(_RUN)
+_ALNUM = re.compile(r"[^\W_]")
+
+# Words too common to say anything about what two texts share, in normalised form ("im" is
+# "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
+# ("200 ID cards", "ID verification").
+STOPWORDS = frozenset(
+    """a about after all also am an and any are as at be been before but by can could did do
+    does for from had has have how i im if in into is it its me more most my of on
+    one or our out so some than that the their them then there these they this those to
+    up us very was we were what when where which while who why will with would you your
+    youve youre yourself""".split()  # noqa: SIM905 - easier to read and edit
+)
+
+
+def normalise(word: str) -> str:
+    """A word as the matchers compare it: lower case, apostrophes dropped ("I’m" -> "im")."""
+    return word.lower().replace("'", "").replace("’", "")
+
+
+def words(text: str) -> list[str]:
+    """The text's words in order, normalised; the same words as ``Tokens(text).words``."""
+    # Dropping the apostrophes first is the same as dropping them from each word, and faster:
+    # matchers call this on every story and question.
+    return _RUNS.findall(text.lower().replace("'", "").replace("’", ""))
+
+
+def word_count(text: str) -> int:
+    """Spoken words: whitespace-separated pieces with a letter or digit in them, so "$2.4M" and
+    "well-known" are one word each, as they are said."""
+    return sum(1 for piece in text.split() if _ALNUM.search(piece))
+
+
+class Tokens:
+    """The words and punctuation marks of a text as parallel lists: ``words[i]`` is the word
+    normalised ("I'm" -> "im"), "" for a mark; ``marks[i]`` the mark, "" for a word;
+    ``starts``/``ends`` the offsets into the text. Lists rather than objects: an answer has
+    hundreds of tokens and rules look at neighbours constantly."""
+
+    __slots__ = ("ends", "marks", "size", "starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = []
+        self.marks: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in _TOKEN.finditer(text):
+            token = m.group()
+            if token[0].isalnum():
+                self.words.append(normalise(token))
+                self.marks.append("")
+            else:
+                self.words.append("")
+                self.marks.append(token)
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        self.size = len(self.words)
+
+    def written(self, i: int) -> str:
+        """Token ``i`` exactly as it appears in the text."""
+        return self.text[self.starts[i] : self.ends[i]]
