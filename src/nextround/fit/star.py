@@ -170,12 +170,24 @@ def _suggestions(
     voice: Voice,
 ) -> tuple[str, ...]:
     """Fixes in order of how much each would change the interviewer's impression."""
-    action, result = checks["action"], checks["result"]
-    background = counts["situation"] + counts["task"]
+    found = [
+        *_core_fixes(checks, quantities, number_quantities),
+        *_action_fixes(checks["action"], counts, voice),
+        *_framing_fixes(checks, voice),
+    ]
+    return tuple(found[:MAX_SUGGESTIONS])
+
+
+def _core_fixes(
+    checks: dict[str, PartCheck],
+    quantities: tuple[Quantity, ...],
+    number_quantities: tuple[Quantity, ...],
+) -> list[str]:
+    """An action and a result with a number: without them there is no story to tell."""
     found: list[str] = []
-    if not action.present:
+    if not checks["action"].present:
         found.append("Add the action: the steps you took yourself, one by one, and why.")
-    if not result.present:
+    if not checks["result"].present:
         found.append("Add the result: what changed because of what you did, with a number.")
     elif not quantities and number_quantities:
         found.append(
@@ -187,6 +199,13 @@ def _suggestions(
             "Put a number on the result: time or money saved, people or customers affected, "
             "or a before-and-after figure."
         )
+    return found
+
+
+def _action_fixes(action: PartCheck, counts: dict[str, int], voice: Voice) -> list[str]:
+    """Whose action it was, whether it is told in enough steps, and what crowds it out."""
+    found: list[str] = []
+    background = counts["situation"] + counts["task"]
     if action.present and voice.verdict == "team":
         found.append(
             f"The action says “we” {_times(voice.we_count)} and “I” {_times(voice.i_count)} — "
@@ -207,6 +226,13 @@ def _suggestions(
             f"The situation runs to {counts['situation']} words — keep the two or three facts "
             "the listener needs to follow the rest."
         )
+    return found
+
+
+def _framing_fixes(checks: dict[str, PartCheck], voice: Voice) -> list[str]:
+    """The set-up, a mixed voice and a thin result: worth fixing once the core is there."""
+    action, result = checks["action"], checks["result"]
+    found: list[str] = []
     if not checks["task"].present:
         found.append("Add the task: one sentence on what you were responsible for.")
     if not checks["situation"].present:
@@ -221,7 +247,7 @@ def _suggestions(
             f"The result is only {_words(result.words)} — add what it meant for the team, the "
             "customer or the business."
         )
-    return tuple(found[:MAX_SUGGESTIONS])
+    return found
 
 
 def _times(n: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -168,18 +168,40 @@ def likely_questions(
     """The ``limit`` questions most likely in this round, best first, never more than
     ``PER_CATEGORY`` of one category, and every one with its reasons."""
     bank = knowledge.questions() if bank is None else bank
-    job = _job_terms(job_text)
-    new_names = [a.name for a in facts.attendees if not a.met_before]
-    by_id = {q.id: q for q in bank}
-    earlier_by_bank: dict[str, list[EarlierQuestion]] = {}
+    earlier_by_bank, unmatched = _match_earlier(earlier, bank)
+    ranked = _rank_bank(bank, facts, job_text=job_text, earlier_by_bank=earlier_by_bank)
+    ranked += [_unmatched_question(seen) for seen in unmatched]
+    ranked.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
+    chosen = _choose(ranked, limit=limit)
+    chosen.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
+    return chosen
+
+
+def _match_earlier(
+    earlier: Sequence[EarlierQuestion], bank: Sequence[Question]
+) -> tuple[dict[str, list[EarlierQuestion]], list[EarlierQuestion]]:
+    """Questions asked before, by the bank question they match; and those that match none."""
+    by_bank: dict[str, list[EarlierQuestion]] = {}
     unmatched: list[EarlierQuestion] = []
     for seen in earlier:
         found = match_bank(seen.text, bank)
         if found is None:
             unmatched.append(seen)
         else:
-            earlier_by_bank.setdefault(found.id, []).append(seen)
+            by_bank.setdefault(found.id, []).append(seen)
+    return by_bank, unmatched
 
+
+def _rank_bank(
+    bank: Sequence[Question],
+    facts: RoundFacts,
+    *,
+    job_text: str,
+    earlier_by_bank: Mapping[str, list[EarlierQuestion]],
+) -> list[LikelyQuestion]:
+    """Every bank question this round gives a reason for, with its score and reasons."""
+    job = _job_terms(job_text)
+    new_names = [a.name for a in facts.attendees if not a.met_before]
     ranked: list[LikelyQuestion] = []
     for q in bank:
         score, reasons = _score_bank_question(q, facts, job, new_names)
@@ -189,18 +211,20 @@ def likely_questions(
         for seen in seen_list:
             score += 3 if seen.rating is not None and seen.rating <= 2 else 1.5
             reasons.insert(0, _earlier_reason(seen))
-        ranked.append(
-            LikelyQuestion(q.text, q.category, score, reasons, by_id[q.id], list(seen_list))
-        )
-    for seen in unmatched:  # kept even when the bank has nothing like it
-        weak = seen.rating is not None and seen.rating <= 2
-        reasons = [_earlier_reason(seen), "They may come back to it to hear a better answer."]
-        ranked.append(
-            LikelyQuestion(
-                seen.text, seen.category or "other", 5 if weak else 3.5, reasons, None, [seen]
-            )
-        )
-    ranked.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
+        ranked.append(LikelyQuestion(q.text, q.category, score, reasons, q, list(seen_list)))
+    return ranked
+
+
+def _unmatched_question(seen: EarlierQuestion) -> LikelyQuestion:
+    """A question asked before that the bank has nothing like: kept all the same."""
+    weak = seen.rating is not None and seen.rating <= 2
+    reasons = [_earlier_reason(seen), "They may come back to it to hear a better answer."]
+    return LikelyQuestion(
+        seen.text, seen.category or "other", 5 if weak else 3.5, reasons, None, [seen]
+    )
+
+
+def _choose(ranked: Sequence[LikelyQuestion], *, limit: int) -> list[LikelyQuestion]:
     # What this employer really asked always stays, answers that went badly first: it is the
     # surest guide to what comes next, and the weak ones are what most needs reworking.
     chosen = sorted((lq for lq in ranked if lq.asked_before), key=lambda lq: not lq.went_badly)
@@ -213,5 +237,4 @@ def likely_questions(
             continue
         chosen.append(lq)
         per_category[lq.category] += 1
-    chosen.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
     return chosen
