@@ -16,7 +16,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Generic, TypeAlias, TypeVar
+from functools import cache
+from typing import Annotated, Any, Generic, TypeAlias, TypeVar, cast
 
 import msgspec
 import msgspec.inspect as msgspec_inspect
@@ -156,6 +157,22 @@ def _description(schema: type[Doc], field: str, *, item: bool) -> str | None:
     return None
 
 
+@cache
+def _texts_schema(keys: tuple[str, ...]) -> type[Doc]:
+    """Optional text fields: left out, each keeps the model's default; null is refused."""
+    fields = [(key, str | msgspec.UnsetType, msgspec.UNSET) for key in keys]
+    return cast(type[Doc], msgspec.defstruct("Texts", fields, bases=(Doc,), kw_only=True))
+
+
+def lookup(path: str, ref: str, found: Mapping[str, T], *, what: str, where: str) -> T:
+    """The record a ref names, among those read so far ("no person with ref 'p9' in this
+    opportunity")."""
+    try:
+        return found[ref]
+    except KeyError:
+        raise Invalid(f"{path}: no {what} with ref {ref!r} in {where}.") from None
+
+
 class Record(Generic[D]):
     """One JSON object of the document, checked against its schema (``doc``), with the path
     that every error names."""
@@ -181,8 +198,12 @@ class Record(Generic[D]):
         return value is not None and value is not msgspec.UNSET
 
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
-        """The text fields among ``keys`` that are present; absent ones keep model defaults."""
-        return {key: getattr(self.doc, key) for key in keys if self.has(key)}
+        """The text fields among ``keys`` that are present (absent ones keep the model's
+        defaults), checked by a schema made from the keys: the list of a model's text fields
+        stays the one place that names them."""
+        keys = tuple(keys)
+        found = read(self.raw, _texts_schema(keys), self.path)
+        return {key: value for key in keys if (value := getattr(found, key)) is not msgspec.UNSET}
 
     def choice(self, key: str, allowed: Sequence[str]) -> str:
         value: str = getattr(self.doc, key)

@@ -17,7 +17,6 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
 from django.utils import timezone
-from msgspec import UNSET, UnsetType
 
 from nextround.core.transfer import (
     Amount,
@@ -33,10 +32,10 @@ from nextround.core.transfer import (
     count_phrase,
     day_text,
     located,
+    lookup,
     restore_times,
     stamps,
 )
-from nextround.errors import Invalid
 from nextround.interviews import services
 from nextround.interviews.models import (
     NoteKind,
@@ -79,9 +78,6 @@ class OpportunityDoc(Doc):
     company: str
     role_title: str
     stage: str
-    location: str | UnsetType = UNSET
-    source_url: str | UnsetType = UNSET
-    posting_text: str | UnsetType = UNSET
     created_at: Moment | None = None
     stage_changes: Rows | None = None
     people: Rows | None = None
@@ -96,12 +92,6 @@ class StageChangeDoc(Doc):
 class PersonDoc(Doc):
     ref: str
     name: str
-    title: str | UnsetType = UNSET
-    relation: str | UnsetType = UNSET
-    email: str | UnsetType = UNSET
-    profile_url: str | UnsetType = UNSET
-    background: str | UnsetType = UNSET
-    common_ground: str | UnsetType = UNSET
 
 
 class RoundDoc(Doc):
@@ -110,12 +100,6 @@ class RoundDoc(Doc):
     ends: Moment
     number: int | None = None
     is_final: bool | None = None
-    kind: str | UnsetType = UNSET
-    format: str | UnsetType = UNSET
-    location: str | UnsetType = UNSET
-    video_link: str | UnsetType = UNSET
-    dress_code: str | UnsetType = UNSET
-    logistics: str | UnsetType = UNSET
     attendees: PersonRefList | None = None
     created_at: Moment | None = None
     notes: Rows | None = None
@@ -125,16 +109,10 @@ class NoteDoc(Doc):
     kind: str
     text: str
     person: str | None = None
-    answer: str | UnsetType = UNSET
     rating: int | None = None
-    improve: str | UnsetType = UNSET
-    status: str | UnsetType = UNSET
-    response: str | UnsetType = UNSET
-    promised_by: str | UnsetType = UNSET
     due_on: Day | None = None
     amount_low: Amount | None = None
     amount_high: Amount | None = None
-    currency: str | UnsetType = UNSET
     created_at: Moment | None = None
 
 
@@ -378,10 +356,7 @@ def _import_people(
 
 
 def person_named(path: str, ref: str, people: Mapping[str, Person]) -> Person:
-    try:
-        return people[ref]
-    except KeyError:
-        raise Invalid(f"{path}: no person with ref {ref!r} in this opportunity.") from None
+    return lookup(path, ref, people, what="person", where="this opportunity")
 
 
 def optional_person(item: Record[Any], people: Mapping[str, Person]) -> Person | None:

@@ -24,7 +24,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
-from msgspec import UNSET, UnsetType
 
 from nextround.core.transfer import (
     Doc,
@@ -58,8 +57,6 @@ class Practice(Doc):
 
 class SessionDoc(Doc):
     created_at: Moment
-    category: str | UnsetType = UNSET
-    terms: str | UnsetType = UNSET
     round: dict[str, Any] | None = None
     questions: Rows | None = None
 
@@ -73,7 +70,6 @@ class QuestionDoc(Doc):
     text: str
     category: str
     position: int | None = None
-    bank_id: str | UnsetType = UNSET
     attempts: Rows | None = None
 
 

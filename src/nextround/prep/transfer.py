@@ -11,7 +11,6 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Prefetch
-from msgspec import UNSET, UnsetType
 
 from nextround.core.transfer import Doc, Moment, PersonRef, Record, Rows, once, save_valid, stamps
 from nextround.interviews.models import Person, Round
@@ -30,8 +29,6 @@ class RoundPrep(Doc):
 class PlanDoc(Doc):
     key: str
     status: str | None = None
-    note: str | UnsetType = UNSET
-    reason: str | UnsetType = UNSET
     updated_at: Moment | None = None
 
 
@@ -39,9 +36,6 @@ class AskDoc(Doc):
     text: str
     person: str | None = None
     status: str | None = None
-    bank_id: str | UnsetType = UNSET
-    theme: str | UnsetType = UNSET
-    answer: str | UnsetType = UNSET
     created_at: Moment | None = None
 
 

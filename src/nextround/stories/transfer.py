@@ -32,6 +32,7 @@ from nextround.core.transfer import (
     count_phrase,
     day_text,
     located,
+    lookup,
     once,
     restore_times,
     save_valid,
@@ -64,13 +65,6 @@ class Library(Doc):
 class StoryDoc(Doc):
     ref: str
     title: str
-    situation: str | UnsetType = UNSET
-    task: str | UnsetType = UNSET
-    action: str | UnsetType = UNSET
-    result: str | UnsetType = UNSET
-    numbers: str | UnsetType = UNSET
-    competencies: str | UnsetType = UNSET
-    employer: str | UnsetType = UNSET
     happened_on: Day | None = None
     created_at: Moment | None = None
     updated_at: Moment | None = None
@@ -112,7 +106,6 @@ class ConcernAnswerDoc(Doc):
     requirement_text: str | UnsetType | None = UNSET
     kind: str | None = None
     story: str | None = None
-    answer: str | UnsetType = UNSET
     status: str | None = None
     updated_at: Moment | None = None
 
@@ -301,10 +294,7 @@ def _import_story(*, owner: User, item: Record[StoryDoc], times: Mapping[str, da
 
 
 def _story(path: str, ref: str, stories: Mapping[str, Story]) -> Story:
-    try:
-        return stories[ref]
-    except KeyError:
-        raise Invalid(f"{path}: no story with ref {ref!r} in this file.") from None
+    return lookup(path, ref, stories, what="story", where="this file")
 
 
 def _optional_story(item: Record[Any], stories: Mapping[str, Story]) -> Story | None:
