@@ -182,17 +182,14 @@ def _report_json(report: StoryReport) -> dict[str, Any]:
 
 
 def _story_json(found: Story) -> dict[str, Any]:
+    from nextround.core.transfer import day_text
+    from nextround.stories.services import STORY_TEXT
+
     return {
         "id": found.pk,
-        "title": found.title,
-        "situation": found.situation,
-        "task": found.task,
-        "action": found.action,
-        "result": found.result,
-        "numbers": found.numbers,
-        "competencies": found.competency_list(),
-        "employer": found.employer,
-        "happened_on": found.happened_on.isoformat() if found.happened_on else None,
+        **{name: getattr(found, name) for name in STORY_TEXT},
+        "competencies": found.competency_list(),  # in its place among the texts, as a list
+        "happened_on": day_text(found.happened_on),
     }
 
 
