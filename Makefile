@@ -1,4 +1,5 @@
-# nextround: `make run` installs everything into .venv and starts the app; `make test` runs all checks.
+# nextround: `make run` installs everything into .venv and starts the app; `make test` runs all checks;
+# `make check` is the quick one: lint, types and the SQLite suite without the browser tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,6 +28,12 @@ run: $(STAMP)
 	$(BIN)/nextround serve
 
 test: $(STAMP) lint typecheck test-sqlite test-postgres
+
+# Quick: no PostgreSQL and no browser; only espeak-ng (for the speech tests) is installed if missing.
+check: $(STAMP) lint typecheck
+	bash scripts/system-deps --no-browser --no-postgres
+	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(BIN)/pytest -m "not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts evaluation
