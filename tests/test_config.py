@@ -5,7 +5,7 @@ import pytest
 from nextround import config
 
 
-def test_defaults_use_the_given_data_dir_and_loopback(tmp_path: Path):
+def test_defaults_use_the_given_data_dir_and_loopback(tmp_path: Path) -> None:
     settings = config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path), "TZ": "Europe/Paris"})
     assert settings.data_dir == tmp_path
     assert settings.port == 8765
@@ -14,7 +14,7 @@ def test_defaults_use_the_given_data_dir_and_loopback(tmp_path: Path):
     assert settings.time_zone == "Europe/Paris"
 
 
-def test_secret_is_created_once_and_kept_private(tmp_path: Path):
+def test_secret_is_created_once_and_kept_private(tmp_path: Path) -> None:
     first = config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path)}).secret_key
     second = config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path)}).secret_key
     assert first == second and len(first) > 40
@@ -31,12 +31,12 @@ def test_secret_is_created_once_and_kept_private(tmp_path: Path):
         ("192.168.1.5", False),
     ],
 )
-def test_local_mode_only_on_loopback(tmp_path: Path, host: str, local: bool):
+def test_local_mode_only_on_loopback(tmp_path: Path, host: str, local: bool) -> None:
     env = {"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_HOST": host}
     assert config.load_settings(env).local_mode is local
 
 
-def test_bad_port_and_zone_are_refused(tmp_path: Path):
+def test_bad_port_and_zone_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="port"):
         config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_PORT": "http"})
     with pytest.raises(ValueError, match="IANA"):
@@ -45,13 +45,13 @@ def test_bad_port_and_zone_are_refused(tmp_path: Path):
         )
 
 
-def test_every_setting_is_documented():
+def test_every_setting_is_documented() -> None:
     doc = (Path(__file__).parents[1] / "docs" / "settings.md").read_text(encoding="utf-8")
     for name in config.ENVIRONMENT:
         assert f"`{name}`" in doc, name
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(db):
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: None) -> None:
     from django.db import connection
 
     if connection.vendor != "sqlite":

@@ -5,8 +5,10 @@ by hand in the comments, never by calling the code under test."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -14,7 +16,7 @@ import pytest
 
 from nextround.errors import Invalid
 from nextround.playbook import knowledge
-from nextround.playbook.asks import suggest_asks
+from nextround.playbook.asks import AskPlan, suggest_asks
 from nextround.playbook.classify import classify_question, cross_validate
 from nextround.playbook.knowledge import (
     CATEGORIES,
@@ -32,6 +34,7 @@ from nextround.playbook.knowledge import (
 from nextround.playbook.likely import EarlierQuestion, likely_questions
 from nextround.playbook.plan import (
     Attendee,
+    Plan,
     Progress,
     RoundFacts,
     build_plan,
@@ -49,8 +52,10 @@ SAM = Attendee("p2", "Sam Lee", "peer")
 PRIYA = Attendee("p3", "Priya Nair", "managers_manager")
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def round_facts(**changes: object) -> RoundFacts:
@@ -84,14 +89,14 @@ def template(
     )
 
 
-def ids(plan) -> list[str]:
+def ids(plan: Plan) -> list[str]:
     return [item.template for item in plan.items]
 
 
 # --- knowledge ---------------------------------------------------------------------------
 
 
-def test_question_bank_loads_with_enough_questions_in_every_category():
+def test_question_bank_loads_with_enough_questions_in_every_category() -> None:
     bank = knowledge.questions()
     assert len(bank) >= 200
     per_category = Counter(q.category for q in bank)
@@ -100,21 +105,21 @@ def test_question_bank_loads_with_enough_questions_in_every_category():
     assert len({q.id for q in bank}) == len(bank)
 
 
-def test_every_question_lists_only_known_relations_and_distinct_variants():
+def test_every_question_lists_only_known_relations_and_distinct_variants() -> None:
     for q in knowledge.questions():
         assert set(q.asked_by) <= set(RELATIONS), q.id
         assert q.text not in q.variants, q.id
         assert len(set(q.variants)) == len(q.variants), q.id
 
 
-def test_question_by_id_finds_each_bank_question_and_nothing_else():
+def test_question_by_id_finds_each_bank_question_and_nothing_else() -> None:
     for q in knowledge.questions():
         assert knowledge.question_by_id(q.id) is q
     assert knowledge.question_by_id("") is None  # an own question has no bank id
     assert knowledge.question_by_id("no-such-question") is None
 
 
-def test_asks_cover_every_theme_and_only_pay_asks_are_money():
+def test_asks_cover_every_theme_and_only_pay_asks_are_money() -> None:
     bank = knowledge.asks()
     assert len(bank) >= 80
     assert len({a.id for a in bank}) == len(bank)
@@ -123,14 +128,14 @@ def test_asks_cover_every_theme_and_only_pay_asks_are_money():
         assert ask.money is (ask.theme == "pay_benefits"), ask.id
 
 
-def test_every_relation_has_asks_on_at_least_three_themes():
+def test_every_relation_has_asks_on_at_least_three_themes() -> None:
     bank = knowledge.asks()
     for relation in RELATIONS:
         themes = {a.theme for a in bank if relation in a.relations and not a.money}
         assert len(themes) >= 3, relation
 
 
-def test_checklist_ids_are_unique_and_name_placeholders_only_in_per_attendee_items():
+def test_checklist_ids_are_unique_and_name_placeholders_only_in_per_attendee_items() -> None:
     items = knowledge.checklist()
     assert len({i.id for i in items}) == len(items)
     for item in items:
@@ -150,7 +155,7 @@ approach = "Pick one fact that links to the job and say it in two sentences, the
 """
 
 
-def test_well_formed_question_file_decodes(tmp_path):
+def test_well_formed_question_file_decodes(tmp_path: Path) -> None:
     path = tmp_path / "basics.toml"
     path.write_text(QUESTION_TOML.replace("{category}", "basics"), encoding="utf-8")
     decoded = msgspec.toml.decode(path.read_bytes(), type=QuestionFile)
@@ -158,7 +163,7 @@ def test_well_formed_question_file_decodes(tmp_path):
     assert decoded.question[0].variants == []
 
 
-def test_question_with_unknown_category_fails_with_its_path(tmp_path):
+def test_question_with_unknown_category_fails_with_its_path(tmp_path: Path) -> None:
     path = tmp_path / "gossip.toml"
     path.write_text(QUESTION_TOML.replace("{category}", "gossip"), encoding="utf-8")
     with pytest.raises(msgspec.ValidationError) as caught:
@@ -193,7 +198,9 @@ def checklist_toml(extra: str, due: str = "due = { hours_after = 3 }", item_id: 
         (checklist_toml("", item_id="Not An Id"), ["$.item[0].id"]),
     ],
 )
-def test_malformed_checklist_entry_fails_with_a_useful_message(tmp_path, toml, fragments):
+def test_malformed_checklist_entry_fails_with_a_useful_message(
+    tmp_path: Path, toml: str, fragments: list[str]
+) -> None:
     path = tmp_path / "checklist.toml"
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(msgspec.ValidationError) as caught:
@@ -202,7 +209,7 @@ def test_malformed_checklist_entry_fails_with_a_useful_message(tmp_path, toml, f
         assert fragment in str(caught.value)
 
 
-def test_due_checks_its_parts_when_built_in_code():
+def test_due_checks_its_parts_when_built_in_code() -> None:
     with pytest.raises(ValueError, match="exactly one"):
         Due(hours_before=2, hours_after=3)
     with pytest.raises(ValueError, match="go together"):
@@ -212,20 +219,24 @@ def test_due_checks_its_parts_when_built_in_code():
 
 
 @pytest.fixture
-def fresh_checklist():
+def fresh_checklist() -> Iterator[None]:
     knowledge.checklist.cache_clear()
     yield
     knowledge.checklist.cache_clear()
 
 
-def test_shipped_checklist_with_a_bad_entry_raises_knowledge_error(monkeypatch, fresh_checklist):
+def test_shipped_checklist_with_a_bad_entry_raises_knowledge_error(
+    monkeypatch: pytest.MonkeyPatch, fresh_checklist: None
+) -> None:
     bad = checklist_toml("").replace("weight = 5", "weight = 11").encode()
     monkeypatch.setattr(knowledge, "_read", lambda name: bad)
     with pytest.raises(KnowledgeError, match=r"^checklist\.toml: .*\$\.item\[0\]\.weight"):
         knowledge.checklist()
 
 
-def test_shipped_checklist_with_repeated_ids_raises_knowledge_error(monkeypatch, fresh_checklist):
+def test_shipped_checklist_with_repeated_ids_raises_knowledge_error(
+    monkeypatch: pytest.MonkeyPatch, fresh_checklist: None
+) -> None:
     twice = (checklist_toml("", item_id="dup-item") + "\n" + checklist_toml("")).encode()
     twice += b"\n" + checklist_toml("", item_id="dup-item").encode()
     monkeypatch.setattr(knowledge, "_read", lambda name: twice)
@@ -287,7 +298,9 @@ CHATHAM_START = utc(2026, 4, 6, 21, 15)
         ("Pacific/Chatham", CHATHAM_START, Due(hours_before=24), utc(2026, 4, 5, 21, 15)),
     ],
 )
-def test_due_dates_follow_the_rounds_own_time_zone(zone, start, due, expected):
+def test_due_dates_follow_the_rounds_own_time_zone(
+    zone: str, start: datetime, due: Due, expected: datetime
+) -> None:
     facts = round_facts(starts_at=start, ends_at=start + timedelta(hours=1), timezone=zone)
     plan = build_plan(facts, templates=[template("only-item", due)])
     [item] = plan.items
@@ -305,14 +318,14 @@ def test_due_dates_follow_the_rounds_own_time_zone(zone, start, due, expected):
         (3, utc(2026, 3, 28, 23, 0)),
     ],
 )
-def test_hours_before_is_elapsed_time_across_a_clock_change(hours, expected):
+def test_hours_before_is_elapsed_time_across_a_clock_change(hours: int, expected: datetime) -> None:
     start = utc(2026, 3, 29, 2, 0)
     facts = round_facts(starts_at=start, ends_at=start + timedelta(hours=1))
     plan = build_plan(facts, templates=[template("only-item", Due(hours_before=hours))])
     assert plan.items[0].due_at == expected
 
 
-def test_hours_after_is_elapsed_time_across_a_clock_change():
+def test_hours_after_is_elapsed_time_across_a_clock_change() -> None:
     # Saturday 31 October 20:00–21:00 EDT = 1 November 00:00–01:00 UTC. Twenty-four hours
     # after the end is 2 November 01:00 UTC, which is 20:00 EST on the Sunday.
     start = utc(2026, 11, 1, 0, 0)
@@ -350,13 +363,13 @@ def test_hours_after_is_elapsed_time_across_a_clock_change():
         (date(2026, 1, 15), time(9, 0), "Pacific/Chatham", utc(2026, 1, 14, 19, 15)),
     ],
 )
-def test_wall_clock(day, at, zone, expected):
+def test_wall_clock(day: date, at: time, zone: str, expected: datetime) -> None:
     moment = wall_clock(day, at, ZoneInfo(zone))
     assert moment == expected
     assert moment.utcoffset() == timedelta(0)
 
 
-def test_items_are_sorted_by_due_then_heavier_first_then_key():
+def test_items_are_sorted_by_due_then_heavier_first_then_key() -> None:
     same = Due(days_before=1, at="18:00")
     plan = build_plan(
         round_facts(),
@@ -430,18 +443,20 @@ def test_items_are_sorted_by_due_then_heavier_first_then_key():
         ),
     ],
 )
-def test_conditions_choose_the_items_that_apply(when, changes, applies):
+def test_conditions_choose_the_items_that_apply(
+    when: Condition, changes: dict[str, object], applies: bool
+) -> None:
     plan = build_plan(
         round_facts(**changes), templates=[template("maybe", Due(hours_before=1), when=when)]
     )
     assert (ids(plan) == ["maybe"]) is applies
 
 
-def test_round_facts_for_a_plain_first_video_round():
+def test_round_facts_for_a_plain_first_video_round() -> None:
     assert round_facts(format="video").facts() == frozenset({"remote"})
 
 
-def test_round_facts_when_everything_holds():
+def test_round_facts_when_everything_holds() -> None:
     facts = round_facts(
         format="one_on_one",
         number=3,
@@ -473,7 +488,7 @@ PRESENTATION_ITEMS = {"build-presentation", "rehearse-presentation", "presentati
 MONEY_ITEMS = {"pay-range", "budget-walk-away", "notice-and-start"}
 
 
-def test_case_round_gets_case_items_and_no_presentation_items():
+def test_case_round_gets_case_items_and_no_presentation_items() -> None:
     chosen = set(ids(build_plan(round_facts(format="case", number=2))))
     assert chosen >= CASE_ITEMS
     assert not chosen & PRESENTATION_ITEMS
@@ -482,36 +497,36 @@ def test_case_round_gets_case_items_and_no_presentation_items():
     assert "tech-check" not in chosen
 
 
-def test_presentation_round_gets_presentation_items_and_no_case_items():
+def test_presentation_round_gets_presentation_items_and_no_case_items() -> None:
     chosen = set(ids(build_plan(round_facts(format="presentation", number=2))))
     assert chosen >= PRESENTATION_ITEMS
     assert not chosen & CASE_ITEMS
 
 
-def test_remote_round_gets_a_tech_check_instead_of_a_route():
+def test_remote_round_gets_a_tech_check_instead_of_a_route() -> None:
     chosen = set(ids(build_plan(round_facts(format="panel", video_link="https://x.test/abc"))))
     assert "tech-check" in chosen
     assert "route-and-arrival" not in chosen
     assert "panel-plan" in chosen
 
 
-def test_final_round_gets_pay_range_and_walk_away_number():
+def test_final_round_gets_pay_range_and_walk_away_number() -> None:
     chosen = set(ids(build_plan(round_facts(number=3, is_final=True))))
     assert chosen >= MONEY_ITEMS | {"brief-references"}
 
 
-def test_non_final_round_without_money_gets_no_pay_items():
+def test_non_final_round_without_money_gets_no_pay_items() -> None:
     chosen = set(ids(build_plan(round_facts(number=2))))
     assert not chosen & (MONEY_ITEMS | {"brief-references"})
 
 
-def test_money_discussed_brings_pay_items_but_not_references():
+def test_money_discussed_brings_pay_items_but_not_references() -> None:
     chosen = set(ids(build_plan(round_facts(number=2, money_discussed=True))))
     assert chosen >= MONEY_ITEMS
     assert "brief-references" not in chosen
 
 
-def test_first_round_skips_later_round_and_earlier_round_items():
+def test_first_round_skips_later_round_and_earlier_round_items() -> None:
     chosen = set(ids(build_plan(round_facts(number=1))))
     later = {"research-business", "approach-plan", "review-earlier-notes", "follow-up-questions"}
     assert not chosen & later
@@ -519,7 +534,7 @@ def test_first_round_skips_later_round_and_earlier_round_items():
     assert again >= later
 
 
-def test_real_checklist_due_dates_for_a_berlin_video_round():
+def test_real_checklist_due_dates_for_a_berlin_video_round() -> None:
     plan = build_plan(round_facts(format="video", attendees=(DANA,)))
     due = {i.key: i.due_at for i in plan.items}
     # research-interviewer: 2 days before at 18:00 -> Saturday 28 March 18:00 CET.
@@ -533,7 +548,7 @@ def test_real_checklist_due_dates_for_a_berlin_video_round():
     assert due["status-check"] == utc(2026, 4, 6, 9, 0)
 
 
-def test_per_attendee_items_are_one_per_interviewer_with_a_shared_weight():
+def test_per_attendee_items_are_one_per_interviewer_with_a_shared_weight() -> None:
     plan = build_plan(round_facts(number=2, attendees=(DANA, SAM, PRIYA)))
     research = [i for i in plan.items if i.template == "research-interviewer"]
     assert [(i.key, i.title, i.weight, i.person) for i in research] == [
@@ -552,7 +567,7 @@ def test_per_attendee_items_are_one_per_interviewer_with_a_shared_weight():
     assert all("{name}" not in i.title for i in plan.items)
 
 
-def test_per_attendee_item_without_attendees_is_one_placeholder():
+def test_per_attendee_item_without_attendees_is_one_placeholder() -> None:
     plan = build_plan(round_facts(number=2))
     research = [i for i in plan.items if i.template == "research-interviewer"]
     assert [(i.key, i.title, i.weight, i.person) for i in research] == [
@@ -562,7 +577,7 @@ def test_per_attendee_item_without_attendees_is_one_placeholder():
     assert {"questions-for-interviewer", "thank-you-note"} <= keys
 
 
-def test_per_attendee_share_never_drops_below_one():
+def test_per_attendee_share_never_drops_below_one() -> None:
     people = tuple(Attendee(f"k{n}", f"Person {n}", "peer") for n in range(5))
     plan = build_plan(
         round_facts(attendees=people),
@@ -633,7 +648,9 @@ SQUEEZE = [
         ),
     ],
 )
-def test_short_notice_round_fits_prep_into_the_time_left(planned_from, expected):
+def test_short_notice_round_fits_prep_into_the_time_left(
+    planned_from: datetime, expected: list[tuple[str, datetime]]
+) -> None:
     plan = build_plan(round_facts(planned_from=planned_from), templates=SQUEEZE)
     assert plan.compressed is True
     before = [(i.key, i.due_at) for i in plan.items if i.before]
@@ -647,7 +664,7 @@ def test_short_notice_round_fits_prep_into_the_time_left(planned_from, expected)
     assert readiness(plan, {}, now=planned_from).overdue == ()
 
 
-def test_round_planned_well_ahead_keeps_exact_due_dates():
+def test_round_planned_well_ahead_keeps_exact_due_dates() -> None:
     plan = build_plan(round_facts(planned_from=utc(2026, 3, 1, 9, 0)), templates=SQUEEZE)
     assert plan.compressed is False
     assert [i.due_at for i in plan.items] == [
@@ -662,7 +679,9 @@ def test_round_planned_well_ahead_keeps_exact_due_dates():
     "planned_from",
     [None, utc(2026, 3, 27, 17, 0), utc(2026, 3, 30, 8, 0), utc(2026, 3, 30, 9, 0)],
 )
-def test_no_compression_without_a_planning_time_or_when_it_is_useless(planned_from):
+def test_no_compression_without_a_planning_time_or_when_it_is_useless(
+    planned_from: datetime | None,
+) -> None:
     # No planning time, planning from exactly the earliest due, at the start or after it.
     plan = build_plan(round_facts(planned_from=planned_from), templates=SQUEEZE)
     assert plan.compressed is False
@@ -674,7 +693,7 @@ def test_no_compression_without_a_planning_time_or_when_it_is_useless(planned_fr
     ]
 
 
-def test_compressed_real_plan_keeps_every_prep_item_between_planning_and_the_start():
+def test_compressed_real_plan_keeps_every_prep_item_between_planning_and_the_start() -> None:
     facts = round_facts(format="video", number=2, earlier_rounds=1, attendees=(DANA, SAM))
     ideal = build_plan(facts)
     planned_from = utc(2026, 3, 29, 12, 3, 20)  # Sunday 14:03 CEST, the day before
@@ -703,7 +722,7 @@ def test_compressed_real_plan_keeps_every_prep_item_between_planning_and_the_sta
 # --- regeneration ---------------------------------------------------------------------------
 
 
-def test_moving_the_round_keeps_keys_and_progress():
+def test_moving_the_round_keeps_keys_and_progress() -> None:
     progress = {"research-company-news": Progress("done"), "clothes": Progress("skipped")}
     # Monday 13 April 10:00 CEST moves to Tuesday 28 April; every due date of both rounds
     # falls in summer time, so everything moves by exactly 15 days.
@@ -726,7 +745,7 @@ def test_moving_the_round_keeps_keys_and_progress():
         assert (ready.score, ready.done_weight, ready.counted_weight) == (15, 7, 48)
 
 
-def test_changing_the_format_keeps_matching_progress_and_retires_the_rest():
+def test_changing_the_format_keeps_matching_progress_and_retires_the_rest() -> None:
     progress = {
         "research-company-news": Progress("done"),
         "tech-check": Progress("done"),
@@ -745,7 +764,7 @@ def test_changing_the_format_keeps_matching_progress_and_retires_the_rest():
     assert [i.key for i in ready.skipped] == ["clothes"]
 
 
-def test_attendee_change_retires_only_their_items():
+def test_attendee_change_retires_only_their_items() -> None:
     progress = {
         "research-interviewer:p1": Progress("done"),
         "research-interviewer:p2": Progress("done"),
@@ -757,7 +776,7 @@ def test_attendee_change_retires_only_their_items():
 # --- readiness ------------------------------------------------------------------------------
 
 
-def test_readiness_is_the_weighted_share_of_done_items():
+def test_readiness_is_the_weighted_share_of_done_items() -> None:
     plan = build_plan(
         round_facts(),
         templates=[
@@ -782,7 +801,7 @@ def test_readiness_is_the_weighted_share_of_done_items():
     assert complete.summary == "Nothing missing: every prep item is done or skipped."
 
 
-def test_skipped_items_leave_the_denominator():
+def test_skipped_items_leave_the_denominator() -> None:
     plan = build_plan(
         round_facts(),
         templates=[
@@ -798,14 +817,14 @@ def test_skipped_items_leave_the_denominator():
     assert ready.summary == "Missing 1 of 2: Title light."
 
 
-def test_nothing_counted_means_fully_ready():
+def test_nothing_counted_means_fully_ready() -> None:
     plan = build_plan(round_facts(), templates=[template("only", Due(hours_before=1), weight=4)])
     ready = readiness(plan, {"only": Progress("skipped")}, now=utc(2026, 3, 1))
     assert (ready.score, ready.counted_weight) == (100, 0)
     assert ready.summary.startswith("Nothing missing")
 
 
-def test_missing_items_heaviest_first_and_overdue_counted_against_now():
+def test_missing_items_heaviest_first_and_overdue_counted_against_now() -> None:
     plan = build_plan(
         round_facts(),
         templates=[
@@ -827,7 +846,7 @@ def test_missing_items_heaviest_first_and_overdue_counted_against_now():
     assert ready.summary == "Missing 5 of 6: Title w9; Title w7; Title w5; and 2 more. 2 overdue."
 
 
-def test_equal_weights_in_missing_are_ordered_by_due_date():
+def test_equal_weights_in_missing_are_ordered_by_due_date() -> None:
     plan = build_plan(
         round_facts(),
         templates=[
@@ -853,7 +872,7 @@ def question(id_: str, text: str, category: str, **extra: object) -> Question:
     return Question(id=id_, text=text, category=category, **(fields | extra))  # type: ignore[arg-type]
 
 
-def test_case_round_brings_case_questions_with_the_format_as_reason():
+def test_case_round_brings_case_questions_with_the_format_as_reason() -> None:
     found = likely_questions(round_facts(format="case"))
     case = [lq for lq in found if lq.category == "case"]
     assert len(case) == 4  # the per-category cap, and the format outweighs everything else
@@ -862,21 +881,21 @@ def test_case_round_brings_case_questions_with_the_format_as_reason():
     assert "presentation" not in {lq.category for lq in found}
 
 
-def test_one_on_one_round_never_offers_case_or_presentation_questions():
+def test_one_on_one_round_never_offers_case_or_presentation_questions() -> None:
     found = likely_questions(round_facts(format="one_on_one", number=2), limit=1000)
     categories = {lq.category for lq in found}
     assert not categories & {"case", "presentation"}
     assert len(found) > 40
 
 
-def test_presentation_round_brings_presentation_questions_and_no_case():
+def test_presentation_round_brings_presentation_questions_and_no_case() -> None:
     found = likely_questions(round_facts(format="presentation"), limit=1000)
     categories = Counter(lq.category for lq in found)
     assert categories["presentation"] == 4
     assert categories["case"] == 0
 
 
-def test_relation_reasons_name_the_attending_person():
+def test_relation_reasons_name_the_attending_person() -> None:
     found = likely_questions(round_facts(attendees=(PRIYA,)), limit=1000)
     reason = "Often asked by the manager's manager: Priya Nair attends."
     for lq in found:
@@ -885,7 +904,7 @@ def test_relation_reasons_name_the_attending_person():
     assert any(reason in lq.reasons for lq in found)
 
 
-def test_new_interviewers_bring_basics_with_a_reason_naming_them():
+def test_new_interviewers_bring_basics_with_a_reason_naming_them() -> None:
     found = likely_questions(round_facts(number=2, attendees=(DANA, SAM)), limit=1000)
     reason = "New interviewers (Sam Lee) often start here, even if you covered it before."
     basics = [lq for lq in found if lq.category == "basics"]
@@ -896,7 +915,7 @@ def test_new_interviewers_bring_basics_with_a_reason_naming_them():
     assert not any("New interviewers" in r for lq in known for r in lq.reasons)
 
 
-def test_scores_and_reasons_for_a_single_bank_question():
+def test_scores_and_reasons_for_a_single_bank_question() -> None:
     # 1 + later round 1 + hiring manager 1.2 + panel behavioral 0.5 + two posting terms 1.6.
     bank = [
         question(
@@ -923,7 +942,7 @@ def test_scores_and_reasons_for_a_single_bank_question():
     assert lq.asked_before is False
 
 
-def test_earlier_question_matching_the_bank_is_marked_with_its_history():
+def test_earlier_question_matching_the_bank_is_marked_with_its_history() -> None:
     facts = round_facts(number=2, attendees=(DANA, SAM))
     earlier = EarlierQuestion(
         "Tell me about yourself",
@@ -950,7 +969,7 @@ def test_earlier_question_matching_the_bank_is_marked_with_its_history():
     assert lq.score == pytest.approx(8.9)
 
 
-def test_earlier_question_without_rating_or_name_has_a_short_reason():
+def test_earlier_question_without_rating_or_name_has_a_short_reason() -> None:
     bank = [question("basics-about", "Tell me about yourself.", "basics")]
     [lq] = likely_questions(
         round_facts(), earlier=[EarlierQuestion("tell me about YOURSELF!", 3)], bank=bank
@@ -959,7 +978,7 @@ def test_earlier_question_without_rating_or_name_has_a_short_reason():
     assert lq.score == pytest.approx(2.5)  # 1 + 1.5 for a question seen before
 
 
-def test_earlier_question_not_in_the_bank_still_appears():
+def test_earlier_question_not_in_the_bank_still_appears() -> None:
     seen = EarlierQuestion(
         "Walk us through migrating the billing ledger to Postgres",
         round_number=1,
@@ -977,7 +996,7 @@ def test_earlier_question_not_in_the_bank_still_appears():
     assert lq.score == pytest.approx(3.5)
 
 
-def test_unmatched_earlier_question_without_category_is_other_and_weak_ones_score_higher():
+def test_unmatched_earlier_question_without_category_is_other_and_weak_ones_score_higher() -> None:
     bank = [question("basics-about", "Tell me about yourself.", "basics")]
     weak = EarlierQuestion("How many piano tuners are there in Chicago?", 1, rating=1)
     [first, second] = likely_questions(round_facts(), earlier=[weak], bank=bank)
@@ -985,7 +1004,7 @@ def test_unmatched_earlier_question_without_category_is_other_and_weak_ones_scor
     assert second.text == "Tell me about yourself."
 
 
-def test_own_earlier_question_stays_even_when_generic_guesses_score_higher():
+def test_own_earlier_question_stays_even_when_generic_guesses_score_higher() -> None:
     # In a later round with known interviewers generic questions score up to 5.9, well above
     # the 3.5 of an unrated note the bank does not know; the note is kept all the same.
     seen = EarlierQuestion(
@@ -999,7 +1018,7 @@ def test_own_earlier_question_stays_even_when_generic_guesses_score_higher():
     assert found[0].score > lq.score
 
 
-def test_when_earlier_questions_exceed_the_limit_weak_answers_come_first():
+def test_when_earlier_questions_exceed_the_limit_weak_answers_come_first() -> None:
     texts = [
         "Describe your favourite spreadsheet formula.",
         "Name the last conference you attended.",
@@ -1016,7 +1035,7 @@ def test_when_earlier_questions_exceed_the_limit_weak_answers_come_first():
     assert [lq.went_badly for lq in found] == [True, False]
 
 
-def test_a_weak_answer_is_kept_over_a_higher_scoring_question_seen_before():
+def test_a_weak_answer_is_kept_over_a_higher_scoring_question_seen_before() -> None:
     # "Tell me about yourself." rated 4/5: 1 + hiring manager 1.2 + peer 1.2 + new
     # interviewer 2.5 + 1.5 = 7.4. The unmatched weak answer scores a flat 5.
     good = EarlierQuestion("Tell me about yourself", 1, "Dana Ortiz", rating=4)
@@ -1031,7 +1050,7 @@ def test_a_weak_answer_is_kept_over_a_higher_scoring_question_seen_before():
     assert only.text == weak.text
 
 
-def test_salary_questions_appear_for_a_final_round():
+def test_salary_questions_appear_for_a_final_round() -> None:
     found = likely_questions(round_facts(number=3, is_final=True))
     salary = [lq for lq in found if lq.category == "salary"]
     assert salary
@@ -1039,12 +1058,12 @@ def test_salary_questions_appear_for_a_final_round():
     assert all(reason in lq.reasons for lq in salary)
 
 
-def test_salary_questions_appear_once_money_was_discussed():
+def test_salary_questions_appear_once_money_was_discussed() -> None:
     found = likely_questions(round_facts(number=2, money_discussed=True))
     assert any(lq.category == "salary" for lq in found)
 
 
-def test_no_salary_questions_in_an_early_round_without_money():
+def test_no_salary_questions_in_an_early_round_without_money() -> None:
     # Without interviewers to lift them a salary question scores 1 - 1.5 < 0 and is dropped.
     everything = likely_questions(round_facts(number=1), limit=1000)
     assert "salary" not in {lq.category for lq in everything}
@@ -1060,7 +1079,7 @@ def test_no_salary_questions_in_an_early_round_without_money():
         round_facts(format="case", number=3, is_final=True, money_discussed=True),
     ],
 )
-def test_never_more_than_four_per_category(facts):
+def test_never_more_than_four_per_category(facts: RoundFacts) -> None:
     found = likely_questions(facts, limit=1000)
     assert max(Counter(lq.category for lq in found).values()) == 4
     scores = [lq.score for lq in found]
@@ -1068,7 +1087,7 @@ def test_never_more_than_four_per_category(facts):
     assert all(lq.reasons for lq in found if lq.score > 1)
 
 
-def test_questions_asked_before_may_pass_the_category_cap():
+def test_questions_asked_before_may_pass_the_category_cap() -> None:
     texts = [
         "Describe your favourite spreadsheet formula.",
         "Which commute do you take every morning?",
@@ -1096,7 +1115,7 @@ def test_questions_asked_before_may_pass_the_category_cap():
 
 
 @pytest.mark.parametrize("limit", [1, 5, 15])
-def test_likely_questions_respect_the_limit(limit):
+def test_likely_questions_respect_the_limit(limit: int) -> None:
     assert len(likely_questions(round_facts(number=2, attendees=(DANA,)), limit=limit)) == limit
 
 
@@ -1128,24 +1147,24 @@ SMALL_BANK = [
 ]
 
 
-def chosen_ids(plan) -> dict[str, list[str]]:
+def chosen_ids(plan: AskPlan) -> dict[str, list[str]]:
     return {key: [a.id for a in asks] for key, asks in plan.by_person.items()}
 
 
-def test_asks_follow_the_relations_preferred_themes_without_repeating_a_theme():
+def test_asks_follow_the_relations_preferred_themes_without_repeating_a_theme() -> None:
     # Hiring managers: first_months, success, hard_problems… hm-3 repeats first_months.
     plan = suggest_asks([DANA], bank=SMALL_BANK)
     assert chosen_ids(plan) == {"p1": ["hm-1", "hm-2", "hm-4"]}
     assert plan.money_held_back is False
 
 
-def test_second_interviewer_of_the_same_kind_gets_what_is_left():
+def test_second_interviewer_of_the_same_kind_gets_what_is_left() -> None:
     other_manager = Attendee("p9", "Lee Chan", "hiring_manager")
     plan = suggest_asks([DANA, other_manager], bank=SMALL_BANK)
     assert chosen_ids(plan) == {"p1": ["hm-1", "hm-2", "hm-4"], "p9": ["hm-3"]}
 
 
-def test_pay_asks_wait_until_money_is_raised():
+def test_pay_asks_wait_until_money_is_raised() -> None:
     hr = Attendee("p4", "Kim Park", "hr")
     held = suggest_asks([hr], bank=SMALL_BANK)
     assert chosen_ids(held) == {"p4": ["hr-1", "hr-2"]}
@@ -1155,20 +1174,20 @@ def test_pay_asks_wait_until_money_is_raised():
     assert raised.money_held_back is False
 
 
-def test_relation_without_asks_falls_back_to_other():
+def test_relation_without_asks_falls_back_to_other() -> None:
     boss = Attendee("p5", "Alex Stone", "executive")
     plan = suggest_asks([boss], bank=SMALL_BANK)
     # Executives rank culture (4th) ahead of team (not listed).
     assert chosen_ids(plan) == {"p5": ["peer-2", "other-1"]}
 
 
-def test_covered_themes_and_used_asks_are_not_suggested_again():
+def test_covered_themes_and_used_asks_are_not_suggested_again() -> None:
     plan = suggest_asks([DANA], bank=SMALL_BANK, covered_themes={"success"}, used={"hm-1"})
     assert chosen_ids(plan) == {"p1": ["hm-3", "hm-4"]}
     assert plan.covered_themes == frozenset({"success"})
 
 
-def test_per_person_limit_is_respected():
+def test_per_person_limit_is_respected() -> None:
     plan = suggest_asks([DANA], bank=SMALL_BANK, per_person=1)
     assert chosen_ids(plan) == {"p1": ["hm-1"]}
 
@@ -1185,7 +1204,7 @@ EVERYONE = [
 
 
 @pytest.mark.parametrize("money_raised", [False, True])
-def test_real_bank_suggestions_suit_each_person_and_never_repeat(money_raised):
+def test_real_bank_suggestions_suit_each_person_and_never_repeat(money_raised: bool) -> None:
     plan = suggest_asks(EVERYONE, money_raised=money_raised)
     assert list(plan.by_person) == [p.key for p in EVERYONE]
     seen: list[str] = []
@@ -1201,7 +1220,7 @@ def test_real_bank_suggestions_suit_each_person_and_never_repeat(money_raised):
     assert plan.money_held_back is not money_raised
 
 
-def test_real_bank_second_hiring_manager_hears_different_themes():
+def test_real_bank_second_hiring_manager_hears_different_themes() -> None:
     first_themes = {"first_months", "success", "hard_problems"}
     plan = suggest_asks([DANA, Attendee("p7", "Lee Chan", "hiring_manager")])
     assert [a.theme for a in plan.by_person["p1"]] == ["first_months", "success", "hard_problems"]
@@ -1209,7 +1228,7 @@ def test_real_bank_second_hiring_manager_hears_different_themes():
     assert not {a.theme for a in plan.by_person["p7"]} & first_themes
 
 
-def test_real_bank_respects_covered_themes_and_used_ids():
+def test_real_bank_respects_covered_themes_and_used_ids() -> None:
     plan = suggest_asks(
         [DANA], covered_themes={"success", "hard_problems"}, used={"first-months-priorities"}
     )
@@ -1220,12 +1239,12 @@ def test_real_bank_respects_covered_themes_and_used_ids():
     assert [a.theme for a in suggested] == ["first_months", "manager_style", "team"]
 
 
-def test_real_bank_peers_have_no_pay_asks_to_hold_back():
+def test_real_bank_peers_have_no_pay_asks_to_hold_back() -> None:
     plan = suggest_asks([SAM])
     assert plan.money_held_back is False
 
 
-def test_real_bank_offers_pay_asks_to_hr_once_money_is_raised_and_themes_run_out():
+def test_real_bank_offers_pay_asks_to_hr_once_money_is_raised_and_themes_run_out() -> None:
     hr = Attendee("p4", "Kim Park", "hr")
     covered = {"decision", "culture", "growth", "team", "first_months", "direction"}
     held = suggest_asks([hr], covered_themes=covered)
@@ -1247,7 +1266,7 @@ def test_real_bank_offers_pay_asks_to_hr_once_money_is_raised_and_themes_run_out
         ("Do you have any questions for us?", "closing"),
     ],
 )
-def test_classifier_recognises_clear_questions(text, category):
+def test_classifier_recognises_clear_questions(text: str, category: str) -> None:
     prediction = classify_question(text)
     assert prediction.category == category
     assert 0 < prediction.confidence <= 1
@@ -1263,13 +1282,13 @@ def test_classifier_recognises_clear_questions(text, category):
         ("Walk me through your resume.", "basics"),
     ],
 )
-def test_classifier_is_certain_about_wordings_from_the_bank(text, category):
+def test_classifier_is_certain_about_wordings_from_the_bank(text: str, category: str) -> None:
     prediction = classify_question(text)
     assert (prediction.category, prediction.confidence) == (category, 1.0)
     assert prediction.runner_up != category
 
 
-def test_classifier_ignores_extra_whitespace():
+def test_classifier_ignores_extra_whitespace() -> None:
     assert classify_question("  What are your\n\tsalary   expectations?  ").category == "salary"
 
 
@@ -1277,18 +1296,18 @@ def test_classifier_ignores_extra_whitespace():
     "text",
     ["", "   \n\t  ", "x" * 1001, "word " * 300, "?!... — ¿¡ …", "--- *** ---"],
 )
-def test_classifier_refuses_unusable_input(text):
+def test_classifier_refuses_unusable_input(text: str) -> None:
     with pytest.raises(Invalid):
         classify_question(text)
 
 
-def test_classifier_length_limit_counts_collapsed_whitespace():
+def test_classifier_length_limit_counts_collapsed_whitespace() -> None:
     assert classify_question("a" * 1000).category in CATEGORIES
     padded = ("salary" + " " * 30) * 40  # 1440 characters, 279 once whitespace is collapsed
     assert classify_question(padded).category == "salary"
 
 
-def test_cross_validation_on_the_bank_beats_chance_by_far():
+def test_cross_validation_on_the_bank_beats_chance_by_far() -> None:
     bank = knowledge.questions()
     result = cross_validate(bank, folds=5)
     assert result.folds == 5
@@ -1307,7 +1326,7 @@ def test_cross_validation_on_the_bank_beats_chance_by_far():
     assert all(t != g for t, g, _ in result.confusions)
 
 
-def test_cross_validation_on_a_separable_bank_is_perfect():
+def test_cross_validation_on_a_separable_bank_is_perfect() -> None:
     bank = [
         question(
             "salary-a",

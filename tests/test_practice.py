@@ -8,6 +8,7 @@ import sys
 import types
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, cast
 
 import pytest
 import waitress
@@ -23,7 +24,13 @@ from nextround.feedback import analyze_answer
 from nextround.interviews.models import Round
 from nextround.playbook import knowledge
 from nextround.practice import charts, jobs, selectors, services
-from nextround.practice.models import Attempt, PracticeSession, Status, question_key
+from nextround.practice.models import (
+    Attempt,
+    PracticeQuestion,
+    PracticeSession,
+    Status,
+    question_key,
+)
 from nextround.practice.present import highlighted
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +109,7 @@ def test_own_questions_are_classified_and_blank_lines_skipped(user: User) -> Non
         ({"own": ["x" * 1001]}, "at most 1000 characters"),
     ],
 )
-def test_a_session_needs_one_valid_source(user: User, kwargs: dict, message: str) -> None:
+def test_a_session_needs_one_valid_source(user: User, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(Invalid, match=message):
         services.session_start(owner=user, **kwargs)
     assert not PracticeSession.objects.exists()
@@ -117,7 +124,7 @@ def test_the_same_question_has_the_same_key_whatever_its_case_and_spacing() -> N
 
 
 def test_a_typed_attempt_keeps_the_figures_of_its_analysis(user: User) -> None:
-    question = _behavioral(user).questions.first()
+    question = cast(PracticeQuestion, _behavioral(user).questions.first())
     attempt = services.attempt_typed(owner=user, question=question, text=f"  {GOOD}\n")
     report = analyze_answer(GOOD, question=question.text)
     attempt.refresh_from_db()
@@ -130,7 +137,7 @@ def test_a_typed_attempt_keeps_the_figures_of_its_analysis(user: User) -> None:
 
 
 def test_an_empty_answer_is_refused_and_nothing_is_saved(user: User) -> None:
-    question = _behavioral(user).questions.first()
+    question = cast(PracticeQuestion, _behavioral(user).questions.first())
     with pytest.raises(Invalid):
         services.attempt_typed(owner=user, question=question, text="   ")
     assert not Attempt.objects.exists()
@@ -176,14 +183,14 @@ def test_keeping_an_attempt_unkeeps_the_others_at_the_same_question(user: User) 
     earlier = selectors.earlier_attempts(owner=user, key=question.key)
     assert [x.pk for x in earlier.attempts] == [a.pk, b.pk]
     assert earlier.best == b  # kept wins over a higher score
-    assert a.score > b.score
+    assert a.score > b.score  # type: ignore[operator]
 
 
 def test_without_a_kept_attempt_the_best_is_the_highest_score(user: User) -> None:
     question = _behavioral(user, count=1).questions.get()
     low = services.attempt_typed(owner=user, question=question, text=RAMBLING)
     high = services.attempt_typed(owner=user, question=question, text=GOOD)
-    assert high.score > low.score
+    assert high.score > low.score  # type: ignore[operator]
     assert selectors.earlier_attempts(owner=user, key=question.key).best == high
 
 
@@ -305,7 +312,7 @@ def test_a_typed_answer_goes_from_question_to_feedback(client: Client, user: Use
     attempt = Attempt.objects.get()
     assert answered["Location"] == f"/practice/attempts/{attempt.pk}/"
     feedback = _soup(client.get(answered["Location"]).content)
-    assert feedback.select_one(".score").get_text() == str(attempt.score)
+    assert feedback.select_one(".score").get_text() == str(attempt.score)  # type: ignore[union-attr]
     assert [m.get_text() for m in feedback.select(".transcript mark.filler")] == ["um", "you know"]
     assert len(feedback.select("ul.tips li")) >= 2
     assert feedback.select_one(f'a[href="/practice/sessions/{session.pk}/2/"]')

@@ -15,9 +15,9 @@ from django.test import Client
 
 from nextround.practice import jobs, services
 from nextround.practice.models import Attempt, PracticeQuestion, Status
-from tests.conftest import speak
+from tests.conftest import import_extra, speak
 
-pytest.importorskip("faster_whisper")
+import_extra("faster_whisper", "voice")
 
 SAID = (
     "Last year our support queue doubled. I was asked to fix it. "

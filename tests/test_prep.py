@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -121,7 +122,9 @@ def all_suggestions(asks: RoundAsks) -> list[knowledge.Ask]:
 # --- the plan and its progress -------------------------------------------------------------
 
 
-def test_second_round_plan_has_the_hand_worked_items(two_rounds, people):
+def test_second_round_plan_has_the_hand_worked_items(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     rp = plan_of(two_rounds[1])
     ids = [str(p.pk) for p in people]
     per_person = {
@@ -154,7 +157,7 @@ def test_second_round_plan_has_the_hand_worked_items(two_rounds, people):
     assert rp.retired == []
 
 
-def test_plan_item_done_todo_and_skipped(two_rounds):
+def test_plan_item_done_todo_and_skipped(two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     done = prep.plan_item_set(round_=second, key="stories-for-needs", status="done", note=" STAR ")
     assert (done.status, done.note, done.reason) == ("done", "STAR", "")
@@ -174,7 +177,9 @@ def test_plan_item_done_todo_and_skipped(two_rounds):
     assert row_of(plan_of(second), "clothes").progress.status == "todo"
 
 
-def test_skip_without_a_reason_is_refused_and_saves_nothing(two_rounds):
+def test_skip_without_a_reason_is_refused_and_saves_nothing(
+    two_rounds: tuple[Round, Round],
+) -> None:
     second = two_rounds[1]
     with pytest.raises(Invalid) as caught:
         prep.plan_item_set(round_=second, key="clothes", status="skipped")
@@ -190,7 +195,7 @@ def test_skip_without_a_reason_is_refused_and_saves_nothing(two_rounds):
     assert PlanProgress.objects.get(round=second, key="documents").status == "done"
 
 
-def test_unknown_key_or_status_is_refused(two_rounds):
+def test_unknown_key_or_status_is_refused(two_rounds: tuple[Round, Round]) -> None:
     with pytest.raises(NotFound):
         prep.plan_item_set(round_=two_rounds[1], key="practise-case", status="done")
     with pytest.raises(NotFound):
@@ -200,7 +205,7 @@ def test_unknown_key_or_status_is_refused(two_rounds):
     assert PlanProgress.objects.count() == 0
 
 
-def test_readiness_moves_by_the_items_share_of_the_weight(two_rounds):
+def test_readiness_moves_by_the_items_share_of_the_weight(two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     before = plan_of(second)
     total = before_weight(before)
@@ -224,7 +229,7 @@ def test_readiness_moves_by_the_items_share_of_the_weight(two_rounds):
     assert plan_of(second).readiness.score == 11
 
 
-def test_overdue_items_follow_the_clock_passed_in(two_rounds):
+def test_overdue_items_follow_the_clock_passed_in(two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     news_due = row_of(plan_of(second), "research-company-news").item.due_at
     late = plan_of(second, now=news_due + timedelta(minutes=1))
@@ -236,7 +241,7 @@ def test_overdue_items_follow_the_clock_passed_in(two_rounds):
     ).overdue
 
 
-def test_progress_survives_a_new_date(two_rounds):
+def test_progress_survives_a_new_date(two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     prep.plan_item_set(round_=second, key="research-company-news", status="done", note="Q3")
     prep.plan_item_set(round_=second, key="clothes", status="skipped", reason="Ready")
@@ -259,7 +264,9 @@ def test_progress_survives_a_new_date(two_rounds):
     assert new.retired == []
 
 
-def test_progress_of_an_item_the_new_format_drops_is_kept_as_retired(opportunity):
+def test_progress_of_an_item_the_new_format_drops_is_kept_as_retired(
+    opportunity: Opportunity,
+) -> None:
     one = services.round_create(
         opportunity=opportunity,
         starts=wall(20, 14),
@@ -288,7 +295,7 @@ def test_progress_of_an_item_the_new_format_drops_is_kept_as_retired(opportunity
     assert [(p.key, p.status) for p in rp.retired] == [("practise-behavioral", "done")]
 
 
-def test_short_notice_plan_is_squeezed_into_the_time_left(opportunity):
+def test_short_notice_plan_is_squeezed_into_the_time_left(opportunity: Opportunity) -> None:
     soon = services.round_create(
         opportunity=opportunity, starts=wall(2, 10), ends=wall(2, 11), timezone_name=TZ
     )
@@ -303,7 +310,9 @@ def test_short_notice_plan_is_squeezed_into_the_time_left(opportunity):
 # --- round facts ---------------------------------------------------------------------------
 
 
-def test_round_facts_from_the_earlier_round(two_rounds, people):
+def test_round_facts_from_the_earlier_round(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     first, second = two_rounds
     dana, sam, priya = people
     for rating in (1, 2, 3, None):
@@ -351,7 +360,9 @@ def test_round_facts_from_the_earlier_round(two_rounds, people):
     assert {"pay-range", "budget-walk-away", "notice-and-start"} <= plan_of(second).plan.item_keys()
 
 
-def test_round_facts_of_a_first_round(two_rounds, people):
+def test_round_facts_of_a_first_round(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     first = two_rounds[0]
     services.note_create(round_=first, kind="number", text="Base 90k", amount_low=Decimal(90000))
     facts = round_facts(carry_forward(round_=first))
@@ -361,7 +372,9 @@ def test_round_facts_of_a_first_round(two_rounds, people):
     assert "remote" in facts.facts()  # a video call
 
 
-def test_an_offer_counts_as_money_discussed(two_rounds, opportunity):
+def test_an_offer_counts_as_money_discussed(
+    two_rounds: tuple[Round, Round], opportunity: Opportunity
+) -> None:
     services.opportunity_set_stage(opportunity=opportunity, stage="offer")
     two_rounds[1].opportunity.refresh_from_db()
     assert round_facts(carry_forward(round_=two_rounds[1])).money_discussed is True
@@ -370,7 +383,7 @@ def test_an_offer_counts_as_money_discussed(two_rounds, opportunity):
 # --- question notes get a category ---------------------------------------------------------
 
 
-def test_question_notes_are_classified(two_rounds):
+def test_question_notes_are_classified(two_rounds: tuple[Round, Round]) -> None:
     first = two_rounds[0]
     salary = services.note_create(
         round_=first, kind="question", text="What are your salary expectations?"
@@ -390,7 +403,9 @@ def test_question_notes_are_classified(two_rounds):
     assert other.category == ""
 
 
-def test_an_earlier_question_carries_who_asked_and_the_rating(two_rounds, people):
+def test_an_earlier_question_carries_who_asked_and_the_rating(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     services.note_create(
         round_=two_rounds[0],
         kind="question",
@@ -410,7 +425,9 @@ def test_an_earlier_question_carries_who_asked_and_the_rating(two_rounds, people
     assert all(q.reasons for q in likely)
 
 
-def test_weak_earlier_answers_are_among_the_default_likely_questions(two_rounds, people):
+def test_weak_earlier_answers_are_among_the_default_likely_questions(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     for text in (
         "What are your salary expectations?",
         "How would you clear the claims backlog in our Epic billing system?",
@@ -425,7 +442,9 @@ def test_weak_earlier_answers_are_among_the_default_likely_questions(two_rounds,
 # --- questions to ask ----------------------------------------------------------------------
 
 
-def test_suggestions_per_attendee_spread_the_themes(two_rounds, people):
+def test_suggestions_per_attendee_spread_the_themes(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     dana, sam, priya = people
     asks = asks_of(two_rounds[1])
     assert [pa.person.name for pa in asks.people] == ["Dana Ortiz", "Priya Nair", "Sam Lee"]
@@ -448,7 +467,9 @@ def test_suggestions_per_attendee_spread_the_themes(two_rounds, people):
     assert asks.unassigned == []
 
 
-def test_adopted_and_answered_ask_is_not_suggested_in_a_later_round(two_rounds, people):
+def test_adopted_and_answered_ask_is_not_suggested_in_a_later_round(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     first, second = two_rounds
     dana = people[0]
     offered = suggestions(asks_of(first), dana)
@@ -482,7 +503,9 @@ def test_adopted_and_answered_ask_is_not_suggested_in_a_later_round(two_rounds, 
     ]
 
 
-def test_pay_questions_wait_for_a_number_in_an_earlier_round(opportunity, hr):
+def test_pay_questions_wait_for_a_number_in_an_earlier_round(
+    opportunity: Opportunity, hr: Person
+) -> None:
     first = services.round_create(
         opportunity=opportunity,
         starts=wall(-7, 10),
@@ -519,7 +542,9 @@ def test_pay_questions_wait_for_a_number_in_an_earlier_round(opportunity, hr):
     assert suggestions(raised, hr)[1].id == first_pay.id
 
 
-def test_ask_adopt_refuses_a_person_not_attending_and_an_unknown_id(two_rounds, people):
+def test_ask_adopt_refuses_a_person_not_attending_and_an_unknown_id(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     first = two_rounds[0]
     with pytest.raises(Invalid, match="Sam Lee does not attend"):
         prep.ask_adopt(round_=first, person=people[1], bank_id="first-months-priorities")
@@ -532,7 +557,9 @@ def test_ask_adopt_refuses_a_person_not_attending_and_an_unknown_id(two_rounds, 
     assert AskItem.objects.count() == 0
 
 
-def test_own_question_for_anyone_and_a_dropped_suggestion(two_rounds, people):
+def test_own_question_for_anyone_and_a_dropped_suggestion(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     first = two_rounds[0]
     mine = prep.ask_create(round_=first, person=None, text=" What does a normal week look like? ")
     assert mine.text == "What does a normal week look like?"
@@ -547,7 +574,9 @@ def test_own_question_for_anyone_and_a_dropped_suggestion(two_rounds, people):
     assert len(dana_rows) == 3
 
 
-def test_kept_question_of_someone_who_left_the_round_is_for_anyone(two_rounds, people):
+def test_kept_question_of_someone_who_left_the_round_is_for_anyone(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     second = two_rounds[1]
     kept = prep.ask_adopt(round_=second, person=people[1], bank_id="first-months-backlog")
     services.round_update(round_=second, attendees=[people[0], people[2]])
@@ -556,7 +585,9 @@ def test_kept_question_of_someone_who_left_the_round_is_for_anyone(two_rounds, p
     assert asks.unassigned == [kept]
 
 
-def test_export_and_import_keep_plan_progress_and_kept_questions(two_rounds, people, other_user):
+def test_export_and_import_keep_plan_progress_and_kept_questions(
+    two_rounds: tuple[Round, Round], people: list[Person], other_user: User
+) -> None:
     second = two_rounds[1]
     prep.plan_item_set(round_=second, key="clothes", status="skipped", reason="Uniform")
     kept = prep.ask_adopt(round_=second, person=people[0], bank_id="first-months-priorities")
@@ -574,7 +605,9 @@ def test_export_and_import_keep_plan_progress_and_kept_questions(two_rounds, peo
 # --- pages ---------------------------------------------------------------------------------
 
 
-def test_round_page_shows_plan_score_likely_questions_and_asks(client, two_rounds, people):
+def test_round_page_shows_plan_score_likely_questions_and_asks(
+    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     second = two_rounds[1]
     prep.plan_item_set(round_=second, key="stories-for-needs", status="done")
     body = client.get(reverse("round_detail", args=[second.pk])).content.decode()
@@ -589,7 +622,9 @@ def test_round_page_shows_plan_score_likely_questions_and_asks(client, two_round
     assert reverse("round_calendar", args=[second.pk]) in body
 
 
-def test_plan_post_ticks_and_redirects_to_the_plan(client, two_rounds):
+def test_plan_post_ticks_and_redirects_to_the_plan(
+    client: Client, two_rounds: tuple[Round, Round]
+) -> None:
     second = two_rounds[1]
     url = reverse("plan_item", args=[second.pk])
     response = client.post(url, {"key": "stories-for-needs", "status": "done"})
@@ -603,7 +638,9 @@ def test_plan_post_ticks_and_redirects_to_the_plan(client, two_rounds):
     assert (saved.status, saved.note) == ("done", "Three stories")
 
 
-def test_plan_skip_without_reason_is_a_400_with_the_error(client, two_rounds):
+def test_plan_skip_without_reason_is_a_400_with_the_error(
+    client: Client, two_rounds: tuple[Round, Round]
+) -> None:
     second = two_rounds[1]
     response = client.post(
         reverse("plan_item", args=[second.pk]),
@@ -624,7 +661,7 @@ def test_plan_skip_without_reason_is_a_400_with_the_error(client, two_rounds):
     assert (saved.status, saved.reason) == ("skipped", "Uniform provided")
 
 
-def test_plan_item_form_and_unknown_keys(client, two_rounds):
+def test_plan_item_form_and_unknown_keys(client: Client, two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     url = reverse("plan_item", args=[second.pk])
     page = client.get(url, {"key": "clothes"})
@@ -639,7 +676,7 @@ def test_plan_item_form_and_unknown_keys(client, two_rounds):
     assert PlanProgress.objects.count() == 0
 
 
-def test_calendar_download(client, two_rounds):
+def test_calendar_download(client: Client, two_rounds: tuple[Round, Round]) -> None:
     second = two_rounds[1]
     response = client.get(reverse("round_calendar", args=[second.pk]))
     assert response.status_code == 200
@@ -653,7 +690,9 @@ def test_calendar_download(client, two_rounds):
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == [TZ]
 
 
-def test_ask_create_and_edit_pages(client, two_rounds, people):
+def test_ask_create_and_edit_pages(
+    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     second = two_rounds[1]
     url = reverse("ask_create", args=[second.pk])
     assert client.get(url, {"person": people[1].pk}).status_code == 200
@@ -677,7 +716,9 @@ def test_ask_create_and_edit_pages(client, two_rounds, people):
     assert (item.status, item.answer) == ("asked", "Weekly rota, six people.")
 
 
-def test_ask_adopt_page(client, two_rounds, people):
+def test_ask_adopt_page(
+    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
     second = two_rounds[1]
     url = reverse("ask_adopt", args=[second.pk])
     response = client.post(url, {"person": people[0].pk, "ask": "first-months-priorities"})
@@ -694,7 +735,9 @@ def test_ask_adopt_page(client, two_rounds, people):
     assert AskItem.objects.count() == 1
 
 
-def test_someone_elses_round_and_asks_are_not_found(client, user, other_user):
+def test_someone_elses_round_and_asks_are_not_found(
+    client: Client, user: User, other_user: User
+) -> None:
     theirs = services.opportunity_create(owner=other_user, company="Secret", role_title="CFO")
     boss = services.person_create(opportunity=theirs, name="Ada", relation="hiring_manager")
     round_ = services.round_create(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
+from pytest_django import DjangoAssertNumQueries
 
 from nextround.errors import Invalid, NotFound
 from nextround.interviews import selectors, services
@@ -13,7 +16,7 @@ from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 pytestmark = pytest.mark.django_db
 
 
-def test_opportunity_create_records_its_first_stage(user):
+def test_opportunity_create_records_its_first_stage(user: User) -> None:
     opp = services.opportunity_create(
         owner=user,
         company="Acme",
@@ -27,15 +30,15 @@ def test_opportunity_create_records_its_first_stage(user):
 
 
 @pytest.mark.parametrize("field", ["company", "role_title"])
-def test_required_text_cannot_be_empty(user, field):
-    values = {"company": "Acme", "role_title": "Buyer", field: ""}
+def test_required_text_cannot_be_empty(user: User, field: str) -> None:
+    values: dict[str, Any] = {"company": "Acme", "role_title": "Buyer", field: ""}
     with pytest.raises(Invalid) as caught:
         services.opportunity_create(owner=user, **values)
     assert field in caught.value.field_errors
     assert Opportunity.objects.count() == 0
 
 
-def test_oversized_posting_is_refused(user):
+def test_oversized_posting_is_refused(user: User) -> None:
     with pytest.raises(Invalid) as caught:
         services.opportunity_create(
             owner=user, company="Acme", role_title="Buyer", posting_text="word " * 20_000
@@ -43,7 +46,7 @@ def test_oversized_posting_is_refused(user):
     assert "posting_text" in caught.value.field_errors
 
 
-def test_unknown_stage_is_refused_and_nothing_changes(opportunity):
+def test_unknown_stage_is_refused_and_nothing_changes(opportunity: Opportunity) -> None:
     with pytest.raises(Invalid, match="Unknown stage"):
         services.opportunity_set_stage(opportunity=opportunity, stage="ghosted")
     opportunity.refresh_from_db()
@@ -51,7 +54,9 @@ def test_unknown_stage_is_refused_and_nothing_changes(opportunity):
     assert opportunity.stage_changes.count() == 1
 
 
-def test_round_number_defaults_to_next_and_must_be_unique(opportunity, rounds):
+def test_round_number_defaults_to_next_and_must_be_unique(
+    opportunity: Opportunity, rounds: list[Round]
+) -> None:
     third = services.round_create(
         opportunity=opportunity,
         starts=datetime(2026, 12, 9, 9),
@@ -70,7 +75,7 @@ def test_round_number_defaults_to_next_and_must_be_unique(opportunity, rounds):
     assert Round.objects.count() == 3
 
 
-def test_end_before_start_saves_nothing(opportunity, people):
+def test_end_before_start_saves_nothing(opportunity: Opportunity, people: list[Person]) -> None:
     with pytest.raises(Invalid) as caught:
         services.round_create(
             opportunity=opportunity,
@@ -83,7 +88,7 @@ def test_end_before_start_saves_nothing(opportunity, people):
     assert Round.objects.count() == 0
 
 
-def test_unknown_timezone_names_the_field(opportunity):
+def test_unknown_timezone_names_the_field(opportunity: Opportunity) -> None:
     with pytest.raises(Invalid) as caught:
         services.round_create(
             opportunity=opportunity,
@@ -94,7 +99,7 @@ def test_unknown_timezone_names_the_field(opportunity):
     assert "timezone" in caught.value.field_errors
 
 
-def test_round_update_keeps_wall_clock_when_zone_unchanged(rounds):
+def test_round_update_keeps_wall_clock_when_zone_unchanged(rounds: list[Round]) -> None:
     second = rounds[1]
     services.round_update(round_=second, format="all_day")
     second.refresh_from_db()
@@ -102,7 +107,7 @@ def test_round_update_keeps_wall_clock_when_zone_unchanged(rounds):
     assert second.format == "all_day"
 
 
-def test_people_of_another_opportunity_cannot_attend(user, rounds):
+def test_people_of_another_opportunity_cannot_attend(user: User, rounds: list[Round]) -> None:
     other = services.opportunity_create(owner=user, company="Other", role_title="Analyst")
     stranger = services.person_create(opportunity=other, name="Stranger")
     with pytest.raises(Invalid, match="own opportunity"):
@@ -110,7 +115,7 @@ def test_people_of_another_opportunity_cannot_attend(user, rounds):
     assert not rounds[0].attendees.filter(pk=stranger.pk).exists()
 
 
-def test_note_person_must_belong_to_the_opportunity(user, rounds):
+def test_note_person_must_belong_to_the_opportunity(user: User, rounds: list[Round]) -> None:
     other = services.opportunity_create(owner=user, company="Other", role_title="Analyst")
     stranger = services.person_create(opportunity=other, name="Stranger")
     with pytest.raises(Invalid):
@@ -118,7 +123,7 @@ def test_note_person_must_belong_to_the_opportunity(user, rounds):
     assert RoundNote.objects.count() == 0
 
 
-def test_number_range_must_be_ordered(rounds):
+def test_number_range_must_be_ordered(rounds: list[Round]) -> None:
     with pytest.raises(Invalid) as caught:
         services.note_create(
             round_=rounds[0], kind="number", text="Base", amount_low=100, amount_high=50
@@ -126,21 +131,23 @@ def test_number_range_must_be_ordered(rounds):
     assert "amount_high" in caught.value.field_errors
 
 
-def test_unknown_note_kind_and_field(rounds):
+def test_unknown_note_kind_and_field(rounds: list[Round]) -> None:
     with pytest.raises(Invalid, match="note kind"):
         services.note_create(round_=rounds[0], kind="gossip", text="x")
     with pytest.raises(Invalid, match="Unknown field"):
         services.note_create(round_=rounds[0], kind="free", text="x", mood="great")
 
 
-def test_lookups_are_scoped_to_the_owner(other_user, opportunity):
+def test_lookups_are_scoped_to_the_owner(other_user: User, opportunity: Opportunity) -> None:
     with pytest.raises(NotFound):
         selectors.opportunity_get(owner=other_user, pk=opportunity.pk)
     with pytest.raises(NotFound):
         selectors.opportunity_get(owner=other_user, pk=10**9)
 
 
-def test_carry_forward_gathers_earlier_rounds_only(rounds, people):
+def test_carry_forward_gathers_earlier_rounds_only(
+    rounds: list[Round], people: list[Person]
+) -> None:
     first, second = rounds
     services.note_create(
         round_=first, kind="question", text="Tell me about yourself", person=people[0], rating=4
@@ -170,16 +177,20 @@ def test_carry_forward_gathers_earlier_rounds_only(rounds, people):
     assert selectors.carry_forward(round_=first).is_empty
 
 
-def test_carry_forward_query_count_is_constant(rounds, people, django_assert_num_queries):
+def test_carry_forward_query_count_is_constant(
+    rounds: list[Round], people: list[Person], django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
     for i in range(40):
         services.note_create(round_=rounds[0], kind="question", text=f"Q{i}", person=people[0])
     with django_assert_num_queries(4):
         view = selectors.carry_forward(round_=rounds[1])
         assert len(view.questions) == 40
-        assert all(q.person.name for q in view.questions)
+        assert all(q.person.name for q in view.questions)  # type: ignore[union-attr]
 
 
-def test_dashboard_groups_and_finds_overdue(user, rounds, people):
+def test_dashboard_groups_and_finds_overdue(
+    user: User, rounds: list[Round], people: list[Person]
+) -> None:
     services.note_create(
         round_=rounds[0], kind="promise", text="Late", promised_by="me", due_on=date(2026, 11, 1)
     )
@@ -194,7 +205,7 @@ def test_dashboard_groups_and_finds_overdue(user, rounds, people):
     assert [(s.value, len(items)) for s, items in board.by_stage] == [("interviewing", 1)]
 
 
-def test_deleting_a_person_keeps_their_notes(rounds, people):
+def test_deleting_a_person_keeps_their_notes(rounds: list[Round], people: list[Person]) -> None:
     note = services.note_create(
         round_=rounds[0], kind="feedback", text="Liked the case", person=people[0]
     )

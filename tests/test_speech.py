@@ -38,12 +38,13 @@ from nextround.speech import (
     model_path,
     transcribe,
 )
+from tests.conftest import import_extra
 from tests.conftest import speak as espeak
 
-np = pytest.importorskip("numpy")
-av = pytest.importorskip("av")
-pytest.importorskip("faster_whisper")
-jiwer = pytest.importorskip("jiwer")
+np = import_extra("numpy", "voice")
+av = import_extra("av", "voice")
+import_extra("faster_whisper", "voice")
+jiwer = import_extra("jiwer", "dev")
 
 if shutil.which("espeak-ng") is None:  # scripts/system-deps installs it
     pytest.skip("espeak-ng is not installed", allow_module_level=True)

@@ -13,7 +13,7 @@ import dataclasses
 import io
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import docx
 import pytest
@@ -22,7 +22,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from fpdf import FPDF
@@ -33,6 +32,9 @@ from nextround.interviews.models import NoteKind, Opportunity, Person, Round, Ro
 from nextround.stories import selectors, services
 from nextround.stories.matching import matcher
 from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+
+if TYPE_CHECKING:  # what the test client returns, in django-stubs only
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -109,18 +111,18 @@ def story_form(fields: dict[str, str], **changes: str) -> dict[str, str]:
     return {**data, **fields, **changes}
 
 
-def page_text(response: HttpResponse) -> str:
+def page_text(response: TestResponse) -> str:
     """What a reader sees on the page, whitespace squashed."""
     soup = BeautifulSoup(response.content, "html.parser")
     return " ".join(soup.get_text(" ").split())
 
 
-def soup_of(response: HttpResponse) -> BeautifulSoup:
+def soup_of(response: TestResponse) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
-def squash(tag: Tag) -> str:
-    return " ".join(tag.get_text(" ").split())
+def squash(tag: Tag | None) -> str:
+    return " ".join(cast(Tag, tag).get_text(" ").split())
 
 
 @pytest.fixture
@@ -708,7 +710,7 @@ def test_someone_elses_strengths_and_quotes_are_untouchable(
 # --- the posting ---------------------------------------------------------------------------
 
 
-def posting_kinds(response: HttpResponse) -> dict[str, str]:
+def posting_kinds(response: TestResponse) -> dict[str, str]:
     """Requirement text → kind, from the posting page's table."""
     rows = soup_of(response).select("#req-title ~ table tbody tr")
     return {squash(row.find_all("td")[0]): squash(row.find_all("td")[1]) for row in rows}
@@ -893,7 +895,7 @@ def test_someone_elses_posting_is_not_found(client: Client, theirs: dict[str, An
 # --- coverage ------------------------------------------------------------------------------
 
 
-def coverage_rows(response: HttpResponse) -> dict[str, dict[str, Any]]:
+def coverage_rows(response: TestResponse) -> dict[str, dict[str, Any]]:
     """Requirement text → whether marked a gap, and the listed stories with their evidence."""
     rows: dict[str, dict[str, Any]] = {}
     for tr in soup_of(response).select("table.coverage tbody tr"):
@@ -1029,7 +1031,7 @@ def concern(rounds: list[Round], people: list[Person]) -> RoundNote:
     )
 
 
-def concern_rows(response: HttpResponse) -> dict[str, str]:
+def concern_rows(response: TestResponse) -> dict[str, str]:
     return {
         squash(li.select_one(".note-text")): squash(li)
         for li in soup_of(response).select("li.note")

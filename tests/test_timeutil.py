@@ -6,24 +6,24 @@ from nextround import timeutil
 from nextround.errors import Invalid
 
 
-def test_wall_clock_to_utc_respects_daylight_saving():
+def test_wall_clock_to_utc_respects_daylight_saving() -> None:
     summer = timeutil.to_utc(datetime(2026, 7, 1, 9, 0), "Europe/Berlin")
     winter = timeutil.to_utc(datetime(2026, 12, 1, 9, 0), "Europe/Berlin")
     assert summer == datetime(2026, 7, 1, 7, 0, tzinfo=UTC)
     assert winter == datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
-def test_time_skipped_by_spring_forward_is_refused():
+def test_time_skipped_by_spring_forward_is_refused() -> None:
     with pytest.raises(Invalid, match="clocks skip"):
         timeutil.to_utc(datetime(2027, 3, 28, 2, 30), "Europe/Berlin")
 
 
-def test_ambiguous_autumn_time_takes_first_occurrence():
+def test_ambiguous_autumn_time_takes_first_occurrence() -> None:
     moment = timeutil.to_utc(datetime(2026, 10, 25, 2, 30), "Europe/Berlin")
     assert moment == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 
 
-def test_unknown_zone_is_refused_with_a_hint():
+def test_unknown_zone_is_refused_with_a_hint() -> None:
     with pytest.raises(Invalid, match="IANA"):
         timeutil.to_utc(datetime(2026, 1, 1, 9, 0), "Moon/Base")
 
@@ -38,7 +38,7 @@ def test_unknown_zone_is_refused_with_a_hint():
         (2 * 86400 + 3 * 3600 + 600, "in 2 days, 3 hours"),
     ],
 )
-def test_countdown(seconds, expected):
+def test_countdown(seconds: int, expected: str) -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     from datetime import timedelta
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nextround.interviews import services
-from nextround.interviews.models import NoteKind, Opportunity, Round, RoundNote
+from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def client() -> Client:
     return Client()  # REMOTE_ADDR 127.0.0.1: local mode signs the local user in
 
 
-def test_empty_workspace_shows_welcome_with_both_starts(client):
+def test_empty_workspace_shows_welcome_with_both_starts(client: Client) -> None:
     page = client.get("/")
     assert page.status_code == 200
     body = page.content.decode()
@@ -29,7 +30,9 @@ def test_empty_workspace_shows_welcome_with_both_starts(client):
     assert "Start blank" in body
 
 
-def test_dashboard_lists_stage_next_round_and_overdue_promise(client, user, rounds, people):
+def test_dashboard_lists_stage_next_round_and_overdue_promise(
+    client: Client, user: User, rounds: list[Round], people: list[Person]
+) -> None:
     services.note_create(
         round_=rounds[0],
         kind="promise",
@@ -43,7 +46,7 @@ def test_dashboard_lists_stage_next_round_and_overdue_promise(client, user, roun
     assert "Next interview" in body
 
 
-def test_create_opportunity_redirects_with_303(client, user):
+def test_create_opportunity_redirects_with_303(client: Client, user: User) -> None:
     response = client.post(
         "/opportunities/new/",
         {
@@ -65,7 +68,9 @@ def test_create_opportunity_redirects_with_303(client, user):
     ("company", "expected"),
     [("", "This field is required."), ("x" * 201, "at most 200 characters")],
 )
-def test_bad_opportunity_shows_inline_error_and_saves_nothing(client, user, company, expected):
+def test_bad_opportunity_shows_inline_error_and_saves_nothing(
+    client: Client, user: User, company: str, expected: str
+) -> None:
     response = client.post(
         "/opportunities/new/",
         {
@@ -80,7 +85,7 @@ def test_bad_opportunity_shows_inline_error_and_saves_nothing(client, user, comp
     assert Opportunity.objects.count() == 0
 
 
-def test_round_end_before_start_is_refused(client, opportunity):
+def test_round_end_before_start_is_refused(client: Client, opportunity: Opportunity) -> None:
     response = client.post(
         f"/opportunities/{opportunity.pk}/rounds/new/",
         {
@@ -96,7 +101,7 @@ def test_round_end_before_start_is_refused(client, opportunity):
     assert Round.objects.count() == 0
 
 
-def test_round_unknown_timezone_is_refused(client, opportunity):
+def test_round_unknown_timezone_is_refused(client: Client, opportunity: Opportunity) -> None:
     response = client.post(
         f"/opportunities/{opportunity.pk}/rounds/new/",
         {
@@ -112,7 +117,7 @@ def test_round_unknown_timezone_is_refused(client, opportunity):
     assert Round.objects.count() == 0
 
 
-def test_round_in_skipped_dst_hour_is_refused(client, opportunity):
+def test_round_in_skipped_dst_hour_is_refused(client: Client, opportunity: Opportunity) -> None:
     response = client.post(
         f"/opportunities/{opportunity.pk}/rounds/new/",
         {
@@ -127,7 +132,9 @@ def test_round_in_skipped_dst_hour_is_refused(client, opportunity):
     assert "clocks skip that hour" in response.content.decode()
 
 
-def test_round_times_are_kept_on_the_rounds_own_clock(client, opportunity, people):
+def test_round_times_are_kept_on_the_rounds_own_clock(
+    client: Client, opportunity: Opportunity, people: list[Person]
+) -> None:
     response = client.post(
         f"/opportunities/{opportunity.pk}/rounds/new/",
         {
@@ -147,7 +154,9 @@ def test_round_times_are_kept_on_the_rounds_own_clock(client, opportunity, peopl
     assert "10:00" in page and "Asia/Tokyo" in page
 
 
-def test_notes_of_each_kind_and_carry_forward(client, rounds, people):
+def test_notes_of_each_kind_and_carry_forward(
+    client: Client, rounds: list[Round], people: list[Person]
+) -> None:
     first, second = rounds
     posted = client.post(
         f"/rounds/{first.pk}/notes/new/question/",
@@ -188,7 +197,7 @@ def test_notes_of_each_kind_and_carry_forward(client, rounds, people):
     assert "Already met:</span> Dana Ortiz" in page
 
 
-def test_note_rating_out_of_range_is_refused(client, rounds):
+def test_note_rating_out_of_range_is_refused(client: Client, rounds: list[Round]) -> None:
     response = client.post(
         f"/rounds/{rounds[0].pk}/notes/new/question/",
         {
@@ -200,13 +209,13 @@ def test_note_rating_out_of_range_is_refused(client, rounds):
     assert RoundNote.objects.count() == 0
 
 
-def test_unknown_note_kind_is_a_friendly_404(client, rounds):
+def test_unknown_note_kind_is_a_friendly_404(client: Client, rounds: list[Round]) -> None:
     response = client.get(f"/rounds/{rounds[0].pk}/notes/new/gossip/")
     assert response.status_code == 404
     assert "gossip" in response.content.decode()
 
 
-def test_someone_elses_records_are_not_found(client, other_user):
+def test_someone_elses_records_are_not_found(client: Client, other_user: User) -> None:
     theirs = services.opportunity_create(owner=other_user, company="Secret", role_title="CFO")
     response = client.get(f"/opportunities/{theirs.pk}/")
     assert response.status_code == 404
@@ -215,13 +224,13 @@ def test_someone_elses_records_are_not_found(client, other_user):
     assert Opportunity.objects.filter(pk=theirs.pk).exists()
 
 
-def test_missing_page_is_friendly(client, user):
+def test_missing_page_is_friendly(client: Client, user: User) -> None:
     response = client.get("/opportunities/999999/")
     assert response.status_code == 404
     assert "No opportunity with id 999999" in response.content.decode()
 
 
-def test_an_error_answers_json_to_a_request_that_asks_for_it(client, user):
+def test_an_error_answers_json_to_a_request_that_asks_for_it(client: Client, user: User) -> None:
     # The practice page polls an attempt's status; once the attempt is gone, it must stop.
     response = client.get("/practice/attempts/999999/status/", HTTP_ACCEPT="application/json")
     assert response.status_code == 404
@@ -233,7 +242,7 @@ def test_an_error_answers_json_to_a_request_that_asks_for_it(client, user):
     assert page["Content-Type"].startswith("text/html")
 
 
-def test_stage_change_is_recorded_with_its_date(client, opportunity):
+def test_stage_change_is_recorded_with_its_date(client: Client, opportunity: Opportunity) -> None:
     today = timezone.localdate()
     response = client.post(
         f"/opportunities/{opportunity.pk}/stage/", {"stage": "offer", "on": today.isoformat()}
@@ -247,7 +256,7 @@ def test_stage_change_is_recorded_with_its_date(client, opportunity):
     ]
 
 
-def test_stage_change_cannot_predate_the_history(client, opportunity):
+def test_stage_change_cannot_predate_the_history(client: Client, opportunity: Opportunity) -> None:
     response = client.post(
         f"/opportunities/{opportunity.pk}/stage/", {"stage": "offer", "on": "2001-01-01"}
     )
@@ -257,7 +266,7 @@ def test_stage_change_cannot_predate_the_history(client, opportunity):
     assert opportunity.stage == "interviewing"
 
 
-def test_delete_asks_first_then_deletes(client, opportunity):
+def test_delete_asks_first_then_deletes(client: Client, opportunity: Opportunity) -> None:
     confirm = client.get(f"/opportunities/{opportunity.pk}/delete/")
     assert "cannot be undone" in confirm.content.decode()
     assert Opportunity.objects.exists()
@@ -265,7 +274,7 @@ def test_delete_asks_first_then_deletes(client, opportunity):
     assert not Opportunity.objects.exists()
 
 
-def test_every_main_page_renders(client, rounds, people):
+def test_every_main_page_renders(client: Client, rounds: list[Round], people: list[Person]) -> None:
     note = services.note_create(
         round_=rounds[0],
         kind=NoteKind.NUMBER,
@@ -294,7 +303,7 @@ def test_every_main_page_renders(client, rounds, people):
         assert client.get(url).status_code == 200, url
 
 
-def test_export_downloads_json_and_import_adds(client, rounds):
+def test_export_downloads_json_and_import_adds(client: Client, rounds: list[Round]) -> None:
     exported = client.get("/workspace/export/")
     assert exported["Content-Type"].startswith("application/json")
     assert "attachment" in exported["Content-Disposition"]
@@ -315,7 +324,7 @@ def test_export_downloads_json_and_import_adds(client, rounds):
     assert Opportunity.objects.count() == 1
 
 
-def test_server_error_page_renders_without_touching_the_session():
+def test_server_error_page_renders_without_touching_the_session() -> None:
     from django.test import RequestFactory
 
     from nextround.core.views import server_error
@@ -325,7 +334,7 @@ def test_server_error_page_renders_without_touching_the_session():
     assert "Nothing you saved before was lost" in response.content.decode()
 
 
-def test_remote_requests_are_not_signed_in_automatically(user):
+def test_remote_requests_are_not_signed_in_automatically(user: User) -> None:
     remote = Client(REMOTE_ADDR="192.0.2.10")
     response = remote.get("/")
     assert response.status_code == 302
@@ -338,7 +347,9 @@ def _queries_for(client: Client, url: str) -> int:
     return len(captured)
 
 
-def test_round_pages_query_count_does_not_grow_with_notes(client, rounds, people):
+def test_round_pages_query_count_does_not_grow_with_notes(
+    client: Client, rounds: list[Round], people: list[Person]
+) -> None:
     urls = [
         f"/rounds/{rounds[1].pk}/",
         f"/rounds/{rounds[1].pk}/carry-forward/",

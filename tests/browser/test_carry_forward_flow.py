@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,7 +84,9 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     expect(carried.get_by_role("region", name="People")).to_contain_text("Already met: Maya Brooks")
 
 
-def test_forms_show_inline_errors_without_javascript(browser, live_server) -> None:
+def test_forms_show_inline_errors_without_javascript(
+    browser: Browser, live_server: LiveServer
+) -> None:
     context = browser.new_context(base_url=str(live_server), java_script_enabled=False)
     page = context.new_page()
     page.goto("/opportunities/new/")

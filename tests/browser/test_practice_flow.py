@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from nextround.practice.models import Attempt
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import speak
+from tests.conftest import import_extra, speak
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +67,7 @@ def microphone_browser(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Browser]:
     """Chromium whose microphone plays an espeak-ng recording, with no permission prompt."""
-    pytest.importorskip("faster_whisper")
+    import_extra("faster_whisper", "voice")
     wav = speak(SAID, tmp_path_factory.mktemp("mic") / "answer.wav")
     fake_microphone = [
         "--use-fake-device-for-media-stream",

@@ -12,14 +12,14 @@ from nextround.fit.star import analyze_story
 from nextround.text import seconds_to_say, speaking
 
 
-def test_words_take_a_minute_per_words_per_minute():
+def test_words_take_a_minute_per_words_per_minute() -> None:
     assert speaking.WORDS_PER_MINUTE == 150
     assert seconds_to_say(150) == 60.0
     assert seconds_to_say(0) == 0.0
     assert seconds_to_say(1) == 0.4
 
 
-def test_the_answer_analyzer_reads_its_targets_from_here():
+def test_the_answer_analyzer_reads_its_targets_from_here() -> None:
     assert t.TYPED_WORDS_PER_MINUTE == speaking.WORDS_PER_MINUTE
     assert (t.TARGET_SECONDS_MIN, t.TARGET_SECONDS_MAX) == (
         speaking.ANSWER_SECONDS_MIN,
@@ -28,11 +28,11 @@ def test_the_answer_analyzer_reads_its_targets_from_here():
     assert t.RAMBLING_SECONDS == speaking.RAMBLING_SECONDS
 
 
-def test_a_story_may_run_as_long_as_an_answer_before_it_rambles():
+def test_a_story_may_run_as_long_as_an_answer_before_it_rambles() -> None:
     assert speaking.STORY_SECONDS == (speaking.ANSWER_SECONDS_MIN, speaking.RAMBLING_SECONDS)
 
 
-def test_between_two_minutes_and_rambling_a_story_is_fine_and_a_spoken_answer_long():
+def test_between_two_minutes_and_rambling_a_story_is_fine_and_a_spoken_answer_long() -> None:
     text = "word " * 340  # 136 s at 150 words a minute
     assert analyze_story(action=text).length_warning == ""
     assert analyze_answer(text, seconds=136).length == "long"
@@ -40,7 +40,7 @@ def test_between_two_minutes_and_rambling_a_story_is_fine_and_a_spoken_answer_lo
     assert analyze_answer("word " * 380, seconds=152).length == "rambling"
 
 
-def test_the_toolkit_imports_nothing_from_django_or_the_apps():
+def test_the_toolkit_imports_nothing_from_django_or_the_apps() -> None:
     code = (
         "import sys\n"
         "import nextround.text as text\n"

@@ -24,9 +24,9 @@ from nextround.text import Voice, voice_of
         ("The job ran nightly.", Voice(0, 0, "none")),
     ],
 )
-def test_counts_and_verdict(text: str, voice: Voice):
+def test_counts_and_verdict(text: str, voice: Voice) -> None:
     assert voice_of(text) == voice
 
 
-def test_the_country_and_latin_abbreviations_are_not_pronouns():
+def test_the_country_and_latin_abbreviations_are_not_pronouns() -> None:
     assert voice_of("We sold in the US, i.e. (i) New York and us.") == Voice(0, 2, "team")

@@ -18,12 +18,12 @@ from nextround.text import STOPWORDS, Tokens, normalise, word_count, words
         ("Zürich", "zürich"),
     ],
 )
-def test_a_word_is_compared_in_lower_case_without_apostrophes(written: str, compared: str):
+def test_a_word_is_compared_in_lower_case_without_apostrophes(written: str, compared: str) -> None:
     assert normalise(written) == compared
     assert words(written) == [compared]
 
 
-def test_words_split_on_everything_but_letters_digits_and_inner_apostrophes():
+def test_words_split_on_everything_but_letters_digits_and_inner_apostrophes() -> None:
     text = "I’m sure we don't use snake_case — it's 3.5x faster, isn't it?"
     assert words(text) == [
         "im",
@@ -42,18 +42,18 @@ def test_words_split_on_everything_but_letters_digits_and_inner_apostrophes():
     ]
 
 
-def test_an_apostrophe_at_the_edge_of_a_word_is_not_part_of_it():
+def test_an_apostrophe_at_the_edge_of_a_word_is_not_part_of_it() -> None:
     assert words("the students' 'best' ideas") == ["the", "students", "best", "ideas"]
 
 
-def test_word_count_counts_spoken_words_not_punctuation():
+def test_word_count_counts_spoken_words_not_punctuation() -> None:
     # "$2.4M" and "well-known" are one word each when said; the dash and the full stop none.
     assert word_count("We saved $2.4M — a well-known win .") == 6
     assert word_count("") == 0
     assert word_count("... — !") == 0
 
 
-def test_tokens_keep_words_marks_and_offsets_in_step():
+def test_tokens_keep_words_marks_and_offsets_in_step() -> None:
     text = "Well... I’m done, ok?"
     tokens = Tokens(text)
     assert tokens.size == 7
@@ -70,18 +70,18 @@ def test_tokens_keep_words_marks_and_offsets_in_step():
     ]
 
 
-def test_tokens_quote_each_token_as_written():
+def test_tokens_quote_each_token_as_written() -> None:
     tokens = Tokens("I'm sure, I’M SURE")
     assert tokens.words[0] == tokens.words[3] == "im"
     assert [tokens.written(i) for i in (0, 3)] == ["I'm", "I’M"]
 
 
-def test_tokens_and_words_agree_on_the_words():
+def test_tokens_and_words_agree_on_the_words() -> None:
     text = "Um, I’d say the ward's rota—honestly—worked... mostly."
     assert [w for w in Tokens(text).words if w] == words(text)
 
 
-def test_stop_words_are_in_the_compared_form():
+def test_stop_words_are_in_the_compared_form() -> None:
     assert {"im", "youre", "youve", "its", "the"} <= STOPWORDS
     assert all("'" not in w and "’" not in w for w in STOPWORDS)
     assert "id" not in STOPWORDS  # "ID" is a word of its own ("200 ID cards")
