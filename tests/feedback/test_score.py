@@ -1,0 +1,64 @@
+"""The score out of 100 (nextround.feedback.score): its components, what applies to an answer,
+and how the weights are rescaled when something does not."""
+
+from __future__ import annotations
+
+from nextround.feedback import AnswerReport, analyze_answer
+from nextround.feedback import thresholds as t
+from tests.feedback.helpers import NURSE, NURSE_FULL, STORY_QUESTION
+
+
+def test_a_non_story_question_is_not_scored_on_a_result() -> None:
+    text = (
+        "Your clinics serve rural towns, and that matters to me. At my last job I ran a "
+        "mobile clinic, so I know what the work asks of people."
+    )
+    report = analyze_answer(text, question="Why do you want to work here?")
+    assert report.components["result"].out_of == 0
+    # It grounds its point in experience: a situation and an action give full structure.
+    structure = report.components["structure"]
+    assert structure.points == structure.out_of > 0
+
+
+def check_sums(report: AnswerReport) -> None:
+    assert sum(c.out_of for c in report.components.values()) == 100
+    assert round(sum(c.points for c in report.components.values())) == report.score
+    for c in report.components.values():
+        assert 0 <= c.points <= c.out_of
+
+
+def test_score_is_the_sum_of_components_when_everything_applies() -> None:
+    report = analyze_answer(
+        NURSE, question=STORY_QUESTION, seconds=75, requirements=["training", "audit"]
+    )
+    check_sums(report)
+    assert {n: c.out_of for n, c in report.components.items()} == t.SCORE_WEIGHTS
+
+
+def test_components_that_do_not_apply_are_rescaled_away() -> None:
+    # Typed, no terms: pace (10) and relevance (10) drop out; the other 80 are scaled to 100.
+    report = analyze_answer(NURSE, question=STORY_QUESTION)
+    check_sums(report)
+    out_of = {n: c.out_of for n, c in report.components.items()}
+    assert out_of == {
+        "structure": 38,
+        "result": 19,
+        "fillers": 19,
+        "hedges": 12,
+        "length": 12,
+        "pace": 0,
+        "relevance": 0,
+    }
+
+
+def test_a_strong_story_scores_higher_than_a_weak_one() -> None:
+    weak = (
+        "Um, so, I think we, like, kind of did the, uh, project, you know. "
+        "Maybe it went okay, um, I guess."
+    )
+    strong = analyze_answer(NURSE_FULL, question=STORY_QUESTION, seconds=75)
+    poor = analyze_answer(weak, question=STORY_QUESTION, seconds=20)
+    check_sums(poor)
+    assert strong.score >= 85
+    assert poor.score <= 30
+    assert poor.components["fillers"].points == 0
