@@ -1,0 +1,92 @@
+"""A posting's requirements and key terms (nextround.fit.requirements.extraction): the order of
+the key terms, stable keys, repeated statements, empty and long postings, and the JSON the CLI
+prints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import pytest
+
+from nextround.fit.requirements import KINDS, Extraction, extract_requirements
+from nextround.jsonform import json_form
+from tests.fit.requirements.helpers import FINANCE, NURSING, OPERATIONS, SALES, SOFTWARE
+
+
+def as_json(extraction: Extraction) -> Any:
+    """The JSON the CLI prints for an extraction."""
+    return json_form(extraction.report())
+
+
+def test_repeated_statement_is_kept_once() -> None:
+    extraction = extract_requirements("- Manage the team budget\n- Manage the team budget\n")
+    assert len(extraction.requirements) == 1
+
+
+def test_key_terms_put_must_haves_before_nice_to_haves() -> None:
+    terms = extract_requirements(SOFTWARE).terms
+    assert "Python" in terms and "Rust" in terms
+    assert terms.index("Python") < terms.index("Rust")
+    assert terms.index("Django") < terms.index("Go")
+    nursing = extract_requirements(NURSING).terms
+    assert nursing.index("BLS") < nursing.index("telemetry monitoring")
+
+
+def test_key_terms_are_few_and_distinct() -> None:
+    posting = "\n\n".join((NURSING, SALES, SOFTWARE, FINANCE, OPERATIONS))
+    terms = extract_requirements(posting).terms
+    assert 0 < len(terms) <= 25
+    assert len({t.lower() for t in terms}) == len(terms)
+
+
+def test_keys_are_stable_and_ignore_case_and_punctuation() -> None:
+    first = extract_requirements("- Manage the team budget").requirements[0]
+    second = extract_requirements("Duties\n* manage the  team budget.").requirements[0]
+    other = extract_requirements("- Manage the marketing budget").requirements[0]
+    assert first.key == second.key != other.key
+    assert first.key == hashlib.sha1(b"manage the team budget").hexdigest()[:12]
+
+
+@pytest.mark.parametrize("posting", ["", "   ", "\n\t \n"])
+def test_empty_posting_gives_empty_extraction(posting: str) -> None:
+    assert extract_requirements(posting) == Extraction(requirements=(), terms=())
+
+
+def test_as_json_shape() -> None:
+    extraction = extract_requirements(NURSING)
+    data = as_json(extraction)
+    assert set(data) >= {"requirements", "terms"}
+    assert data["terms"] == list(extraction.terms)
+    assert len(data["requirements"]) == len(extraction.requirements)
+    for item, r in zip(data["requirements"], extraction.requirements, strict=True):
+        assert {"text", "kind", "terms"} <= set(item)
+        assert item["text"] == r.text and item["kind"] == r.kind
+        assert item["terms"] == [t.text for t in r.terms]
+        assert all(isinstance(t, str) for t in item["terms"])
+    assert json.loads(json.dumps(data)) == data
+    assert as_json(extract_requirements("")) == {"requirements": [], "terms": []}
+
+
+def test_json_lists_term_kinds_beside_the_terms_in_a_fixed_order() -> None:
+    extraction = extract_requirements(NURSING)
+    data = as_json(extraction)
+    assert list(data) == ["requirements", "terms"]
+    for item, r in zip(data["requirements"], extraction.requirements, strict=True):
+        assert item == {
+            "key": r.key,
+            "text": r.text,
+            "kind": r.kind,
+            "terms": [t.text for t in r.terms],
+            "term_kinds": [t.kind for t in r.terms],
+        }
+        assert list(item) == ["key", "text", "kind", "terms", "term_kinds"]
+
+
+def test_long_posting_is_extracted() -> None:
+    posting = "\n\n".join((NURSING, SALES, SOFTWARE, FINANCE, OPERATIONS))
+    assert len(posting.split()) >= 700
+    extraction = extract_requirements(posting)
+    assert len(extraction.requirements) >= 40
+    assert {r.kind for r in extraction.requirements} == set(KINDS)

@@ -1,0 +1,104 @@
+"""A posting cut into statements (nextround.fit.requirements.segments): bullets, wrapped lines,
+prose sentences and headings, and the boilerplate that is no requirement."""
+
+from __future__ import annotations
+
+import pytest
+
+from nextround.fit.requirements import Extraction, extract_requirements
+from tests.fit.requirements.helpers import (
+    FINANCE,
+    NURSING,
+    OPERATIONS,
+    SALES,
+    SOFTWARE,
+    has_term,
+    requirement,
+)
+
+
+def no_requirement_mentions(extraction: Extraction, *fragments: str) -> bool:
+    texts = " ".join(r.text.lower() for r in extraction.requirements)
+    return not any(fragment.lower() in texts for fragment in fragments)
+
+
+def test_each_bullet_is_one_statement_even_when_wrapped() -> None:
+    extraction = extract_requirements(FINANCE)
+    prepare = requirement(extraction, "Prepare the monthly management accounts")
+    assert prepare.text.endswith("working days of month end")
+    assert len([r for r in extraction.requirements if r.kind == "responsibility"]) == 4
+
+
+def test_prose_is_split_into_sentences() -> None:
+    extraction = extract_requirements(SALES)
+    build = requirement(extraction, "You will build pipeline")
+    assert "Salesforce" not in build.text  # the next sentence is a statement of its own
+    assert requirement(extraction, "You'll keep Salesforce").kind == "responsibility"
+
+
+@pytest.mark.parametrize(
+    ("posting", "fragments"),
+    [
+        (NURSING, ["equal opportunity", "without regard", "dental", "salary", "240-bed"]),
+        (SALES, ["Base salary", "cover letter", "scheduling software for clinics", "300 people"]),
+        (SOFTWARE, ["equal opportunity", "annual leave", "payments platform team"]),
+        (FINANCE, ["£60,000", "send your CV", "family-owned", "we are looking for"]),
+        (OPERATIONS, ["equal opportunities", "33 days holiday", "parking"]),
+    ],
+)
+def test_boilerplate_is_not_a_requirement(posting: str, fragments: list[str]) -> None:
+    assert no_requirement_mentions(extract_requirements(posting), *fragments)
+
+
+def test_headings_are_not_requirements() -> None:
+    extraction = extract_requirements(OPERATIONS)
+    texts = {r.text for r in extraction.requirements}
+    assert not texts & {"Duties", "Essential", "Desirable", "Warehouse Operations Supervisor"}
+    assert not any(t.startswith("Warehouse Operations Supervisor") for t in texts)
+
+
+def test_list_without_bullets_and_labelled_lines() -> None:
+    extraction = extract_requirements(
+        "Data Analyst\n\nSkills\nPython\nSQL\nTableau\n\nLocation: Leeds\nContract: Permanent\n"
+    )
+    assert [r.text for r in extraction.requirements] == ["Python", "SQL", "Tableau"]
+    assert {r.kind for r in extraction.requirements} == {"must-have"}
+
+
+def test_labelled_line_does_not_end_the_section() -> None:
+    extraction = extract_requirements(
+        "Requirements\n- Strong SQL and Python\nLocation: Leeds\n- Tableau dashboards\n"
+    )
+    assert [r.text for r in extraction.requirements] == [
+        "Strong SQL and Python",
+        "Tableau dashboards",
+    ]
+
+
+def test_wrapped_bullet_continues_even_with_a_capital() -> None:
+    extraction = extract_requirements(
+        "Responsibilities\n"
+        "- Reconcile the intercompany balances every month and report differences to\n"
+        "Group Finance before the close\n"
+        "- Prepare VAT returns\n"
+    )
+    assert len(extraction.requirements) == 2
+    assert extraction.requirements[0].text.endswith("Group Finance before the close")
+
+
+def test_lines_without_bullets_are_one_statement_each() -> None:
+    extraction = extract_requirements(
+        "Requirements\n3+ years of experience in B2B sales\nStrong negotiation skills\n"
+        "Valid driving licence\n"
+    )
+    assert [r.text for r in extraction.requirements] == [
+        "3+ years of experience in B2B sales",
+        "Strong negotiation skills",
+        "Valid driving licence",
+    ]
+    assert has_term(extraction.requirements[2], "driving licence", "credential")
+
+
+def test_bullets_run_into_one_line_are_split() -> None:
+    extraction = extract_requirements("Requirements: • Python • SQL • Experience with Airflow")
+    assert [r.text for r in extraction.requirements] == ["Python", "SQL", "Experience with Airflow"]
