@@ -146,3 +146,26 @@ def test_deleting_a_person_keeps_their_notes(rounds: list[Round], people: list[P
     note.refresh_from_db()
     assert note.person is None
     assert Person.objects.count() == 2
+
+
+# --- question notes get a category ---------------------------------------------------------
+
+
+def test_question_notes_are_classified(two_rounds: tuple[Round, Round]) -> None:
+    first = two_rounds[0]
+    salary = services.note_create(
+        round_=first, kind="question", text="What are your salary expectations?"
+    )
+    assert salary.category == "salary"
+    salary.refresh_from_db()
+    assert salary.category == "salary"
+    other = services.note_create(
+        round_=first, kind="concern", text="What are your salary expectations?"
+    )
+    assert other.category == ""
+    wordless = services.note_create(round_=first, kind="question", text="???")
+    assert wordless.category == ""
+    services.note_update(note=salary, text="Why do you want to work here?")
+    assert salary.category == "motivation"
+    services.note_update(note=other, text="Why do you want to work here?")
+    assert other.category == ""
