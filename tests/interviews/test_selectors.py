@@ -1,5 +1,5 @@
-"""The interviews selectors against the real database: lookups by owner, carry-forward and the
-dashboard."""
+"""The interviews selectors against the real database: lookups by owner, carry-forward, the
+dashboard, and the time zone a new round starts in."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from datetime import date, datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import override_settings
 from pytest_django import DjangoAssertNumQueries
 
 from nextround.errors import NotFound
 from nextround.interviews import selectors, services
 from nextround.interviews.models import Opportunity, Person, Round
+from tests.interviews.helpers import _web_default_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +83,11 @@ def test_dashboard_groups_and_finds_overdue(
     assert [p.text for p in board.overdue_promises] == ["Late"]
     assert board.next_round == rounds[1]
     assert [(s.value, len(items)) for s, items in board.by_stage] == [("interviewing", 1)]
+
+
+def test_a_fixed_offset_zone_is_suggested_by_its_iana_name(
+    user: User, opportunity: Opportunity
+) -> None:
+    with override_settings(TIME_ZONE="Etc/GMT+5"):
+        assert selectors.default_timezone(owner=user) == "Etc/GMT+5"
+        assert _web_default_zone(opportunity) == "Etc/GMT+5"
