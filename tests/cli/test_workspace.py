@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
+import sys
 import time
+import types
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import waitress
 from django.contrib.auth.models import User
 from django.utils import timezone
 
 from nextround.interviews.models import Opportunity
+from nextround.practice import services
+from nextround.practice.models import Status
 from nextround.workspace.demo import demo_load
 from nextround.workspace.transfer import VERSION, workspace_export
 from tests.cli.helpers import SCRIPT, _script_env
+from tests.practice.helpers import GOOD, _left_behind
 
 
 def test_demo_adds_once(ok: Callable[..., str], user: User) -> None:
@@ -131,3 +138,29 @@ def test_serve_answers_http_until_stopped(tmp_path: Path, port_from: str) -> Non
         server.terminate()
         out, _ = server.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_serve_queues_recordings_left_behind_before_it_takes_requests(
+    ok: Callable[..., str],
+    user: User,
+    other_user: User,
+    queue: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    halfway = _left_behind(user, Status.TRANSCRIBING, 0.4)
+    waiting = _left_behind(other_user, Status.QUEUED, 0.0)
+    done = services.attempt_typed(owner=user, question=halfway.question, text=GOOD)
+    queued_when_serving: list[list[int]] = []
+    monkeypatch.setattr(waitress, "serve", lambda *a, **kw: queued_when_serving.append([*queue]))
+    wsgi = types.ModuleType("nextround.wsgi")
+    wsgi.application = object()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nextround.wsgi", wsgi)
+    for name in ("NEXTROUND_HOST", "NEXTROUND_PORT"):  # serve sets them; put them back after
+        monkeypatch.setenv(name, os.environ.get(name, ""))
+
+    out = ok("serve", "--port", "8799")
+    assert "Transcribing 2 recording(s) left from the last run." in out
+    assert [sorted(q) for q in queued_when_serving] == [sorted([halfway.pk, waiting.pk])]
+    assert done.pk not in queue
+    halfway.refresh_from_db()
+    assert (halfway.status, halfway.progress) == (Status.QUEUED, 0.0)  # starts over
