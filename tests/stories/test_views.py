@@ -1,23 +1,16 @@
-"""The stories app: the story bank, the ledger of tellings, strengths and quotes, the posting and
-its requirements, coverage and concerns, through the services, selectors and the web pages.
-
-The posting below is written so that its requirements and their kinds can be read off by eye:
-two responsibilities under "What you'll do", three must-haves under "Requirements" and one
-nice-to-have. The negotiation story uses the words of the negotiation must-have; no story says
-anything about a degree, so that must-have is a gap whichever matcher runs.
-"""
+"""The stories pages: the story bank, logging a telling, strengths and quotes, the posting and
+its requirements, coverage and concerns."""
 
 from __future__ import annotations
 
 import dataclasses
 import io
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 import docx
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,70 +19,32 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from fpdf import FPDF
 
-from nextround.errors import Invalid, NotFound
 from nextround.interviews import services as interview_services
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
 from nextround.stories import selectors, services
 from nextround.stories.matching import matcher
 from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+from tests.stories.helpers import (
+    DASHBOARD,
+    DEGREE_REQ,
+    INVOICE_REQ,
+    MORALE,
+    NEGOTIATE_REQ,
+    NEGOTIATION,
+    POSTING,
+    SIX_SIGMA_REQ,
+    SQL_REQ,
+    TABLEAU_REQ,
+    page_text,
+    ranks,
+    requirement,
+    soup_of,
+)
 
 if TYPE_CHECKING:  # what the test client returns, in django-stubs only
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
-
-POSTING = """# Operations Analyst
-
-## What you'll do
-- Build weekly dashboards in Tableau for the operations leadership team
-- Reconcile vendor invoices against purchase orders
-
-## Requirements
-- 3+ years of experience with SQL and Excel
-- Must have experience negotiating contracts with suppliers
-- Bachelor's degree in business or a related field
-
-## Nice to have
-- Familiarity with Lean Six Sigma
-"""
-NEGOTIATE_REQ = "Must have experience negotiating contracts with suppliers"
-DEGREE_REQ = "Bachelor's degree in business or a related field"
-SQL_REQ = "3+ years of experience with SQL and Excel"
-TABLEAU_REQ = "Build weekly dashboards in Tableau for the operations leadership team"
-INVOICE_REQ = "Reconcile vendor invoices against purchase orders"
-SIX_SIGMA_REQ = "Familiarity with Lean Six Sigma"
-
-NEGOTIATION: dict[str, str] = {
-    "title": "Renegotiated the freight contracts",
-    "situation": "Freight costs had risen 18% in a year and both carrier contracts were due.",
-    "task": "I had to cut the cost without losing delivery reliability.",
-    "action": (
-        "I pulled three years of shipment data, benchmarked our rates against four other "
-        "carriers, negotiated new contracts with both suppliers and set up quarterly service "
-        "reviews with them."
-    ),
-    "result": "Freight cost fell by $240k a year and on-time delivery stayed at 97%.",
-    "competencies": "negotiation, cost control",
-}
-DASHBOARD: dict[str, str] = {
-    "title": "Built the weekly operations dashboard",
-    "situation": "Leadership read five different spreadsheets every Monday.",
-    "task": "I was asked to give them one view of the week.",
-    "action": (
-        "I interviewed the four managers, built a Tableau dashboard fed from the warehouse "
-        "system and trained them to read it."
-    ),
-    "result": "The Monday meeting went from 90 to 40 minutes.",
-    "competencies": "reporting",
-}
-# A result with no figure in it.
-MORALE: dict[str, str] = {
-    "title": "Calmed a tense night shift",
-    "situation": "The night shift had lost two leads in a month.",
-    "task": "I covered as lead for six weeks.",
-    "action": "I met each person on the shift, rewrote the rota with them and ran short huddles.",
-    "result": "People were much happier and the complaints stopped.",
-}
 
 
 def story_form(fields: dict[str, str], **changes: str) -> dict[str, str]:
@@ -111,30 +66,8 @@ def story_form(fields: dict[str, str], **changes: str) -> dict[str, str]:
     return {**data, **fields, **changes}
 
 
-def page_text(response: TestResponse) -> str:
-    """What a reader sees on the page, whitespace squashed."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    return " ".join(soup.get_text(" ").split())
-
-
-def soup_of(response: TestResponse) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def squash(tag: Tag | None) -> str:
     return " ".join(cast(Tag, tag).get_text(" ").split())
-
-
-@pytest.fixture
-def client(user: User) -> Client:
-    signed_in = Client()  # REMOTE_ADDR 127.0.0.1: local mode signs the local user in
-    signed_in.get("/")
-    return signed_in
-
-
-@pytest.fixture
-def negotiation(user: User) -> Story:
-    return services.story_create(owner=user, **NEGOTIATION)
 
 
 @pytest.fixture
@@ -145,44 +78,6 @@ def dashboard(user: User) -> Story:
 @pytest.fixture
 def morale(user: User) -> Story:
     return services.story_create(owner=user, **MORALE)
-
-
-@pytest.fixture
-def posted(opportunity: Opportunity) -> Opportunity:
-    return services.posting_set(opportunity=opportunity, text=POSTING)
-
-
-@pytest.fixture
-def theirs(other_user: User) -> dict[str, Any]:
-    """Someone else's story, strength, quote and opportunity with a round."""
-    story = services.story_create(owner=other_user, title="Secret merger", action="I did it.")
-    strength = services.strength_save(owner=other_user, name="Secrecy", rank=1, stories=[story])
-    quote = services.quote_create(owner=other_user, text="Very discreet.", who="Their boss")
-    opportunity = interview_services.opportunity_create(
-        owner=other_user, company="Secret Co", role_title="CFO"
-    )
-    boss = interview_services.person_create(
-        opportunity=opportunity, name="Ada", relation="hiring_manager"
-    )
-    round_ = interview_services.round_create(
-        opportunity=opportunity,
-        starts=datetime(2026, 11, 12, 9, 0),
-        ends=datetime(2026, 11, 12, 10, 0),
-        timezone_name="America/Chicago",
-        attendees=[boss],
-    )
-    return {
-        "story": story,
-        "strength": strength,
-        "quote": quote,
-        "opportunity": opportunity,
-        "round": round_,
-    }
-
-
-def requirement(opportunity: Opportunity, text: str) -> Any:
-    found = [r for r in selectors.requirements(opportunity=opportunity).requirements]
-    return next(r for r in found if r.text == text)
 
 
 # --- the story bank on the web -------------------------------------------------------------
@@ -338,116 +233,7 @@ def test_someone_elses_story_is_not_found(client: Client, theirs: dict[str, Any]
     assert "Secret merger" not in page_text(client.get("/stories/"))
 
 
-# --- the ledger of tellings ----------------------------------------------------------------
-
-
-def test_telling_defaults_to_everyone_who_attended(
-    negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    telling = services.telling_record(story=negotiation, round_=rounds[1])
-    assert set(telling.people.all()) == set(people)
-
-
-def test_telling_to_some_attendees_and_again_replaces_them(
-    negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    services.telling_record(story=negotiation, round_=rounds[1], people=[people[1]])
-    telling = services.telling_record(story=negotiation, round_=rounds[1], people=[people[2]])
-    assert Telling.objects.count() == 1
-    assert list(telling.people.all()) == [people[2]]
-
-
-def test_telling_to_someone_not_there_is_invalid(
-    negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    with pytest.raises(Invalid, match="Sam Lee did not attend this round"):
-        services.telling_record(story=negotiation, round_=rounds[0], people=[people[1]])
-    assert Telling.objects.count() == 0
-
-
-def test_telling_someone_elses_story_is_not_found(
-    rounds: list[Round], theirs: dict[str, Any]
-) -> None:
-    with pytest.raises(NotFound):
-        services.telling_record(story=theirs["story"], round_=rounds[0])
-    assert Telling.objects.count() == 0
-
-
-def test_round_page_warns_that_dana_heard_the_story_already(
-    client: Client, negotiation: Story, rounds: list[Round]
-) -> None:
-    services.telling_record(story=negotiation, round_=rounds[0])
-    second = page_text(client.get(f"/rounds/{rounds[1].pk}/"))
-    assert (
-        f"Dana Ortiz already heard “{NEGOTIATION['title']}” in First round — Operations Analyst "
-        "at Northwind Health; tell another story or take it further."
-    ) in second
-    assert "Sam Lee already heard" not in second
-    first = page_text(client.get(f"/rounds/{rounds[0].pk}/"))
-    assert "already heard" not in first
-    assert f"Told in this round: {NEGOTIATION['title']} — to Dana Ortiz" in first
-
-
-def test_round_stories_names_only_attendees_who_heard_it(
-    negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    services.telling_record(story=negotiation, round_=rounds[1], people=[people[1]])
-    third = interview_services.round_create(
-        opportunity=rounds[0].opportunity,
-        starts=datetime(2026, 12, 10, 9, 0),
-        ends=datetime(2026, 12, 10, 10, 0),
-        timezone_name="America/Chicago",
-        attendees=[people[0], people[1]],
-    )
-    warnings = selectors.round_stories(round_=third).warnings
-    assert len(warnings) == 1
-    assert warnings[0].message.startswith("Sam Lee already heard")
-    assert selectors.round_stories(round_=rounds[0]).warnings == []
-
-
-def test_a_later_telling_is_not_already_heard_in_an_earlier_round(
-    negotiation: Story, rounds: list[Round]
-) -> None:
-    services.telling_record(story=negotiation, round_=rounds[1])  # to Dana, Sam and Priya
-    assert selectors.round_stories(round_=rounds[0]).warnings == []
-
-
-def test_a_story_told_three_times_gets_the_overuse_warning(
-    client: Client, negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    third = interview_services.round_create(
-        opportunity=rounds[0].opportunity,
-        starts=datetime(2026, 12, 10, 9, 0),
-        ends=datetime(2026, 12, 10, 10, 0),
-        timezone_name="America/Chicago",
-        attendees=[people[2]],
-    )
-    overused = f"“{NEGOTIATION['title']}” has been told 3 times in this process"
-    services.telling_record(story=negotiation, round_=rounds[0])
-    services.telling_record(story=negotiation, round_=rounds[1])
-    assert "has been told" not in page_text(client.get(f"/rounds/{third.pk}/"))
-    services.telling_record(story=negotiation, round_=third)
-    text = page_text(client.get(f"/rounds/{third.pk}/"))
-    assert overused + "; show range with a different story." in text
-
-
-def test_tellings_in_another_opportunity_do_not_count(
-    user: User, negotiation: Story, rounds: list[Round], people: list[Person]
-) -> None:
-    elsewhere = interview_services.opportunity_create(
-        owner=user, company="Contoso", role_title="Buyer"
-    )
-    lee = interview_services.person_create(opportunity=elsewhere, name="Kim", relation="peer")
-    for day in (1, 2, 3):
-        round_ = interview_services.round_create(
-            opportunity=elsewhere,
-            starts=datetime(2026, 10, day, 9, 0),
-            ends=datetime(2026, 10, day, 10, 0),
-            timezone_name="America/Chicago",
-            attendees=[lee],
-        )
-        services.telling_record(story=negotiation, round_=round_)
-    assert selectors.round_stories(round_=rounds[1]).warnings == []
+# --- logging a telling from the round page -------------------------------------------------
 
 
 def test_log_a_telling_from_the_round_page(
@@ -526,10 +312,6 @@ def strength_form(name: str, rank: int, stories: list[Story], **extra: str) -> d
     }
 
 
-def ranks(user: User) -> dict[str, int]:
-    return dict(Strength.objects.filter(owner=user).values_list("name", "rank"))
-
-
 def test_strength_needs_a_story(client: Client, negotiation: Story) -> None:
     response = client.post("/strengths/", strength_form("Negotiation", 1, []))
     assert response.status_code == 400
@@ -557,14 +339,6 @@ def test_strength_backed_by_someone_elses_story_is_refused(
     assert response.status_code == 400
     assert "Select a valid choice" in page_text(response)
     assert Strength.objects.filter(name="Negotiation").count() == 0
-
-
-def test_at_most_five_strengths(user: User, negotiation: Story) -> None:
-    for rank in range(1, 6):
-        services.strength_save(owner=user, name=f"S{rank}", rank=rank, stories=[negotiation])
-    with pytest.raises(Invalid, match="already have 5 strengths"):
-        services.strength_save(owner=user, name="Sixth", rank=3, stories=[negotiation])
-    assert ranks(user) == {"S1": 1, "S2": 2, "S3": 3, "S4": 4, "S5": 5}
 
 
 def test_a_sixth_strength_posted_is_a_400_and_saves_nothing(
@@ -607,19 +381,6 @@ def test_an_edited_strength_taking_a_rank_swaps_with_the_holder(
     assert ranks(user) == {"Reporting": 1, "Negotiation": 4}
 
 
-def test_editing_to_a_free_rank_moves_only_that_strength(user: User, negotiation: Story) -> None:
-    first = services.strength_save(owner=user, name="A", rank=1, stories=[negotiation])
-    services.strength_save(owner=user, name="B", rank=2, stories=[negotiation])
-    services.strength_save(owner=user, name="A", rank=5, stories=[negotiation], strength=first)
-    assert ranks(user) == {"A": 5, "B": 2}
-
-
-def test_rank_outside_one_to_five_is_refused(user: User, negotiation: Story) -> None:
-    with pytest.raises(Invalid, match="Rank must be 1 to 5"):
-        services.strength_save(owner=user, name="A", rank=6, stories=[negotiation])
-    assert Strength.objects.count() == 0
-
-
 def test_only_one_differentiator(client: Client, user: User, negotiation: Story) -> None:
     first = services.strength_save(
         owner=user, name="Negotiation", rank=1, differentiator=True, stories=[negotiation]
@@ -636,14 +397,6 @@ def test_only_one_differentiator(client: Client, user: User, negotiation: Story)
     items = soup_of(client.get("/strengths/")).select("ol.strengths > li")
     marked = [squash(li.find("strong")) for li in items if "differentiator" in squash(li)]
     assert marked == ["Reporting"]
-
-
-def test_a_new_differentiator_clears_the_old_one(user: User, negotiation: Story) -> None:
-    services.strength_save(owner=user, name="A", rank=1, differentiator=True, stories=[negotiation])
-    services.strength_save(owner=user, name="B", rank=2, differentiator=True, stories=[negotiation])
-    assert list(Strength.objects.filter(differentiator=True).values_list("name", flat=True)) == [
-        "B"
-    ]
 
 
 def test_strength_edit_without_stories_keeps_the_old_ones(
@@ -1021,16 +774,6 @@ def test_coverage_page_queries_do_not_grow_with_stories(
 # --- concerns ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def concern(rounds: list[Round], people: list[Person]) -> RoundNote:
-    return interview_services.note_create(
-        round_=rounds[0],
-        kind=NoteKind.CONCERN,
-        person=people[0],
-        text="Has never owned a budget this size",
-    )
-
-
 def concern_rows(response: TestResponse) -> dict[str, str]:
     return {
         squash(li.select_one(".note-text")): squash(li)
@@ -1203,52 +946,6 @@ def test_concern_answer_with_someone_elses_story_is_refused(
     assert response.status_code == 400
     assert "Select a valid choice" in page_text(response)
     assert ConcernAnswer.objects.count() == 0
-
-
-def test_concern_get_names_the_row_or_is_not_found(posted: Opportunity, concern: RoundNote) -> None:
-    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
-    assert (row.note, row.text) == (concern, concern.text)
-    degree = requirement(posted, DEGREE_REQ)
-    assert selectors.concern_get(opportunity=posted, ref=f"req-{degree.key}").requirement == degree
-    with pytest.raises(NotFound, match="This opportunity has no concern 'note-987654'"):
-        selectors.concern_get(opportunity=posted, ref="note-987654")
-    assert selectors.concern_find(opportunity=posted, ref="nonsense") is None
-
-
-def test_the_answer_form_starts_from_a_closed_notes_response_as_addressed(
-    client: Client, posted: Opportunity, concern: RoundNote
-) -> None:
-    said = "I ran a $2M budget at Acme."
-    interview_services.note_update(note=concern, status="closed", response=said)
-    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
-    assert selectors.concern_answer_draft(row=row) == {"answer": said, "status": "addressed"}
-    interview_services.note_update(note=concern, status="open")
-    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
-    assert selectors.concern_answer_draft(row=row)["status"] == "planned"
-    interview_services.note_update(note=concern, status="closed")
-    form = soup_of(
-        client.get(f"/opportunities/{posted.pk}/concerns/answer/", {"ref": f"note-{concern.pk}"})
-    )
-    selected = form.select_one('select[name="status"] option[selected]')
-    assert selected is not None and selected.get("value") == "addressed"
-    textarea = form.find("textarea", attrs={"name": "answer"})
-    assert isinstance(textarea, Tag) and textarea.get_text().strip() == said
-
-
-def test_a_planned_answer_wins_over_the_notes_response(
-    posted: Opportunity, concern: RoundNote, negotiation: Story
-) -> None:
-    interview_services.note_update(note=concern, status="closed", response="Noted in the round.")
-    services.concern_answer_set(
-        opportunity=posted, ref=f"note-{concern.pk}", kind="story", story=negotiation
-    )
-    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
-    assert selectors.concern_answer_draft(row=row) == {
-        "kind": "story",
-        "story": negotiation,
-        "answer": "",
-        "status": "planned",
-    }
 
 
 def test_an_answer_to_a_must_have_covered_since_is_still_saved(

@@ -1,45 +1,22 @@
-"""The `nextround` command line: each command's happy path, and bad input as one line, status 2.
-
-Most tests run the commands in-process with click's CliRunner, so they use the test database;
-a few run the installed script in a subprocess against a fresh SQLite file.
+"""`nextround opportunity`, `round` and `person`: each command's happy path, and bad input as
+one line, status 2. They run in-process with click's CliRunner against the test database.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import click
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client, override_settings
 from django.utils import timezone
 
-from nextround import __version__
-from nextround.cli import main
-from nextround.interviews import selectors, services
+from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.workspace.demo import demo_load
-from nextround.workspace.transfer import VERSION, workspace_export
-
-SCRIPT = Path(sys.executable).parent / "nextround"
-
-
-@pytest.fixture
-def demo(user: User) -> Opportunity:
-    opportunity, _ = demo_load(owner=user, now=timezone.now())
-    return opportunity
+from tests.interviews.helpers import _web_default_zone
 
 
 def _rounds(opportunity: Opportunity) -> tuple[Round, Round]:
@@ -49,29 +26,6 @@ def _rounds(opportunity: Opportunity) -> tuple[Round, Round]:
 
 def _person(opportunity: Opportunity, relation: str) -> Person:
     return opportunity.people.get(relation=relation)
-
-
-# --- basics --------------------------------------------------------------------------------
-
-
-def test_version(ok: Callable[..., str]) -> None:
-    assert ok("--version") == f"nextround {__version__}\n"
-
-
-def test_no_command_shows_help(ok: Callable[..., str]) -> None:
-    out = ok()
-    assert "Usage:" in out
-    assert "opportunity" in out
-
-
-def test_unknown_command_is_one_line(bad: Callable[..., str]) -> None:
-    assert "No such command 'frobnicate'" in bad("frobnicate")
-
-
-def test_demo_adds_once(ok: Callable[..., str], user: User) -> None:
-    assert ok("demo").startswith("Added demo opportunity")
-    assert ok("demo").startswith("Already present: demo opportunity")
-    assert Opportunity.objects.filter(owner_id=user.pk).count() == 1
 
 
 # --- opportunity ---------------------------------------------------------------------------
@@ -237,15 +191,6 @@ def test_round_add_defaults_to_the_configured_time_zone(
     assert added.local_start.replace(tzinfo=None) == datetime(2026, 5, 4, 9, 0)
 
 
-def _web_default_zone(opportunity: Opportunity) -> str:
-    page = Client().get(f"/opportunities/{opportunity.pk}/rounds/new/")  # local mode signs in
-    chosen = BeautifulSoup(page.content, "html.parser").select_one(
-        "select#id_timezone option[selected]"
-    )
-    assert chosen is not None
-    return str(chosen["value"])
-
-
 def test_round_add_and_the_round_form_default_to_the_same_zone(
     ok: Callable[..., str], opportunity: Opportunity
 ) -> None:
@@ -264,14 +209,6 @@ def test_round_add_and_the_round_form_default_to_the_same_zone(
     added = Round.objects.get(opportunity=opportunity, number=2)
     assert added.timezone == "America/Chicago"
     assert added.local_start.replace(tzinfo=None) == datetime(2026, 5, 11, 9, 0)
-
-
-def test_a_fixed_offset_zone_is_suggested_by_its_iana_name(
-    user: User, opportunity: Opportunity
-) -> None:
-    with override_settings(TIME_ZONE="Etc/GMT+5"):
-        assert selectors.default_timezone(owner=user) == "Etc/GMT+5"
-        assert _web_default_zone(opportunity) == "Etc/GMT+5"
 
 
 @pytest.mark.parametrize(
@@ -347,179 +284,3 @@ def test_person_add_refuses_a_round_of_another_opportunity(
                "--round", str(rounds[0].pk))  # fmt: skip
     assert "only attend rounds of their own opportunity" in line
     assert demo.people.count() == 3
-
-
-# --- export and import ---------------------------------------------------------------------
-
-
-def test_export_to_stdout(ok: Callable[..., str], demo: Opportunity) -> None:
-    document = json.loads(ok("export"))
-    assert document["format"] == "nextround-workspace"
-    assert [o["company"] for o in document["opportunities"]] == ["Tidewater Freight"]
-
-
-def test_export_to_a_file_and_import_it_back(
-    ok: Callable[..., str], demo: Opportunity, tmp_path: Path
-) -> None:
-    target = tmp_path / "workspace.json"
-    assert ok("export", "-o", str(target)) == f"Exported 1 opportunity to {target}.\n"
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == VERSION
-    # Skipped: the opportunity, and the demo's two stories, one strength and one quote.
-    assert ok("import", str(target)) == (
-        "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 5 already present.\n"
-    )
-
-
-def test_import_adds_another_workspace(
-    ok: Callable[..., str], user: User, other_user: User, tmp_path: Path
-) -> None:
-    demo_load(owner=other_user, now=timezone.now())
-    source = tmp_path / "theirs.json"
-    source.write_text(json.dumps(workspace_export(owner=other_user, now=timezone.now())))
-    assert ok("import", str(source)) == (
-        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote; "
-        "skipped 0 already present.\n"
-    )
-    assert Opportunity.objects.filter(owner_id=user.pk).count() == 1
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("this is not json", "not valid JSON"),
-        ('{"format": "nextround-workspace", "version": 7, "opportunities": []}', "version 7"),
-        ('{"format": "nextround-workspace", "version": 1, "opportunities": [{}]}',
-         "opportunities[0].uid: missing."),
-    ],
-)  # fmt: skip
-def test_import_refuses_a_bad_file(
-    bad: Callable[..., str], user: User, tmp_path: Path, content: str, message: str
-) -> None:
-    source = tmp_path / "bad.json"
-    source.write_text(content, encoding="utf-8")
-    assert message in bad("import", str(source))
-
-
-def test_import_refuses_a_missing_file(bad: Callable[..., str], tmp_path: Path) -> None:
-    assert "No such file" in bad("import", str(tmp_path / "absent.json"))
-
-
-def test_export_refuses_an_unwritable_place(
-    bad: Callable[..., str], user: User, tmp_path: Path
-) -> None:
-    line = bad("export", "-o", str(tmp_path / "no-such-folder" / "out.json"))
-    assert "No such file or directory" in line
-
-
-# --- the installed script ------------------------------------------------------------------
-
-
-def _script_env(data_dir: Path) -> dict[str, str]:
-    """A fresh SQLite workspace in ``data_dir``, whatever database the tests use."""
-    env = {k: v for k, v in os.environ.items() if k != "NEXTROUND_DATABASE_URL"}
-    env["NEXTROUND_DATA_DIR"] = str(data_dir)
-    return env
-
-
-def test_script_prints_its_version_without_a_database(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [str(SCRIPT), "--version"], env=_script_env(tmp_path), capture_output=True, text=True,
-        timeout=60, check=False,
-    )  # fmt: skip
-    assert (done.returncode, done.stdout, done.stderr) == (0, f"nextround {__version__}\n", "")
-    assert not (tmp_path / "nextround.sqlite3").exists()
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["round", "show", "12345"],
-        ["round", "add", "--opportunity", "1", "--start", "soon", "--end", "later"],
-    ],
-)
-def test_script_reports_bad_input_in_one_line(tmp_path: Path, args: list[str]) -> None:
-    done = subprocess.run(
-        [str(SCRIPT), *args], env=_script_env(tmp_path), capture_output=True, text=True,
-        timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert len(done.stderr.splitlines()) == 1
-    assert done.stderr.startswith("Error: ")
-
-
-def test_script_migrates_a_fresh_workspace_and_loads_the_demo(tmp_path: Path) -> None:
-    env = _script_env(tmp_path)
-    for args in (["demo"], ["opportunity", "list", "--json"]):
-        done = subprocess.run(
-            [str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=120,
-            check=False,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-        assert done.stderr == ""  # migrations ran quietly
-    assert json.loads(done.stdout)[0]["company"] == "Tidewater Freight"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except urllib.error.HTTPError:
-        return True  # any HTTP answer means the server is up
-    except OSError:
-        return False
-
-
-@pytest.mark.parametrize("port_from", ["option", "environment"])
-def test_serve_answers_http_until_stopped(tmp_path: Path, port_from: str) -> None:
-    port = _free_port()
-    env = _script_env(tmp_path)
-    args = [str(SCRIPT), "serve"]
-    if port_from == "option":
-        args += ["--port", str(port)]
-    else:
-        env["NEXTROUND_PORT"] = str(port)
-    server = subprocess.Popen(
-        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not _answers(f"http://127.0.0.1:{port}/") and time.monotonic() < deadline:
-            assert server.poll() is None, server.communicate()
-            time.sleep(0.2)
-        assert _answers(f"http://127.0.0.1:{port}/")
-    finally:
-        server.terminate()
-        out, _ = server.communicate(timeout=20)
-    assert f"http://127.0.0.1:{port}/" in out
-
-
-def _command_paths(group: click.Group, prefix: str = "") -> list[str]:
-    paths = []
-    for name, command in group.commands.items():
-        path = f"{prefix}{name}"
-        if isinstance(command, click.Group):
-            paths.extend(_command_paths(command, f"{path} "))
-        else:
-            paths.append(path)
-    return paths
-
-
-def test_every_command_has_help_and_is_in_the_readme() -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    paths = _command_paths(main)
-    assert "opportunity add" in paths and "import" in paths
-    for path in paths:
-        assert f"nextround {path}" in readme, path
-        command: click.Command = main
-        for part in path.split():
-            assert isinstance(command, click.Group)
-            command = command.commands[part]
-        assert command.help or command.short_help, f"{path} has no help text"

@@ -1,4 +1,5 @@
-"""A round's playbook: plan progress, readiness, round facts, questions to ask, and the pages.
+"""A round's plan, readiness, round facts, likely questions and questions to ask, as the prep
+selectors work them out.
 
 Expected plans are worked out by hand from playbook/data/checklist.toml; the rounds are dated
 relative to today, so nothing here goes stale when the calendar moves on.
@@ -8,38 +9,30 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-import icalendar
 import pytest
-from django.contrib.auth.models import User
-from django.test import Client
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import escape
 
-from nextround.errors import Invalid, NotFound
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.interviews.selectors import carry_forward
 from nextround.playbook import knowledge
 from nextround.playbook.plan import Attendee
 from nextround.prep import services as prep
-from nextround.prep.models import AskItem, PlanProgress
-from nextround.prep.selectors import (
-    PlanRow,
-    RoundAsks,
-    RoundPlan,
-    round_asks,
-    round_facts,
-    round_likely,
-    round_plan,
+from nextround.prep.selectors import round_facts, round_likely
+from tests.prep.helpers import (
+    TZ,
+    all_suggestions,
+    asks_of,
+    before_weight,
+    plan_of,
+    row_of,
+    suggestions,
+    wall,
+    weight_of,
 )
-from nextround.workspace.transfer import workspace_export, workspace_import
 
 pytestmark = pytest.mark.django_db
 
-TZ = "America/Chicago"
 
 # The second round of `two_rounds`: a panel (so in person), round 2, Dana met before, Sam and
 # Priya new, no notes. Weights of the items due before the interview:
@@ -50,73 +43,11 @@ TZ = "America/Chicago"
 SECOND_ROUND_WEIGHT = 8 + 7 + 7 + 9 + 6 + 7 + 5 + 5 + 7 + 5 + 5 + 3 + 4 + 3 * 2 + 3 * 2  # 90
 
 
-def wall(days: int, hour: int, minute: int = 0) -> datetime:
-    """A naive wall-clock time ``days`` from today, for the round's own time zone."""
-    day = datetime.now(ZoneInfo(TZ)).date() + timedelta(days=days)
-    return datetime.combine(day, time(hour, minute))
-
-
-@pytest.fixture
-def client() -> Client:
-    return Client()  # REMOTE_ADDR 127.0.0.1: local mode signs the local user in
-
-
-@pytest.fixture
-def two_rounds(opportunity: Opportunity, people: list[Person]) -> tuple[Round, Round]:
-    """Round 1 two weeks ago (video, with Dana); round 2 in a month (panel, all three)."""
-    first = services.round_create(
-        opportunity=opportunity,
-        starts=wall(-14, 10),
-        ends=wall(-14, 11),
-        timezone_name=TZ,
-        format="video",
-        attendees=[people[0]],
-    )
-    second = services.round_create(
-        opportunity=opportunity,
-        starts=wall(30, 9, 30),
-        ends=wall(30, 12),
-        timezone_name=TZ,
-        format="panel",
-        attendees=people,
-    )
-    return first, second
-
-
 @pytest.fixture
 def hr(opportunity: Opportunity) -> Person:
     return services.person_create(
         opportunity=opportunity, name="Riley Kim", title="Recruiter", relation="hr"
     )
-
-
-def plan_of(round_: Round, now: datetime | None = None) -> RoundPlan:
-    return round_plan(carry=carry_forward(round_=round_), now=now or timezone.now())
-
-
-def asks_of(round_: Round) -> RoundAsks:
-    return round_asks(carry=carry_forward(round_=round_))
-
-
-def before_weight(rp: RoundPlan) -> int:
-    return sum(row.item.weight for row in rp.before)
-
-
-def weight_of(rp: RoundPlan, key: str) -> int:
-    return next(row.item.weight for row in rp.rows if row.item.key == key)
-
-
-def row_of(rp: RoundPlan, key: str) -> PlanRow:
-    return next(row for row in rp.rows if row.item.key == key)
-
-
-def suggestions(asks: RoundAsks, person: Person) -> list[knowledge.Ask]:
-    rows = next(pa.rows for pa in asks.people if pa.person.pk == person.pk)
-    return [row.ask for row in rows if row.ask is not None]
-
-
-def all_suggestions(asks: RoundAsks) -> list[knowledge.Ask]:
-    return [row.ask for pa in asks.people for row in pa.rows if row.ask is not None]
 
 
 # --- the plan and its progress -------------------------------------------------------------
@@ -155,54 +86,6 @@ def test_second_round_plan_has_the_hand_worked_items(
     assert rp.readiness.score == 0
     assert not rp.plan.compressed
     assert rp.retired == []
-
-
-def test_plan_item_done_todo_and_skipped(two_rounds: tuple[Round, Round]) -> None:
-    second = two_rounds[1]
-    done = prep.plan_item_set(round_=second, key="stories-for-needs", status="done", note=" STAR ")
-    assert (done.status, done.note, done.reason) == ("done", "STAR", "")
-    skipped = prep.plan_item_set(
-        round_=second, key="clothes", status="skipped", reason="  Suit is ready  "
-    )
-    assert (skipped.status, skipped.reason) == ("skipped", "Suit is ready")
-    rp = plan_of(second)
-    assert row_of(rp, "stories-for-needs").progress.status == "done"
-    assert row_of(rp, "stories-for-needs").progress.note == "STAR"
-    assert row_of(rp, "clothes").progress.reason == "Suit is ready"
-    assert [i.key for i in rp.readiness.skipped] == ["clothes"]
-
-    reopened = prep.plan_item_set(round_=second, key="clothes", status="todo")
-    assert (reopened.status, reopened.reason) == ("todo", "")  # a reason only goes with a skip
-    assert PlanProgress.objects.filter(round=second).count() == 2
-    assert row_of(plan_of(second), "clothes").progress.status == "todo"
-
-
-def test_skip_without_a_reason_is_refused_and_saves_nothing(
-    two_rounds: tuple[Round, Round],
-) -> None:
-    second = two_rounds[1]
-    with pytest.raises(Invalid) as caught:
-        prep.plan_item_set(round_=second, key="clothes", status="skipped")
-    assert list(caught.value.field_errors) == ["reason"]
-    with pytest.raises(Invalid) as caught:
-        prep.plan_item_set(round_=second, key="clothes", status="skipped", reason="   ")
-    assert "reason" in caught.value.field_errors
-    assert PlanProgress.objects.count() == 0
-
-    prep.plan_item_set(round_=second, key="documents", status="done")
-    with pytest.raises(Invalid):
-        prep.plan_item_set(round_=second, key="documents", status="skipped", reason="")
-    assert PlanProgress.objects.get(round=second, key="documents").status == "done"
-
-
-def test_unknown_key_or_status_is_refused(two_rounds: tuple[Round, Round]) -> None:
-    with pytest.raises(NotFound):
-        prep.plan_item_set(round_=two_rounds[1], key="practise-case", status="done")
-    with pytest.raises(NotFound):
-        prep.plan_item_set(round_=two_rounds[1], key="no-such-item", status="done")
-    with pytest.raises(Invalid):
-        prep.plan_item_set(round_=two_rounds[1], key="clothes", status="finished")
-    assert PlanProgress.objects.count() == 0
 
 
 def test_readiness_moves_by_the_items_share_of_the_weight(two_rounds: tuple[Round, Round]) -> None:
@@ -380,27 +263,7 @@ def test_an_offer_counts_as_money_discussed(
     assert round_facts(carry_forward(round_=two_rounds[1])).money_discussed is True
 
 
-# --- question notes get a category ---------------------------------------------------------
-
-
-def test_question_notes_are_classified(two_rounds: tuple[Round, Round]) -> None:
-    first = two_rounds[0]
-    salary = services.note_create(
-        round_=first, kind="question", text="What are your salary expectations?"
-    )
-    assert salary.category == "salary"
-    salary.refresh_from_db()
-    assert salary.category == "salary"
-    other = services.note_create(
-        round_=first, kind="concern", text="What are your salary expectations?"
-    )
-    assert other.category == ""
-    wordless = services.note_create(round_=first, kind="question", text="???")
-    assert wordless.category == ""
-    services.note_update(note=salary, text="Why do you want to work here?")
-    assert salary.category == "motivation"
-    services.note_update(note=other, text="Why do you want to work here?")
-    assert other.category == ""
+# --- likely questions ----------------------------------------------------------------------
 
 
 def test_an_earlier_question_carries_who_asked_and_the_rating(
@@ -542,21 +405,6 @@ def test_pay_questions_wait_for_a_number_in_an_earlier_round(
     assert suggestions(raised, hr)[1].id == first_pay.id
 
 
-def test_ask_adopt_refuses_a_person_not_attending_and_an_unknown_id(
-    two_rounds: tuple[Round, Round], people: list[Person]
-) -> None:
-    first = two_rounds[0]
-    with pytest.raises(Invalid, match="Sam Lee does not attend"):
-        prep.ask_adopt(round_=first, person=people[1], bank_id="first-months-priorities")
-    with pytest.raises(NotFound):
-        prep.ask_adopt(round_=first, person=people[0], bank_id="no-such-question")
-    with pytest.raises(Invalid):
-        prep.ask_create(round_=first, person=people[1], text="Anything?")
-    with pytest.raises(Invalid):
-        prep.ask_create(round_=first, person=None, text="   ")
-    assert AskItem.objects.count() == 0
-
-
 def test_own_question_for_anyone_and_a_dropped_suggestion(
     two_rounds: tuple[Round, Round], people: list[Person]
 ) -> None:
@@ -583,183 +431,3 @@ def test_kept_question_of_someone_who_left_the_round_is_for_anyone(
     asks = asks_of(second)
     assert [pa.person.name for pa in asks.people] == ["Dana Ortiz", "Priya Nair"]
     assert asks.unassigned == [kept]
-
-
-def test_export_and_import_keep_plan_progress_and_kept_questions(
-    two_rounds: tuple[Round, Round], people: list[Person], other_user: User
-) -> None:
-    second = two_rounds[1]
-    prep.plan_item_set(round_=second, key="clothes", status="skipped", reason="Uniform")
-    kept = prep.ask_adopt(round_=second, person=people[0], bank_id="first-months-priorities")
-    prep.ask_update(item=kept, answer="The reporting rebuild.")
-    workspace_import(
-        owner=other_user, document=workspace_export(owner=second.owner, now=timezone.now())
-    )
-    copied = PlanProgress.objects.filter(owner=other_user)
-    assert [(p.key, p.status, p.reason) for p in copied] == [("clothes", "skipped", "Uniform")]
-    assert [(a.bank_id, a.answer) for a in AskItem.objects.filter(owner=other_user)] == [
-        ("first-months-priorities", "The reporting rebuild.")
-    ]
-
-
-# --- pages ---------------------------------------------------------------------------------
-
-
-def test_round_page_shows_plan_score_likely_questions_and_asks(
-    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
-) -> None:
-    second = two_rounds[1]
-    prep.plan_item_set(round_=second, key="stories-for-needs", status="done")
-    body = client.get(reverse("round_detail", args=[second.pk])).content.decode()
-    assert "Prep plan" in body
-    assert '<span class="big">10</span>' in body  # 9 of 90
-    assert 'aria-label="Readiness 10 of 100"' in body
-    likely = round_likely(carry=carry_forward(round_=second))
-    assert "Likely questions" in body
-    assert escape(likely[0].text) in body
-    assert "Questions to ask" in body
-    assert escape(suggestions(asks_of(second), people[0])[0].text) in body
-    assert reverse("round_calendar", args=[second.pk]) in body
-
-
-def test_plan_post_ticks_and_redirects_to_the_plan(
-    client: Client, two_rounds: tuple[Round, Round]
-) -> None:
-    second = two_rounds[1]
-    url = reverse("plan_item", args=[second.pk])
-    response = client.post(url, {"key": "stories-for-needs", "status": "done"})
-    assert response.status_code == 303
-    assert response["Location"] == reverse("round_detail", args=[second.pk]) + "#plan"
-    assert PlanProgress.objects.get(round=second, key="stories-for-needs").status == "done"
-    # A note alone keeps the status.
-    response = client.post(url, {"key": "stories-for-needs", "note": "Three stories"})
-    assert response.status_code == 303
-    saved = PlanProgress.objects.get(round=second, key="stories-for-needs")
-    assert (saved.status, saved.note) == ("done", "Three stories")
-
-
-def test_plan_skip_without_reason_is_a_400_with_the_error(
-    client: Client, two_rounds: tuple[Round, Round]
-) -> None:
-    second = two_rounds[1]
-    response = client.post(
-        reverse("plan_item", args=[second.pk]),
-        {"key": "clothes", "status": "skipped", "reason": ""},
-    )
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Say why you are skipping it." in body
-    assert 'aria-invalid="true"' in body
-    assert PlanProgress.objects.count() == 0
-
-    response = client.post(
-        reverse("plan_item", args=[second.pk]),
-        {"key": "clothes", "status": "skipped", "reason": "Uniform provided"},
-    )
-    assert response.status_code == 303
-    saved = PlanProgress.objects.get(round=second, key="clothes")
-    assert (saved.status, saved.reason) == ("skipped", "Uniform provided")
-
-
-def test_plan_item_form_and_unknown_keys(client: Client, two_rounds: tuple[Round, Round]) -> None:
-    second = two_rounds[1]
-    url = reverse("plan_item", args=[second.pk])
-    page = client.get(url, {"key": "clothes"})
-    assert page.status_code == 200
-    assert "Get your clothes ready" in page.content.decode()
-
-    missing = client.get(url, {"key": "no-such-item"})
-    assert missing.status_code == 400  # Invalid, rendered by the error middleware
-    assert "no item &#x27;no-such-item&#x27;" in missing.content.decode()
-    posted = client.post(url, {"key": "no-such-item", "status": "done"})
-    assert posted.status_code == 404
-    assert PlanProgress.objects.count() == 0
-
-
-def test_calendar_download(client: Client, two_rounds: tuple[Round, Round]) -> None:
-    second = two_rounds[1]
-    response = client.get(reverse("round_calendar", args=[second.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/calendar")
-    assert response["Content-Disposition"] == 'attachment; filename="northwind-health-round-2.ics"'
-    cal = icalendar.Calendar.from_ical(response.content)
-    events = cal.walk("VEVENT")
-    assert len(events) == 1
-    assert events[0].decoded("dtstart") == second.starts_at
-    assert len(cal.walk("VTODO")) == len(plan_of(second).rows)
-    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == [TZ]
-
-
-def test_ask_create_and_edit_pages(
-    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
-) -> None:
-    second = two_rounds[1]
-    url = reverse("ask_create", args=[second.pk])
-    assert client.get(url, {"person": people[1].pk}).status_code == 200
-    empty = client.post(url, {"person": people[1].pk, "text": ""})
-    assert empty.status_code == 400
-    assert AskItem.objects.count() == 0
-    created = client.post(url, {"person": people[1].pk, "text": "How is on-call shared?"})
-    assert created.status_code == 303
-    assert created["Location"] == reverse("round_detail", args=[second.pk]) + "#asks"
-    item = AskItem.objects.get()
-    assert (item.person, item.bank_id, item.status) == (people[1], "", "planned")
-
-    edit = reverse("ask_edit", args=[item.pk])
-    assert client.get(edit).status_code == 200
-    saved = client.post(
-        edit, {"text": item.text, "status": "planned", "answer": "Weekly rota, six people."}
-    )
-    assert saved.status_code == 303
-    assert saved["Location"] == reverse("round_detail", args=[second.pk]) + "#asks"
-    item.refresh_from_db()
-    assert (item.status, item.answer) == ("asked", "Weekly rota, six people.")
-
-
-def test_ask_adopt_page(
-    client: Client, two_rounds: tuple[Round, Round], people: list[Person]
-) -> None:
-    second = two_rounds[1]
-    url = reverse("ask_adopt", args=[second.pk])
-    response = client.post(url, {"person": people[0].pk, "ask": "first-months-priorities"})
-    assert response.status_code == 303
-    item = AskItem.objects.get()
-    assert response["Location"] == reverse("ask_edit", args=[item.pk])
-    assert client.post(url, {"person": people[0].pk, "ask": "nope"}).status_code == 404
-    assert client.post(url, {"person": "x", "ask": "first-months-priorities"}).status_code == 404
-    not_there = client.post(
-        reverse("ask_adopt", args=[two_rounds[0].pk]),
-        {"person": people[1].pk, "ask": "first-months-priorities"},
-    )
-    assert not_there.status_code == 400
-    assert AskItem.objects.count() == 1
-
-
-def test_someone_elses_round_and_asks_are_not_found(
-    client: Client, user: User, other_user: User
-) -> None:
-    theirs = services.opportunity_create(owner=other_user, company="Secret", role_title="CFO")
-    boss = services.person_create(opportunity=theirs, name="Ada", relation="hiring_manager")
-    round_ = services.round_create(
-        opportunity=theirs,
-        starts=wall(10, 9),
-        ends=wall(10, 10),
-        timezone_name=TZ,
-        attendees=[boss],
-    )
-    item = prep.ask_adopt(round_=round_, person=boss, bank_id="first-months-priorities")
-    responses = [
-        client.post(reverse("plan_item", args=[round_.pk]), {"key": "clothes", "status": "done"}),
-        client.get(reverse("round_calendar", args=[round_.pk])),
-        client.post(
-            reverse("ask_adopt", args=[round_.pk]),
-            {"person": boss.pk, "ask": "first-months-backlog"},
-        ),
-        client.get(reverse("ask_edit", args=[item.pk])),
-        client.post(reverse("ask_edit", args=[item.pk]), {"text": "x", "status": "asked"}),
-    ]
-    assert [r.status_code for r in responses] == [404] * 5
-    assert all("Secret" not in r.content.decode() for r in responses)
-    assert PlanProgress.objects.count() == 0
-    item.refresh_from_db()
-    assert (AskItem.objects.count(), item.status) == (1, "planned")

@@ -1,0 +1,83 @@
+"""The stories services: the ledger of tellings, and the five ranked strengths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from nextround.errors import Invalid, NotFound
+from nextround.interviews.models import Person, Round
+from nextround.stories import services
+from nextround.stories.models import Story, Strength, Telling
+from tests.stories.helpers import ranks
+
+pytestmark = pytest.mark.django_db
+
+
+# --- the ledger of tellings ----------------------------------------------------------------
+
+
+def test_telling_defaults_to_everyone_who_attended(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    telling = services.telling_record(story=negotiation, round_=rounds[1])
+    assert set(telling.people.all()) == set(people)
+
+
+def test_telling_to_some_attendees_and_again_replaces_them(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    services.telling_record(story=negotiation, round_=rounds[1], people=[people[1]])
+    telling = services.telling_record(story=negotiation, round_=rounds[1], people=[people[2]])
+    assert Telling.objects.count() == 1
+    assert list(telling.people.all()) == [people[2]]
+
+
+def test_telling_to_someone_not_there_is_invalid(
+    negotiation: Story, rounds: list[Round], people: list[Person]
+) -> None:
+    with pytest.raises(Invalid, match="Sam Lee did not attend this round"):
+        services.telling_record(story=negotiation, round_=rounds[0], people=[people[1]])
+    assert Telling.objects.count() == 0
+
+
+def test_telling_someone_elses_story_is_not_found(
+    rounds: list[Round], theirs: dict[str, Any]
+) -> None:
+    with pytest.raises(NotFound):
+        services.telling_record(story=theirs["story"], round_=rounds[0])
+    assert Telling.objects.count() == 0
+
+
+# --- strengths -----------------------------------------------------------------------------
+
+
+def test_at_most_five_strengths(user: User, negotiation: Story) -> None:
+    for rank in range(1, 6):
+        services.strength_save(owner=user, name=f"S{rank}", rank=rank, stories=[negotiation])
+    with pytest.raises(Invalid, match="already have 5 strengths"):
+        services.strength_save(owner=user, name="Sixth", rank=3, stories=[negotiation])
+    assert ranks(user) == {"S1": 1, "S2": 2, "S3": 3, "S4": 4, "S5": 5}
+
+
+def test_editing_to_a_free_rank_moves_only_that_strength(user: User, negotiation: Story) -> None:
+    first = services.strength_save(owner=user, name="A", rank=1, stories=[negotiation])
+    services.strength_save(owner=user, name="B", rank=2, stories=[negotiation])
+    services.strength_save(owner=user, name="A", rank=5, stories=[negotiation], strength=first)
+    assert ranks(user) == {"A": 5, "B": 2}
+
+
+def test_rank_outside_one_to_five_is_refused(user: User, negotiation: Story) -> None:
+    with pytest.raises(Invalid, match="Rank must be 1 to 5"):
+        services.strength_save(owner=user, name="A", rank=6, stories=[negotiation])
+    assert Strength.objects.count() == 0
+
+
+def test_a_new_differentiator_clears_the_old_one(user: User, negotiation: Story) -> None:
+    services.strength_save(owner=user, name="A", rank=1, differentiator=True, stories=[negotiation])
+    services.strength_save(owner=user, name="B", rank=2, differentiator=True, stories=[negotiation])
+    assert list(Strength.objects.filter(differentiator=True).values_list("name", flat=True)) == [
+        "B"
+    ]
