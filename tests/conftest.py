@@ -20,6 +20,8 @@ from nextround.cli import main
 from nextround.core.services import local_user
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
+from nextround.practice import jobs
+from tests.prep.helpers import TZ, wall
 
 
 @pytest.fixture
@@ -197,3 +199,33 @@ def speak(text: str, path: Path, *, words_per_minute: int = 150) -> Path:
         capture_output=True,
     )
     return path
+
+
+@pytest.fixture
+def queue(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """What would have been handed to the transcription worker, which never runs here."""
+    queued: list[int] = []
+    monkeypatch.setattr(jobs, "enqueue", lambda pk: queued.append(pk))
+    return queued
+
+
+@pytest.fixture
+def two_rounds(opportunity: Opportunity, people: list[Person]) -> tuple[Round, Round]:
+    """Round 1 two weeks ago (video, with Dana); round 2 in a month (panel, all three)."""
+    first = services.round_create(
+        opportunity=opportunity,
+        starts=wall(-14, 10),
+        ends=wall(-14, 11),
+        timezone_name=TZ,
+        format="video",
+        attendees=[people[0]],
+    )
+    second = services.round_create(
+        opportunity=opportunity,
+        starts=wall(30, 9, 30),
+        ends=wall(30, 12),
+        timezone_name=TZ,
+        format="panel",
+        attendees=people,
+    )
+    return first, second

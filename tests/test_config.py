@@ -61,3 +61,10 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: None) -> None:
         assert cursor.fetchone()[0] == 1
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 5000
+
+
+def test_the_speech_model_setting_is_read_from_the_environment(tmp_path: Path) -> None:
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
+    assert config.load_settings(env).speech_model is None
+    env["NEXTROUND_SPEECH_MODEL"] = " ~/models/whisper "
+    assert config.load_settings(env).speech_model == "~/models/whisper"

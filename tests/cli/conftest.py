@@ -1,5 +1,4 @@
-"""Fixtures of the command-line tests. ``queue`` is the practice tests' stand-in for the
-transcription worker; the test of ``nextround serve`` uses it too."""
+"""Fixtures of the command-line tests."""
 
 from __future__ import annotations
 
@@ -9,9 +8,6 @@ from django.utils import timezone
 
 from nextround.interviews.models import Opportunity
 from nextround.workspace.demo import demo_load
-from tests.practice.conftest import queue
-
-__all__ = ["demo", "queue"]
 
 
 @pytest.fixture

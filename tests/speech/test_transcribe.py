@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from nextround import config
 from nextround.jsonform import json_form
 from nextround.speech import Transcript, Unavailable, available, load, model_path, transcribe
 from tests.speech.helpers import (
@@ -58,13 +57,6 @@ def test_a_configured_model_that_is_missing_is_refused(tmp_path: Path) -> None:
     assert not available(str(tmp_path / "nowhere"))
     assert model_path("base.en") == "base.en"  # a name is passed on, downloaded only on load
     assert model_path(str(Path(model_path()))) == model_path()
-
-
-def test_the_setting_is_read_from_the_environment(tmp_path: Path) -> None:
-    env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
-    assert config.load_settings(env).speech_model is None
-    env["NEXTROUND_SPEECH_MODEL"] = " ~/models/whisper "
-    assert config.load_settings(env).speech_model == "~/models/whisper"
 
 
 # --- recognition ---------------------------------------------------------------------------
