@@ -21,21 +21,15 @@ import pytest
 from django.contrib.auth.models import User
 
 from nextround.interviews import services
-from nextround.interviews.models import Opportunity, Person, Round
+from nextround.interviews.models import Person, Round
 from nextround.prep.models import PlanProgress
+from tests.prep.helpers import TZ, wall
 
 SCRIPT = Path(sys.executable).parent / "nextround"
-TZ = "America/Chicago"
-
-
-def wall(days: int, hour: int, minute: int = 0) -> datetime:
-    """A naive wall-clock time ``days`` from today, for the round's own time zone."""
-    day = datetime.now(ZoneInfo(TZ)).date() + timedelta(days=days)
-    return datetime.combine(day, time(hour, minute))
 
 
 @pytest.fixture
-def later(opportunity: Opportunity, people: list[Person]) -> Round:
+def later(two_rounds: tuple[Round, Round]) -> Round:
     """Round 2 in a month (panel, in person) after a first round with Dana two weeks ago.
 
     Before the interview: review-earlier-notes 8, research-company-news 7, research-business 7,
@@ -44,22 +38,7 @@ def later(opportunity: Opportunity, people: list[Person]) -> Round:
     documents 4, and 2 for each of the three research-interviewer and questions-for-interviewer
     items: 90 in all.
     """
-    services.round_create(
-        opportunity=opportunity,
-        starts=wall(-14, 10),
-        ends=wall(-14, 11),
-        timezone_name=TZ,
-        format="video",
-        attendees=[people[0]],
-    )
-    return services.round_create(
-        opportunity=opportunity,
-        starts=wall(30, 9, 30),
-        ends=wall(30, 12),
-        timezone_name=TZ,
-        format="panel",
-        attendees=people,
-    )
+    return two_rounds[1]
 
 
 def plan_json(ok: Callable[..., str], round_: Round, *args: str) -> dict[str, object]:
