@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -43,3 +44,14 @@ def test_countdown(seconds: int, expected: str) -> None:
     from datetime import timedelta
 
     assert timeutil.countdown(now + timedelta(seconds=seconds), now) == expected
+
+
+def test_two_clocks_gives_the_users_time_only_when_it_reads_differently() -> None:
+    moment = datetime(2026, 12, 9, 0, 0, tzinfo=UTC)
+    on_round, on_own = timeutil.two_clocks(moment, "America/Chicago", ZoneInfo("Asia/Tokyo"))
+    assert on_round.isoformat() == "2026-12-08T18:00:00-06:00"
+    assert on_own is not None and on_own.isoformat() == "2026-12-09T09:00:00+09:00"
+    # Another name, the same clock in December: nothing to add.
+    same = timeutil.two_clocks(moment, "America/Chicago", ZoneInfo("America/Winnipeg"))
+    assert same[1] is None
+    assert timeutil.two_clocks(moment, "Asia/Tokyo", ZoneInfo("Asia/Tokyo"))[1] is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -42,6 +42,17 @@ def to_utc(wall_clock: datetime, tz_name: str) -> datetime:
 
 def to_local(moment: datetime, tz_name: str) -> datetime:
     return moment.astimezone(zone(tz_name))
+
+
+def two_clocks(
+    moment: datetime, round_zone: str, own_zone: tzinfo
+) -> tuple[datetime, datetime | None]:
+    """``moment`` on the round's clock, and on the user's own clock when that one reads
+    differently at that moment (a zone of another name but the same offset reads the same)."""
+    on_round = to_local(moment, round_zone)
+    on_own = moment.astimezone(own_zone)
+    same = on_own.replace(tzinfo=None) == on_round.replace(tzinfo=None)
+    return on_round, None if same else on_own
 
 
 def countdown(until: datetime, now: datetime) -> str:

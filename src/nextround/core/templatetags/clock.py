@@ -1,0 +1,41 @@
+"""``{% on_clock moment zone "D j M, H:i" %}``: a time on the round's own clock with its zone
+named, and the user's own time beside it when their zone reads differently.
+
+Django's ``date`` filter first converts an aware time to the server's zone, which is how a
+Chicago round's prep item once showed as due at midnight; this tag never does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from nextround import timeutil
+
+register = template.Library()
+
+
+@register.simple_tag
+def on_clock(moment: datetime, zone: str, fmt: str, *, full: bool = False) -> SafeString:
+    """``full``: the zone by its whole name, "(America/Chicago)", where a page states a round's
+    time once; otherwise its abbreviation, with the whole name on hover, for lists."""
+    on_round, on_own = timeutil.two_clocks(moment, zone, timezone.get_current_timezone())
+    when = format_html(
+        '<time datetime="{}">{}</time>',
+        on_round.isoformat(timespec="minutes"),
+        date_format(on_round, fmt),
+    )
+    if full:
+        shown = format_html('{} <span class="meta">({})</span>', when, zone)
+    else:
+        shown = format_html('{} <abbr title="{}">{}</abbr>', when, zone, date_format(on_round, "T"))
+    if on_own is None:
+        return shown
+    return format_html(
+        '{} <span class="own-time">({} your time)</span>', shown, date_format(on_own, fmt)
+    )
