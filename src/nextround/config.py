@@ -27,8 +27,8 @@ ENVIRONMENT = {
     "when it is a loopback address (default 127.0.0.1).",
     "NEXTROUND_PORT": "Port the server listens on (default 8765).",
     "NEXTROUND_DEBUG": "1 shows Django's debug pages; never use it on a shared server.",
-    "NEXTROUND_TIME_ZONE": "IANA zone used for 'today' and for new rounds "
-    "(default: the machine's zone, else UTC).",
+    "NEXTROUND_TIME_ZONE": "Your IANA zone: 'today', new rounds, and 'your time' beside a "
+    "round's time (default: the machine's zone, else UTC).",
     "NEXTROUND_SECRET_KEY": "Secret for sessions and CSRF; generated and stored in the data "
     "directory when not given.",
     "NEXTROUND_MATCHING": "How stories are matched to requirements: 'auto' (semantic when the "

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.contrib.auth.models import User
+from django.test import override_settings
 
 from nextround.interviews import services
 from nextround.interviews.models import Person, Round
@@ -96,6 +97,22 @@ def test_plan_text(ok: Callable[..., str], later: Round) -> None:
     assert "Afterwards:" in out
     assert "[ ] " in out
     assert "(stories-for-needs)" in out
+
+
+def test_plan_times_are_on_the_rounds_clock_with_the_users_beside_them(
+    ok: Callable[..., str], later: Round
+) -> None:
+    rows = json.loads(ok("plan", str(later.pk), "--json"))["items"]
+    due = datetime.fromisoformat(rows[0]["due"])
+    with override_settings(TIME_ZONE="Asia/Tokyo"):
+        away = ok("plan", str(later.pk))
+    with override_settings(TIME_ZONE=TZ):
+        home = ok("plan", str(later.pk))
+    on_round = f"{due.astimezone(ZoneInfo(TZ)):%a %d %b %H:%M}"
+    on_own = f"{due.astimezone(ZoneInfo('Asia/Tokyo')):%a %H:%M}"
+    assert f"Due times on the round's clock ({TZ})." in away
+    assert f"{on_round} ({on_own} your time)  {rows[0]['title']}" in away
+    assert f"{on_round}  {rows[0]['title']}" in home and "your time" not in home
 
 
 def test_plan_done_and_skip_change_the_score(ok: Callable[..., str], later: Round) -> None:

@@ -3,6 +3,7 @@ and the question classifier."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,15 +58,27 @@ def _print_plan(rp: RoundPlan) -> None:
     click.echo(f"Readiness {rp.readiness.score}/100. {rp.readiness.summary}")
     if rp.plan.compressed:
         click.echo("Due dates are squeezed: the interview is sooner than the usual lead times.")
+    click.echo(f"Due times on the round's clock ({rp.round.timezone}).")
     marks = {"done": "[x]", "skipped": "[-]", "todo": "[ ]"}
     for heading, rows in (("Before the interview", rp.before), ("Afterwards", rp.after)):
         click.echo(f"\n{heading}:")
         for row in rows:
             flag = "  OVERDUE" if row.overdue else ""
             click.echo(
-                f"  {marks[row.progress.status]} {row.due_local:%a %d %b %H:%M}  "
+                f"  {marks[row.progress.status]} {_due(row.due_local, rp.round.timezone)}  "
                 f"{row.item.title}  ({row.item.key}){flag}"
             )
+
+
+def _due(moment: datetime, zone: str) -> str:
+    """On the round's clock, with the user's own time beside it when it reads differently."""
+    from django.utils import timezone
+
+    from nextround import timeutil
+
+    on_round, on_own = timeutil.two_clocks(moment, zone, timezone.get_current_timezone())
+    shown = f"{on_round:%a %d %b %H:%M}"
+    return shown if on_own is None else f"{shown} ({on_own:%a %H:%M} your time)"
 
 
 @main.command()
