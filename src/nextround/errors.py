@@ -30,9 +30,14 @@ class Invalid(NextroundError):
         self.field_errors = {k: list(v) for k, v in (field_errors or {}).items()}
 
     def one_line(self) -> str:
+        """The message, then each field with its own messages; a field whose message only
+        repeats the first is named alone."""
         if not self.field_errors:
             return self.message
-        parts = [f"{field}: {' '.join(msgs)}" for field, msgs in self.field_errors.items()]
+        parts = [
+            field if msgs == [self.message] else f"{field}: {' '.join(msgs)}"
+            for field, msgs in self.field_errors.items()
+        ]
         return f"{self.message} ({'; '.join(parts)})"
 
 
