@@ -17,6 +17,25 @@ from tests.prep.helpers import TZ, plan_of, wall
 pytestmark = pytest.mark.django_db
 
 
+def test_the_round_pages_script_gets_the_plan_alone(
+    client: Client, two_rounds: tuple[Round, Round]
+) -> None:
+    second = two_rounds[1]
+    url = reverse("plan_item", args=[second.pk])
+    response = client.post(
+        url, {"key": "stories-for-needs", "status": "done"}, headers={"X-Fragment": "plan"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<li class="plan-item status-done" id="item-stories-for-needs">' in html
+    assert "<html" not in html and "Plan updated." not in html  # a fragment, no flash message
+    assert PlanProgress.objects.get(round=second, key="stories-for-needs").status == "done"
+    refused = client.post(
+        url, {"key": "stories-for-needs", "status": "skipped"}, headers={"X-Fragment": "plan"}
+    )
+    assert refused.status_code == 400  # no reason: the script falls back to the plain post
+
+
 def test_plan_post_ticks_and_redirects_to_the_plan(
     client: Client, two_rounds: tuple[Round, Round]
 ) -> None:
@@ -24,7 +43,10 @@ def test_plan_post_ticks_and_redirects_to_the_plan(
     url = reverse("plan_item", args=[second.pk])
     response = client.post(url, {"key": "stories-for-needs", "status": "done"})
     assert response.status_code == 303
-    assert response["Location"] == reverse("round_detail", args=[second.pk]) + "#plan"
+    # Back at the item itself (issue 12: ticking returns to the same place).
+    assert response["Location"] == reverse("round_detail", args=[second.pk]) + (
+        "#item-stories-for-needs"
+    )
     assert PlanProgress.objects.get(round=second, key="stories-for-needs").status == "done"
     # A note alone keeps the status.
     response = client.post(url, {"key": "stories-for-needs", "note": "Three stories"})

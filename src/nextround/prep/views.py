@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nextround.core.web import owner_of, page, see_other, submit
@@ -16,8 +18,9 @@ from nextround.prep import selectors, services
 from nextround.prep.forms import AskCreateForm, AskEditForm, PlanItemForm
 
 
-def _plan_anchor(round_id: int) -> str:
-    return reverse("round_detail", args=[round_id]) + "#plan"
+def _plan_anchor(round_id: int, key: str = "") -> str:
+    """Back to the round page, at the item just changed (its row's id) or at the plan."""
+    return reverse("round_detail", args=[round_id]) + (f"#item-{slugify(key)}" if key else "#plan")
 
 
 def _asks_anchor(round_id: int) -> str:
@@ -46,8 +49,11 @@ def plan_item(request: HttpRequest, pk: int) -> HttpResponse:
         )
         is not None
     ):
+        if request.headers.get("X-Fragment") == "plan":  # the round page's script: just the plan
+            fresh = selectors.round_plan(carry=carry_forward(round_=round_), now=now)
+            return render(request, "prep/_plan.html", {"round": round_, "rp": fresh})
         messages.success(request, "Plan updated.")
-        return see_other(_plan_anchor(round_.pk))
+        return see_other(_plan_anchor(round_.pk, key))
     if row is None and data is None:
         raise Invalid(f"The plan for this round has no item {key!r}.")
     return page(request, "prep/plan_item.html", {"round": round_, "row": row, "form": form}, form)
