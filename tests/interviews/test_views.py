@@ -256,3 +256,19 @@ def test_every_main_page_renders(client: Client, rounds: list[Round], people: li
         "/workspace/import/",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_save_and_add_another_comes_back_with_the_same_person(
+    client: Client, rounds: list[Round], people: list[Person]
+) -> None:
+    first = rounds[0]
+    url = f"/rounds/{first.pk}/notes/new/question/"
+    posted = client.post(url, {"text": "Why logistics?", "person": people[1].pk, "another": "1"})
+    assert posted.status_code == 303
+    assert posted["Location"] == f"{url}?person={people[1].pk}"
+    again = client.get(posted["Location"])
+    assert "Question asked saved." in again.content.decode()
+    assert again.context["form"].initial["person"] == people[1].pk
+    plain = client.post(url, {"text": "What would you change first?"})
+    assert plain["Location"].endswith("#notes-question")
+    assert RoundNote.objects.filter(round=first, kind="question").count() == 2

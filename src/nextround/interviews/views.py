@@ -21,7 +21,7 @@ from nextround.interviews.forms import (
     StageForm,
     note_form_class,
 )
-from nextround.interviews.models import NoteKind, Stage
+from nextround.interviews.models import NoteKind, Person, Stage
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -33,6 +33,11 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 def _notes_anchor(round_pk: int, kind: str) -> str:
     return reverse("round_detail", args=[round_pk]) + f"#notes-{kind}"
+
+
+def _another_note(round_pk: int, kind: str, person: Person | None) -> str:
+    url = reverse("note_create", args=[round_pk, kind])
+    return f"{url}?person={person.pk}" if person is not None else url
 
 
 # --- opportunities -------------------------------------------------------------------------
@@ -287,7 +292,11 @@ def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     if kind not in NoteKind.values:
         raise NotFound(f"No kind of note called {kind!r}.")
-    form = note_form_class(kind)(request.POST or None, round_=round_)
+    # "Save and add another" comes back with the same person chosen: several questions from
+    # one interviewer are typed in a row.
+    person = request.GET.get("person", "")
+    initial = {"person": int(person)} if person.isdigit() else None
+    form = note_form_class(kind)(request.POST or None, round_=round_, initial=initial)
     if (
         request.method == "POST"
         and submit(
@@ -296,6 +305,8 @@ def note_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         is not None
     ):
         messages.success(request, f"{NoteKind(kind).label} saved.")
+        if "another" in request.POST:
+            return see_other(_another_note(pk, kind, form.cleaned_data.get("person")))
         return see_other(_notes_anchor(pk, kind))
     return page(
         request,
