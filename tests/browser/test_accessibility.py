@@ -57,7 +57,7 @@ def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
         if found:
             failures[name] = found
     page.goto("/opportunities/new/")
-    page.get_by_role("button", name="Save").click()  # a form showing its errors
+    page.get_by_role("button", name="Save", exact=True).click()  # a form showing its errors
     if found := _blocking_findings(page):
         failures["form with errors"] = found
     assert failures == {}
@@ -93,7 +93,7 @@ def test_story_pages_have_no_serious_accessibility_findings(page: Page, user: Us
         if found := _blocking_findings(page):
             failures[name] = found
     page.goto("/stories/new/")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("This field is required.").first).to_be_visible()
     if found := _blocking_findings(page):
         failures["story form with errors"] = found

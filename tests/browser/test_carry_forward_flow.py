@@ -16,7 +16,7 @@ def _add_person(page: Page, name: str, title: str, relation: str) -> None:
     page.get_by_label("Name").fill(name)
     page.get_by_label("Title").fill(title)
     page.get_by_label("Relation to the role").select_option(label=relation)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text(f"Added {name}.")).to_be_visible()
 
 
@@ -28,7 +28,7 @@ def _add_round(page: Page, *, start: str, end: str, attendees: list[str]) -> Non
     page.get_by_label("Time zone").select_option("Europe/London")
     for name in attendees:
         page.get_by_label(name).check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
 
 def _add_note_link(page: Page, kind: str) -> Locator:
@@ -40,7 +40,7 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     page.get_by_role("link", name=re.compile("Start blank")).click()
     page.get_by_label("Company").fill("Harbour Logistics")
     page.get_by_label("Role title").fill("Supply Planner")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Supply Planner")
 
     _add_person(page, "Maya Brooks", "Planning Manager", "Hiring manager")
@@ -59,13 +59,13 @@ def test_question_and_concern_reach_the_next_rounds_carry_forward(page: Page) ->
     page.get_by_label("Asked by").select_option(label="Maya Brooks, Planning Manager")
     page.get_by_label("How it went").select_option("2")
     page.get_by_label("What to improve").fill("Open with the forecast-accuracy numbers")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#notes-question")).to_contain_text("stock-outs")
 
     _add_note_link(page, "concern raised").click()
     page.get_by_label("The concern").fill("Has not used our planning software")
     page.get_by_label("Raised by").select_option(label="Tom Reid, Senior Planner")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#notes-concern")).to_contain_text("planning software")
 
     page.get_by_role("link", name="Harbour Logistics").first.click()
@@ -91,7 +91,7 @@ def test_forms_show_inline_errors_without_javascript(
     page = context.new_page()
     page.goto("/opportunities/new/")
     page.get_by_label("Role title").fill("Analyst")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("This field is required.")).to_be_visible()
     expect(page.get_by_label("Company")).to_have_attribute("aria-invalid", "true")
     context.close()

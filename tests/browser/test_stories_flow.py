@@ -96,7 +96,7 @@ def test_analysis_follows_typing_before_saving_and_matches_after(page: Page) -> 
     expect(suggestions).not_to_contain_text("Put a number on the result")
     live = analysis.inner_text()
 
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(STORY_PATH)
     expect(page.get_by_text("Saved “Clinic waiting times”.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Clinic waiting times")
@@ -112,7 +112,7 @@ def test_story_saves_and_shows_its_analysis_without_javascript(page_without_js: 
     analysis = page.locator("#analysis")
     _fill_story(page, action=TEAM_ACTION, result=QUANTIFIED_RESULT)
     expect(analysis).to_contain_text("0 × I, 0 × we (none)")  # no script: it waits for a save
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(STORY_PATH)
     expect(page.get_by_text("Saved “Clinic waiting times”.")).to_be_visible()
     saved = page.locator("#analysis")
@@ -163,7 +163,7 @@ def test_posting_coverage_and_a_planned_answer_for_a_gap(
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan the answer")
     page.get_by_label("Answer with").select_option(label="A learning plan")
     page.get_by_label("What I will say").fill("Weekly Japanese lessons; JLPT N3 by spring.")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_text("Answer planned.", exact=True)).to_be_visible()
     concern = page.get_by_role("listitem").filter(has_text="Fluent Japanese")
