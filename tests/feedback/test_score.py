@@ -20,6 +20,23 @@ def test_a_non_story_question_is_not_scored_on_a_result() -> None:
     assert structure.points == structure.out_of > 0
 
 
+def test_the_category_decides_whether_the_result_is_scored() -> None:
+    # A behavioral question worded so the wording rule misses it, and a company question
+    # worded like a behavioral one: the category wins both ways.
+    question = "Describe a mistake you made at work and how you handled it."
+    behavioral = analyze_answer(NURSE, question=question, category="behavioral")
+    assert behavioral.components["result"].out_of > 0
+    assert "STAR parts" in behavioral.components["structure"].note
+    assert analyze_answer(NURSE, question=question).components["result"].out_of == 0
+    company = analyze_answer(
+        NURSE,
+        question="What is the biggest challenge facing our business right now?",
+        category="company",
+    )
+    assert company.components["result"].out_of == 0
+    assert company.components["structure"].note.startswith("Not a story question")
+
+
 def check_sums(report: AnswerReport) -> None:
     assert sum(c.out_of for c in report.components.values()) == 100
     assert round(sum(c.points for c in report.components.values())) == report.score

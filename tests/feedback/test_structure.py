@@ -85,3 +85,18 @@ def test_question_type_decides_whether_a_story_is_expected() -> None:
     assert not wants_story("Why do you want to work here?")
     assert not wants_story("Tell me about yourself.")
     assert not wants_story("What kind of role are you looking for?")
+
+
+def test_a_known_category_decides_whether_a_story_is_expected_whatever_the_wording() -> None:
+    # Behavioral questions the wording rule misses, and a company question it mistakes.
+    assert wants_story("Describe a mistake you made at work and how you handled it.", "behavioral")
+    assert wants_story("Tell me about a process you improved.", "behavioral")
+    assert not wants_story("What is the biggest challenge facing our business?", "company")
+    assert not wants_story("Tell me about a time you led a team.", "situational")
+    assert not wants_story(None, "motivation")
+
+
+def test_without_a_known_category_the_wording_decides() -> None:
+    assert wants_story("Tell me about a time you led a team.", None)
+    assert not wants_story("Describe a mistake you made at work.", None)
+    assert wants_story("Tell me about a time you led a team.", "not-a-category")

@@ -2,7 +2,7 @@
 found sentence by sentence from cue phrases, and the figures in its result.
 
 Questions that ask for a story from the past are behavioral; other answers are judged on whether
-they give an example (``wants_story``).
+they give an example (``wants_story``: the question's category when it has one, else its wording).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nextround.feedback.report import StarPart
+from nextround.playbook.knowledge import CATEGORIES, STORY_CATEGORIES
 from nextround.text import Quantity, quantities_in
 
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -115,9 +116,12 @@ _STORY_QUESTION = re.compile(
 )
 
 
-def wants_story(question: str | None) -> bool:
-    """True when the answer should be a STAR story: a behavioral question, or no question
-    given (most practice questions ask for one)."""
+def wants_story(question: str | None, category: str | None = None) -> bool:
+    """True when the answer should be a STAR story. One rule: a known category decides (the
+    playbook's story categories: behavioral); only without one does the wording decide, and
+    no question at all counts as a story (most practice questions ask for one)."""
+    if category in CATEGORIES:
+        return category in STORY_CATEGORIES
     return question is None or not question.strip() or bool(_STORY_QUESTION.search(question))
 
 
