@@ -10,12 +10,13 @@ from tests.feedback.helpers import NURSE, NURSE_FULL, STORY_QUESTION
 
 def test_a_non_story_question_is_not_scored_on_a_result() -> None:
     text = (
-        "Your clinics serve rural towns, and that matters to me. At my last job I ran a "
-        "mobile clinic, so I know what the work asks of people."
+        "Your clinics serve rural towns, and that matters to me. At my last job I worked "
+        "on a mobile clinic. I ran its visits, so I know what the work asks of people."
     )
     report = analyze_answer(text, question="Why do you want to work here?")
     assert report.components["result"].out_of == 0
-    # It grounds its point in experience: a situation and an action give full structure.
+    # It grounds its point in experience: a situation and an action, each shown by its own
+    # sentence, give full structure.
     structure = report.components["structure"]
     assert structure.points == structure.out_of > 0
 

@@ -7,6 +7,7 @@ they give an example (``wants_story``: the question's category when it has one, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -139,22 +140,65 @@ def sentences(text: str) -> list[Sentence]:
 def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quantity]]:
     """Each STAR part with its evidence sentence, and the figures in the result sentences.
 
-    A part's evidence is the first sentence with one of its cues; for the result, the first
-    result sentence that holds a figure, else the first result sentence. Figures are looked
-    for in result sentences only, as for a story's result (fit/star.py), which also keeps the
-    analysis fast: finding figures is its costliest step."""
-    star: dict[str, StarPart] = {}
-    for part in ("situation", "task", "action"):
-        hit = next((s for s in found if _CUES[part].search(s.text)), None)
-        star[part] = _part(hit)
-    if not star["situation"].present and found and _sets_the_scene(found[0].text):
-        star["situation"] = _part(found[0])
+    A sentence is evidence for one part at most (``_assign``): a part's evidence is the first
+    sentence with one of its cues that no other part needs; for the result, a result sentence
+    that holds a figure comes first. Figures are looked for in result sentences only, as for a
+    story's result (fit/star.py), which also keeps the analysis fast: finding figures is its
+    costliest step."""
     results = [s for s in found if _CUES["result"].search(s.text)]
     figures = quantities_in(results)
     with_figure = [s for s in results if any(s.start <= q.start < s.end for q in figures)]
-    best = with_figure or results
-    star["result"] = _part(best[0] if best else None)
-    return star, figures
+    results = with_figure + [s for s in results if s not in with_figure]
+    chosen = _first_each(found, results) or _assign(found, results)
+    return {part: _part(chosen[part]) for part in STAR_PARTS}, figures
+
+
+def _candidates(found: Sequence[Sentence], part: str, most: int) -> list[Sentence]:
+    """The first ``most`` sentences with one of the part's cues; the cue search is costly, so
+    it stops there. An opening sentence that sets the scene is a situation without a cue."""
+    hits = list(itertools.islice((s for s in found if _CUES[part].search(s.text)), most))
+    scene = part == "situation" and len(hits) < most and found and found[0] not in hits
+    if scene and _sets_the_scene(found[0].text):
+        hits.append(found[0])
+    return hits
+
+
+# Which part keeps a sentence that two parts could quote, when the number of parts found is the
+# same either way: the narrower cues first (a result or a task is said in few ways; a past-tense
+# "I ...ed" or a setting is said in many).
+_CLAIM_ORDER = ("result", "task", "action", "situation")
+_Choice = dict[str, Sentence | None]  # each part's evidence
+
+
+def _first_each(found: Sequence[Sentence], results: list[Sentence]) -> _Choice | None:
+    """Each part's first sentence, when no two parts want the same one (the usual case, and as
+    cheap as it was before a sentence could serve only one part); else None."""
+    firsts: list[Sentence | None] = []
+    for part in _CLAIM_ORDER:
+        hits = results if part == "result" else _candidates(found, part, 1)
+        firsts.append(hits[0] if hits else None)
+    taken = [id(s) for s in firsts if s is not None]
+    return dict(zip(_CLAIM_ORDER, firsts, strict=True)) if len(taken) == len(set(taken)) else None
+
+
+def _assign(found: Sequence[Sentence], results: list[Sentence]) -> _Choice:
+    """Evidence for each part, no sentence used twice: as many parts as can be shown, then each
+    part's earliest sentence (for the result: figure-first) in ``_CLAIM_ORDER``.
+
+    Each part is offered its first four candidates: enough, as the three other parts can take
+    at most three. So at most 5**4 choices are tried, each a few comparisons."""
+    most = len(STAR_PARTS)
+    options = [
+        [*(results[:most] if part == "result" else _candidates(found, part, most)), None]
+        for part in _CLAIM_ORDER
+    ]
+    best: tuple[Sentence | None, ...] = (None,) * len(_CLAIM_ORDER)
+    best_count = 0
+    for choice in itertools.product(*options):
+        used = [id(s) for s in choice if s is not None]
+        if len(used) > best_count and len(set(used)) == len(used):
+            best, best_count = choice, len(used)
+    return dict(zip(_CLAIM_ORDER, best, strict=True))
 
 
 # A verb in the past tense: "was", "had", "shouted", "broke".
