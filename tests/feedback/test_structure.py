@@ -8,6 +8,9 @@ import pytest
 from nextround.feedback import analyze_answer
 from nextround.feedback.structure import wants_story
 from tests.feedback.helpers import NURSE, NURSE_FULL, STORY_QUESTION
+from tests.text.helpers import QUANTIFIED_RESULTS, UNQUANTIFIED_RESULTS
+
+SETTING = "When I was at Acme we had a backlog. I rewrote the importer. "
 
 
 def test_a_full_story_has_all_four_parts_with_evidence_offsets() -> None:
@@ -135,3 +138,21 @@ def test_no_two_parts_quote_the_same_sentence(text: str) -> None:
     starts = [p.start for p in analyze_answer(text, question=STORY_QUESTION).star.values()]
     found = [start for start in starts if start >= 0]
     assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(("result", "figure"), QUANTIFIED_RESULTS)
+def test_a_figure_an_outcome_reports_quantifies_the_result_as_in_a_story(
+    result: str, figure: str
+) -> None:
+    # The same sentences as a story's result (tests/fit/test_star.py): the same figures count.
+    report = analyze_answer(SETTING + result, category="behavioral")
+    assert report.quantified_result
+    assert [q.text for q in report.quantities] == [figure]
+    assert report.star["result"].evidence == result
+
+
+@pytest.mark.parametrize("result", UNQUANTIFIED_RESULTS)
+def test_a_result_without_a_figure_is_not_quantified_as_in_a_story(result: str) -> None:
+    report = analyze_answer(SETTING + result, category="behavioral")
+    assert report.star["result"].present
+    assert not report.quantified_result

@@ -10,6 +10,7 @@ import pytest
 from nextround.fit.star import PARTS, SCORE_WEIGHTS, analyze_story, speaking_seconds
 from nextround.jsonform import json_form
 from nextround.text import voice_of
+from tests.text.helpers import QUANTIFIED_RESULTS, UNQUANTIFIED_RESULTS
 
 # --- A strong story: a software engineer fixing a failing billing job -----------------------
 
@@ -437,3 +438,17 @@ def test_as_dict_is_json_ready() -> None:
         "end": start + len("400 merchants"),
         "kind": "count",
     }
+
+
+@pytest.mark.parametrize(("result", "figure"), QUANTIFIED_RESULTS)
+def test_a_figure_in_the_result_quantifies_it_as_in_a_practice_answer(
+    result: str, figure: str
+) -> None:
+    report = analyze_story(result=result)
+    assert report.quantified
+    assert [q.text for q in report.quantities] == [figure]
+
+
+@pytest.mark.parametrize("result", UNQUANTIFIED_RESULTS)
+def test_years_versions_and_vague_amounts_do_not_quantify_a_result(result: str) -> None:
+    assert not analyze_story(result=result).quantified

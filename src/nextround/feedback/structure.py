@@ -145,12 +145,96 @@ def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quan
     that holds a figure comes first. Figures are looked for in result sentences only, as for a
     story's result (fit/star.py), which also keeps the analysis fast: finding figures is its
     costliest step."""
-    results = [s for s in found if _CUES["result"].search(s.text)]
-    figures = quantities_in(results)
-    with_figure = [s for s in results if any(s.start <= q.start < s.end for q in figures)]
-    results = with_figure + [s for s in results if s not in with_figure]
+    cued = [s for s in found if _CUES["result"].search(s.text)]
+    results, figures = _with_outcome_figures(found, cued, quantities_in(cued))
     chosen = _first_each(found, results) or _assign(found, results)
     return {part: _part(chosen[part]) for part in STAR_PARTS}, figures
+
+
+# Verbs that report an outcome whoever the subject is ("which saved my team five hours a week",
+# "and cut costs by 30%", "my script saved…", "rolled it out to two other units"); a sentence
+# with one of them followed by a figure is a result sentence though it has no result cue.
+_OUTCOME_THEN_FIGURE = re.compile(
+    r"""\b(?:saved|saving|reduced|cut|increased|grew|improved|raised|lowered|boosted|shortened|
+        sped\s+up|brought\s+down|eliminated|exceeded|freed\s+up|gained|generated|halved|
+        doubled|tripled|(?:rolled|spread)\s+(?:\w+\s+)?out\s+to|spread\s+to|adopted\s+by|
+        used\s+by)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A count of others taking the work up: "two other units adopted it".
+_FIGURE_THEN_UPTAKE = re.compile(r"\s*(?:\w+\s+){0,2}(?:adopted|took\s+up|copied|reused)\b", re.I)
+
+
+def _with_outcome_figures(
+    found: Sequence[Sentence], cued: list[Sentence], figures: list[Quantity]
+) -> tuple[list[Sentence], list[Quantity]]:
+    """The result sentences, figure-first, and their figures: the cued ones, and any other
+    sentence whose figure an outcome verb reports ("…, which saved my team five hours a
+    week."), so a figure counts in an answer wherever it would in a story's result."""
+    more = [s for s in found if s not in cued and _may_report(s.text)]
+    for sentence in more:
+        reported = [q for q in quantities_in([sentence]) if _reports(sentence, q)]
+        if reported:
+            cued.append(sentence)
+            figures.extend(reported)
+    cued.sort(key=lambda s: s.start)
+    figures.sort(key=lambda q: q.start)
+    with_figure = [s for s in cued if any(s.start <= q.start < s.end for q in figures)]
+    return with_figure + [s for s in cued if s not in with_figure], figures
+
+
+# Every outcome or uptake verb above holds one of these; a substring test is far cheaper than
+# the patterns, and most sentences have none.
+_OUTCOME_STEMS = (
+    "sav",
+    "reduc",
+    "cut",
+    "increas",
+    "grew",
+    "improv",
+    "rais",
+    "lower",
+    "boost",
+    "shorten",
+    "sped",
+    "brought",
+    "eliminat",
+    "exceed",
+    "freed",
+    "gain",
+    "generat",
+    "halv",
+    "doubl",
+    "tripl",
+    "out to",
+    "spread",
+    "adopt",
+    "used by",
+    "took",
+    "copied",
+    "reused",
+)
+
+
+def _may_report(text: str) -> bool:
+    low = text.lower()
+    if not any(stem in low for stem in _OUTCOME_STEMS):
+        return False
+    return bool(_OUTCOME_THEN_FIGURE.search(text) or _UPTAKE.search(text))
+
+
+_UPTAKE = re.compile(r"\b(?:adopted|took\s+up|copied|reused)\b", re.IGNORECASE)
+
+
+def _reports(sentence: Sentence, q: Quantity) -> bool:
+    """The figure follows an outcome verb, or is a count of others who took the work up."""
+    at = q.start - sentence.start
+    verb = _OUTCOME_THEN_FIGURE.search(sentence.text)
+    if verb is not None and verb.end() <= at:
+        return True
+    return q.kind == "count" and bool(
+        _FIGURE_THEN_UPTAKE.match(sentence.text, q.end - sentence.start)
+    )
 
 
 def _candidates(found: Sequence[Sentence], part: str, most: int) -> list[Sentence]:
