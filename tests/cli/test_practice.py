@@ -79,6 +79,8 @@ def test_analyze_without_json_highlights_and_scores(ok: Callable[..., str], tmp_
     path.write_text(ANSWER, encoding="utf-8")
     out = ok("analyze", str(path))
     assert out.startswith("Score ")
+    capped = analyze_answer(ANSWER).score_note
+    assert (capped in out) if capped else "Capped" not in out
     assert "Fillers: 1" in out
     assert "Structure: situation ✓" in out
 

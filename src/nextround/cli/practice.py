@@ -41,6 +41,8 @@ def show_report(console: Console, text: str, report: AnswerReport) -> None:
     from rich.text import Text
 
     console.print(Text.assemble(("Score ", "bold"), (f"{report.score}", "bold"), "/100"))
+    if report.score_note:
+        console.print(f"  {report.score_note}", markup=False)
     for tip in report.tips:
         console.print(f"  • {tip}")
     _show_marked(console, text, report)

@@ -68,8 +68,8 @@ def analyze_answer(
         terms=(requirements, company_terms),
         pauses=pauses,
     )
-    total, components, lost = score(facts)
-    return _report(facts, total, components, tips(facts, lost))
+    total, components, lost, note = score(facts)
+    return _report(facts, total, components, tips(facts, lost), note)
 
 
 def _measure(
@@ -121,7 +121,7 @@ def _check(text: str) -> None:
 
 
 def _report(
-    f: Facts, total: int, components: dict[str, Component], advice: list[str]
+    f: Facts, total: int, components: dict[str, Component], advice: list[str], note: str
 ) -> AnswerReport:
     return AnswerReport(
         words=f.words,
@@ -145,4 +145,5 @@ def _report(
         score=total,
         components=components,
         tips=advice,
+        score_note=note,
     )
