@@ -50,6 +50,16 @@ def test_analyze_prints_the_report_as_json(ok: Callable[..., str], tmp_path: Pat
     assert report["score"] == expected.score
 
 
+def test_analyze_takes_the_questions_category(ok: Callable[..., str], tmp_path: Path) -> None:
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER, encoding="utf-8")
+    question = ("--question", "Describe a mistake you made at work.")
+    as_story = json.loads(ok("analyze", str(path), *question, "--category", "behavioral", "--json"))
+    by_wording = json.loads(ok("analyze", str(path), *question, "--json"))
+    assert as_story["components"]["result"]["out_of"] > 0
+    assert by_wording["components"]["result"]["out_of"] == 0
+
+
 @pytest.mark.django_db
 def test_analyze_reads_standard_input_and_takes_the_seconds() -> None:
     result = run_with_input(["analyze", "--seconds", "30", "--json"], ANSWER)
@@ -69,6 +79,8 @@ def test_analyze_without_json_highlights_and_scores(ok: Callable[..., str], tmp_
     path.write_text(ANSWER, encoding="utf-8")
     out = ok("analyze", str(path))
     assert out.startswith("Score ")
+    capped = analyze_answer(ANSWER).score_note
+    assert (capped in out) if capped else "Capped" not in out
     assert "Fillers: 1" in out
     assert "Structure: situation ✓" in out
 
@@ -79,6 +91,7 @@ def test_analyze_without_json_highlights_and_scores(ok: Callable[..., str], tmp_
         (["analyze"], "   \n", "no answer"),
         (["analyze", "missing.txt"], "", "missing.txt"),
         (["analyze", "--seconds", "0"], ANSWER, "--seconds"),
+        (["analyze", "--category", "nonsense"], ANSWER, "--category"),
     ],
 )
 @pytest.mark.django_db

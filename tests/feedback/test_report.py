@@ -57,6 +57,7 @@ def test_json_shape() -> None:
         "score",
         "components",
         "tips",
+        "score_note",
     }
     assert data["seconds"] == 75.0
     assert set(data["fillers"]) == {"count", "per_minute", "per_100_words", "items"}

@@ -3,9 +3,14 @@ result, and which questions ask for a story. Every answer here is hand-written f
 
 from __future__ import annotations
 
+import pytest
+
 from nextround.feedback import analyze_answer
 from nextround.feedback.structure import wants_story
-from tests.feedback.helpers import NURSE, STORY_QUESTION
+from tests.feedback.helpers import NURSE, NURSE_FULL, STORY_QUESTION
+from tests.text.helpers import QUANTIFIED_RESULTS, UNQUANTIFIED_RESULTS
+
+SETTING = "When I was at Acme we had a backlog. I rewrote the importer. "
 
 
 def test_a_full_story_has_all_four_parts_with_evidence_offsets() -> None:
@@ -85,3 +90,69 @@ def test_question_type_decides_whether_a_story_is_expected() -> None:
     assert not wants_story("Why do you want to work here?")
     assert not wants_story("Tell me about yourself.")
     assert not wants_story("What kind of role are you looking for?")
+
+
+def test_a_known_category_decides_whether_a_story_is_expected_whatever_the_wording() -> None:
+    # Behavioral questions the wording rule misses, and a company question it mistakes.
+    assert wants_story("Describe a mistake you made at work and how you handled it.", "behavioral")
+    assert wants_story("Tell me about a process you improved.", "behavioral")
+    assert not wants_story("What is the biggest challenge facing our business?", "company")
+    assert not wants_story("Tell me about a time you led a team.", "situational")
+    assert not wants_story(None, "motivation")
+
+
+def test_without_a_known_category_the_wording_decides() -> None:
+    assert wants_story("Tell me about a time you led a team.", None)
+    assert not wants_story("Describe a mistake you made at work.", None)
+    assert wants_story("Tell me about a time you led a team.", "not-a-category")
+
+
+def test_a_sentence_is_evidence_for_one_part_at_most() -> None:
+    # The first sentence has a situation cue and an action cue; the second only a situation
+    # cue. Each part gets its own sentence, where both once quoted the first.
+    first = "When I was at Acme I rewrote the importer in a week."
+    text = f"{first} There was a backlog of orders nobody could clear."
+    report = analyze_answer(text, question=STORY_QUESTION)
+    assert report.star["action"].evidence == first
+    assert report.star["situation"].evidence == "There was a backlog of orders nobody could clear."
+
+
+def test_a_sentence_two_parts_need_goes_to_one_and_the_other_is_missing() -> None:
+    text = "When I was at Acme I rewrote the importer. It saved my team five hours a week."
+    report = analyze_answer(text, question=STORY_QUESTION)
+    assert report.star["action"].evidence == "When I was at Acme I rewrote the importer."
+    assert not report.star["situation"].present
+    assert report.star["result"].evidence == "It saved my team five hours a week."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NURSE,
+        NURSE_FULL,
+        "I rewrote the importer and we cut the run from 3 hours to 20 minutes.",
+        "Last year we had a backlog. I was asked to fix it. I fixed it. We fixed it on time.",
+    ],
+)
+def test_no_two_parts_quote_the_same_sentence(text: str) -> None:
+    starts = [p.start for p in analyze_answer(text, question=STORY_QUESTION).star.values()]
+    found = [start for start in starts if start >= 0]
+    assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(("result", "figure"), QUANTIFIED_RESULTS)
+def test_a_figure_an_outcome_reports_quantifies_the_result_as_in_a_story(
+    result: str, figure: str
+) -> None:
+    # The same sentences as a story's result (tests/fit/test_star.py): the same figures count.
+    report = analyze_answer(SETTING + result, category="behavioral")
+    assert report.quantified_result
+    assert [q.text for q in report.quantities] == [figure]
+    assert report.star["result"].evidence == result
+
+
+@pytest.mark.parametrize("result", UNQUANTIFIED_RESULTS)
+def test_a_result_without_a_figure_is_not_quantified_as_in_a_story(result: str) -> None:
+    report = analyze_answer(SETTING + result, category="behavioral")
+    assert report.star["result"].present
+    assert not report.quantified_result

@@ -47,7 +47,7 @@ def test_spellings_of_one_hedge_are_counted_together_and_quoted_as_first_said() 
 def test_tips_name_the_filler_and_its_rate() -> None:
     # A software engineer, 60 seconds: 7 fillers, all "um".
     text = (
-        "Um, at my last job we had a slow build. Um, my job was to fix it. I, um, profiled it "
+        "Um, at my last job we had a slow build. Um, my job was to fix it. I profiled it, um, "
         "and um, cached the tests. Um, as a result, um, builds took 4 minutes instead of 20, um."
     )
     report = analyze_answer(text, question=STORY_QUESTION, seconds=60)

@@ -7,9 +7,16 @@ import json
 
 import pytest
 
-from nextround.fit.star import PARTS, SCORE_WEIGHTS, analyze_story, speaking_seconds
+from nextround.fit.star import (
+    BLOCKED_SCORE_MAX,
+    PARTS,
+    SCORE_WEIGHTS,
+    analyze_story,
+    speaking_seconds,
+)
 from nextround.jsonform import json_form
 from nextround.text import voice_of
+from tests.text.helpers import QUANTIFIED_RESULTS, UNQUANTIFIED_RESULTS
 
 # --- A strong story: a software engineer fixing a failing billing job -----------------------
 
@@ -134,8 +141,9 @@ def test_result_without_a_number_asks_for_one() -> None:
     assert report.voice == voice_of(SALES["action"])
     assert (report.voice.i_count, report.voice.we_count) == (5, 1)
     assert report.suggestions[0].startswith("Put a number on the result:")
-    # all four parts 55 + voice 10 + balance 5; no figure, and 103 words is 41 s, too short
-    assert report.score == 70
+    # all four parts 55 + voice 10 + balance 5 = 70, capped: no figure, and 103 words is 41 s
+    assert report.score == BLOCKED_SCORE_MAX
+    assert report.score_note.startswith("Capped at 60 (its parts earn 70)")
 
 
 def test_figures_only_in_the_numbers_field_count_but_should_be_said() -> None:
@@ -151,7 +159,10 @@ def test_figures_only_in_the_numbers_field_count_but_should_be_said() -> None:
         "Say a figure in the result — your numbers field has “€120k” but the result never "
         "mentions it."
     )
-    assert report.score == 90  # 70 + quantified 20
+    # 70 + quantified 20 = 90, but 41 s is "too thin to be convincing": capped
+    assert report.length_warning.startswith("About 41 seconds — too thin")
+    assert report.score == BLOCKED_SCORE_MAX
+    assert report.score_note.startswith("Capped at 60 (its parts earn 90)")
     assert report.words == 103  # the numbers field is not spoken
 
 
@@ -191,7 +202,8 @@ def test_we_heavy_action_asks_what_you_did() -> None:
     )
     assert [q.text for q in report.quantities] == ["14 months"]
     # all four parts 55 + quantified 20 + voice 0 + length 0 (101 words, 40 s) + balance 5
-    assert report.score == 80
+    # = 80, capped: 40 s is too short to convince
+    assert report.score == BLOCKED_SCORE_MAX
 
 
 # --- A warehouse manager's story that is mostly background -------------------------------------
@@ -234,8 +246,8 @@ def test_bloated_situation_is_flagged_and_action_called_short() -> None:
     assert report.words == 129
     assert report.seconds == 52  # 129 × 0.4 = 51.6, under a minute
     # situation 10 + task 10 + action 10 (half) + result 15 + quantified 20 + voice 10
-    # + length 0 + balance 0 (25 < 89)
-    assert report.score == 75
+    # + length 0 + balance 0 (25 < 89) = 75, capped: the action is too thin
+    assert report.score == BLOCKED_SCORE_MAX
 
 
 def test_long_situation_alone_is_flagged_even_when_the_action_is_longer() -> None:
@@ -353,8 +365,8 @@ def test_short_quantified_result_asks_what_it_meant() -> None:
 
 
 def test_suggestions_stop_at_five_most_important_first() -> None:
-    # six things to fix: no figure, "we" ×3, a 7-word action, 20 words of background against
-    # 7, no task, and a 3-word result; the last (least important) is dropped
+    # six things to fix: no figure, a 7-word action and a 3-word result (the blocking ones,
+    # first), "we" ×3, 20 words of background against 7, and no task, which is dropped
     report = analyze_story(
         situation=ACCOUNTANT["situation"],
         action="We met, we talked, we fixed it.",
@@ -362,10 +374,10 @@ def test_suggestions_stop_at_five_most_important_first() -> None:
     )
     assert [s.split(" ")[:3] for s in report.suggestions] == [
         ["Put", "a", "number"],
-        ["The", "action", "says"],
         ["The", "action", "is"],
+        ["The", "result", "is"],
+        ["The", "action", "says"],
         ["Situation", "and", "task"],
-        ["Add", "the", "task:"],
     ]
 
 
@@ -437,3 +449,66 @@ def test_as_dict_is_json_ready() -> None:
         "end": start + len("400 merchants"),
         "kind": "count",
     }
+
+
+@pytest.mark.parametrize(("result", "figure"), QUANTIFIED_RESULTS)
+def test_a_figure_in_the_result_quantifies_it_as_in_a_practice_answer(
+    result: str, figure: str
+) -> None:
+    report = analyze_story(result=result)
+    assert report.quantified
+    assert [q.text for q in report.quantities] == [figure]
+
+
+@pytest.mark.parametrize("result", UNQUANTIFIED_RESULTS)
+def test_years_versions_and_vague_amounts_do_not_quantify_a_result(result: str) -> None:
+    assert not analyze_story(result=result).quantified
+
+
+# --- Scores that agree with their suggestions ---------------------------------------------------
+
+# Openings of the suggestions that say a part is missing, thin or without a number.
+BLOCKING = (
+    "Add the action",
+    "Add the result",
+    "Put a number",
+    "The action is only",
+    "The result is only",
+)
+
+
+def _sentences(words: int, sentence: str) -> str:
+    """About ``words`` words made of ``sentence`` repeated."""
+    size = len(sentence.split())
+    return " ".join([sentence] * -(-words // size)) if words else ""
+
+
+@pytest.mark.parametrize("with_figure", [True, False])
+@pytest.mark.parametrize("action_words", [0, 2, 12, 40, 120])
+@pytest.mark.parametrize("result_words", [0, 2, 8, 20, 60])
+@pytest.mark.parametrize("setup_words", [0, 20, 90])
+def test_no_story_shows_a_blocking_fix_with_a_score_above_the_cap(
+    with_figure: bool, action_words: int, result_words: int, setup_words: int
+) -> None:
+    result = _sentences(result_words, "The clinic ran smoothly afterwards.")
+    if with_figure and result:
+        result += " Waiting fell by 30%."
+    report = analyze_story(
+        situation=_sentences(setup_words, "The ward was short of nurses."),
+        task=_sentences(setup_words // 2, "I had to fix the rota."),
+        action=_sentences(action_words, "I rewrote the rota with the charge nurse."),
+        result=result,
+    )
+    blocked = any(s.startswith(BLOCKING) for s in report.suggestions)
+    too_thin = "too thin" in report.length_warning
+    if blocked or too_thin:
+        assert report.score <= BLOCKED_SCORE_MAX
+        assert report.score_note
+    else:
+        assert report.score_note == ""
+
+
+def test_a_complete_story_long_enough_to_tell_is_not_capped() -> None:
+    report = analyze_story(**STRONG)
+    assert report.score > BLOCKED_SCORE_MAX
+    assert report.score_note == ""

@@ -169,3 +169,9 @@ def test_shipped_checklist_with_repeated_ids_raises_knowledge_error(
     monkeypatch.setattr(knowledge, "_read", lambda name: twice)
     with pytest.raises(KnowledgeError, match=r"repeated ids dup-item$"):
         knowledge.checklist()
+
+
+def test_the_story_categories_are_playbook_categories() -> None:
+    assert knowledge.STORY_CATEGORIES.issubset(knowledge.CATEGORIES)
+    assert "behavioral" in knowledge.STORY_CATEGORIES
+    assert "situational" not in knowledge.STORY_CATEGORIES  # hypothetical, not a past story

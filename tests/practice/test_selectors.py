@@ -37,6 +37,15 @@ def test_the_posting_and_chosen_words_are_checked_in_a_round_session(
     assert any("six sigma" in t.lower() for t in report.requirements.missed)
 
 
+def test_a_behavioral_question_is_scored_as_a_story_whatever_its_wording(user: User) -> None:
+    question = _behavioral(user, count=1).questions.get()
+    question.text = "Describe a mistake you made at work and how you handled it."
+    question.save()
+    report = selectors.report_for(services.attempt_typed(owner=user, question=question, text=GOOD))
+    assert report.components["result"].out_of > 0
+    assert not report.components["structure"].note.startswith("Not a story question")
+
+
 def test_without_a_kept_attempt_the_best_is_the_highest_score(user: User) -> None:
     question = _behavioral(user, count=1).questions.get()
     low = services.attempt_typed(owner=user, question=question, text=RAMBLING)

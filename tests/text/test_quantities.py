@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from nextround.text import Quantity, find_quantities, quantities_in
+from tests.text.helpers import QUANTIFIED_RESULTS, UNQUANTIFIED_RESULTS
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,13 @@ def test_not_quantities(text: str) -> None:
 def test_year_beside_a_real_figure_is_skipped() -> None:
     text = "In 2019 we cut costs by 15%."
     assert [q.text for q in find_quantities(text)] == ["15%"]
+
+
+@pytest.mark.parametrize(("sentence", "figure"), QUANTIFIED_RESULTS)
+def test_number_words_are_figures_when_they_count_something(sentence: str, figure: str) -> None:
+    assert [q.text for q in find_quantities(sentence)] == [figure]
+
+
+@pytest.mark.parametrize("sentence", UNQUANTIFIED_RESULTS)
+def test_years_versions_and_vague_amounts_are_not_figures(sentence: str) -> None:
+    assert find_quantities(sentence) == []

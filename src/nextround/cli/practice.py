@@ -16,6 +16,7 @@ import click
 from nextround.cli.base import local_owner, main, print_json
 from nextround.cli.speech import transcribe_file
 from nextround.errors import Invalid
+from nextround.playbook.knowledge import CATEGORIES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,6 +41,8 @@ def show_report(console: Console, text: str, report: AnswerReport) -> None:
     from rich.text import Text
 
     console.print(Text.assemble(("Score ", "bold"), (f"{report.score}", "bold"), "/100"))
+    if report.score_note:
+        console.print(f"  {report.score_note}", markup=False)
     for tip in report.tips:
         console.print(f"  • {tip}")
     _show_marked(console, text, report)
@@ -116,6 +119,11 @@ def _show_figures(console: Console, report: AnswerReport) -> None:
 @click.argument("file", required=False, metavar="[FILE|-]")
 @click.option("--question", help="The question the answer replies to.")
 @click.option(
+    "--category",
+    type=click.Choice(CATEGORIES),
+    help="The question's kind; it decides whether a story is expected (else --question does).",
+)
+@click.option(
     "--seconds",
     type=click.FloatRange(min=1, max=3600),
     help="How long the answer took to say; else estimated at 150 words a minute.",
@@ -129,6 +137,7 @@ def _show_figures(console: Console, report: AnswerReport) -> None:
 def analyze_command(
     file: str | None,
     question: str | None,
+    category: str | None,
     seconds: float | None,
     audio: Path | None,
     *,
@@ -149,7 +158,12 @@ def analyze_command(
         text = _read_text(file or "-")
         words, pauses = [], []
     report = analyze_answer(
-        text, question=question, seconds=seconds, words=words or None, pauses=pauses
+        text,
+        question=question,
+        category=category,
+        seconds=seconds,
+        words=words or None,
+        pauses=pauses,
     )
     if as_json:
         print_json(json_form(report))

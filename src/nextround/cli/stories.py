@@ -271,6 +271,8 @@ def story_show(story_id: int, *, as_json: bool) -> None:
 
 def _print_report(report: StoryReport) -> None:
     click.echo(f"Score {report.score}/100, about {report.seconds} s spoken.")
+    if report.score_note:
+        click.echo(f"  {report.score_note}")
     if report.length_warning:
         click.echo(f"  {report.length_warning}")
     for part in report.parts:

@@ -47,6 +47,7 @@ def analyze_answer(
     text: str,
     *,
     question: str | None = None,
+    category: str | None = None,
     seconds: float | None = None,
     words: Sequence[TimedWord] | None = None,
     requirements: Sequence[str] = (),
@@ -56,24 +57,25 @@ def analyze_answer(
     """Measure one answer. ``seconds`` is its spoken length when known; ``words`` the speech
     recogniser's timed words (their span gives the length when ``seconds`` is not given);
     ``pauses`` the silences measured in the audio. Without either, the length is estimated
-    from the word count and pace is not scored."""
+    from the word count and pace is not scored. ``category`` is the question's kind from the
+    playbook ("behavioral"…): when given, it alone says whether a story is expected."""
     _check(text)
     facts = _measure(
         text,
-        question=question,
+        story=wants_story(question, category),
         seconds=seconds,
         timed=words or (),
         terms=(requirements, company_terms),
         pauses=pauses,
     )
-    total, components, lost = score(facts)
-    return _report(facts, total, components, tips(facts, lost))
+    total, components, lost, note = score(facts)
+    return _report(facts, total, components, tips(facts, lost), note)
 
 
 def _measure(
     text: str,
     *,
-    question: str | None,
+    story: bool,
     seconds: float | None,
     timed: Sequence[TimedWord],
     terms: tuple[Sequence[str], Sequence[str]],  # the requirements, the company's terms
@@ -89,7 +91,7 @@ def _measure(
     hesitations, long_pauses = heard_pauses(pauses)
     requirement_use, company_use = term_uses(text, *terms)
     return Facts(
-        story=wants_story(question),
+        story=story,
         words=word_total,
         seconds=secs,
         estimated=estimated,
@@ -119,7 +121,7 @@ def _check(text: str) -> None:
 
 
 def _report(
-    f: Facts, total: int, components: dict[str, Component], advice: list[str]
+    f: Facts, total: int, components: dict[str, Component], advice: list[str], note: str
 ) -> AnswerReport:
     return AnswerReport(
         words=f.words,
@@ -143,4 +145,5 @@ def _report(
         score=total,
         components=components,
         tips=advice,
+        score_note=note,
     )

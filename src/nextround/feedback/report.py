@@ -119,6 +119,7 @@ class AnswerReport(msgspec.Struct, frozen=True):
     score: int  # 0-100, the sum of the components' points, rounded
     components: dict[str, Component]
     tips: list[str]  # two to four, most useful first
+    score_note: str = ""  # why the score is capped below its components' sum; "" when it is not
 
     @property
     def i_count(self) -> int:

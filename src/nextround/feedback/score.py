@@ -155,11 +155,36 @@ _COMPONENTS: dict[str, Callable[[Facts], _Earned]] = {
 }
 
 
-def score(f: Facts) -> tuple[int, dict[str, Component], dict[str, float]]:
-    """The components, the score (their points summed) and each component's points lost.
+# What blocks a story answer, in the words of the score's note.
+_BLOCKS = {
+    "action": "no action",
+    "result": "no result",
+    "figure": "no number in the result",
+    "length": "under a minute",
+}
+
+
+def blocking(f: Facts) -> list[str]:
+    """What keeps a story answer from doing its job, as keys of ``_BLOCKS``: the problems that
+    cap a story's score in the story analyzer (fit/star.py), each with a tip. Other answers are
+    not stories, so nothing blocks them."""
+    if not f.story:
+        return []
+    found = [part for part in ("action", "result") if not f.star[part].present]
+    if f.star["result"].present and not f.quantified:
+        found.append("figure")
+    if f.length == "short":
+        found.append("length")
+    return found
+
+
+def score(f: Facts) -> tuple[int, dict[str, Component], dict[str, float], str]:
+    """The components, the score (their points summed), each component's points lost, and a
+    note when the score is capped.
 
     Components that do not apply get out_of 0; the weights of the others are scaled up to sum
-    to 100 (largest remainders, so they stay whole numbers) and the score stays out of 100."""
+    to 100 (largest remainders, so they stay whole numbers) and the score stays out of 100. A
+    story answer with a blocking problem scores at most BLOCKED_SCORE_MAX."""
     earned = {name: rule(f) for name, rule in _COMPONENTS.items()}
     applicable = {n: t.SCORE_WEIGHTS[n] for n, (share, _) in earned.items() if share is not None}
     out_of = _scale_to_100(applicable)
@@ -170,8 +195,13 @@ def score(f: Facts) -> tuple[int, dict[str, Component], dict[str, float]]:
         points = round((share or 0.0) * weight, 1)
         components[name] = Component(points=points, out_of=weight, note=note)
         lost[name] = weight - points
-    total = round(sum(c.points for c in components.values()))
-    return max(0, min(100, total)), components, lost
+    total = max(0, min(100, round(sum(c.points for c in components.values()))))
+    blocks = blocking(f)
+    if not blocks or total <= t.BLOCKED_SCORE_MAX:
+        return total, components, lost, ""
+    why = ", ".join(_BLOCKS[b] for b in blocks)
+    note = f"Capped at {t.BLOCKED_SCORE_MAX} (the parts earn {total}): {why}."
+    return t.BLOCKED_SCORE_MAX, components, lost, note
 
 
 def _scale_to_100(weights: dict[str, int]) -> dict[str, int]:

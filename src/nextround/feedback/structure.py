@@ -2,16 +2,18 @@
 found sentence by sentence from cue phrases, and the figures in its result.
 
 Questions that ask for a story from the past are behavioral; other answers are judged on whether
-they give an example (``wants_story``).
+they give an example (``wants_story``: the question's category when it has one, else its wording).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nextround.feedback.report import StarPart
+from nextround.playbook.knowledge import CATEGORIES, STORY_CATEGORIES
 from nextround.text import Quantity, quantities_in
 
 STAR_PARTS = ("situation", "task", "action", "result")
@@ -115,9 +117,12 @@ _STORY_QUESTION = re.compile(
 )
 
 
-def wants_story(question: str | None) -> bool:
-    """True when the answer should be a STAR story: a behavioral question, or no question
-    given (most practice questions ask for one)."""
+def wants_story(question: str | None, category: str | None = None) -> bool:
+    """True when the answer should be a STAR story. One rule: a known category decides (the
+    playbook's story categories: behavioral); only without one does the wording decide, and
+    no question at all counts as a story (most practice questions ask for one)."""
+    if category in CATEGORIES:
+        return category in STORY_CATEGORIES
     return question is None or not question.strip() or bool(_STORY_QUESTION.search(question))
 
 
@@ -135,22 +140,149 @@ def sentences(text: str) -> list[Sentence]:
 def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quantity]]:
     """Each STAR part with its evidence sentence, and the figures in the result sentences.
 
-    A part's evidence is the first sentence with one of its cues; for the result, the first
-    result sentence that holds a figure, else the first result sentence. Figures are looked
-    for in result sentences only, as for a story's result (fit/star.py), which also keeps the
-    analysis fast: finding figures is its costliest step."""
-    star: dict[str, StarPart] = {}
-    for part in ("situation", "task", "action"):
-        hit = next((s for s in found if _CUES[part].search(s.text)), None)
-        star[part] = _part(hit)
-    if not star["situation"].present and found and _sets_the_scene(found[0].text):
-        star["situation"] = _part(found[0])
-    results = [s for s in found if _CUES["result"].search(s.text)]
-    figures = quantities_in(results)
-    with_figure = [s for s in results if any(s.start <= q.start < s.end for q in figures)]
-    best = with_figure or results
-    star["result"] = _part(best[0] if best else None)
-    return star, figures
+    A sentence is evidence for one part at most (``_assign``): a part's evidence is the first
+    sentence with one of its cues that no other part needs; for the result, a result sentence
+    that holds a figure comes first. Figures are looked for in result sentences only, as for a
+    story's result (fit/star.py), which also keeps the analysis fast: finding figures is its
+    costliest step."""
+    cued = [s for s in found if _CUES["result"].search(s.text)]
+    results, figures = _with_outcome_figures(found, cued, quantities_in(cued))
+    chosen = _first_each(found, results) or _assign(found, results)
+    return {part: _part(chosen[part]) for part in STAR_PARTS}, figures
+
+
+# Verbs that report an outcome whoever the subject is ("which saved my team five hours a week",
+# "and cut costs by 30%", "my script saved…", "rolled it out to two other units"); a sentence
+# with one of them followed by a figure is a result sentence though it has no result cue.
+_OUTCOME_THEN_FIGURE = re.compile(
+    r"""\b(?:saved|saving|reduced|cut|increased|grew|improved|raised|lowered|boosted|shortened|
+        sped\s+up|brought\s+down|eliminated|exceeded|freed\s+up|gained|generated|halved|
+        doubled|tripled|(?:rolled|spread)\s+(?:\w+\s+)?out\s+to|spread\s+to|adopted\s+by|
+        used\s+by)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A count of others taking the work up: "two other units adopted it".
+_FIGURE_THEN_UPTAKE = re.compile(r"\s*(?:\w+\s+){0,2}(?:adopted|took\s+up|copied|reused)\b", re.I)
+
+
+def _with_outcome_figures(
+    found: Sequence[Sentence], cued: list[Sentence], figures: list[Quantity]
+) -> tuple[list[Sentence], list[Quantity]]:
+    """The result sentences, figure-first, and their figures: the cued ones, and any other
+    sentence whose figure an outcome verb reports ("…, which saved my team five hours a
+    week."), so a figure counts in an answer wherever it would in a story's result."""
+    more = [s for s in found if s not in cued and _may_report(s.text)]
+    for sentence in more:
+        reported = [q for q in quantities_in([sentence]) if _reports(sentence, q)]
+        if reported:
+            cued.append(sentence)
+            figures.extend(reported)
+    cued.sort(key=lambda s: s.start)
+    figures.sort(key=lambda q: q.start)
+    with_figure = [s for s in cued if any(s.start <= q.start < s.end for q in figures)]
+    return with_figure + [s for s in cued if s not in with_figure], figures
+
+
+# Every outcome or uptake verb above holds one of these; a substring test is far cheaper than
+# the patterns, and most sentences have none.
+_OUTCOME_STEMS = (
+    "sav",
+    "reduc",
+    "cut",
+    "increas",
+    "grew",
+    "improv",
+    "rais",
+    "lower",
+    "boost",
+    "shorten",
+    "sped",
+    "brought",
+    "eliminat",
+    "exceed",
+    "freed",
+    "gain",
+    "generat",
+    "halv",
+    "doubl",
+    "tripl",
+    "out to",
+    "spread",
+    "adopt",
+    "used by",
+    "took",
+    "copied",
+    "reused",
+)
+
+
+def _may_report(text: str) -> bool:
+    low = text.lower()
+    if not any(stem in low for stem in _OUTCOME_STEMS):
+        return False
+    return bool(_OUTCOME_THEN_FIGURE.search(text) or _UPTAKE.search(text))
+
+
+_UPTAKE = re.compile(r"\b(?:adopted|took\s+up|copied|reused)\b", re.IGNORECASE)
+
+
+def _reports(sentence: Sentence, q: Quantity) -> bool:
+    """The figure follows an outcome verb, or is a count of others who took the work up."""
+    at = q.start - sentence.start
+    verb = _OUTCOME_THEN_FIGURE.search(sentence.text)
+    if verb is not None and verb.end() <= at:
+        return True
+    return q.kind == "count" and bool(
+        _FIGURE_THEN_UPTAKE.match(sentence.text, q.end - sentence.start)
+    )
+
+
+def _candidates(found: Sequence[Sentence], part: str, most: int) -> list[Sentence]:
+    """The first ``most`` sentences with one of the part's cues; the cue search is costly, so
+    it stops there. An opening sentence that sets the scene is a situation without a cue."""
+    hits = list(itertools.islice((s for s in found if _CUES[part].search(s.text)), most))
+    scene = part == "situation" and len(hits) < most and found and found[0] not in hits
+    if scene and _sets_the_scene(found[0].text):
+        hits.append(found[0])
+    return hits
+
+
+# Which part keeps a sentence that two parts could quote, when the number of parts found is the
+# same either way: the narrower cues first (a result or a task is said in few ways; a past-tense
+# "I ...ed" or a setting is said in many).
+_CLAIM_ORDER = ("result", "task", "action", "situation")
+_Choice = dict[str, Sentence | None]  # each part's evidence
+
+
+def _first_each(found: Sequence[Sentence], results: list[Sentence]) -> _Choice | None:
+    """Each part's first sentence, when no two parts want the same one (the usual case, and as
+    cheap as it was before a sentence could serve only one part); else None."""
+    firsts: list[Sentence | None] = []
+    for part in _CLAIM_ORDER:
+        hits = results if part == "result" else _candidates(found, part, 1)
+        firsts.append(hits[0] if hits else None)
+    taken = [id(s) for s in firsts if s is not None]
+    return dict(zip(_CLAIM_ORDER, firsts, strict=True)) if len(taken) == len(set(taken)) else None
+
+
+def _assign(found: Sequence[Sentence], results: list[Sentence]) -> _Choice:
+    """Evidence for each part, no sentence used twice: as many parts as can be shown, then each
+    part's earliest sentence (for the result: figure-first) in ``_CLAIM_ORDER``.
+
+    Each part is offered its first four candidates: enough, as the three other parts can take
+    at most three. So at most 5**4 choices are tried, each a few comparisons."""
+    most = len(STAR_PARTS)
+    options = [
+        [*(results[:most] if part == "result" else _candidates(found, part, most)), None]
+        for part in _CLAIM_ORDER
+    ]
+    best: tuple[Sentence | None, ...] = (None,) * len(_CLAIM_ORDER)
+    best_count = 0
+    for choice in itertools.product(*options):
+        used = [id(s) for s in choice if s is not None]
+        if len(used) > best_count and len(set(used)) == len(used):
+            best, best_count = choice, len(used)
+    return dict(zip(_CLAIM_ORDER, best, strict=True))
 
 
 # A verb in the past tense: "was", "had", "shouted", "broke".

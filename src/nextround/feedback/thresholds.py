@@ -107,6 +107,10 @@ LENGTH_CREDIT = {"good": 1.0, "short": 0.5, "long": 0.5, "rambling": 0.0}
 PACE_CREDIT = {"good": 1.0, "slow": 0.5, "brisk": 0.5, "fast": 0.0}
 # Our choice: a result without a number keeps this share of the result weight.
 UNQUANTIFIED_RESULT_CREDIT = 0.5
+# Our choice, the story analyzer's (fit/star.py): a story answer without an action, without a
+# result, without a number in its result, or under a minute scores at most this, so a score
+# never sits high beside a tip that says the story is not there yet.
+BLOCKED_SCORE_MAX = 60
 # Our choice: one answer cannot name every requirement; naming this many of the terms given
 # (or all of them, when fewer are given) earns the full relevance weight.
 RELEVANCE_FULL_AT = 3

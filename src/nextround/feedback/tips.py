@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from nextround.feedback import thresholds as t
 from nextround.feedback.delivery import duration
 from nextround.feedback.report import Span
-from nextround.feedback.score import Facts
+from nextround.feedback.score import Facts, blocking
 from nextround.feedback.structure import STAR_PARTS
 from nextround.feedback.tokens import as_quoted
 from nextround.text import quantities_in, word_count, words
@@ -24,6 +24,8 @@ _PART_HINTS = {
 _VOICE_PRIORITY = 5.0
 _PAUSE_PRIORITY = 4.0
 _HABIT_PRIORITY = 3.0
+# Added to a tip about what caps the score (score.blocking), so it always comes first.
+_BLOCKING_PRIORITY = 100.0
 
 
 def tips(f: Facts, lost: dict[str, float]) -> list[str]:
@@ -42,11 +44,15 @@ def tips(f: Facts, lost: dict[str, float]) -> list[str]:
 
 def _structure_tips(f: Facts, lost: dict[str, float]) -> list[tuple[float, str]]:
     found: list[tuple[float, str]] = []
+    blocks = blocking(f)
     missing = [p for p in STAR_PARTS if not f.star[p].present]
     if f.story and missing:
         hints = "; ".join(_PART_HINTS[p] for p in missing)
         names = _or([f"the {part}" for part in missing])
-        found.append((lost["structure"], f"I could not find {names} in your answer: {hints}."))
+        urgent = _BLOCKING_PRIORITY if {"action", "result"} & set(blocks) else 0.0
+        found.append(
+            (lost["structure"] + urgent, f"I could not find {names} in your answer: {hints}.")
+        )
     elif not f.story and lost["structure"] > 0:
         found.append(
             (
@@ -60,7 +66,7 @@ def _structure_tips(f: Facts, lost: dict[str, float]) -> list[tuple[float, str]]
         elsewhere = f" (you mention “{figures[0].text}”, but not as an outcome)" if figures else ""
         found.append(
             (
-                lost["result"],
+                lost["result"] + _BLOCKING_PRIORITY,
                 f"Your result has no number{elsewhere}: how much faster, cheaper or better was "
                 "it, and for how many people?",
             )
@@ -90,7 +96,8 @@ def _delivery_tips(f: Facts, lost: dict[str, float]) -> list[tuple[float, str]]:
             )
         )
     if f.length != "good":
-        found.append((lost["length"], _length_tip(f)))
+        urgent = _BLOCKING_PRIORITY if "length" in blocking(f) else 0.0
+        found.append((lost["length"] + urgent, _length_tip(f)))
     if not f.estimated and f.pace != "good":
         found.append((lost["pace"], _pace_tip(f)))
     return found

@@ -44,6 +44,10 @@ SCORE_WEIGHTS = {
     "balance": 5,
 }
 assert sum(SCORE_WEIGHTS.values()) == 100
+# A story with a blocking problem scores at most this, whatever its other points: one that has
+# no action, no result or no number, an action or result too thin to carry its job, or is too
+# short to tell is not ready, and a score near 100 beside such a fix would contradict it.
+BLOCKED_SCORE_MAX = 60
 
 _HINTS = {
     "situation": "say where you were and what was at stake.",
@@ -70,8 +74,9 @@ class StoryReport(msgspec.Struct, frozen=True):
     words: int
     seconds: int
     length_warning: str  # "" when inside STORY_SECONDS
-    suggestions: tuple[str, ...]
+    suggestions: tuple[str, ...]  # the blocking fixes first
     score: int
+    score_note: str = ""  # why the score is capped; "" when it is not
 
 
 # --- The story ------------------------------------------------------------------------------
@@ -101,6 +106,9 @@ def analyze_story(
     seconds = speaking_seconds(words)
     checks = {p.part: p for p in parts}
     quantified = bool(quantities or number_quantities)
+    blocking = _blocking_fixes(checks, quantified=quantified)
+    capped = bool(blocking) or seconds < STORY_SECONDS[0]
+    points = _score(checks, counts, quantified=quantified, voice=voice, seconds=seconds)
     return StoryReport(
         parts=parts,
         quantified=quantified,
@@ -110,9 +118,21 @@ def analyze_story(
         words=words,
         seconds=seconds,
         length_warning=_length_warning(seconds),
-        suggestions=_suggestions(checks, counts, quantities, number_quantities, voice),
-        score=_score(checks, counts, quantified=quantified, voice=voice, seconds=seconds),
+        suggestions=_suggestions(checks, counts, blocking, quantities, number_quantities, voice),
+        score=min(points, BLOCKED_SCORE_MAX) if capped else points,
+        score_note=_score_note(points) if capped else "",
     )
+
+
+def _score_note(points: int) -> str:
+    low = STORY_SECONDS[0]
+    until = (
+        f"until the story has an action and a result with a number, each long enough, and "
+        f"takes at least {low} seconds to tell"
+    )
+    if points <= BLOCKED_SCORE_MAX:
+        return f"At most {BLOCKED_SCORE_MAX} {until}."
+    return f"Capped at {BLOCKED_SCORE_MAX} (its parts earn {points}) {until}."
 
 
 def _check_part(part: str, counts: dict[str, int]) -> PartCheck:
@@ -165,41 +185,62 @@ def _length_warning(seconds: int) -> str:
 def _suggestions(
     checks: dict[str, PartCheck],
     counts: dict[str, int],
+    blocking: list[str],
     quantities: tuple[Quantity, ...],
     number_quantities: tuple[Quantity, ...],
     voice: Voice,
 ) -> tuple[str, ...]:
-    """Fixes in order of how much each would change the interviewer's impression."""
+    """Fixes in order of how much each would change the interviewer's impression: the blocking
+    ones (they cap the score) first."""
     found = [
-        *_core_fixes(checks, quantities, number_quantities),
+        *blocking,
+        *_unsaid_figure(checks, quantities, number_quantities),
         *_action_fixes(checks["action"], counts, voice),
         *_framing_fixes(checks, voice),
     ]
     return tuple(found[:MAX_SUGGESTIONS])
 
 
-def _core_fixes(
-    checks: dict[str, PartCheck],
-    quantities: tuple[Quantity, ...],
-    number_quantities: tuple[Quantity, ...],
-) -> list[str]:
-    """An action and a result with a number: without them there is no story to tell."""
+def _blocking_fixes(checks: dict[str, PartCheck], *, quantified: bool) -> list[str]:
+    """What keeps the story from being told at all: an action and a result with a number, each
+    long enough to do its job. Each caps the score at BLOCKED_SCORE_MAX, as does a story too
+    short to convince (its length warning)."""
+    action, result = checks["action"], checks["result"]
     found: list[str] = []
-    if not checks["action"].present:
+    if not action.present:
         found.append("Add the action: the steps you took yourself, one by one, and why.")
-    if not checks["result"].present:
+    if not result.present:
         found.append("Add the result: what changed because of what you did, with a number.")
-    elif not quantities and number_quantities:
-        found.append(
-            f"Say a figure in the result — your numbers field has “{number_quantities[0].text}”"
-            " but the result never mentions it."
-        )
-    elif not quantities:
+    elif not quantified:
         found.append(
             "Put a number on the result: time or money saved, people or customers affected, "
             "or a before-and-after figure."
         )
+    if action.present and not action.substantial:
+        found.append(
+            f"The action is only {_words(action.words)} — walk through two or three steps you "
+            "took and why you chose them."
+        )
+    if result.present and not result.substantial:
+        found.append(
+            f"The result is only {_words(result.words)} — add what it meant for the team, the "
+            "customer or the business."
+        )
     return found
+
+
+def _unsaid_figure(
+    checks: dict[str, PartCheck],
+    quantities: tuple[Quantity, ...],
+    number_quantities: tuple[Quantity, ...],
+) -> list[str]:
+    """A figure kept in the numbers field but never said in the result."""
+    if not checks["result"].present or quantities or not number_quantities:
+        return []
+    return [
+        f"Say a figure in the result — your numbers field has “{number_quantities[0].text}”"
+        " but the result never mentions it."
+    ]
 
 
 def _action_fixes(action: PartCheck, counts: dict[str, int], voice: Voice) -> list[str]:
@@ -210,11 +251,6 @@ def _action_fixes(action: PartCheck, counts: dict[str, int], voice: Voice) -> li
         found.append(
             f"The action says “we” {_times(voice.we_count)} and “I” {_times(voice.i_count)} — "
             "say what you did yourself: “I wrote…”, “I decided…”."
-        )
-    if action.present and not action.substantial:
-        found.append(
-            f"The action is only {_words(action.words)} — walk through two or three steps you "
-            "took and why you chose them."
         )
     if action.present and background > action.words:
         found.append(
@@ -230,8 +266,8 @@ def _action_fixes(action: PartCheck, counts: dict[str, int], voice: Voice) -> li
 
 
 def _framing_fixes(checks: dict[str, PartCheck], voice: Voice) -> list[str]:
-    """The set-up, a mixed voice and a thin result: worth fixing once the core is there."""
-    action, result = checks["action"], checks["result"]
+    """The set-up and a mixed voice: worth fixing once the core is there."""
+    action = checks["action"]
     found: list[str] = []
     if not checks["task"].present:
         found.append("Add the task: one sentence on what you were responsible for.")
@@ -241,11 +277,6 @@ def _framing_fixes(checks: dict[str, PartCheck], voice: Voice) -> list[str]:
         found.append(
             f"You switch between “I” ({voice.i_count}) and “we” ({voice.we_count}) — make clear"
             " which steps were yours."
-        )
-    if result.present and not result.substantial:
-        found.append(
-            f"The result is only {_words(result.words)} — add what it meant for the team, the "
-            "customer or the business."
         )
     return found
 

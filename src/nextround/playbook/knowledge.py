@@ -29,6 +29,11 @@ Category = Literal[
 ]
 CATEGORIES: tuple[Category, ...] = Category.__args__  # type: ignore[attr-defined]
 
+# The kinds of question that ask for a story from the past, told in STAR form. Only behavioral
+# does: situational questions are hypothetical ("what would you do if..."), and the others ask
+# for a view, a plan or a fact that an example may back but need not be a whole story.
+STORY_CATEGORIES: frozenset[str] = frozenset({"behavioral"})
+
 CATEGORY_LABELS: dict[str, str] = {
     "basics": "Basics",
     "company": "The company",

@@ -75,6 +75,7 @@ def report_for(attempt: Attempt) -> AnswerReport:
     return analyze(
         attempt.text,
         question=attempt.question.text,
+        category=attempt.question.category or None,
         timings=attempt.timings,
         pauses=attempt.pauses,
         requirements=requirements,
@@ -86,6 +87,7 @@ def analyze(
     text: str,
     *,
     question: str,
+    category: str | None = None,
     timings: list[list[object]],
     pauses: list[list[float]],
     requirements: list[str],
@@ -95,6 +97,7 @@ def analyze(
     return analyze_answer(
         text,
         question=question,
+        category=category,
         words=words or None,
         requirements=requirements,
         company_terms=company_terms,
