@@ -272,3 +272,25 @@ def test_save_and_add_another_comes_back_with_the_same_person(
     plain = client.post(url, {"text": "What would you change first?"})
     assert plain["Location"].endswith("#notes-question")
     assert RoundNote.objects.filter(round=first, kind="question").count() == 2
+
+
+def test_someone_already_met_is_added_to_a_round_from_its_page(
+    client: Client, rounds: list[Round], people: list[Person], other_user: User
+) -> None:
+    second = rounds[1]
+    second.attendees.clear()
+    page = client.get(f"/rounds/{second.pk}/").content.decode()
+    assert f'action="/rounds/{second.pk}/attendees/add/"' in page
+    assert people[2].name in page
+    added = client.post(f"/rounds/{second.pk}/attendees/add/", {"person": people[2].pk})
+    assert added.status_code == 303
+    assert added["Location"] == f"/rounds/{second.pk}/#who"
+    assert list(second.attendees.all()) == [people[2]]
+    theirs = services.opportunity_create(owner=other_user, company="Other", role_title="CFO")
+    stranger = services.person_create(opportunity=theirs, name="Not Ours")
+    refused = client.post(f"/rounds/{second.pk}/attendees/add/", {"person": stranger.pk})
+    assert refused.status_code == 400
+    twice = client.post(f"/rounds/{second.pk}/attendees/add/", {"person": people[2].pk})
+    assert twice.status_code == 400  # already attends: not offered, not added again
+    assert list(second.attendees.all()) == [people[2]]
+    assert client.get(f"/rounds/{second.pk}/attendees/add/").status_code == 405

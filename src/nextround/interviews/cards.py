@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nextround.interviews import selectors
+from nextround.interviews.forms import AttendeeForm
 from nextround.interviews.models import NoteKind, Round
 from nextround.interviews.selectors import CarryForward
 
@@ -15,4 +16,11 @@ def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str
     grouped = [
         (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
     ]
-    return {"attendees": carry.attending, "grouped_notes": grouped, "carry": carry}
+    attending = {p.pk for p in carry.attending}
+    others = [p for p in round_.opportunity.people.all() if p.pk not in attending]
+    return {
+        "attendees": carry.attending,
+        "attendee_form": AttendeeForm(round_=round_, people=others) if others else None,
+        "grouped_notes": grouped,
+        "carry": carry,
+    }

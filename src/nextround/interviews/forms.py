@@ -226,3 +226,19 @@ def note_form_class(kind: str) -> type[NoteFormBase]:
     note_form = cast(type[NoteFormBase], form_class)
     note_form.kind = kind
     return note_form
+
+
+class AttendeeForm(forms.Form):
+    """Add someone of the opportunity to a round from the round page."""
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Someone you know")
+
+    def __init__(
+        self, *args: Any, round_: Round, people: list[Person] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = round_.opportunity.people.exclude(rounds=round_)
+        if people is not None:  # already read for the page: no second query for the choices
+            field.choices = [(p.pk, str(p)) for p in people]

@@ -241,6 +241,11 @@ def _set_times(round_: Round, *, starts: datetime, ends: datetime, timezone_name
             raise Invalid("The round was not saved.", {field: [exc.message]}) from exc
 
 
+def round_attendee_add(*, round_: Round, person: Person) -> None:
+    """Someone of the opportunity (met in an earlier round, say) attends this round too."""
+    _set_attendees(round_, [person])
+
+
 def _set_attendees(round_: Round, attendees: Iterable[Person]) -> None:
     people = list(attendees)
     if any(p.opportunity_id != round_.opportunity_id for p in people):

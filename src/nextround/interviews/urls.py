@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
     path("rounds/<int:pk>/edit/", views.round_edit, name="round_edit"),
+    path("rounds/<int:pk>/attendees/add/", views.round_attendee_add, name="round_attendee_add"),
     path("rounds/<int:pk>/delete/", views.round_delete, name="round_delete"),
     path("rounds/<int:pk>/carry-forward/", views.round_carry_forward, name="round_carry_forward"),
     path("rounds/<int:pk>/notes/new/<slug:kind>/", views.note_create, name="note_create"),

@@ -11,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nextround.core.web import owner_of, page, see_other, submit
-from nextround.errors import NotFound
+from nextround.errors import Invalid, NotFound
 from nextround.interviews import selectors, services
 from nextround.interviews.forms import (
+    AttendeeForm,
     OpportunityCreateForm,
     OpportunityForm,
     PersonForm,
@@ -226,6 +227,18 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     return page(
         request, "interviews/round_form.html", {"form": form, "opportunity": opportunity}, form
     )
+
+
+@require_POST
+def round_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
+    form = AttendeeForm(request.POST, round_=round_)
+    if not form.is_valid():
+        raise Invalid("Choose someone of this opportunity who does not attend this round yet.")
+    person = form.cleaned_data["person"]
+    services.round_attendee_add(round_=round_, person=person)
+    messages.success(request, f"{person.name} attends this round too.")
+    return see_other(reverse("round_detail", args=[pk]) + "#who")
 
 
 def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
