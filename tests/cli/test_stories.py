@@ -19,26 +19,14 @@ from nextround.cli import main
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.stories import services
 from nextround.stories.models import Story
-
-POSTING = """# Operations Analyst
-
-## What you'll do
-- Build weekly dashboards in Tableau for the operations leadership team
-- Reconcile vendor invoices against purchase orders
-
-## Requirements
-- 3+ years of experience with SQL and Excel
-- Must have experience negotiating contracts with suppliers
-- Bachelor's degree in business or a related field
-
-## Nice to have
-- Familiarity with Lean Six Sigma
-"""
-NEGOTIATE_REQ = "Must have experience negotiating contracts with suppliers"
-DEGREE_REQ = "Bachelor's degree in business or a related field"
-SQL_REQ = "3+ years of experience with SQL and Excel"
-TABLEAU_REQ = "Build weekly dashboards in Tableau for the operations leadership team"
-SIX_SIGMA_REQ = "Familiarity with Lean Six Sigma"
+from tests.stories.helpers import (
+    DEGREE_REQ,
+    NEGOTIATE_REQ,
+    POSTING,
+    SIX_SIGMA_REQ,
+    SQL_REQ,
+    TABLEAU_REQ,
+)
 
 STORIES: list[dict[str, str]] = [
     {
