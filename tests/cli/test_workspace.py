@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import types
 import urllib.error
@@ -22,6 +23,7 @@ from django.utils import timezone
 from nextround.interviews.models import Opportunity
 from nextround.practice import services
 from nextround.practice.models import Status
+from nextround.stories import jobs as embedding_jobs
 from nextround.workspace.demo import demo_load
 from nextround.workspace.transfer import VERSION, workspace_export
 from tests.cli.helpers import SCRIPT, _script_env
@@ -157,8 +159,11 @@ def test_serve_queues_recordings_left_behind_before_it_takes_requests(
     monkeypatch.setitem(sys.modules, "nextround.wsgi", wsgi)
     for name in ("NEXTROUND_HOST", "NEXTROUND_PORT"):  # serve sets them; put them back after
         monkeypatch.setenv(name, os.environ.get(name, ""))
+    serving = threading.Event()  # this process must not go on queueing embeddings after the test
+    monkeypatch.setattr(embedding_jobs, "_serving", serving)
 
     out = ok("serve", "--port", "8799")
+    assert serving.is_set()  # saves from now on queue their embeddings
     assert "Transcribing 2 recording(s) left from the last run." in out
     assert [sorted(q) for q in queued_when_serving] == [sorted([halfway.pk, waiting.pk])]
     assert done.pk not in queue

@@ -3,10 +3,18 @@ and matching by meaning with the real int8 MiniLM from the installed ml extra.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import msgspec
 
 from nextround.fit import semantic
-from nextround.fit.coverage import LEXICAL_COVERS, StoryText, StrengthText, cover
+from nextround.fit.coverage import (
+    LEXICAL_COVERS,
+    StoryText,
+    StrengthText,
+    cover,
+    embedded_texts,
+)
 from nextround.fit.requirements import Requirement, extract_terms
 
 
@@ -113,3 +121,19 @@ def test_an_unrelated_requirement_stays_a_gap_with_embeddings() -> None:
     embedder = semantic.load()
     coverage = cover([need("Fluent Japanese")], [NEGOTIATION, WARD], embed=embedder.embed)
     assert not coverage.rows[0].covered
+
+
+def test_embedded_texts_name_every_text_cover_embeds() -> None:
+    asked: list[str] = []
+    embedder = semantic.load()
+
+    def recording(texts: Sequence[str]) -> semantic.Vectors:
+        asked.extend(texts)
+        return embedder.embed(texts)
+
+    requirements = [need("Negotiate supplier contracts"), need("Lead a nursing team")]
+    stories = [NEGOTIATION, WARD, PRESENTATION]
+    cover(requirements, stories, embed=recording)
+    listed = embedded_texts(requirements, stories)
+    assert asked and set(asked) == set(listed)
+    assert embedded_texts(requirements, []) == []  # no story: nothing is embedded

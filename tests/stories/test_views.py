@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,9 +22,16 @@ from fpdf import FPDF
 
 from nextround.interviews import services as interview_services
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
-from nextround.stories import selectors, services
+from nextround.stories import jobs, selectors, services
 from nextround.stories.matching import matcher
-from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+from nextround.stories.models import (
+    ConcernAnswer,
+    Embedding,
+    Quote,
+    Story,
+    Strength,
+    Telling,
+)
 from tests.stories.helpers import (
     DASHBOARD,
     DEGREE_REQ,
@@ -679,12 +687,14 @@ def test_coverage_page_with_sentence_embeddings(
 ) -> None:
     matcher.cache_clear()
     try:
+        services.embeddings_prepare(owner_id=posted.owner_id)  # the background worker's job
         response = client.get(f"/opportunities/{posted.pk}/coverage/")
     finally:
         matcher.cache_clear()
     assert response.status_code == 200
     text = page_text(response)
     assert "Matching: Meaning and words: sentence embeddings (minilm-l6-" in text
+    assert "words only" not in text
     rows = coverage_rows(response)
     assert set(rows) == set(EXPECTED_KINDS)
     assert {t: row["badges"][0] for t, row in rows.items()} == EXPECTED_KINDS
@@ -695,6 +705,50 @@ def test_coverage_page_with_sentence_embeddings(
     assert "negotiating contracts" in best["evidence"]
     assert rows[TABLEAU_REQ]["matches"][0]["title"] == DASHBOARD["title"]
     assert "Tableau" in rows[TABLEAU_REQ]["matches"][0]["evidence"]
+
+
+def test_coverage_page_shows_word_matching_until_the_embeddings_are_ready(
+    client: Client, posted: Opportunity, stories: list[Story]
+) -> None:
+    url = f"/opportunities/{posted.pk}/coverage/"
+    matcher.cache_clear()
+    try:
+        before = client.get(url)
+        assert not Embedding.objects.exists()  # a page never embeds
+        waiting = soup_of(before).select_one("#matching-pending")
+        assert waiting is not None
+        assert "words only (BM25) for now" in squash(waiting)
+        form = waiting.select_one("form")
+        assert form is not None and form["action"] == f"{url}prepare/"
+        rows = coverage_rows(before)
+        # Word matching alone: the night-shift story shares no word with negotiating.
+        assert all(m["title"] != MORALE["title"] for m in rows[NEGOTIATE_REQ]["matches"])
+        services.embeddings_prepare(owner_id=posted.owner_id)
+        after = client.get(url)
+    finally:
+        matcher.cache_clear()
+    assert soup_of(after).select_one("#matching-pending") is None
+    assert "sentence embeddings" in page_text(after)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_asking_to_prepare_the_embeddings_runs_the_background_worker(
+    client: Client, posted: Opportunity, stories: list[Story]
+) -> None:
+    url = f"/opportunities/{posted.pk}/coverage/"
+    matcher.cache_clear()
+    try:
+        response = client.post(f"{url}prepare/")
+        assert response.status_code == 303 and response["Location"] == url
+        deadline = time.monotonic() + 60
+        while jobs.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not jobs.busy()
+        text = page_text(client.get(url))
+    finally:
+        matcher.cache_clear()
+    assert "sentence embeddings" in text
+    assert client.get(f"{url}prepare/").status_code == 405  # a GET never starts work
 
 
 @pytest.fixture
@@ -752,7 +806,8 @@ def test_coverage_page_queries_do_not_grow_with_stories(
     url = f"/opportunities/{posted.pk}/coverage/"
 
     def queries() -> int:
-        client.get(url)  # fills the embedding cache for any new text
+        services.embeddings_prepare(owner_id=user.pk)  # fills the cache for any new text
+        client.get(url)  # and the process keeps the background sentences' vectors
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         return len(captured)

@@ -162,7 +162,8 @@ def coverage_command(opportunity_id: int, *, as_json: bool) -> None:
     from nextround.interviews.selectors import opportunity_get
     from nextround.stories import selectors
 
-    view = selectors.coverage(opportunity=opportunity_get(owner=owner, pk=opportunity_id))
+    opportunity = opportunity_get(owner=owner, pk=opportunity_id)
+    view = selectors.coverage(opportunity=opportunity, wait=True)  # a command may take its time
     if as_json:
         print_json(_coverage_json(view.coverage, view.matcher.why))
         return

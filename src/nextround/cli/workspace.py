@@ -38,12 +38,15 @@ def serve(host: str, port: int) -> None:
     from waitress import serve as waitress_serve
 
     from nextround.practice.services import resume_pending
+    from nextround.stories import jobs as embedding_jobs
     from nextround.wsgi import application
 
-    # The worker lives in this process: recordings the last run left queued start again here.
+    # The workers live in this process: recordings the last run left queued start again here,
+    # and each account's embeddings are brought up to date.
     left = resume_pending()
     if left:
         click.echo(f"Transcribing {left} recording(s) left from the last run.")
+    embedding_jobs.start()
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"nextround is running at http://{shown_host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=8)

@@ -297,7 +297,7 @@ def _semantic_ranks(
     each requirement ranks among everything the story is close to."""
     import numpy as np
 
-    chunks = [(i, part, text) for i, s in enumerate(stories) for part, text in s.chunks()]
+    chunks = _chunks(stories)
     req_vectors = embed([r.text for r in requirements])
     chunk_vectors = embed([text for _, _, text in chunks])
     yardstick = np.sort(req_vectors @ _background(embed).T, axis=1)  # rows ascending
@@ -317,6 +317,23 @@ def _semantic_ranks(
     allowed = max(1, math.ceil(len(requirements) * STORY_SHARE))
     rank = np.argsort(np.argsort(-best, axis=0, kind="stable"), axis=0, kind="stable")
     return _Nearness(beats=beats.tolist(), parts=part.tolist(), best=(rank < allowed).tolist())
+
+
+def _chunks(stories: Sequence[StoryText]) -> list[tuple[int, str, str]]:
+    """(story index, part, text) of every piece of every story that is embedded."""
+    return [(i, part, text) for i, s in enumerate(stories) for part, text in s.chunks()]
+
+
+def embedded_texts(requirements: Sequence[Requirement], stories: Sequence[StoryText]) -> list[str]:
+    """Every text ``cover`` embeds for these requirements and stories: what the background work
+    prepares so that a page never waits on the model."""
+    if not stories:
+        return []
+    return [
+        *(r.text for r in requirements),
+        *(text for _, _, text in _chunks(stories)),
+        *BACKGROUND,
+    ]
 
 
 # The background never changes: embed it once per embedding function (one per model).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,6 +25,15 @@ class Matcher:
     method: str  # "semantic" or "lexical"
     why: str  # shown on the pages: which matcher, and how to get the other
     embed: Embed | None
+    model_id: str = ""  # the embedding model's, in semantic mode
+
+    def missing(self, texts: Sequence[str]) -> int:
+        """How many of these texts have no stored vector yet (0 in lexical mode): while any
+        has none, pages show word matching rather than wait for the model."""
+        if self.embed is None:
+            return 0
+        hashes = {semantic.text_hash(t) for t in texts}
+        return len(hashes - _stored_hashes(self.model_id, hashes))
 
 
 @cache
@@ -41,6 +50,7 @@ def matcher() -> Matcher:
         "semantic",
         f"Meaning and words: sentence embeddings ({embedder.model_id}) with BM25.",
         cached(embedder),
+        embedder.model_id,
     )
 
 
@@ -76,11 +86,22 @@ def _stored(model_id: str, hashes: set[str]) -> dict[str, Vectors]:
     import numpy as np
 
     found: dict[str, Vectors] = {}
-    ordered = sorted(hashes)
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        rows = Embedding.objects.filter(
-            model_id=model_id, text_hash__in=ordered[start : start + LOOKUP_CHUNK]
-        ).values_list("text_hash", "vector")
-        for text_hash, vector in rows:
+    for part in _chunked(hashes):
+        rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
+        for text_hash, vector in rows.values_list("text_hash", "vector"):
             found[text_hash] = np.frombuffer(bytes(vector), dtype=np.float32)
     return found
+
+
+def _stored_hashes(model_id: str, hashes: set[str]) -> set[str]:
+    found: set[str] = set()
+    for part in _chunked(hashes):
+        rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
+        found.update(rows.values_list("text_hash", flat=True))
+    return found
+
+
+def _chunked(hashes: set[str]) -> Iterator[list[str]]:
+    ordered = sorted(hashes)
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        yield ordered[start : start + LOOKUP_CHUNK]

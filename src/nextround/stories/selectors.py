@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from nextround.errors import NotFound
 from nextround.fit import star
-from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover
+from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover, embedded_texts
 from nextround.fit.requirements import Extraction, Requirement, extract_requirements
 from nextround.interviews.models import (
     NoteKind,
@@ -20,6 +20,7 @@ from nextround.interviews.models import (
     Round,
     RoundNote,
 )
+from nextround.stories import jobs
 from nextround.stories.matching import Matcher, matcher
 from nextround.stories.models import (
     ConcernAnswer,
@@ -104,14 +105,22 @@ class CoverageView:
     coverage: Coverage
     matcher: Matcher
     stories: int
+    # Texts still without a vector: until they have one, the page shows word matching.
+    pending: int = 0
+    preparing: bool = False  # the background worker has them queued or in hand
 
     @property
     def must_have_gaps(self) -> list[Row]:
         return [r for r in self.coverage.gaps if r.requirement.kind == "must-have"]
 
 
-def coverage(*, opportunity: Opportunity, use: Matcher | None = None) -> CoverageView:
-    """Every requirement of the posting with the owner's best stories, and the gaps."""
+def coverage(
+    *, opportunity: Opportunity, use: Matcher | None = None, wait: bool = False
+) -> CoverageView:
+    """Every requirement of the posting with the owner's best stories, and the gaps.
+
+    Pages don't ``wait``: while the background worker (``stories.jobs``) has not embedded every
+    text, they get word matching and the count of texts left. The CLI waits and embeds."""
     extraction = requirements(opportunity=opportunity)
     stories = _story_texts(opportunity.owner)
     strengths_ = [
@@ -119,8 +128,27 @@ def coverage(*, opportunity: Opportunity, use: Matcher | None = None) -> Coverag
         for s in Strength.objects.filter(owner=opportunity.owner)
     ]
     use = use or matcher()
-    result = cover(extraction.requirements, stories, strengths=strengths_, embed=use.embed)
-    return CoverageView(extraction=extraction, coverage=result, matcher=use, stories=len(stories))
+    pending = 0 if wait else use.missing(embedded_texts(extraction.requirements, stories))
+    embed = None if pending else use.embed
+    result = cover(extraction.requirements, stories, strengths=strengths_, embed=embed)
+    return CoverageView(
+        extraction=extraction,
+        coverage=result,
+        matcher=use,
+        stories=len(stories),
+        pending=pending,
+        preparing=bool(pending) and jobs.is_active(opportunity.owner_id),
+    )
+
+
+def embedding_texts(*, owner: User) -> list[str]:
+    """Every text the owner's coverage pages embed: what the background worker prepares."""
+    stories = _story_texts(owner)
+    texts: dict[str, None] = {}
+    for opportunity in Opportunity.objects.filter(owner=owner).exclude(posting_text=""):
+        found = requirements(opportunity=opportunity).requirements
+        texts.update(dict.fromkeys(embedded_texts(found, stories)))
+    return list(texts)
 
 
 @dataclass(frozen=True)

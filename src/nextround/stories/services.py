@@ -20,6 +20,7 @@ from nextround.interviews.models import (
     Round,
     RoundNote,
 )
+from nextround.stories.matching import matcher
 from nextround.stories.models import (
     PARKED,
     TOP_STRENGTHS,
@@ -31,7 +32,7 @@ from nextround.stories.models import (
     Strength,
     Telling,
 )
-from nextround.stories.selectors import requirements
+from nextround.stories.selectors import embedding_texts, requirements
 
 # Plain text fields of a story; the export copies them as they are.
 STORY_TEXT = (
@@ -223,3 +224,14 @@ def _concern_target(
             text = found.text if found else existing.requirement_text  # type: ignore[union-attr]
             return existing, {"requirement_key": value, "requirement_text": text}
     raise NotFound(f"This opportunity has no concern {ref!r}.")
+
+
+def embeddings_prepare(*, owner_id: int) -> int:
+    """Embed and store every text the owner's coverage pages need (the background worker's
+    job); returns how many texts that was. Nothing to do with word matching."""
+    use = matcher()
+    if use.embed is None:
+        return 0
+    texts = embedding_texts(owner=User.objects.get(pk=owner_id))
+    use.embed(texts)
+    return len(texts)

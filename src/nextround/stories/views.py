@@ -12,7 +12,7 @@ from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
 from nextround.fit.star import StoryReport, analyze_story
 from nextround.interviews import selectors as interview_selectors
-from nextround.stories import selectors, services
+from nextround.stories import jobs, selectors, services
 from nextround.stories.forms import (
     ConcernAnswerForm,
     PostingForm,
@@ -220,6 +220,15 @@ def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     view = selectors.coverage(opportunity=opportunity)
     context = {"opportunity": opportunity, "view": view}
     return render(request, "stories/coverage.html", context)
+
+
+@require_POST
+def coverage_prepare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the embeddings the coverage page waits for (a GET never starts work)."""
+    opportunity = interview_selectors.opportunity_get(owner=owner_of(request), pk=pk)
+    jobs.enqueue(opportunity.owner_id)
+    messages.info(request, "Preparing matching by meaning; this page shows it once it is ready.")
+    return see_other(reverse("coverage", args=[pk]))
 
 
 @require_GET

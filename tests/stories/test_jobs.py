@@ -1,0 +1,71 @@
+"""Embeddings prepared in the background (nextround.stories.jobs): a serving process queues an
+owner when a story or an opportunity is saved, and pages then match by meaning."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import User
+
+from nextround.fit import semantic
+from nextround.interviews.models import Opportunity
+from nextround.stories import jobs, selectors, services
+from nextround.stories.matching import matcher
+from nextround.stories.models import Embedding
+from tests.stories.helpers import NEGOTIATION
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the worker sees only committed rows
+
+
+@pytest.fixture(autouse=True)
+def _not_serving(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts as a CLI process does (not serving) and leaves the worker idle."""
+    monkeypatch.setattr(jobs, "_serving", threading.Event())
+    matcher.cache_clear()
+    yield
+    _wait_idle()
+    matcher.cache_clear()
+
+
+def _wait_idle() -> None:
+    deadline = time.monotonic() + 60
+    while jobs.busy() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not jobs.busy()
+
+
+def _stored_for(opportunity: Opportunity) -> int:
+    texts = selectors.embedding_texts(owner=opportunity.owner)
+    hashes = {semantic.text_hash(t) for t in texts}
+    return Embedding.objects.filter(text_hash__in=hashes).count()
+
+
+def test_a_process_that_does_not_serve_queues_nothing_on_save(posted: Opportunity) -> None:
+    services.story_create(owner=posted.owner, **NEGOTIATION)
+    assert not jobs.busy()
+    assert not Embedding.objects.exists()
+    assert selectors.coverage(opportunity=posted).pending > 0
+
+
+def test_a_serving_process_prepares_what_a_save_changes(posted: Opportunity, user: User) -> None:
+    assert jobs.start() == 0  # no account has stories yet
+    services.story_create(owner=user, **NEGOTIATION)
+    _wait_idle()
+    assert selectors.coverage(opportunity=posted).pending == 0
+    assert _stored_for(posted) == len(set(selectors.embedding_texts(owner=user)))
+    # A new posting brings new requirements: saving it queues them too.
+    services.posting_set(opportunity=posted, text="Must have: fluent Portuguese.")
+    _wait_idle()
+    view = selectors.coverage(opportunity=posted)
+    assert view.pending == 0 and view.coverage.method == "semantic"
+
+
+def test_starting_to_serve_prepares_what_an_earlier_run_left(posted: Opportunity) -> None:
+    services.story_create(owner=posted.owner, **NEGOTIATION)
+    assert selectors.coverage(opportunity=posted).pending > 0
+    assert jobs.start() == 1
+    _wait_idle()
+    assert selectors.coverage(opportunity=posted).pending == 0
