@@ -154,8 +154,8 @@ def test_own_earlier_question_stays_even_when_generic_guesses_score_higher() -> 
     assert len(found) == 15
     [lq] = [lq for lq in found if lq.asked_before]
     assert lq.text == seen.text
-    assert lq is found[-1]  # kept, and still shown in score order
-    assert found[0].score > lq.score
+    assert lq is found[0]  # kept, and shown first: what they really asked leads the list
+    assert max(q.score for q in found[1:]) > lq.score
 
 
 def test_when_earlier_questions_exceed_the_limit_weak_answers_come_first() -> None:
@@ -183,11 +183,32 @@ def test_a_weak_answer_is_kept_over_a_higher_scoring_question_seen_before() -> N
     facts = round_facts(number=2, attendees=(DANA, SAM))
     both = likely_questions(facts, earlier=[good, weak], limit=2)
     assert [(lq.text, lq.score) for lq in both] == [
-        ("Tell me about yourself.", pytest.approx(7.4)),
         (weak.text, 5),
+        ("Tell me about yourself.", pytest.approx(7.4)),
     ]
     [only] = likely_questions(facts, earlier=[good, weak], limit=1)
     assert only.text == weak.text
+
+
+EARLIER_MIX = [
+    EarlierQuestion("Tell me about yourself", 1, "Dana Ortiz", rating=4),
+    EarlierQuestion("How many piano tuners are there in Chicago?", 1, rating=2),
+    EarlierQuestion("Why do you want to leave your current job?", 1, "Sam Lee", rating=1),
+    EarlierQuestion("Walk us through migrating the billing ledger to Postgres", 1),
+    EarlierQuestion("What is your greatest strength?", 1, rating=5),
+]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 15, 30])
+def test_a_limit_keeps_the_ranking_of_the_longer_list(limit: int) -> None:
+    facts = round_facts(number=2, is_final=True, attendees=(DANA, SAM, PRIYA))
+    longest = likely_questions(facts, earlier=EARLIER_MIX, limit=1000)
+    found = likely_questions(facts, earlier=EARLIER_MIX, limit=limit)
+    assert [q.text for q in found] == [q.text for q in longest[:limit]]
+    # Questions asked before lead the list, the two weak answers first; the others follow.
+    asked = [q.asked_before for q in longest]
+    assert asked[:5] == [True] * 5 and not any(asked[5:])
+    assert [q.went_badly for q in longest[:5]] == [True, True, False, False, False]
 
 
 def test_salary_questions_appear_for_a_final_round() -> None:
