@@ -9,6 +9,7 @@ import pytest
 
 from nextround.playbook.likely import EarlierQuestion, likely_questions
 from nextround.playbook.plan import RoundFacts
+from nextround.playbook.wording import Wording
 from tests.playbook.helpers import DANA, PRIYA, SAM, question, round_facts
 
 
@@ -278,3 +279,70 @@ def test_questions_asked_before_may_pass_the_category_cap() -> None:
 @pytest.mark.parametrize("limit", [1, 5, 15])
 def test_likely_questions_respect_the_limit(limit: int) -> None:
     assert len(likely_questions(round_facts(number=2, attendees=(DANA,)), limit=limit)) == limit
+
+
+HOSPITAL = Wording("clinical", "hospital", "patients", "patient")
+
+
+def test_a_hospital_is_not_asked_about_products_and_hears_its_own_words() -> None:
+    facts = round_facts(number=2, is_final=True, attendees=(DANA, SAM, PRIYA))
+    software = [q.text for q in likely_questions(facts, limit=1000, wording=Wording("product"))]
+    assert "What ideas do you have for improving our product?" in software
+    unsure = [q.text for q in likely_questions(facts, limit=1000)]  # general: not a product
+    assert "What ideas do you have for improving our product?" not in unsure
+    found = likely_questions(facts, limit=1000, wording=HOSPITAL)
+    texts = [q.text for q in found]
+    assert not any("product" in t or "customer" in t or "company" in t for t in texts)
+    assert "What do you think is the biggest challenge facing our hospital right now?" in texts
+
+
+def test_a_question_written_for_the_field_scores_more_with_its_reason() -> None:
+    bank = [
+        question(
+            "technical-ward",
+            "How do you spot a deteriorating patient?",
+            "technical",
+            fields=["clinical"],
+        ),
+        question(
+            "technical-code",
+            "What do you look for in a code review?",
+            "technical",
+            fields=["product"],
+        ),
+        question("technical-any", "How do you check your own work?", "technical"),
+    ]
+    found = likely_questions(round_facts(), bank=bank, wording=HOSPITAL)
+    # 1 + 1.5 for the field; the product question is left out; the general one stays at 1.
+    assert [(q.text, q.score) for q in found] == [
+        ("How do you spot a deteriorating patient?", 2.5),
+        ("How do you check your own work?", 1.0),
+    ]
+    assert found[0].reasons == ["Typical of the field (clinical or care)."]
+
+
+def test_a_question_asked_before_stays_even_if_it_does_not_fit_the_field() -> None:
+    bank = [
+        question(
+            "approach-ideas",
+            "What ideas do you have for improving our product?",
+            "approach",
+            fields=["product"],
+        )
+    ]
+    seen = EarlierQuestion("What ideas do you have for improving our product?", 1)
+    [found] = likely_questions(round_facts(), bank=bank, earlier=[seen], wording=HOSPITAL)
+    assert found.asked_before
+
+
+def test_an_improvement_note_ending_in_a_full_stop_gets_no_second_one() -> None:
+    for improve, ending in (
+        ("Use numbers.", "Use numbers."),
+        ("Shorter?", "Shorter?"),
+        ("Lead with the result", "Lead with the result."),
+    ):
+        seen = EarlierQuestion("Tell me about yourself", 1, rating=2, improve=improve)
+        [found] = [q for q in likely_questions(round_facts(), earlier=[seen]) if q.asked_before]
+        assert (
+            found.reasons[0] == f"Asked in round 1; you rated your answer 2/5. To improve: {ending}"
+        )

@@ -359,7 +359,8 @@ class _Term:
     weight: float
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A word without its plural ending (or a possessive "s" once the apostrophe is gone)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
@@ -375,7 +376,7 @@ def _terms_by_first_word() -> dict[str, list[_Term]]:
     for field, terms in SIGNALS.items():
         seen: set[tuple[str, ...]] = set()
         for term, weight in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])):
-            term_words = tuple(_singular(w) for w in words(term))
+            term_words = tuple(singular(w) for w in words(term))
             if term_words and term_words not in seen:  # "pupil" and "pupils" count once
                 seen.add(term_words)
                 index[term_words[0]].append(_Term(field, term, term_words, weight))
@@ -385,11 +386,11 @@ def _terms_by_first_word() -> dict[str, list[_Term]]:
 def _terms_in(text: str) -> set[_Term]:
     """Every signal term the text contains, each once."""
     found: set[_Term] = set()
-    singular = [_singular(w) for w in words(text)]
+    text_words = [singular(w) for w in words(text)]
     index = _terms_by_first_word()
-    for i, word in enumerate(singular):
+    for i, word in enumerate(text_words):
         for term in index.get(word, ()):
-            if tuple(singular[i : i + len(term.words)]) == term.words:
+            if tuple(text_words[i : i + len(term.words)]) == term.words:
                 found.add(term)
     return found
 

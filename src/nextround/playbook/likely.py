@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from nextround.playbook import knowledge
+from nextround.playbook.field import FIELD_LABELS
 from nextround.playbook.knowledge import RELATIONS, Question, suits
 from nextround.playbook.plan import RoundFacts
 from nextround.playbook.wording import PLAIN, Wording, end_sentence
 from nextround.text import content_stems, overlap, stems
 
+FIELD_BONUS = 1.5  # a question written for the employer's own field
 SAME_QUESTION = 0.5  # stem overlap above which an earlier question is a bank question
 PER_CATEGORY = 4  # keep the list varied
 ONLY_IN_FORMAT = {"case": "case", "presentation": "presentation"}
@@ -114,9 +116,12 @@ def _earlier_reason(seen: EarlierQuestion) -> str:
 
 
 def _score_bank_question(
-    q: Question, facts: RoundFacts, job: str, new_names: list[str]
+    q: Question, facts: RoundFacts, job: str, new_names: list[str], field: str = "general"
 ) -> tuple[float, list[str]]:
     score, reasons = 1.0, []
+    if field != "general" and field in q.fields:
+        score += FIELD_BONUS
+        reasons.append(f"Typical of the field ({FIELD_LABELS[field]}).")
     fmt = facts.format
     if q.category in ONLY_IN_FORMAT.values():
         if ONLY_IN_FORMAT.get(fmt) != q.category:
@@ -210,7 +215,7 @@ def _rank_bank(
     new_names = [a.name for a in facts.attendees if not a.met_before]
     ranked: list[LikelyQuestion] = []
     for q in bank:
-        score, reasons = _score_bank_question(q, facts, job, new_names)
+        score, reasons = _score_bank_question(q, facts, job, new_names, wording.field)
         seen_list = earlier_by_bank.get(q.id, [])
         if (score <= 0 or not suits(q.fields, wording.field)) and not seen_list:
             continue

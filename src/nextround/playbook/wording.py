@@ -4,7 +4,8 @@ its residents, the school and its pupils, instead of the company and its custome
 The bank is written once, in the plain wording of a company with customers. ``Wording.word``
 swaps the few words that change with the field: "company" for the kind of organisation the
 posting names (or the field's usual one), "customers" and "clients" for the people it serves,
-and "the business" for the organisation where "business" would be the wrong word. Entries
+and "the business" for the organisation (and "industry" for "sector") where those would be
+the wrong words. Entries
 whose whole point is commercial (sales, competitors, products) are not reworded but left out
 for fields they do not fit (``knowledge.suits``), so no rewording has to stretch.
 """
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nextround.playbook.field import FieldGuess
+from nextround.playbook.field import FieldGuess, singular
 from nextround.playbook.knowledge import FIELDS, Field
 from nextround.text import words
 
@@ -95,6 +96,7 @@ _COMPANY = re.compile(
     r"(?<!\byour )(?<!\bmy )\b(?:(the|our|a|an|this) )?(company)\b", re.IGNORECASE
 )
 _BUSINESS = re.compile(r"\b(the|our) business\b", re.IGNORECASE)
+_INDUSTRY = re.compile(r"\bindustry\b", re.IGNORECASE)
 _SERVED = re.compile(r"\b(customer|client)(s?)\b", re.IGNORECASE)
 
 
@@ -113,6 +115,7 @@ class Wording:
             text = _COMPANY.sub(self._org, text)
             if self.field in NOT_A_BUSINESS:
                 text = _BUSINESS.sub(lambda m: _same_case(m.group(0), f"{m[1]} {self.org}"), text)
+                text = _INDUSTRY.sub(lambda m: _same_case(m.group(0), "sector"), text)
         if (self.served, self.served_one) != ("customers", "customer"):
             text = _SERVED.sub(self._served, text)
         return text
@@ -146,7 +149,8 @@ def _same_case(original: str, replacement: str) -> str:
 
 
 def _count(needle: str, haystack: list[str]) -> int:
-    want = words(needle)
+    """How often the words of ``needle`` appear in ``haystack`` (singular words) in a row."""
+    want = [singular(w) for w in words(needle)]
     n = len(want)
     return sum(1 for i in range(len(haystack) - n + 1) if haystack[i : i + n] == want)
 
@@ -155,8 +159,8 @@ def wording_for(guess: FieldGuess, *, posting: str = "", company: str = "") -> W
     """The wording for an employer in ``guess.field``, naming the organisation and the people
     it serves as its posting or its name do, or as the field usually does."""
     field = guess.field
-    text_words = words(posting)
-    name_words = words(company)
+    text_words = [singular(w) for w in words(posting)]
+    name_words = [singular(w) for w in words(company)]
     org = "company"
     if field in ORG_NAMES:
         names, default = ORG_NAMES[field]
