@@ -192,7 +192,9 @@ def test_questions_json(ok: Callable[..., str], later: Round, people: list[Perso
             "approach",
         }
         assert q["reasons"]
-    scores = [q["score"] for q in found]
+    # The question asked before leads; the rest follow best first.
+    assert found[0]["asked_before"]
+    scores = [q["score"] for q in found[1:]]
     assert scores == sorted(scores, reverse=True)
     again = [q for q in found if q["asked_before"]]
     assert [q["asked_before"] for q in again] == [
@@ -205,13 +207,105 @@ def test_questions_json(ok: Callable[..., str], later: Round, people: list[Perso
 def test_questions_text(ok: Callable[..., str], later: Round) -> None:
     out = ok("questions", str(later.pk), "--limit", "2")
     lines = out.splitlines()
-    assert lines[0].startswith(" 1. [")
+    assert lines[0] == "Field: general (nothing in the posting settles it)."
+    assert lines[1].startswith(" 1. [")
     assert any(line.startswith("      - ") for line in lines)
+
+
+def add_earlier_questions(round_: Round, people: list[Person]) -> None:
+    for text, rating, person in (
+        ("Walk me through your resume.", 4, people[0]),
+        ("What are your salary expectations?", 1, people[0]),
+        ("How would you clear the claims backlog in our billing system?", None, people[1]),
+        ("Tell me about a time you disagreed with your manager.", 2, None),
+        ("Why do you want to work here?", 5, people[2]),
+    ):
+        services.note_create(
+            round_=round_, kind="question", person=person, text=text, rating=rating
+        )
+
+
+@pytest.mark.parametrize("limit", [1, 2, 4, 6, 15])
+def test_questions_with_a_limit_are_the_start_of_the_longer_list(
+    ok: Callable[..., str], later: Round, people: list[Person], limit: int
+) -> None:
+    add_earlier_questions(later.opportunity.rounds.get(number=1), people)
+    longest = json.loads(ok("questions", str(later.pk), "--limit", "60", "--json"))
+    found = json.loads(ok("questions", str(later.pk), "--limit", str(limit), "--json"))
+    assert [q["text"] for q in found] == [q["text"] for q in longest[:limit]]
+    assert [bool(q["asked_before"]) for q in longest[:6]] == [True] * 5 + [False]
+    text = ok("questions", str(later.pk), "--limit", str(limit)).splitlines()[1:]
+    assert [line for line in text if not line.startswith("      - ")] == [
+        f"{n:>2}. [{q['category']}] {q['text']}" for n, q in enumerate(longest[:limit], 1)
+    ]
+
+
+NURSE_POSTING = (
+    "Lead our 28-bed acute medical unit. You will manage a team of nurses and healthcare "
+    "assistants, keep staffing safe and make sure every patient receives dignified care. "
+    "Current NMC registration is essential."
+)
+
+
+@pytest.fixture
+def ward_round(user: User) -> Round:
+    """A final round for a nurse manager with the chief nursing officer and a matron."""
+    opportunity = services.opportunity_create(
+        owner=user,
+        company="Northgate General Hospital",
+        role_title="Nurse Manager",
+        posting_text=NURSE_POSTING,
+        stage="interviewing",
+    )
+    cno = services.person_create(
+        opportunity=opportunity,
+        name="Ruth Okafor",
+        title="Chief Nursing Officer",
+        relation="executive",
+    )
+    matron = services.person_create(
+        opportunity=opportunity, name="Ben Hale", title="Matron", relation="hiring_manager"
+    )
+    return services.round_create(
+        opportunity=opportunity,
+        starts=wall(20, 10),
+        ends=wall(20, 12),
+        timezone_name=TZ,
+        format="panel",
+        is_final=True,
+        attendees=[cno, matron],
+    )
+
+
+def test_questions_for_a_hospital_fit_the_field(ok: Callable[..., str], ward_round: Round) -> None:
+    out = ok("questions", str(ward_round.pk), "--limit", "60")
+    first = out.splitlines()[0]
+    assert first.startswith("Field: clinical (from: ")
+    assert "nurse" in first and "hospital" in first
+    found = json.loads(ok("questions", str(ward_round.pk), "--limit", "60", "--json"))
+    texts = " ".join(q["text"] for q in found)
+    assert "product" not in texts and "company" not in texts and "customer" not in texts
+    assert "our hospital" in texts and "patient is deteriorating" in texts
+
+
+def test_the_strategic_ask_for_a_chief_nursing_officer_is_about_the_hospital(
+    ok: Callable[..., str], ward_round: Round
+) -> None:
+    found = json.loads(ok("ask", str(ward_round.pk), "--json"))
+    assert found["field"]["field"] == "clinical"
+    assert "matron" in found["field"]["evidence"]  # from his title
+    [cno] = [p for p in found["people"] if p["name"] == "Ruth Okafor"]
+    texts = [q["text"] for q in cno["questions"]]
+    assert any("the hospital" in t for t in texts), texts
+    assert not any("company" in t.lower() for p in found["people"] for t in texts)
+    out = ok("ask", str(ward_round.pk))
+    assert out.splitlines()[0].startswith("Field: clinical (from: ")
 
 
 def test_ask_json(ok: Callable[..., str], later: Round, people: list[Person]) -> None:
     found = json.loads(ok("ask", str(later.pk), "--json"))
-    assert set(found) == {"people", "for_anyone", "covered_themes", "money_held_back"}
+    assert set(found) == {"people", "for_anyone", "covered_themes", "money_held_back", "field"}
+    assert found["field"] == {"field": "general", "label": "general", "evidence": []}
     assert [p["name"] for p in found["people"]] == ["Dana Ortiz", "Priya Nair", "Sam Lee"]
     dana = found["people"][0]
     assert (dana["person"], dana["relation"]) == (people[0].pk, "hiring_manager")

@@ -7,6 +7,7 @@ import pytest
 from nextround.playbook.asks import AskPlan, suggest_asks
 from nextround.playbook.knowledge import Ask
 from nextround.playbook.plan import Attendee
+from nextround.playbook.wording import Wording
 from tests.playbook.helpers import DANA, DETAIL, PRIYA, SAM
 
 
@@ -140,3 +141,42 @@ def test_real_bank_offers_pay_asks_to_hr_once_money_is_raised_and_themes_run_out
     assert not any(a.money for a in held.by_person["p4"])
     raised = suggest_asks([hr], covered_themes=covered, money_raised=True)
     assert any(a.money and a.theme == "pay_benefits" for a in raised.by_person["p4"])
+
+
+HOSPITAL = Wording("clinical", "hospital", "patients", "patient")
+CNO = Attendee("p9", "Ruth Okafor", "executive")
+
+
+def test_an_executive_at_a_hospital_is_asked_about_the_hospital() -> None:
+    plain = suggest_asks([CNO]).by_person["p9"]
+    worded = suggest_asks([CNO], wording=HOSPITAL).by_person["p9"]
+    plain_texts = " ".join(a.text for a in plain)
+    assert "the company" in plain_texts  # the bank's own wording for a company
+    texts = " ".join(a.text for a in worded)
+    assert "the hospital" in texts
+    assert "company" not in texts and "competitor" not in texts
+
+
+def test_entries_for_other_fields_are_not_suggested() -> None:
+    bank = [
+        Ask(
+            id="sell",
+            text="Who are your biggest competitors?",
+            theme="direction",
+            relations=["executive"],
+            why=DETAIL,
+            fields=["commercial"],
+        ),
+        Ask(
+            id="ward",
+            text="Where is the company going next?",
+            theme="direction",
+            relations=["executive"],
+            why=DETAIL,
+        ),
+    ]
+    [only] = suggest_asks([CNO], bank=bank, wording=HOSPITAL).by_person["p9"]
+    assert (only.id, only.text) == ("ward", "Where is the hospital going next?")
+    found = suggest_asks([CNO], bank=bank).by_person["p9"]  # unsure of the field: both fit
+    assert [a.id for a in found] == ["sell"]  # one per theme: the first in bank order
+    assert found[0] is bank[0]  # unchanged wording is the same entry

@@ -9,6 +9,7 @@ import pytest
 
 from nextround.playbook.likely import EarlierQuestion, likely_questions
 from nextround.playbook.plan import RoundFacts
+from nextround.playbook.wording import Wording
 from tests.playbook.helpers import DANA, PRIYA, SAM, question, round_facts
 
 
@@ -154,8 +155,8 @@ def test_own_earlier_question_stays_even_when_generic_guesses_score_higher() -> 
     assert len(found) == 15
     [lq] = [lq for lq in found if lq.asked_before]
     assert lq.text == seen.text
-    assert lq is found[-1]  # kept, and still shown in score order
-    assert found[0].score > lq.score
+    assert lq is found[0]  # kept, and shown first: what they really asked leads the list
+    assert max(q.score for q in found[1:]) > lq.score
 
 
 def test_when_earlier_questions_exceed_the_limit_weak_answers_come_first() -> None:
@@ -183,11 +184,32 @@ def test_a_weak_answer_is_kept_over_a_higher_scoring_question_seen_before() -> N
     facts = round_facts(number=2, attendees=(DANA, SAM))
     both = likely_questions(facts, earlier=[good, weak], limit=2)
     assert [(lq.text, lq.score) for lq in both] == [
-        ("Tell me about yourself.", pytest.approx(7.4)),
         (weak.text, 5),
+        ("Tell me about yourself.", pytest.approx(7.4)),
     ]
     [only] = likely_questions(facts, earlier=[good, weak], limit=1)
     assert only.text == weak.text
+
+
+EARLIER_MIX = [
+    EarlierQuestion("Tell me about yourself", 1, "Dana Ortiz", rating=4),
+    EarlierQuestion("How many piano tuners are there in Chicago?", 1, rating=2),
+    EarlierQuestion("Why do you want to leave your current job?", 1, "Sam Lee", rating=1),
+    EarlierQuestion("Walk us through migrating the billing ledger to Postgres", 1),
+    EarlierQuestion("What is your greatest strength?", 1, rating=5),
+]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 15, 30])
+def test_a_limit_keeps_the_ranking_of_the_longer_list(limit: int) -> None:
+    facts = round_facts(number=2, is_final=True, attendees=(DANA, SAM, PRIYA))
+    longest = likely_questions(facts, earlier=EARLIER_MIX, limit=1000)
+    found = likely_questions(facts, earlier=EARLIER_MIX, limit=limit)
+    assert [q.text for q in found] == [q.text for q in longest[:limit]]
+    # Questions asked before lead the list, the two weak answers first; the others follow.
+    asked = [q.asked_before for q in longest]
+    assert asked[:5] == [True] * 5 and not any(asked[5:])
+    assert [q.went_badly for q in longest[:5]] == [True, True, False, False, False]
 
 
 def test_salary_questions_appear_for_a_final_round() -> None:
@@ -257,3 +279,70 @@ def test_questions_asked_before_may_pass_the_category_cap() -> None:
 @pytest.mark.parametrize("limit", [1, 5, 15])
 def test_likely_questions_respect_the_limit(limit: int) -> None:
     assert len(likely_questions(round_facts(number=2, attendees=(DANA,)), limit=limit)) == limit
+
+
+HOSPITAL = Wording("clinical", "hospital", "patients", "patient")
+
+
+def test_a_hospital_is_not_asked_about_products_and_hears_its_own_words() -> None:
+    facts = round_facts(number=2, is_final=True, attendees=(DANA, SAM, PRIYA))
+    software = [q.text for q in likely_questions(facts, limit=1000, wording=Wording("product"))]
+    assert "What ideas do you have for improving our product?" in software
+    unsure = [q.text for q in likely_questions(facts, limit=1000)]  # general: not a product
+    assert "What ideas do you have for improving our product?" not in unsure
+    found = likely_questions(facts, limit=1000, wording=HOSPITAL)
+    texts = [q.text for q in found]
+    assert not any("product" in t or "customer" in t or "company" in t for t in texts)
+    assert "What do you think is the biggest challenge facing our hospital right now?" in texts
+
+
+def test_a_question_written_for_the_field_scores_more_with_its_reason() -> None:
+    bank = [
+        question(
+            "technical-ward",
+            "How do you spot a deteriorating patient?",
+            "technical",
+            fields=["clinical"],
+        ),
+        question(
+            "technical-code",
+            "What do you look for in a code review?",
+            "technical",
+            fields=["product"],
+        ),
+        question("technical-any", "How do you check your own work?", "technical"),
+    ]
+    found = likely_questions(round_facts(), bank=bank, wording=HOSPITAL)
+    # 1 + 1.5 for the field; the product question is left out; the general one stays at 1.
+    assert [(q.text, q.score) for q in found] == [
+        ("How do you spot a deteriorating patient?", 2.5),
+        ("How do you check your own work?", 1.0),
+    ]
+    assert found[0].reasons == ["Typical of the field (clinical or care)."]
+
+
+def test_a_question_asked_before_stays_even_if_it_does_not_fit_the_field() -> None:
+    bank = [
+        question(
+            "approach-ideas",
+            "What ideas do you have for improving our product?",
+            "approach",
+            fields=["product"],
+        )
+    ]
+    seen = EarlierQuestion("What ideas do you have for improving our product?", 1)
+    [found] = likely_questions(round_facts(), bank=bank, earlier=[seen], wording=HOSPITAL)
+    assert found.asked_before
+
+
+def test_an_improvement_note_ending_in_a_full_stop_gets_no_second_one() -> None:
+    for improve, ending in (
+        ("Use numbers.", "Use numbers."),
+        ("Shorter?", "Shorter?"),
+        ("Lead with the result", "Lead with the result."),
+    ):
+        seen = EarlierQuestion("Tell me about yourself", 1, rating=2, improve=improve)
+        [found] = [q for q in likely_questions(round_facts(), earlier=[seen]) if q.asked_before]
+        assert (
+            found.reasons[0] == f"Asked in round 1; you rated your answer 2/5. To improve: {ending}"
+        )

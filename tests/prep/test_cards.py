@@ -32,3 +32,18 @@ def test_round_page_shows_plan_score_likely_questions_and_asks(
     assert "Questions to ask" in body
     assert escape(suggestions(asks_of(second), people[0])[0].text) in body
     assert reverse("round_calendar", args=[second.pk]) in body
+
+
+def test_round_page_shows_the_field_and_why(
+    client: Client, two_rounds: tuple[Round, Round]
+) -> None:
+    second = two_rounds[1]
+    body = client.get(reverse("round_detail", args=[second.pk])).content.decode()
+    assert "Field: general (nothing in the posting settles it). Questions keep" in body
+    opportunity = second.opportunity
+    opportunity.role_title = "Ward Nurse Manager"
+    opportunity.posting_text = "Lead the ward team so every patient gets safe care."
+    opportunity.save()
+    body = client.get(reverse("round_detail", args=[second.pk])).content.decode()
+    assert "Field: clinical (from: ward, nurse, patient, care)." in body
+    assert "improving our product" not in body

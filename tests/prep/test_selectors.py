@@ -18,7 +18,7 @@ from nextround.interviews.selectors import carry_forward
 from nextround.playbook import knowledge
 from nextround.playbook.plan import Attendee
 from nextround.prep import services as prep
-from nextround.prep.selectors import round_facts, round_likely
+from nextround.prep.selectors import employer_field, round_facts, round_likely
 from tests.prep.helpers import (
     TZ,
     all_suggestions,
@@ -431,3 +431,41 @@ def test_kept_question_of_someone_who_left_the_round_is_for_anyone(
     asks = asks_of(second)
     assert [pa.person.name for pa in asks.people] == ["Dana Ortiz", "Priya Nair"]
     assert asks.unassigned == [kept]
+
+
+# --- the employer's field ------------------------------------------------------------------
+
+
+def test_a_limit_keeps_the_ranking_of_the_page_list(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
+    for text, rating in (
+        ("Walk me through your resume.", 4),
+        ("What are your salary expectations?", 1),
+        ("How would you clear the claims backlog in our billing system?", None),
+        ("Why do you want to work here?", 2),
+    ):
+        services.note_create(
+            round_=two_rounds[0], kind="question", person=people[0], text=text, rating=rating
+        )
+    carry = carry_forward(round_=two_rounds[1])
+    longest = [q.text for q in round_likely(carry=carry, limit=60)]
+    for limit in (1, 2, 3, 4, 5, 15):
+        assert [q.text for q in round_likely(carry=carry, limit=limit)] == longest[:limit]
+
+
+def test_the_field_comes_from_the_opportunity_and_the_people_met(
+    opportunity: Opportunity, people: list[Person]
+) -> None:
+    assert employer_field(opportunity).guess.field == "general"
+    services.person_create(
+        opportunity=opportunity,
+        name="Ruth Okafor",
+        title="Chief Nursing Officer",
+        relation="executive",
+    )
+    opportunity.posting_text = "Improve patient flow across the hospital's wards."
+    found = employer_field(opportunity)
+    assert found.guess.field == "clinical"
+    assert set(found.guess.evidence) >= {"patient", "hospital", "nursing"}
+    assert (found.wording.org, found.wording.served) == ("hospital", "patients")

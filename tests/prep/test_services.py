@@ -80,3 +80,15 @@ def test_ask_adopt_refuses_a_person_not_attending_and_an_unknown_id(
     with pytest.raises(Invalid):
         prep.ask_create(round_=first, person=None, text="   ")
     assert AskItem.objects.count() == 0
+
+
+def test_a_kept_suggestion_keeps_the_wording_for_the_field(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
+    second = two_rounds[1]
+    opportunity = second.opportunity
+    opportunity.company = "Northgate General Hospital"
+    opportunity.role_title = "Nurse Manager"
+    opportunity.save()
+    item = prep.ask_adopt(round_=second, person=people[2], bank_id="direction-three-years")
+    assert item.text.startswith("Where do you want the hospital to be in three years")

@@ -13,6 +13,7 @@ from nextround.cli.base import local_owner, main, print_json
 
 if TYPE_CHECKING:
     from nextround.interviews.models import Round
+    from nextround.playbook.field import FieldGuess
     from nextround.playbook.likely import LikelyQuestion
     from nextround.prep.selectors import RoundAsks, RoundPlan
 
@@ -145,12 +146,14 @@ def questions(round_id: int, limit: int, *, as_json: bool) -> None:
     """Likely questions for the round, ranked, with the reasons for each."""
     round_ = _round(round_id)
     from nextround.interviews.selectors import carry_forward
-    from nextround.prep.selectors import round_likely
+    from nextround.prep.selectors import employer_field, round_likely
 
-    found = round_likely(carry=carry_forward(round_=round_), limit=limit)
+    field = employer_field(round_.opportunity)
+    found = round_likely(carry=carry_forward(round_=round_), limit=limit, field=field)
     if as_json:
         print_json([_likely_json(q) for q in found])
         return
+    click.echo(f"{field.guess.summary}.")
     for n, q in enumerate(found, 1):
         click.echo(f"{n:>2}. [{q.category}] {q.text}")
         for reason in q.reasons:
@@ -188,7 +191,14 @@ def _asks_json(asks: RoundAsks) -> dict[str, Any]:
         ],
         "covered_themes": sorted(asks.covered_themes),
         "money_held_back": asks.money_held_back,
+        "field": _field_json(asks.field),
     }
+
+
+def _field_json(field: FieldGuess | None) -> dict[str, Any] | None:
+    if field is None:
+        return None
+    return {"field": field.field, "label": field.label, "evidence": list(field.evidence)}
 
 
 @main.command()
@@ -204,6 +214,8 @@ def ask(round_id: int, *, as_json: bool) -> None:
     if as_json:
         print_json(_asks_json(found))
         return
+    if found.field is not None:
+        click.echo(f"{found.field.summary}.")
     for pa in found.people:
         click.echo(f"{pa.person.name} ({pa.person.get_relation_display()}):")
         for row in pa.rows:

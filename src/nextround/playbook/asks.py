@@ -6,9 +6,12 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+import msgspec
+
 from nextround.playbook import knowledge
-from nextround.playbook.knowledge import Ask
+from nextround.playbook.knowledge import Ask, suits
 from nextround.playbook.plan import Attendee
+from nextround.playbook.wording import PLAIN, Wording
 
 PER_PERSON = 3
 
@@ -52,6 +55,12 @@ THEME_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+def word_ask(ask: Ask, wording: Wording) -> Ask:
+    """The suggestion worded for the employer (the same entry when nothing changes)."""
+    text = wording.word(ask.text)
+    return ask if text == ask.text else msgspec.structs.replace(ask, text=text)
+
+
 @dataclass(frozen=True)
 class AskPlan:
     """Suggestions for each interviewer (by ``Attendee.key``) and what was held back."""
@@ -69,14 +78,17 @@ def suggest_asks(
     money_raised: bool = False,
     per_person: int = PER_PERSON,
     bank: Sequence[Ask] | None = None,
+    wording: Wording = PLAIN,
 ) -> AskPlan:
     """Up to ``per_person`` questions for each attendee, suited to their relation.
 
     Rules: never a theme an earlier round already answered (``covered_themes``) nor a question
     already used (``used``, bank ids); no question twice in one round; themes spread so each
-    person hears something different; pay and benefits only once ``money_raised``.
+    person hears something different; pay and benefits only once ``money_raised``; only
+    questions that suit the employer's field, worded for it (``wording``).
     """
     bank = knowledge.asks() if bank is None else bank
+    bank = [a for a in bank if suits(a.fields, wording.field)]
     covered, taken = frozenset(covered_themes), set(used)
     theme_use: Counter[str] = Counter()
     held_back = False
@@ -109,5 +121,5 @@ def suggest_asks(
         for ask in chosen:
             taken.add(ask.id)
             theme_use[ask.theme] += 1
-        by_person[person.key] = chosen
+        by_person[person.key] = [word_ask(a, wording) for a in chosen]
     return AskPlan(by_person=by_person, covered_themes=covered, money_held_back=held_back)

@@ -54,6 +54,25 @@ CATEGORY_LABELS: dict[str, str] = {
 Relation = Literal["hiring_manager", "managers_manager", "executive", "peer", "hr", "other"]
 RELATIONS: tuple[Relation, ...] = Relation.__args__  # type: ignore[attr-defined]
 
+# The employer's field (see field.py); "general" when nothing settles it.
+Field = Literal[
+    "product",
+    "services",
+    "clinical",
+    "public",
+    "education",
+    "trades",
+    "retail",
+    "logistics",
+    "finance",
+    "nonprofit",
+    "general",
+]
+FIELDS: tuple[Field, ...] = Field.__args__  # type: ignore[attr-defined]
+# Shorthand for the fields that sell to customers or clients, for entries about sales,
+# competitors and markets; a knowledge file may list it in ``fields``.
+COMMERCIAL: tuple[Field, ...] = ("product", "services", "retail", "logistics", "finance", "trades")
+
 Format = Literal[
     "one_on_one", "panel", "series", "all_day", "case", "presentation", "video", "phone"
 ]
@@ -102,6 +121,8 @@ Fact = Literal[
     "remote",
 ]
 
+FieldTag = Literal[Field, "commercial"]  # "commercial" stands for COMMERCIAL and "general"
+
 Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Sentence = Annotated[str, msgspec.Meta(min_length=8, max_length=240)]
 Guidance = Annotated[str, msgspec.Meta(min_length=30, max_length=600)]
@@ -121,6 +142,8 @@ class Question(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     testing: Guidance  # what the interviewer is really finding out
     approach: Guidance  # how to answer well
     variants: list[Sentence] = []  # other wordings of the same question
+    # The fields it makes sense in; empty means every field. "general" is the unsure case.
+    fields: list[FieldTag] = []
 
 
 class Ask(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -132,6 +155,7 @@ class Ask(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     relations: Annotated[list[Relation], msgspec.Meta(min_length=1)]
     why: Guidance  # what the answer tells the candidate
     money: bool = False  # only once the employer raises pay, or at the offer
+    fields: list[FieldTag] = []  # the fields it makes sense in; empty means every field
 
 
 class Due(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -176,6 +200,13 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     due: Due
     when: Condition = Condition()
     per_attendee: bool = False
+
+
+def suits(fields: list[FieldTag], field: Field) -> bool:
+    """Whether an entry tagged with ``fields`` makes sense for an employer in ``field``."""
+    if not fields:
+        return True
+    return field in fields or ("commercial" in fields and field in (*COMMERCIAL, "general"))
 
 
 class QuestionFile(msgspec.Struct, forbid_unknown_fields=True):

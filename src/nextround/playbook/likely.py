@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from nextround.playbook import knowledge
-from nextround.playbook.knowledge import RELATIONS, Question
+from nextround.playbook.field import FIELD_LABELS
+from nextround.playbook.knowledge import RELATIONS, Question, suits
 from nextround.playbook.plan import RoundFacts
+from nextround.playbook.wording import PLAIN, Wording, end_sentence
 from nextround.text import content_stems, overlap, stems
 
+FIELD_BONUS = 1.5  # a question written for the employer's own field
 SAME_QUESTION = 0.5  # stem overlap above which an earlier question is a bank question
 PER_CATEGORY = 4  # keep the list varied
 ONLY_IN_FORMAT = {"case": "case", "presentation": "presentation"}
@@ -107,15 +110,18 @@ def _earlier_reason(seen: EarlierQuestion) -> str:
     text = f"Asked in round {seen.round_number}{who}"
     if seen.rating is not None:
         text += f"; you rated your answer {seen.rating}/5"
-    if seen.improve:
-        text += f". To improve: {seen.improve}"
-    return text + "."
+    if seen.improve.strip():
+        text += f". To improve: {seen.improve.strip()}"
+    return end_sentence(text)
 
 
 def _score_bank_question(
-    q: Question, facts: RoundFacts, job: str, new_names: list[str]
+    q: Question, facts: RoundFacts, job: str, new_names: list[str], field: str = "general"
 ) -> tuple[float, list[str]]:
     score, reasons = 1.0, []
+    if field != "general" and field in q.fields:
+        score += FIELD_BONUS
+        reasons.append(f"Typical of the field ({FIELD_LABELS[field]}).")
     fmt = facts.format
     if q.category in ONLY_IN_FORMAT.values():
         if ONLY_IN_FORMAT.get(fmt) != q.category:
@@ -164,17 +170,21 @@ def likely_questions(
     earlier: Sequence[EarlierQuestion] = (),
     limit: int = 15,
     bank: Sequence[Question] | None = None,
+    wording: Wording = PLAIN,
 ) -> list[LikelyQuestion]:
-    """The ``limit`` questions most likely in this round, best first, never more than
-    ``PER_CATEGORY`` of one category, and every one with its reasons."""
+    """The ``limit`` questions most likely in this round, never more than ``PER_CATEGORY`` of
+    one category, every one with its reasons: first those asked before (the weak answers
+    first), then the rest, best first. The order does not depend on ``limit``: a shorter list
+    is the start of a longer one. Bank questions that do not suit the employer's field are
+    left out (unless they were asked all the same) and the rest are worded for it."""
     bank = knowledge.questions() if bank is None else bank
     earlier_by_bank, unmatched = _match_earlier(earlier, bank)
-    ranked = _rank_bank(bank, facts, job_text=job_text, earlier_by_bank=earlier_by_bank)
+    ranked = _rank_bank(
+        bank, facts, job_text=job_text, earlier_by_bank=earlier_by_bank, wording=wording
+    )
     ranked += [_unmatched_question(seen) for seen in unmatched]
     ranked.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
-    chosen = _choose(ranked, limit=limit)
-    chosen.sort(key=lambda lq: (-lq.score, lq.category, lq.text))
-    return chosen
+    return _choose(ranked, limit=limit)
 
 
 def _match_earlier(
@@ -198,20 +208,22 @@ def _rank_bank(
     *,
     job_text: str,
     earlier_by_bank: Mapping[str, list[EarlierQuestion]],
+    wording: Wording = PLAIN,
 ) -> list[LikelyQuestion]:
     """Every bank question this round gives a reason for, with its score and reasons."""
     job = _job_terms(job_text)
     new_names = [a.name for a in facts.attendees if not a.met_before]
     ranked: list[LikelyQuestion] = []
     for q in bank:
-        score, reasons = _score_bank_question(q, facts, job, new_names)
+        score, reasons = _score_bank_question(q, facts, job, new_names, wording.field)
         seen_list = earlier_by_bank.get(q.id, [])
-        if score <= 0 and not seen_list:
+        if (score <= 0 or not suits(q.fields, wording.field)) and not seen_list:
             continue
         for seen in seen_list:
             score += 3 if seen.rating is not None and seen.rating <= 2 else 1.5
             reasons.insert(0, _earlier_reason(seen))
-        ranked.append(LikelyQuestion(q.text, q.category, score, reasons, q, list(seen_list)))
+        text = wording.word(q.text)
+        ranked.append(LikelyQuestion(text, q.category, score, reasons, q, list(seen_list)))
     return ranked
 
 
@@ -225,8 +237,12 @@ def _unmatched_question(seen: EarlierQuestion) -> LikelyQuestion:
 
 
 def _choose(ranked: Sequence[LikelyQuestion], *, limit: int) -> list[LikelyQuestion]:
-    # What this employer really asked always stays, answers that went badly first: it is the
-    # surest guide to what comes next, and the weak ones are what most needs reworking.
+    """``ranked`` is best first. What this employer really asked comes first and always stays,
+    answers that went badly first: it is the surest guide to what comes next, and the weak
+    ones are what most needs reworking. The rest follow in ``ranked`` order. Every choice
+    depends only on those before it, so the list for a smaller limit is the start of this one
+    (sorting the chosen by score afterwards, as before, moved questions asked before down a
+    long list but kept them near the top of a short one)."""
     chosen = sorted((lq for lq in ranked if lq.asked_before), key=lambda lq: not lq.went_badly)
     chosen = chosen[:limit]
     per_category: Counter[str] = Counter(lq.category for lq in chosen)

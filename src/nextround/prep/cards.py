@@ -12,4 +12,9 @@ from nextround.prep import selectors
 
 def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str, object]:
     playbook = selectors.round_playbook(round_=round_, now=now, carry=carry)
-    return {"rp": playbook.plan, "likely": playbook.likely, "asks": playbook.asks}
+    return {
+        "rp": playbook.plan,
+        "likely": playbook.likely,
+        "asks": playbook.asks,
+        "employer_field": playbook.field,
+    }

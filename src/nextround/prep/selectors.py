@@ -9,10 +9,11 @@ from django.contrib.auth.models import User
 from django.utils.text import slugify
 
 from nextround.errors import NotFound
-from nextround.interviews.models import Party, Person, Round, Stage
+from nextround.interviews.models import Opportunity, Party, Person, Round, Stage
 from nextround.interviews.selectors import CarryForward, carry_forward, carry_forward_many
 from nextround.playbook import asks as ask_rules
 from nextround.playbook.calendar import Interview, build_calendar
+from nextround.playbook.field import FieldGuess, detect_field
 from nextround.playbook.knowledge import Ask
 from nextround.playbook.likely import EarlierQuestion, LikelyQuestion, likely_questions
 from nextround.playbook.plan import (
@@ -26,6 +27,7 @@ from nextround.playbook.plan import (
     readiness,
     retired_keys,
 )
+from nextround.playbook.wording import Wording, wording_for
 from nextround.prep.models import AskItem, AskStatus, PlanProgress
 
 
@@ -125,6 +127,30 @@ def round_plan(
     )
 
 
+# --- the employer's field -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmployerField:
+    """The employer's field with the words that told it, and the bank's wording for it."""
+
+    guess: FieldGuess
+    wording: Wording
+
+
+def employer_field(opportunity: Opportunity) -> EmployerField:
+    """From the posting, the role, the employer's name and the titles of the people met."""
+    titles = [t for t in opportunity.people.values_list("title", flat=True) if t]
+    guess = detect_field(
+        posting=opportunity.posting_text,
+        role_title=opportunity.role_title,
+        company=opportunity.company,
+        others=titles,
+    )
+    wording = wording_for(guess, posting=opportunity.posting_text, company=opportunity.company)
+    return EmployerField(guess, wording)
+
+
 # --- likely questions ----------------------------------------------------------------------
 
 
@@ -142,13 +168,19 @@ def earlier_questions(carry: CarryForward) -> list[EarlierQuestion]:
     ]
 
 
-def round_likely(*, carry: CarryForward, limit: int = 15) -> list[LikelyQuestion]:
+def round_likely(
+    *, carry: CarryForward, limit: int = 15, field: EmployerField | None = None
+) -> list[LikelyQuestion]:
+    """The round's likely questions, chosen and worded for the employer's field (``field``
+    when the caller already worked it out)."""
     opportunity = carry.round.opportunity
+    field = field or employer_field(opportunity)
     return likely_questions(
         round_facts(carry),
         job_text=f"{opportunity.role_title}\n{opportunity.posting_text}",
         earlier=earlier_questions(carry),
         limit=limit,
+        wording=field.wording,
     )
 
 
@@ -181,10 +213,12 @@ class RoundAsks:
     unassigned: list[AskItem]  # kept after their interviewer left the round
     covered_themes: frozenset[str]
     money_held_back: bool
+    field: FieldGuess | None = None  # what the suggestions were chosen and worded for
 
 
-def round_asks(*, carry: CarryForward) -> RoundAsks:
+def round_asks(*, carry: CarryForward, field: EmployerField | None = None) -> RoundAsks:
     round_ = carry.round
+    field = field or employer_field(round_.opportunity)
     earlier = AskItem.objects.filter(
         round__opportunity_id=round_.opportunity_id,
         round__number__lt=round_.number,
@@ -198,6 +232,7 @@ def round_asks(*, carry: CarryForward) -> RoundAsks:
         covered_themes=covered,
         used=used,
         money_raised=money_raised(carry),
+        wording=field.wording,
     )
     people = []
     attending = {p.pk for p in carry.attending}
@@ -213,7 +248,7 @@ def round_asks(*, carry: CarryForward) -> RoundAsks:
         for a in stored
         if a.status != AskStatus.DROPPED and (a.person_id is None or a.person_id not in attending)
     ]
-    return RoundAsks(people, unassigned, covered, plan.money_held_back)
+    return RoundAsks(people, unassigned, covered, plan.money_held_back, field.guess)
 
 
 def ask_get(*, owner: User, pk: int) -> AskItem:
@@ -233,16 +268,19 @@ class RoundPlaybook:
     plan: RoundPlan
     likely: list[LikelyQuestion]
     asks: RoundAsks
+    field: FieldGuess
 
 
 def round_playbook(
     *, round_: Round, now: datetime, carry: CarryForward | None = None
 ) -> RoundPlaybook:
     carry = carry or carry_forward(round_=round_)
+    field = employer_field(round_.opportunity)
     return RoundPlaybook(
         plan=round_plan(carry=carry, now=now),
-        likely=round_likely(carry=carry),
-        asks=round_asks(carry=carry),
+        likely=round_likely(carry=carry, field=field),
+        asks=round_asks(carry=carry, field=field),
+        field=field.guess,
     )
 
 

@@ -13,7 +13,7 @@ from nextround.interviews.models import Person, Round
 from nextround.interviews.selectors import carry_forward
 from nextround.playbook import knowledge
 from nextround.prep.models import AskItem, AskStatus, ItemStatus, PlanProgress
-from nextround.prep.selectors import round_plan
+from nextround.prep.selectors import employer_field, round_plan
 
 
 def _clean(instance: PlanProgress | AskItem, what: str) -> None:
@@ -73,11 +73,12 @@ def ask_adopt(*, round_: Round, person: Person, bank_id: str) -> AskItem:
     ask = next((a for a in knowledge.asks() if a.id == bank_id), None)
     if ask is None:
         raise NotFound(f"No suggested question {bank_id!r}.")
+    wording = employer_field(round_.opportunity).wording
     item, _ = AskItem.objects.get_or_create(
         round=round_,
         person=person,
         bank_id=bank_id,
-        defaults={"owner": round_.owner, "text": ask.text, "theme": ask.theme},
+        defaults={"owner": round_.owner, "text": wording.word(ask.text), "theme": ask.theme},
     )
     return item
 
