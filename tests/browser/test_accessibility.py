@@ -130,7 +130,9 @@ def test_practice_pages_have_no_serious_accessibility_findings(page: Page, user:
         if found := _blocking_findings(page):
             failures[name] = found
     page.goto("/practice/")
-    page.get_by_role("button", name="Start").click()  # a kind of question, but none chosen
+    page.get_by_role("radio", name="A kind of question").check()
+    page.locator("select[name=category]").select_option("")  # a kind of question, none chosen
+    page.get_by_role("button", name="Start").click()
     expect(page.get_by_text("Choose a kind of question.")).to_be_visible()
     if found := _blocking_findings(page):
         failures["start form with errors"] = found

@@ -3,12 +3,15 @@ deleting, the status poll and the history."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from nextround.interviews.models import Round
 from nextround.practice import services
@@ -35,6 +38,54 @@ def test_home_offers_the_three_sources_and_preselects_a_round(
     soup = _soup(response.content)
     assert soup.select_one('input[name="source"][value="round"][checked]')
     assert soup.select_one(f'select[name="round"] option[value="{rounds[1].pk}"][selected]')
+
+
+def _untouched(form: Tag) -> dict[str, str]:
+    """What a browser sends for the start form as it first shows."""
+    inputs = form.select("input[name]:not([type=radio])")
+    data = {str(i["name"]): str(i.get("value", "")) for i in inputs}
+    data |= {str(i["name"]): str(i["value"]) for i in form.select("input[type=radio][checked]")}
+    for select in form.select("select[name]"):
+        chosen = select.select_one("option[selected]") or select.select_one("option")
+        data[str(select["name"])] = str(chosen["value"]) if chosen else ""
+    data |= {str(t["name"]): t.get_text() for t in form.select("textarea[name]")}
+    return data
+
+
+def _start_untouched(client: Client) -> PracticeSession:
+    form = _soup(client.get("/practice/").content).select_one("form.start-form")
+    assert form is not None
+    started = client.post("/practice/start/", _untouched(form))
+    assert started.status_code == 303, started.content.decode()[:500]
+    return PracticeSession.objects.get()
+
+
+def test_the_untouched_form_starts_on_the_basics_without_a_round(client: Client) -> None:
+    session = _start_untouched(client)
+    assert (session.category, session.round_id) == ("basics", None)
+    assert session.questions.count() > 0
+
+
+def test_the_untouched_form_starts_on_the_next_rounds_questions(
+    client: Client, rounds: list[Round]
+) -> None:
+    ahead = rounds[1]
+    ahead.starts_at = timezone.now() + timedelta(days=3)
+    ahead.ends_at = ahead.starts_at + timedelta(hours=2)
+    ahead.save()
+    session = _start_untouched(client)
+    assert session.round_id == ahead.pk
+    assert session.questions.count() > 0
+
+
+def test_each_source_has_its_own_part_of_the_form(client: Client) -> None:
+    form = _soup(client.get("/practice/").content).select_one("form.start-form")
+    assert form is not None
+    parts = {p["class"][1]: p for p in form.select(".source-part")}
+    assert set(parts) == {"for-round", "for-category", "for-own"}
+    assert parts["for-round"].select_one("select[name=round]")
+    assert parts["for-category"].select_one("select[name=category]")
+    assert parts["for-own"].select_one("textarea[name=own]")
 
 
 def test_starting_without_a_category_shows_a_form_error(client: Client) -> None:

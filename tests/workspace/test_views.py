@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
+from nextround.workspace.demo import demo_load
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,91 @@ def test_round_pages_query_count_does_not_grow_with_notes(
         )
         services.note_create(round_=rounds[1], kind="concern", text=f"Concern {i}")
     assert [_queries_for(client, url) for url in urls] == before
+
+
+# --- the round page: a round ahead, a round that is over ---------------------------------
+
+
+def _sections(body: str) -> list[str]:
+    """The ids of the page's cards, in the order they come."""
+    soup = BeautifulSoup(body, "html.parser")
+    return [str(s["id"]) for s in soup.select("main section[id]") if s.get("id") in CARD_IDS]
+
+
+def _one(soup: Tag, selector: str) -> Tag:
+    found = soup.select_one(selector)
+    assert found is not None, selector
+    return found
+
+
+CARD_IDS = {"outcome", "notes", "who", "when", "carry", "concerns", "plan", "likely", "asks"}
+
+
+@pytest.fixture
+def demo_rounds(user: User) -> tuple[Round, Round]:
+    opportunity, _ = demo_load(owner=user, now=timezone.now())
+    first, second = opportunity.rounds.order_by("number")
+    return first, second
+
+
+def test_a_round_ahead_reads_people_carry_forward_concerns_then_what_is_due_next(
+    client: Client, demo_rounds: tuple[Round, Round]
+) -> None:
+    body = client.get(f"/rounds/{demo_rounds[1].pk}/").content.decode()
+    assert _sections(body) == [
+        "who",
+        "when",
+        "carry",
+        "concerns",
+        "plan",
+        "likely",
+        "asks",
+        "notes",
+    ]
+    soup = BeautifulSoup(body, "html.parser")
+    jumps = [str(a["href"]) for a in soup.select("nav.jump a")]
+    assert jumps[:6] == ["#who", "#carry", "#concerns", "#plan", "#likely", "#asks"]
+    assert all(soup.select_one(href) is not None for href in jumps)
+    people = _one(soup, "#who").get_text(" ")
+    assert "met before" in people and "new" in people
+    plan = _one(soup, "#plan")
+    next_up = plan.select("ol.plan-next li.plan-item")
+    assert 0 < len(next_up) <= 4
+    assert all("status-todo" in li["class"] for li in next_up)
+    whole = _one(plan, "details.whole-plan")
+    assert not whole.has_attr("open")
+    everything = plan.select("li.plan-item")
+    assert len(everything) == len(next_up) + len(whole.select("li.plan-item"))
+    assert "/100 ready" in plan.get_text()
+    assert f"of {len(everything)} items still to do" in plan.get_text()
+
+
+def test_a_round_that_is_over_leads_with_its_outcome_and_notes_without_a_score(
+    client: Client, demo_rounds: tuple[Round, Round]
+) -> None:
+    first, second = demo_rounds
+    body = client.get(f"/rounds/{first.pk}/").content.decode()
+    order = _sections(body)
+    assert order[:2] == ["outcome", "notes"]
+    assert order.index("plan") > order.index("who")
+    text = " ".join(BeautifulSoup(body, "html.parser").get_text(" ").split())
+    assert "Where it stands Interviewing since" in text
+    assert f"Next {second.label}" in text
+    assert "/100 ready" not in text and "overdue" not in text.lower()
+    soup = BeautifulSoup(body, "html.parser")
+    assert soup.select("#plan ol.plan-next") == []
+    assert soup.select_one("#plan details.whole-plan:not([open])") is not None
+    assert soup.select_one("#notes-question") is not None  # the notes, grouped by kind
+
+
+def test_a_closed_opportunitys_upcoming_round_is_over_too(
+    client: Client, demo_rounds: tuple[Round, Round]
+) -> None:
+    second = demo_rounds[1]
+    services.opportunity_set_stage(
+        opportunity=second.opportunity, stage="withdrawn", on=timezone.localdate()
+    )
+    text = client.get(f"/rounds/{second.pk}/").content.decode()
+    assert _sections(text)[0] == "outcome"
+    assert "Withdrawn since" in text
+    assert "/100 ready" not in text

@@ -18,6 +18,7 @@ from nextround.cli.base import (
     print_table,
     same_id,
 )
+from nextround.money import amount_range
 
 if TYPE_CHECKING:
     from nextround.interviews.models import Opportunity, Person, Round, RoundNote
@@ -92,11 +93,8 @@ def _note_line(note: RoundNote) -> str:
         details.append(f"owed by {note.get_promised_by_display().lower()}")
     if note.due_on:
         details.append(f"due {note.due_on:%Y-%m-%d}")
-    if note.amount_low is not None or note.amount_high is not None:
-        low, high = (
-            "" if amount is None else str(amount) for amount in (note.amount_low, note.amount_high)
-        )
-        details.append(f"{low}–{high} {note.currency}".strip())
+    if amount := amount_range(note.amount_low, note.amount_high, note.currency):
+        details.append(amount)
     who = f" ({note.person.name})" if note.person else ""
     return f"[{', '.join(details)}] {note.text}{who}"
 

@@ -78,6 +78,32 @@ def round_notes(*, round_: Round) -> QuerySet[RoundNote]:
     return round_.notes.select_related("person")
 
 
+def round_is_past(round_: Round, now: datetime) -> bool:
+    """The round is behind the candidate: it has ended, or the opportunity is closed."""
+    return round_.ends_at <= now or round_.opportunity.stage not in ACTIVE_STAGES
+
+
+@dataclass
+class Outcome:
+    """What came of a round that is over: where the opportunity stands, and what follows."""
+
+    stage: str  # the stage's label
+    since: date | None
+    next_round: Round | None
+
+
+def round_outcome(*, round_: Round) -> Outcome:
+    """Two queries: when the opportunity reached its stage, and the round after this one."""
+    opportunity = round_.opportunity
+    change = opportunity.stage_changes.filter(stage=opportunity.stage).order_by("on", "id").last()
+    following = Round.objects.filter(opportunity_id=opportunity.pk, number__gt=round_.number)
+    return Outcome(
+        stage=opportunity.get_stage_display(),
+        since=change.on if change else None,
+        next_round=following.order_by("number").first(),
+    )
+
+
 def person_get(*, owner: User, pk: int) -> Person:
     try:
         return Person.objects.select_related("opportunity").get(owner=owner, pk=pk)

@@ -18,6 +18,9 @@ SOURCES = [
 ]
 
 
+DEFAULT_CATEGORY = "basics"
+
+
 class RoundChoice(forms.ModelChoiceField[Round]):
     def label_from_instance(self, obj: Round) -> str:
         when = timezone.localtime(obj.starts_at).strftime("%d %b")
@@ -53,6 +56,13 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         rounds = Round.objects.filter(owner=owner).select_related("opportunity")
         self.fields["round"].queryset = rounds.order_by("-starts_at")  # type: ignore[attr-defined]
+        self.fields["round"].empty_label = None  # type: ignore[attr-defined]
+        # Untouched, the form starts a session: the next round's likely questions when one is
+        # ahead, otherwise the basics every interview asks again.
+        upcoming = rounds.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+        if upcoming is not None and "source" not in self.initial:
+            self.initial.update(source="round", round=upcoming.pk)
+        self.initial.setdefault("category", DEFAULT_CATEGORY)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -96,6 +96,51 @@ class RoundPlan:
         ]
 
 
+NEXT_UP = 4  # items the round page shows before "the rest of the plan"
+
+
+@dataclass
+class PlanSections:
+    """The plan as the round page lays it out. Upcoming: the next open items by due time, then
+    the rest folded away. Past: the whole plan folded away, without a score or lateness."""
+
+    rp: RoundPlan
+    past: bool
+    next_up: list[PlanRow]
+    rest: list[PlanRow]
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for r in self.rp.rows if r.progress.status == "todo")
+
+    @property
+    def overdue_count(self) -> int:
+        return 0 if self.past else sum(1 for r in self.rp.rows if r.overdue)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for r in self.rp.rows if r.progress.status == "done")
+
+    @property
+    def rest_before(self) -> list[PlanRow]:
+        return [r for r in self.rest if r.item.before]
+
+    @property
+    def rest_after(self) -> list[PlanRow]:
+        return [r for r in self.rest if not r.item.before]
+
+
+def plan_sections(rp: RoundPlan, *, past: bool, keep: str = "") -> PlanSections:
+    """``keep``: the key of an item just ticked in the next-up list, left there (now done) so
+    that it does not jump away from under the candidate's pointer."""
+    if past:
+        return PlanSections(rp, past, [], list(rp.rows))
+    candidates = [r for r in rp.rows if r.progress.status == "todo" or r.item.key == keep]
+    next_up = sorted(candidates, key=lambda r: r.item.due_at)[:NEXT_UP]
+    shown = {r.item.key for r in next_up}
+    return PlanSections(rp, past, next_up, [r for r in rp.rows if r.item.key not in shown])
+
+
 def progress_of(round_: Round) -> dict[str, PlanProgress]:
     return {p.key: p for p in PlanProgress.objects.filter(round=round_)}
 

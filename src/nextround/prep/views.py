@@ -51,7 +51,13 @@ def plan_item(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         if request.headers.get("X-Fragment") == "plan":  # the round page's script: just the plan
             fresh = selectors.round_plan(carry=carry_forward(round_=round_), now=now)
-            return render(request, "prep/_plan.html", {"round": round_, "rp": fresh})
+            keep = key if data.get("place") == "next" else ""
+            sections = selectors.plan_sections(
+                fresh, past=interview_selectors.round_is_past(round_, now), keep=keep
+            )
+            return render(
+                request, "prep/_plan.html", {"round": round_, "rp": fresh, "plan": sections}
+            )
         messages.success(request, "Plan updated.")
         return see_other(_plan_anchor(round_.pk, key))
     if row is None and data is None:
