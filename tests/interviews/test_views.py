@@ -182,8 +182,13 @@ def test_an_addressed_concern_is_carried_forward_as_a_concern_with_its_answer(
     client: Client, rounds: list[Round]
 ) -> None:
     first, second = rounds
-    concern = dict(kind=NoteKind.CONCERN, text="Far from the office", status="closed")
-    services.note_create(round_=first, **concern, response="Half an hour by train.")
+    services.note_create(
+        round_=first,
+        kind=NoteKind.CONCERN,
+        text="Far from the office",
+        status="closed",
+        response="Half an hour by train.",
+    )
     services.note_create(round_=first, kind=NoteKind.CONCERN, text="Little SQL", status="open")
     services.note_create(round_=first, kind=NoteKind.FREE, text="Parking is free")
     page = client.get(f"/rounds/{second.pk}/carry-forward/").content.decode()
