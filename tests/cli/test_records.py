@@ -4,6 +4,7 @@ one line, status 2. They run in-process with click's CliRunner against the test 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -139,6 +140,11 @@ def test_round_show_with_carry_forward(ok: Callable[..., str], demo: Opportunity
     assert "New faces" in out
     assert "Answers to improve" in out
     assert "Questions already asked" in out and "rated 4/5" in out
+    # The demo's addressed concern is carried forward as a concern, with its answer.
+    after = out.split("  Concerns addressed:\n", 1)[1].splitlines()
+    addressed = "\n".join(itertools.takewhile(lambda line: line.startswith("    "), after))
+    assert "Whether three office days a week would work for me." in addressed
+    assert "planned answer: Confirmed on the call: the train gets me there" in addressed
     first_out = ok("round", "show", str(_rounds(demo)[0].pk))
     assert "Notes (11):" in first_out
     assert "nothing yet" in first_out

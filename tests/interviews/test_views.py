@@ -4,6 +4,7 @@ against the real database."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
@@ -168,6 +169,54 @@ def test_notes_of_each_kind_and_carry_forward(
     assert "Send references" in page
     assert "Lead with the result" in page
     assert "Already met:</span> Dana Ortiz" in page
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The text of the carry-forward section headed by ``heading_id``, whitespace squashed."""
+    soup = BeautifulSoup(page, "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": heading_id})
+    return " ".join(section.get_text(" ").split()) if section else ""
+
+
+def test_an_addressed_concern_is_carried_forward_as_a_concern_with_its_answer(
+    client: Client, rounds: list[Round]
+) -> None:
+    first, second = rounds
+    services.note_create(
+        round_=first,
+        kind=NoteKind.CONCERN,
+        text="Far from the office",
+        status="closed",
+        response="Half an hour by train.",
+    )
+    services.note_create(round_=first, kind=NoteKind.CONCERN, text="Little SQL", status="open")
+    services.note_create(round_=first, kind=NoteKind.FREE, text="Parking is free")
+    page = client.get(f"/rounds/{second.pk}/carry-forward/").content.decode()
+    addressed = _section(page, "cf-addressed")
+    assert addressed.startswith("Concerns — addressed (1)")
+    assert "Far from the office" in addressed
+    assert "Planned answer: Half an hour by train." in addressed
+    assert "Little SQL" in _section(page, "cf-concerns")
+    other = _section(page, "cf-other")
+    assert "Parking is free" in other
+    assert "Far from the office" not in other
+
+
+def test_a_concern_notes_form_calls_its_response_the_planned_answer(
+    client: Client, rounds: list[Round]
+) -> None:
+    note = services.note_create(round_=rounds[0], kind=NoteKind.CONCERN, text="Little SQL")
+    form = BeautifulSoup(client.get(f"/notes/{note.pk}/edit/").content, "html.parser")
+    label = form.find("label", attrs={"for": "id_response"})
+    assert label is not None and label.get_text(strip=True).startswith("Planned answer")
+    assert "The Concerns page shows and edits the same answer" in form.get_text(" ")
+    saved = client.post(
+        f"/notes/{note.pk}/edit/",
+        {"text": "Little SQL", "status": "closed", "response": "The course I finished."},
+    )
+    assert saved.status_code == 303
+    note.refresh_from_db()
+    assert (note.response, note.status) == ("The course I finished.", "closed")
 
 
 def test_note_rating_out_of_range_is_refused(client: Client, rounds: list[Round]) -> None:

@@ -85,7 +85,12 @@ def test_the_answer_form_starts_from_a_closed_notes_response_as_addressed(
     said = "I ran a $2M budget at Acme."
     interview_services.note_update(note=concern, status="closed", response=said)
     row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
-    assert selectors.concern_answer_draft(row=row) == {"answer": said, "status": "addressed"}
+    # Words planned on the round page, no story yet: other evidence until one is picked.
+    assert selectors.concern_answer_draft(row=row) == {
+        "answer": said,
+        "status": "addressed",
+        "kind": "evidence",
+    }
     interview_services.note_update(note=concern, status="open")
     row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
     assert selectors.concern_answer_draft(row=row)["status"] == "planned"
@@ -99,17 +104,61 @@ def test_the_answer_form_starts_from_a_closed_notes_response_as_addressed(
     assert isinstance(textarea, Tag) and textarea.get_text().strip() == said
 
 
-def test_a_planned_answer_wins_over_the_notes_response(
+def test_the_concerns_page_and_the_round_note_hold_one_answer(
     posted: Opportunity, concern: RoundNote, negotiation: Story
 ) -> None:
+    ref = f"note-{concern.pk}"
     interview_services.note_update(note=concern, status="closed", response="Noted in the round.")
+    said = "The Acme budget story, then the numbers."
     services.concern_answer_set(
-        opportunity=posted, ref=f"note-{concern.pk}", kind="story", story=negotiation
+        opportunity=posted, ref=ref, kind="story", story=negotiation, answer=said
     )
-    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    concern.refresh_from_db()
+    assert (concern.response, concern.status) == (said, "open")  # planned reopens it
+    row = selectors.concern_get(opportunity=posted, ref=ref)
+    assert (row.said, row.story, row.status, row.status_label) == (
+        said,
+        negotiation,
+        "planned",
+        "Answer planned",
+    )
     assert selectors.concern_answer_draft(row=row) == {
         "kind": "story",
         "story": negotiation,
-        "answer": "",
+        "answer": said,
         "status": "planned",
     }
+    # Changed on the round page, read on the Concerns page.
+    interview_services.note_update(note=concern, response="Shorter.", status="closed")
+    row = selectors.concern_get(opportunity=posted, ref=ref)
+    assert (row.said, row.status, row.story) == ("Shorter.", "addressed", negotiation)
+
+
+@pytest.mark.parametrize(
+    ("response", "status", "with_story", "expected"),
+    [
+        ("", "open", False, "open"),
+        ("  ", "open", False, "open"),
+        ("Say it.", "open", False, "planned"),
+        ("", "open", True, "planned"),
+        ("", "closed", False, "addressed"),
+        ("Say it.", "closed", True, "addressed"),
+    ],
+)
+def test_a_round_concerns_status_is_read_from_its_note(
+    posted: Opportunity,
+    concern: RoundNote,
+    negotiation: Story,
+    response: str,
+    status: str,
+    with_story: bool,
+    expected: str,
+) -> None:
+    if with_story:
+        services.concern_answer_set(
+            opportunity=posted, ref=f"note-{concern.pk}", kind="story", story=negotiation
+        )
+    interview_services.note_update(note=concern, response=response, status=status)
+    row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
+    assert row.status == expected
+    assert row.is_planned == (bool(response.strip()) or with_story)

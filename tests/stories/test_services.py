@@ -1,4 +1,5 @@
-"""The stories services: the ledger of tellings, and the five ranked strengths."""
+"""The stories services: the ledger of tellings, the five ranked strengths, and concern
+answers."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
+from nextround.core.models import TEXT_LIMIT
 from nextround.errors import Invalid, NotFound
-from nextround.interviews.models import Person, Round
+from nextround.interviews import services as interview_services
+from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 from nextround.stories import services
-from nextround.stories.models import Story, Strength, Telling
+from nextround.stories.models import ConcernAnswer, Story, Strength, Telling
 from tests.stories.helpers import ranks
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,66 @@ def test_a_new_differentiator_clears_the_old_one(user: User, negotiation: Story)
     assert list(Strength.objects.filter(differentiator=True).values_list("name", flat=True)) == [
         "B"
     ]
+
+
+# --- concern answers -----------------------------------------------------------------------
+
+
+def test_a_round_concerns_answer_is_written_on_its_note(
+    opportunity: Opportunity, concern: RoundNote, negotiation: Story
+) -> None:
+    said = "The budget I ran at Acme."
+    record = services.concern_answer_set(
+        opportunity=opportunity,
+        ref=f"note-{concern.pk}",
+        kind="story",
+        story=negotiation,
+        answer=f"  {said}\n",
+        status="addressed",
+    )
+    concern.refresh_from_db()
+    assert (concern.response, concern.status) == (said, "closed")
+    assert (record.note, record.story, record.answer, record.status) == (
+        concern,
+        negotiation,
+        "",
+        "open",
+    )
+
+
+def test_no_answer_given_keeps_the_words_planned_on_the_round_page(
+    opportunity: Opportunity, concern: RoundNote, negotiation: Story
+) -> None:
+    interview_services.note_update(note=concern, response="Name the Acme budget.")
+    services.concern_answer_set(
+        opportunity=opportunity, ref=f"note-{concern.pk}", kind="story", story=negotiation
+    )
+    concern.refresh_from_db()
+    assert (concern.response, concern.status) == ("Name the Acme budget.", "open")
+    # Given, even blank, it replaces them: the Concerns page's form starts from them.
+    services.concern_answer_set(
+        opportunity=opportunity,
+        ref=f"note-{concern.pk}",
+        kind="story",
+        story=negotiation,
+        answer="",
+    )
+    concern.refresh_from_db()
+    assert concern.response == ""
+    assert ConcernAnswer.objects.count() == 1
+
+
+def test_an_answer_too_long_for_the_note_is_named_as_the_answer(
+    opportunity: Opportunity, concern: RoundNote
+) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.concern_answer_set(
+            opportunity=opportunity,
+            ref=f"note-{concern.pk}",
+            kind="evidence",
+            answer="x" * (TEXT_LIMIT + 1),
+        )
+    assert list(caught.value.field_errors) == ["answer"]
+    concern.refresh_from_db()
+    assert concern.response == ""
+    assert ConcernAnswer.objects.count() == 0

@@ -876,14 +876,11 @@ def test_plan_a_story_answer_to_a_round_concern(
     assert response.status_code == 303
     assert response["Location"] == f"/opportunities/{posted.pk}/concerns/"
     answer = ConcernAnswer.objects.get()
-    assert (answer.note, answer.story, answer.kind, answer.status) == (
-        concern,
-        negotiation,
-        "story",
-        "planned",
-    )
+    assert (answer.note, answer.story, answer.kind) == (concern, negotiation, "story")
+    # What I say and the status are the note's; the row holds no second copy.
+    assert (answer.answer, answer.status) == ("", "open")
     concern.refresh_from_db()
-    assert concern.status == "open"
+    assert (concern.status, concern.response) == ("open", "")
     row = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))[concern.text]
     assert f"Answer planned A story: {NEGOTIATION['title']}" in row
 
@@ -924,8 +921,44 @@ def test_addressed_closes_the_note_and_planned_reopens_it(
     assert "Addressed Other evidence — I ran a $2M budget at Acme." in row
     client.post(url, answer_form(f"note-{concern.pk}", status="planned", **fields))
     concern.refresh_from_db()
-    assert concern.status == "open"
+    assert (concern.status, concern.response) == ("open", "I ran a $2M budget at Acme.")
     assert ConcernAnswer.objects.count() == 1
+
+
+def test_the_answer_is_one_record_on_the_round_note_and_the_concerns_page(
+    client: Client, posted: Opportunity, concern: RoundNote, negotiation: Story
+) -> None:
+    ref = f"note-{concern.pk}"
+    note_url = f"/notes/{concern.pk}/edit/"
+    concerns_url = f"/opportunities/{posted.pk}/concerns/"
+    edit = {"text": concern.text, "person": concern.person_id, "status": "open"}
+    # Planned on the round note: the Concerns page shows it, and its form starts from it.
+    client.post(note_url, {**edit, "response": "Name the $2M Acme budget."})
+    row = concern_rows(client.get(concerns_url))[concern.text]
+    assert "Answer planned Name the $2M Acme budget." in row
+    assert "No answer yet" not in row
+    form = soup_of(client.get(f"{concerns_url}answer/", {"ref": ref}))
+    textarea = form.find("textarea", attrs={"name": "answer"})
+    assert isinstance(textarea, Tag) and textarea.get_text().strip() == "Name the $2M Acme budget."
+    # Changed on the Concerns page, with a story and addressed: the round note shows it.
+    said = "The Acme budget story, then what I would do in the first month."
+    posted_answer = client.post(
+        f"{concerns_url}answer/",
+        answer_form(ref, story=negotiation.pk, answer=said, status="addressed"),
+    )
+    assert posted_answer.status_code == 303
+    note_form = soup_of(client.get(note_url))
+    response = note_form.find("textarea", attrs={"name": "response"})
+    assert isinstance(response, Tag) and response.get_text().strip() == said
+    selected = note_form.select_one('select[name="status"] option[selected]')
+    assert selected is not None and selected.get("value") == "closed"
+    row = concern_rows(client.get(concerns_url))[concern.text]
+    assert f"Addressed A story: {NEGOTIATION['title']} — {said}" in row
+    # Reopened on the round note: open again on the Concerns page, the story kept.
+    client.post(note_url, {**edit, "response": said})
+    row = concern_rows(client.get(concerns_url))[concern.text]
+    assert f"Answer planned A story: {NEGOTIATION['title']} — {said}" in row
+    assert ConcernAnswer.objects.get().answer == ""  # never a second copy
 
 
 def test_unknown_concern_is_not_found(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from nextround.interviews import selectors
 from nextround.interviews.models import NoteKind, NoteStatus, Opportunity, Round, RoundNote
+from nextround.stories import selectors as stories
 from nextround.workspace.demo import DEMO_UID, demo_load
 
 NOW = datetime(2026, 6, 15, 14, 30, tzinfo=UTC)
@@ -92,6 +93,24 @@ def test_carry_forward_shows_who_is_known_and_who_is_new(demo: Opportunity) -> N
     assert sorted(p.relation for p in view.people_new) == ["managers_manager", "peer"]
     assert view.weak_questions
     assert len(view.open_concerns) == len(view.addressed_concerns) == 1
+
+
+def test_the_concerns_page_shows_the_demos_planned_answers(demo: Opportunity) -> None:
+    """The planned responses written on the round notes are the Concerns page's answers."""
+    first, _ = _rounds(demo)
+    responses = {n.text: n.response for n in _notes(first, NoteKind.CONCERN)}
+    rows = {r.text: r for r in stories.concerns(opportunity=demo) if r.note is not None}
+    assert set(rows) == set(responses) and len(rows) == 2
+    assert {text: (row.said, row.status) for text, row in rows.items()} == {
+        "I have not worked with unionized dock crews.": (
+            responses["I have not worked with unionized dock crews."],
+            "planned",
+        ),
+        "Whether three office days a week would work for me.": (
+            responses["Whether three office days a week would work for me."],
+            "addressed",
+        ),
+    }
 
 
 def test_dashboard_shows_the_panel_next_and_the_overdue_promise(

@@ -6,6 +6,7 @@ import copy
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -228,7 +229,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 3
+    assert full_document["version"] == VERSION == 4
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
@@ -311,14 +312,18 @@ def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
     ]
     assert [a["person"] for a in first["asks"]] == ["p1"]
     by_note, by_requirement = opportunity["concern_answers"]
-    assert (by_note["round"], by_note["note"], by_note["story"], by_note["status"]) == (
-        1,
-        6,
-        "s3",
-        "addressed",
-    )
+    # The answer to a concern raised in a round is on its note alone: carried once.
+    assert by_note == {
+        "round": 1,
+        "note": 6,
+        "kind": "story",
+        "story": "s3",
+        "updated_at": by_note["updated_at"],
+    }
     assert first["notes"][6]["kind"] == "concern"
     assert first["notes"][6]["status"] == "closed"  # addressing the concern closed the note
+    # Planned with a story and no words: the demo's response stays.
+    assert first["notes"][6]["response"].startswith("Confirmed on the call")
     assert {k: by_requirement[k] for k in ("requirement_key", "requirement_text", "story")} == {
         "requirement_key": "sql",
         "requirement_text": "Strong SQL",
@@ -464,7 +469,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 4, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 5, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],
@@ -1230,3 +1235,103 @@ def test_a_bad_version_3_record_is_named_by_its_path_and_nothing_is_saved(
         workspace_import(owner=user, document=document)
     assert "\n" not in caught.value.message
     assert _row_counts() == before
+
+
+# --- version 4: a concern's answer carried once ------------------------------------------
+
+# Written by the version-3 export (before a concern's answer had one home) of the demo with
+# answers planned on the Concerns page: for the unionized-crews concern, words that differ from
+# the note's planned response; for the office-days concern, the same words as the note and a
+# story, addressed there, then reopened on the round page; and a must-have's learning plan.
+VERSION_3_FILE = Path(__file__).parent / "data" / "version-3-concerns.json"
+UNIONS, OFFICE = 5, 6  # the two concerns' positions among the first round's notes
+
+
+def _version_3() -> Document:
+    document: Document = json.loads(VERSION_3_FILE.read_text(encoding="utf-8"))
+    return document
+
+
+def test_a_version_3_file_loses_no_answer(user: User) -> None:
+    old = _version_3()
+    assert old["version"] == 3
+    (opportunity,) = old["opportunities"]
+    old_notes = opportunity["rounds"][0]["notes"]
+    by_note = {a.get("note"): a for a in opportunity["concern_answers"]}
+    workspace_import(owner=user, document=old)
+
+    notes = list(RoundNote.objects.filter(owner=user, round__number=1).order_by("created_at", "id"))
+    unions, office = notes[UNIONS], notes[OFFICE]
+    # Both texts kept, the note's first, a blank line between them.
+    assert unions.response == (old_notes[UNIONS]["response"] + "\n\n" + by_note[UNIONS]["answer"])
+    # The same words in both places are kept once.
+    assert old_notes[OFFICE]["response"] == by_note[OFFICE]["answer"]
+    assert office.response == old_notes[OFFICE]["response"]
+    # The note's status stands: reopened on the round page after it was addressed.
+    assert (by_note[OFFICE]["status"], old_notes[OFFICE]["status"]) == ("addressed", "open")
+    assert office.status == "open"
+    rows = {a.note_id: a for a in ConcernAnswer.objects.filter(owner=user).select_related("story")}
+    assert (rows[unions.pk].kind, rows[unions.pk].story) == ("evidence", None)
+    assert (rows[office.pk].kind, rows[office.pk].story.title) == (  # type: ignore[union-attr]
+        "story",
+        "Dock scheduling trial",
+    )
+    assert all((a.answer, a.status) == ("", "open") for a in (rows[unions.pk], rows[office.pk]))
+    must_have = rows[None]
+    assert (must_have.requirement_key, must_have.answer, must_have.status) == (
+        "sql",
+        "Finished a course in May.",
+        "planned",
+    )
+
+    again = workspace_export(owner=user, now=NOW)
+    assert again["version"] == VERSION
+    carried = again["opportunities"][0]
+    texts = json.dumps(again)
+    assert texts.count(json.dumps(by_note[UNIONS]["answer"])[1:-1]) == 1  # once, on the note
+    assert [set(a) for a in carried["concern_answers"][:2]] == [
+        {"round", "note", "kind", "story", "updated_at"}
+    ] * 2
+    assert carried["concern_answers"][2]["answer"] == "Finished a course in May."
+
+
+def test_a_version_3_file_imports_as_its_version_4_export_does(
+    user: User, other_user: User
+) -> None:
+    """Importing the old file, then importing its new export elsewhere, changes nothing more:
+    the merge is done once."""
+    workspace_import(owner=other_user, document=_version_3())
+    converted = workspace_export(owner=other_user, now=NOW)
+    workspace_import(owner=user, document=converted)
+    assert json.dumps(workspace_export(owner=user, now=NOW)) == json.dumps(converted)
+
+
+def test_version_4_round_trip_is_byte_identical(user: User, full_document: Document) -> None:
+    written = json.dumps(full_document, ensure_ascii=False, indent=1)
+    workspace_import(owner=user, document=json.loads(written))
+    again = json.dumps(workspace_export(owner=user, now=NOW), ensure_ascii=False, indent=1)
+    assert again == written
+
+
+def test_an_answer_given_in_a_round_concerns_entry_still_joins_its_note(user: User) -> None:
+    """A hand-written file may give an answer where version 3 did; it is not dropped."""
+    document = _version_3()
+    document["version"] = VERSION
+    answers = document["opportunities"][0]["concern_answers"]
+    answers[1]["answer"] = "Also: the late train runs every twenty minutes."
+    workspace_import(owner=user, document=document)
+    office = RoundNote.objects.filter(owner=user, round__number=1).order_by("created_at", "id")[
+        OFFICE
+    ]
+    assert office.response == (
+        "Confirmed on the call: the train gets me there in half an hour.\n\n"
+        "Also: the late train runs every twenty minutes."
+    )
+
+
+def test_a_bad_status_in_an_old_concern_entry_is_still_refused(user: User) -> None:
+    document = _version_3()
+    document["opportunities"][0]["concern_answers"][0]["status"] = "maybe"
+    with pytest.raises(Invalid, match=r"^opportunities\[0\]\.concern_answers\[0\]\.status"):
+        workspace_import(owner=user, document=document)
+    assert _owned_counts(user)["RoundNote"] == 0

@@ -116,6 +116,7 @@ def _print_carry_forward(view: CarryForward) -> None:
         ("Questions already asked", view.questions),
         ("Answers to improve", view.weak_questions),
         ("Open concerns", view.open_concerns),
+        ("Concerns addressed", view.addressed_concerns),
         ("Open promises", view.open_promises),
         ("Feedback heard", view.feedback),
         ("Numbers discussed", view.numbers),
@@ -125,6 +126,8 @@ def _print_carry_forward(view: CarryForward) -> None:
             click.echo(f"  {title}:")
             for note in notes:
                 click.echo(f"    - {_note_line(note)}")
+                if note.kind == "concern" and note.response:
+                    click.echo(f"      planned answer: {' '.join(note.response.split())}")
 
 
 # --- commands ------------------------------------------------------------------------------

@@ -169,6 +169,15 @@ NOTE_TEXT_LABELS: dict[str, str] = {
     NoteKind.FREE: "Note",
 }
 
+# A concern's planned answer is one record with the Concerns page's answer (it reads the note).
+NOTE_FIELD_LABELS: dict[str, dict[str, str]] = {NoteKind.CONCERN: {"response": "Planned answer"}}
+NOTE_HELP_TEXTS: dict[str, dict[str, str]] = {
+    NoteKind.CONCERN: {
+        "response": "What you will say. The Concerns page shows and edits the same answer, "
+        "and can link a story to it."
+    }
+}
+
 NOTE_PERSON_LABELS: dict[str, str] = {
     NoteKind.QUESTION: "Asked by",
     NoteKind.FEEDBACK: "From",
@@ -213,7 +222,7 @@ class NoteFormBase(forms.ModelForm[RoundNote]):
 @cache
 def note_form_class(kind: str) -> type[NoteFormBase]:
     """A form with just the inputs that make sense for this kind of note."""
-    labels = {"text": NOTE_TEXT_LABELS[kind]}
+    labels = {"text": NOTE_TEXT_LABELS[kind], **NOTE_FIELD_LABELS.get(kind, {})}
     if kind in NOTE_PERSON_LABELS:
         labels["person"] = NOTE_PERSON_LABELS[kind]
     form_class = forms.modelform_factory(
@@ -222,6 +231,7 @@ def note_form_class(kind: str) -> type[NoteFormBase]:
         fields=["text", *NOTE_KIND_FIELDS[kind]],
         widgets=NOTE_WIDGETS,
         labels=labels,
+        help_texts=NOTE_HELP_TEXTS.get(kind, {}),
     )
     note_form = cast(type[NoteFormBase], form_class)
     note_form.kind = kind

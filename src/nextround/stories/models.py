@@ -126,7 +126,12 @@ class ConcernStatus(models.TextChoices):
 
 class ConcernAnswer(Owned):
     """The planned answer to a concern: one raised in a round (``note``) or a must-have no story
-    covers (``requirement_key``, the requirement's stable key within the posting)."""
+    covers (``requirement_key``, the requirement's stable key within the posting).
+
+    A concern raised in a round keeps what I will say and whether it is addressed on its note
+    (``RoundNote.response`` and ``status``), so the round page and the Concerns page edit one
+    record; this row adds only what the round note cannot hold: how I answer and the story.
+    Its own ``answer`` and ``status`` serve must-haves alone and stay blank and open for a note."""
 
     opportunity = models.ForeignKey(
         Opportunity, on_delete=models.CASCADE, related_name="concern_answers"
@@ -164,6 +169,11 @@ class ConcernAnswer(Owned):
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=ConcernStatus.values), name="concern_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(note__isnull=True)
+                | (models.Q(answer="") & models.Q(status=ConcernStatus.OPEN)),
+                name="concern_note_answer_on_note",
             ),
         ]
 

@@ -23,6 +23,7 @@ from nextround.interviews.models import (
 from nextround.stories import jobs
 from nextround.stories.matching import Matcher, matcher
 from nextround.stories.models import (
+    AnswerKind,
     ConcernAnswer,
     ConcernStatus,
     Quote,
@@ -153,7 +154,10 @@ def embedding_texts(*, owner: User) -> list[str]:
 
 @dataclass(frozen=True)
 class ConcernRow:
-    """A concern to answer: raised in a round (``note``) or an uncovered must-have."""
+    """A concern to answer: raised in a round (``note``) or an uncovered must-have.
+
+    A concern raised in a round is answered on its note (planned response, open/addressed),
+    which the round page edits too; ``answer`` adds how I answer and the story."""
 
     text: str
     source: str  # where it came from, in words
@@ -162,8 +166,39 @@ class ConcernRow:
     answer: ConcernAnswer | None
 
     @property
+    def said(self) -> str:
+        """What I will say."""
+        if self.note is not None:
+            return self.note.response
+        return self.answer.answer if self.answer else ""
+
+    @property
+    def story(self) -> Story | None:
+        return self.answer.story if self.answer else None
+
+    @property
+    def is_planned(self) -> bool:
+        """Something is planned: words to say or a story to tell."""
+        return bool(self.said.strip() or (self.answer and self.answer.story_id))
+
+    @property
     def status(self) -> str:
-        return self.answer.status if self.answer else "open"
+        """One of ``ConcernStatus``; for a note, read from the note: closed is addressed, open
+        with something planned is planned."""
+        if self.note is not None:
+            if self.note.status == NoteStatus.CLOSED:
+                return ConcernStatus.ADDRESSED
+            return ConcernStatus.PLANNED if self.is_planned else ConcernStatus.OPEN
+        return self.answer.status if self.answer else ConcernStatus.OPEN
+
+    @property
+    def status_label(self) -> str:
+        return ConcernStatus(self.status).label
+
+    @property
+    def kind_label(self) -> str:
+        """How I answer, in words, once it was chosen."""
+        return self.answer.get_kind_display() if self.answer else ""
 
     @property
     def ref(self) -> str:
@@ -215,21 +250,18 @@ def concern_get(*, opportunity: Opportunity, ref: str) -> ConcernRow:
     return row
 
 
-def concern_status_of_note(note: RoundNote) -> str:
-    """A concern closed on the round page counts as addressed; ``concern_answer_set`` writes
-    the reverse, so the two stay in step."""
-    return ConcernStatus.ADDRESSED if note.status == NoteStatus.CLOSED else ConcernStatus.PLANNED
-
-
 def concern_answer_draft(*, row: ConcernRow | None) -> dict[str, object]:
-    """What the answer form starts from: the planned answer, else the response noted in the
-    round, else nothing but the default status."""
-    if row and row.answer:
-        a = row.answer
-        return {"kind": a.kind, "story": a.story, "answer": a.answer, "status": a.status}
-    if row and row.note:
-        return {"answer": row.note.response, "status": concern_status_of_note(row.note)}
-    return {"status": ConcernStatus.PLANNED}
+    """What the answer form starts from: the concern's answer as planned so far. Words planned
+    on the round page without a story read as other evidence until a story is picked."""
+    if row is None:
+        return {"status": ConcernStatus.PLANNED}
+    status = ConcernStatus.PLANNED if row.status == ConcernStatus.OPEN else row.status
+    draft: dict[str, object] = {"answer": row.said, "status": status}
+    if row.answer is not None:
+        draft.update(kind=row.answer.kind, story=row.answer.story)
+    elif row.said.strip():
+        draft["kind"] = AnswerKind.EVIDENCE
+    return draft
 
 
 @dataclass(frozen=True)

@@ -175,13 +175,21 @@ def concern_answer_set(
     opportunity: Opportunity,
     ref: str,
     kind: str,
-    answer: str = "",
+    answer: str | None = None,
     story: Story | None = None,
     status: str | None = None,
 ) -> ConcernAnswer:
-    """Plan (or update) the answer to a concern named by ``note-<id>`` or ``req-<key>``."""
+    """Plan (or update) the answer to a concern named by ``note-<id>`` or ``req-<key>``;
+    ``answer=None`` keeps what I will say as it is.
+
+    For a concern raised in a round, what I will say and whether it is addressed go on the note
+    (its planned response and open/addressed), the one record the round page edits too; the
+    answer row keeps how I answer and the story."""
     existing, target = _concern_target(opportunity, ref)
     record = existing or ConcernAnswer(owner=opportunity.owner, opportunity=opportunity, **target)
+    note: RoundNote | None = target.get("note")
+    if answer is None:
+        answer = note.response if note is not None else record.answer
     if kind not in AnswerKind.values:
         raise Invalid(f"Unknown answer kind {kind!r}.", {"kind": ["Choose how you will answer."]})
     if kind == AnswerKind.STORY and story is None:
@@ -190,18 +198,30 @@ def concern_answer_set(
         raise Invalid("Say what you will answer.", {"answer": ["Write the answer in short."]})
     if story is not None and story.owner_id != opportunity.owner_id:
         raise NotFound("No such story.")
-    record.kind, record.answer = kind, answer.strip()
+    status = status or ConcernStatus.PLANNED
+    if status not in ConcernStatus.values:
+        raise Invalid(f"Unknown status {status!r}.", {"status": ["Choose a status."]})
+    record.kind = kind
     record.story = story if kind == AnswerKind.STORY else None
-    record.status = status or ConcernStatus.PLANNED
-    if record.status not in ConcernStatus.values:
-        raise Invalid(f"Unknown status {record.status!r}.", {"status": ["Choose a status."]})
     record.updated_at = timezone.now()
+    if note is None:
+        record.answer, record.status = answer.strip(), status
+    else:
+        _answer_on_note(note, answer=answer.strip(), status=status)
     save_validated(record, what="answer")
-    if record.note is not None:
-        closed = record.status == ConcernStatus.ADDRESSED
-        record.note.status = NoteStatus.CLOSED if closed else NoteStatus.OPEN
-        record.note.save(update_fields=["status"])
     return record
+
+
+def _answer_on_note(note: RoundNote, *, answer: str, status: str) -> None:
+    closed = status == ConcernStatus.ADDRESSED
+    note.response = answer
+    note.status = NoteStatus.CLOSED if closed else NoteStatus.OPEN
+    try:
+        save_validated(note, what="answer")
+    except Invalid as exc:  # the note's names for what the Concerns page calls answer, status
+        renamed = {"response": "answer"}
+        fields = {renamed.get(k, k): v for k, v in exc.field_errors.items()}
+        raise Invalid(exc.message, fields) from exc
 
 
 def _concern_target(

@@ -3,6 +3,12 @@
 stories were told ("tellings"); in each opportunity, the planned answers to its concerns
 ("concern_answers").
 
+A concern raised in a round keeps what I will say and its status on its note, which the
+interviews section carries (``response``, ``status``); its entry here names the note, how I
+answer and the story, and nothing else. A file of version 3 or before also gave the answer's
+text and status there: the text joins the note's response (both kept, a blank line between,
+the same text once) and the note's status stands, as the migration of stored answers does.
+
 Tellings, strengths and concern answers are written back as stored, after ``full_clean``: the
 services would refuse them for reasons that do not hold for a copy (attendees who no longer
 attend, a posting that reads differently now).
@@ -52,6 +58,7 @@ from nextround.stories.models import (
     Strength,
     Telling,
 )
+from nextround.text import join_texts
 
 STORY_TEXT = services.STORY_TEXT
 
@@ -216,15 +223,16 @@ def _concern_answer_document(
             "requirement_key": answer.requirement_key,
             "requirement_text": answer.requirement_text,
         }
+        said: dict[str, Any] = {"answer": answer.answer, "status": answer.status}
     else:
         number, position = places[answer.note_id]
         target = {"round": number, "note": position}
+        said = {}  # on the note
     return {
         **target,
         "kind": answer.kind,
         "story": refs.optional(answer.story_id),
-        "answer": answer.answer,
-        "status": answer.status,
+        **said,
         "updated_at": answer.updated_at.isoformat(),
     }
 
@@ -399,17 +407,31 @@ def _import_concern_answers(
         key = "note" if "note" in target else "requirement_key"
         concern = target["note"].pk if "note" in target else target["requirement_key"]
         once(answer_item, key, (key, concern), answered, "An answer to this concern")
+        said = answer_item.texts(["answer"]).get("answer", "")
+        status = answer_item.choice_or("status", ConcernStatus.values, ConcernStatus.OPEN)
+        if "note" in target:
+            _answer_onto_note(target["note"], said)
+            said, status = "", ConcernStatus.OPEN
         answer = ConcernAnswer(
             owner=opportunity.owner,
             opportunity=opportunity,
             kind=answer_item.choice_or("kind", AnswerKind.values, AnswerKind.STORY),
             story=_optional_story(answer_item, stories),
-            status=answer_item.choice_or("status", ConcernStatus.values, ConcernStatus.OPEN),
-            **answer_item.texts(["answer"]),
+            status=status,
+            answer=said,
             **stamps(answer_item, "updated_at"),
             **target,
         )
         save_valid(answer, path=answer_item.path, what="answer")
+
+
+def _answer_onto_note(note: RoundNote, said: str) -> None:
+    """An older file's answer to a concern raised in a round, joined to the note's response.
+    Saved as joined: each part was within its limit, and cutting one would lose it."""
+    merged = join_texts(note.response, said)
+    if merged != note.response:
+        note.response = merged
+        note.save(update_fields=["response"])
 
 
 def _concern_target(

@@ -16,8 +16,11 @@ keys, or its keys in each round or opportunity through
 Version 2 added ``stories``, ``strengths`` and ``quotes`` at the top, ``concern_answers`` per
 opportunity, and ``created_at``, ``plan``, ``asks`` and ``tellings`` per round. Version 3 added
 ``practice`` at the top: each practice session with its questions and their analysed attempts.
-Version-1 and version-2 files (without them) still import; an optional key left out takes the
-model's default.
+Version 4 carries a concern's planned answer once: on its note (``response``, ``status``), no
+longer also as ``answer`` and ``status`` in the concern's entry of ``concern_answers`` (a
+must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
+takes the model's default, and an older answer to a concern raised in a round joins its note's
+response (see ``stories/transfer.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from nextround.prep import transfer as prep
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 3
+VERSION = 4
 
 
 class Header(Doc):
