@@ -1,4 +1,5 @@
-"""The stories services: the ledger of tellings, and the five ranked strengths."""
+"""The stories services: the ledger of tellings, the five ranked strengths, and checks of
+requirements against the CV."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import pytest
 from django.contrib.auth.models import User
 
 from nextround.errors import Invalid, NotFound
-from nextround.interviews.models import Person, Round
+from nextround.interviews.models import Opportunity, Person, Round
 from nextround.stories import services
 from nextround.stories.models import Story, Strength, Telling
-from tests.stories.helpers import ranks
+from tests.stories.helpers import DEGREE_REQ, ranks, requirement
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,20 @@ def test_a_new_differentiator_clears_the_old_one(user: User, negotiation: Story)
     assert list(Strength.objects.filter(differentiator=True).values_list("name", flat=True)) == [
         "B"
     ]
+
+
+# --- checks against the CV ----------------------------------------------------------------
+
+
+def test_cv_check_set_refuses_unknown_statuses_and_requirements(posted: Opportunity) -> None:
+    degree = requirement(posted, DEGREE_REQ)
+    with pytest.raises(Invalid, match="Unknown status 'maybe'"):
+        services.cv_check_set(opportunity=posted, key=degree.key, status="maybe")
+    with pytest.raises(NotFound, match="no requirement 'nope' to check"):
+        services.cv_check_set(opportunity=posted, key="nope", status="have")
+    record = services.cv_check_set(opportunity=posted, key=degree.key, status="have")
+    assert (record.requirement_text, record.status) == (DEGREE_REQ, "have")
+    # The posting changed since: the check stays, and can still be changed.
+    services.posting_set(opportunity=posted, text="## Requirements\n- Fluent Japanese")
+    again = services.cv_check_set(opportunity=posted, key=degree.key, status="missing")
+    assert (again.pk, again.requirement_text, again.status) == (record.pk, DEGREE_REQ, "missing")

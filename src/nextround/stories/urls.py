@@ -16,6 +16,7 @@ urlpatterns = [
     path("strengths/quotes/<int:pk>/delete/", views.quote_delete, name="quote_delete"),
     path("opportunities/<int:pk>/posting/", views.posting, name="posting"),
     path("opportunities/<int:pk>/coverage/", views.coverage, name="coverage"),
+    path("opportunities/<int:pk>/coverage/check/", views.cv_check, name="cv_check"),
     path("opportunities/<int:pk>/concerns/", views.concerns, name="concerns"),
     path("opportunities/<int:pk>/concerns/answer/", views.concern_answer, name="concern_answer"),
     path("rounds/<int:pk>/stories/", views.round_tell, name="round_tell"),
