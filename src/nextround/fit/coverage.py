@@ -45,25 +45,26 @@ GENERIC = frozenset(
 # other distinctive words are its *specific* ones: the skill, tool, credential, population or
 # domain that a story must show. Compared as stems, so "managed" and "management" count too.
 COMMON = frozenset(
-    """about accomplish accuracy accurate achieve across act action add adjust advance advanced advise
-    after against agree aim along among analyse analyze answer apply approach approve area
-    around arrange ask assist attend attention before behind between beyond bring build
+    """about accomplish accuracy accurate achieve across act action add adjust advance advanced
+    advise after against agree aim along among analyse analyze answer apply approach approve
+    area around arrange ask assist attend attention before behind between beyond bring build
     business care carry case change check choose clean clear clearly close collaborate
     colleague communicate communication company complete condition conduct contribute
-    coordinate create cut daily day deal decide deliver department design detail develop direct
-    do document down drive during easy effective effectively effort end enforce engage
-    environment error establish evaluate execute expand familiarity fast find fix focus follow
-    full gather get give go goal grow guide handle head help high hit hold hour idea identify
-    implement improve increase issue item keep key large lead learn level line low maintain
-    make manage manager meet meeting member method monitor month monthly move multiple need
-    number office operate operation organisation organise organization organize outcome own
-    part participate people per perform person place plan point practice prepare present
-    pressure prioritise prioritize priority problem process produce program programme progress
-    project provide put quality quick raise range rate reach record reduce report request
-    resolve resource respond result review rule run safe safely schedule see set share shift
-    site small solve staff standard start step stop support system take talk target task teach
-    tell through time tool toward towards track train turn type under understand update upon
-    value various verbal via way week weekly whole within without write written""".split()  # noqa: SIM905 - easier to read and edit
+    coordinate create cut daily day deal decide deliver department design detail develop
+    direct do document down drive during easy effective effectively effort end enforce
+    engage environment error establish evaluate execute expand familiarity fast find fix
+    focus follow full gather get give go goal grow guide handle head help high hit hold hour
+    idea identify implement improve increase issue item keep key large lead learn level line
+    low maintain make manage manager meet meeting member method monitor month monthly move
+    multiple need number office operate operation organisation organise organization
+    organize outcome own part participate people per perform person place plan point
+    practice prepare present pressure prioritise prioritize priority problem process produce
+    program programme progress project provide put quality quick raise range rate reach
+    record reduce report request resolve resource respond result review rule run safe safely
+    schedule see set share shift site small solve staff standard start step stop support
+    system take talk target task teach tell through time tool toward towards track train
+    turn type under understand update upon value various verbal via way week weekly whole
+    within without write written""".split()  # noqa: SIM905 - easier to read and edit
 )
 # Share of a requirement's specific weight a story must show to cover it. A requirement that
 # lists alternatives ("ICU, NICU, ER or OR") needs one of them: the share over the list's length.
