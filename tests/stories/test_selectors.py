@@ -149,4 +149,7 @@ def test_an_uncovered_must_have_is_a_concern_and_a_check_only_when_lacking(
     services.cv_check_set(opportunity=opportunity, key=travel.key, status="partly")
     rows = selectors.concerns(opportunity=opportunity)
     assert rows[-1].text == travel.text and rows[-1].ref == f"req-{travel.key}"
-    assert rows[-1].source == "Checked against your CV: partly (place, travel or hours)"
+    assert (
+        rows[-1].source
+        == "Checked against your CV: you have it only in part (place, travel or hours)"
+    )

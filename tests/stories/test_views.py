@@ -869,7 +869,7 @@ def test_concerns_lists_round_concerns_and_uncovered_must_haves(
     mark_check(client, posted, DEGREE_REQ, "missing")
     rows = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))
     assert (
-        "Checked against your CV: i don't have it (licence, degree or certificate)"
+        "Checked against your CV: you don't have it (licence, degree or certificate)"
         in rows[DEGREE_REQ]
     )
     assert SQL_REQ not in rows  # still to check

@@ -32,6 +32,12 @@ from nextround.stories.models import (
     Telling,
 )
 
+# How the concerns page says what the CV lacks.
+CV_LACKS: dict[str, str] = {
+    CheckStatus.MISSING: "you don't have it",
+    CheckStatus.PARTLY: "you have it only in part",
+}
+
 # One story told this often within one opportunity carries too much of the case.
 OVERUSED = 3
 
@@ -216,7 +222,7 @@ def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> l
     rows += [
         ConcernRow(
             text=line.row.requirement.text,
-            source=f"Checked against your CV: {line.status_label.lower()} ({line.row.label})",
+            source=f"Checked against your CV: {CV_LACKS[line.status]} ({line.row.label})",
             note=None,
             requirement=line.row.requirement,
             answer=by_key.get(line.row.requirement.key),
