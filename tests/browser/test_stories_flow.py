@@ -148,7 +148,7 @@ def test_posting_coverage_and_a_planned_answer_for_a_gap(
     )
     covered = _row(page, "Experience analysing appointment data in Excel")
     expect(covered.get_by_role("link", name="Clinic waiting times")).to_be_visible()
-    expect(covered).to_contain_text("shares: analysing appointment data")
+    expect(covered).to_contain_text("shows: analysing appointment data")
     expect(covered.locator(".badge", has_text="gap")).to_have_count(0)
     gap = _row(page, "Fluent Japanese")
     expect(gap.locator(".badge", has_text="gap")).to_be_visible()
@@ -183,8 +183,33 @@ def test_a_story_using_excel_covers_an_excel_requirement(
     page.get_by_role("link", name="Coverage", exact=True).click()
     excel = _row(page, "Advanced Excel")
     expect(excel.get_by_role("link", name="Clinic waiting times")).to_be_visible()
-    expect(excel).to_contain_text("shares: Excel")
+    expect(excel).to_contain_text("shows: Excel")
     expect(excel.locator(".badge", has_text="gap")).to_have_count(0)
+
+
+def test_a_certificate_is_checked_against_the_cv_without_javascript(
+    page_without_js: Page, user: User, opportunity: Opportunity
+) -> None:
+    page = page_without_js
+    _clinic_story(user)
+    story_services.posting_set(opportunity=opportunity, text=POSTING)
+    page.goto(f"/opportunities/{opportunity.pk}/coverage/")
+    checks = page.locator("#cv-checks")
+    expect(checks.get_by_role("heading", level=2)).to_have_text("Check against your CV")
+    # Not a row of the matrix: a story cannot prove a certificate.
+    expect(_row(page, "Lean Six Sigma certification")).to_have_count(0)
+    item = checks.get_by_role("listitem").filter(has_text="Lean Six Sigma certification")
+    expect(item).to_contain_text("Now: To check")
+    item.get_by_label("Lean Six Sigma certification").select_option(label="I don't have it")
+    item.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_text("“Lean Six Sigma certification”: I don't have it.")).to_be_visible()
+    item = page.locator("#cv-checks li").filter(has_text="Lean Six Sigma certification")
+    expect(item).to_contain_text("Now: I don't have it")
+    item.get_by_role("link", name="on the concerns page").click()
+    concern = page.get_by_role("listitem").filter(has_text="Lean Six Sigma certification")
+    expect(concern).to_contain_text("Checked against your CV: you don't have it")
+    expect(concern.get_by_role("link", name="Plan the answer")).to_be_visible()
 
 
 def test_round_two_warns_that_its_interviewer_already_heard_the_story(

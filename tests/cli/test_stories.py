@@ -21,6 +21,7 @@ from nextround.stories import services
 from nextround.stories.models import Story
 from tests.stories.helpers import (
     DEGREE_REQ,
+    INVOICE_REQ,
     NEGOTIATE_REQ,
     POSTING,
     SIX_SIGMA_REQ,
@@ -179,8 +180,12 @@ def test_match_ranks_the_right_story_first_and_lists_gaps(
     assert negotiate["matches"][0]["story_id"] == 2  # numbered from 1 in file order
     assert "negotiating contracts" in negotiate["matches"][0]["evidence"]
     assert rows[TABLEAU_REQ]["matches"][0]["story"] == "Built the weekly operations dashboard"
-    assert DEGREE_REQ in found["gaps"]
-    assert rows[DEGREE_REQ]["covered"] is False
+    # A degree and years are checked against the CV: neither covered nor a gap.
+    assert DEGREE_REQ not in rows and DEGREE_REQ not in found["gaps"]
+    assert [(c["text"], c["kind"], c["status"]) for c in found["checks"]] == [
+        (SQL_REQ, "years", "check"),
+        (DEGREE_REQ, "credential", "check"),
+    ]
     assert NEGOTIATE_REQ not in found["gaps"]
     assert found["gaps"] == [r["text"] for r in found["requirements"] if not r["covered"]]
 
@@ -189,8 +194,12 @@ def test_match_as_text(ok: Ok, posting_file: Path, stories_file: Path) -> None:
     out = ok("match", "--posting", str(posting_file), "--stories", str(stories_file))
     lines = out.splitlines()
     at = lines.index(f"[covered] {NEGOTIATE_REQ}  (must-have)")
-    assert "Renegotiated the freight contracts" in lines[at + 1]
-    assert f"[GAP] {DEGREE_REQ}  (must-have)" in lines
+    assert "✓ Renegotiated the freight contracts  shows: negotiating contracts" in lines[at + 1]
+    assert f"[GAP] {INVOICE_REQ}  (responsibility)" in lines
+    start = lines.index("Check against your CV (set with --check KEY=have|partly|missing|check):")
+    assert lines[start + 2].startswith("  [check] ") and lines[start + 2].endswith(
+        f"{DEGREE_REQ}  (licence, degree or certificate)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -322,16 +331,49 @@ def test_coverage_of_an_opportunity(ok: Ok, user: User, opportunity: Opportunity
     negotiation = Story.objects.get(title="Renegotiated the freight contracts")
     found = as_json(ok("coverage", str(opportunity.pk), "--json"))
     rows = {r["text"]: r for r in found["requirements"]}
-    assert len(rows) == 6
+    assert len(rows) == 4 and len(found["checks"]) == 2
     assert rows[NEGOTIATE_REQ]["matches"][0]["story_id"] == negotiation.pk
     assert rows[NEGOTIATE_REQ]["covered"] is True
-    assert DEGREE_REQ in found["gaps"]
+    assert DEGREE_REQ not in found["gaps"]
     assert rows[SIX_SIGMA_REQ]["kind"] == "nice-to-have"
+
+
+def test_coverage_sets_cv_checks(ok: Ok, bad: Bad, opportunity: Opportunity) -> None:
+    services.posting_set(opportunity=opportunity, text=POSTING)
+    found = as_json(ok("coverage", str(opportunity.pk), "--json"))
+    keys = {c["text"]: c["key"] for c in found["checks"]}
+    degree, years = keys[DEGREE_REQ], keys[SQL_REQ]
+    found = as_json(
+        ok(
+            "coverage",
+            str(opportunity.pk),
+            "--check",
+            f"{degree}=missing",
+            "--check",
+            f"{years}=have",
+            "--json",
+        )
+    )
+    assert {c["text"]: c["status"] for c in found["checks"]} == {
+        SQL_REQ: "have",
+        DEGREE_REQ: "missing",
+    }
+    text = ok("coverage", str(opportunity.pk))
+    assert f"  [missing] {degree}  {DEGREE_REQ}  (licence, degree or certificate)" in text
+    assert bad("coverage", str(opportunity.pk), "--check", f"{degree}=maybe") == (
+        "Error: Unknown status 'maybe'; use one of check, have, partly, missing."
+    )
+    assert bad("coverage", str(opportunity.pk), "--check", "no-equals") == (
+        "Error: --check 'no-equals': write KEY=STATUS, e.g. 3f2a9c01b7d4=have."
+    )
+    assert bad("coverage", str(opportunity.pk), "--check", "abc=have") == (
+        "Error: This opportunity's posting has no requirement 'abc' to check."
+    )
 
 
 def test_coverage_without_a_posting_has_no_rows(ok: Ok, opportunity: Opportunity) -> None:
     found = as_json(ok("coverage", str(opportunity.pk), "--json"))
-    assert (found["requirements"], found["gaps"]) == ([], [])
+    assert (found["requirements"], found["gaps"], found["checks"]) == ([], [], [])
 
 
 def test_coverage_of_an_unknown_or_foreign_opportunity(

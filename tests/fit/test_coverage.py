@@ -105,16 +105,27 @@ def test_strengths_that_name_what_the_job_asks_for_are_listed_with_the_requireme
     assert [(f.name, f.requirement_keys) for f in fits] == [("Negotiation", ("neg",))]
 
 
-def test_meaning_matches_when_no_word_is_shared() -> None:
+def test_meaning_alone_marks_a_story_related_never_covering() -> None:
     embedder = semantic.load()
     requirement = need("Comfortable speaking in front of large audiences")
     coverage = cover([requirement], [NEGOTIATION, WARD, PRESENTATION], embed=embedder.embed)
     row = coverage.rows[0]
     assert coverage.method == "semantic"
-    assert row.matches[0].story_id == PRESENTATION.id
-    assert row.matches[0].lexical < LEXICAL_COVERS  # the words alone would miss it
-    assert row.matches[0].covers and row.matches[0].closest_part == "action"
-    assert all(not m.covers for m in row.matches[1:])
+    best = row.matches[0]
+    assert best.story_id == PRESENTATION.id and best.closest_part == "action"
+    assert best.lexical < LEXICAL_COVERS and best.evidence == ()  # no word shared
+    assert best.related and not best.covers and not row.covered
+    assert best.why.startswith("close in meaning, but does not show")
+    assert "audiences" in best.missing
+
+
+def test_with_embeddings_a_story_and_no_requirements_is_an_empty_matrix() -> None:
+    # Issue 15: this used to fail with "need at least one array to concatenate".
+    embedder = semantic.load()
+    empty = cover([], [NEGOTIATION], embed=embedder.embed)
+    assert empty.rows == () and empty.checks == ()
+    only_checks = cover([need("BSN required")], [WARD], embed=embedder.embed)
+    assert only_checks.rows == () and [c.kind for c in only_checks.checks] == ["credential"]
 
 
 def test_an_unrelated_requirement_stays_a_gap_with_embeddings() -> None:
@@ -137,3 +148,65 @@ def test_embedded_texts_name_every_text_cover_embeds() -> None:
     listed = embedded_texts(requirements, stories)
     assert asked and set(asked) == set(listed)
     assert embedded_texts(requirements, []) == []  # no story: nothing is embedded
+
+
+# --- evidence: a cover needs the requirement's specific words -------------------------------
+
+LOADING = StoryText(
+    id=4,
+    title="Untangling the dock",
+    situation="Trucks queued at our warehouse doors for hours.",
+    task="I had to cut the waiting charges from carriers.",
+    action="I tracked every arrival, negotiated earlier collection slots with two carriers and "
+    "ran the operations meeting each week.",
+    result="Detention charges fell by 60% and forklift moves per hour rose by a fifth.",
+)
+
+
+def test_one_everyday_word_in_common_is_no_evidence_at_all() -> None:
+    # "track" and "record" are everyday words; the specific word is "quota".
+    coverage = cover([need("Track record of hitting quota")], [LOADING, WARD])
+    assert coverage.rows[0].matches == () and not coverage.rows[0].covered
+
+
+def test_a_story_from_another_field_is_at_most_related_and_says_what_it_lacks() -> None:
+    coverage = cover(
+        [need("Run discovery, demos and negotiations"), need("Assist surgeons during operations")],
+        [LOADING],
+    )
+    sales, theatre = coverage.rows
+    (match,) = sales.matches
+    assert match.related and not match.covers and not sales.covered
+    assert match.evidence == ("negotiations",)
+    assert set(match.missing) == {"discovery", "demos"}
+    assert match.why == "shares negotiations but does not show discovery, demos"
+    assert theatre.matches == ()  # "operations" is an everyday word
+
+
+def test_a_story_that_shows_the_specific_words_covers_and_names_them() -> None:
+    coverage = cover([need("Negotiate collection slots with carriers")], [LOADING, WARD])
+    (match,) = coverage.rows[0].matches
+    assert match.covers and coverage.rows[0].covered
+    assert {"carriers", "slots"} <= {w for e in match.evidence for w in e.lower().split()}
+    assert match.why == ""
+
+
+def test_any_one_of_listed_alternatives_is_enough() -> None:
+    icu = StoryText(id=5, title="ICU nights", action="I cared for two ventilated ICU patients.")
+    coverage = cover([need("Experience in ICU, NICU, ER or OR")], [icu, LOADING])
+    assert [m.story_id for m in coverage.rows[0].matches if m.covers] == [5]
+
+
+def test_credentials_years_right_to_work_and_place_are_cv_checks_not_gaps() -> None:
+    needs = [
+        need("BSN required"),
+        need("3+ years of B2B sales experience"),
+        need("Must be eligible to work in the UK"),
+        need("Full driving licence"),
+        need("Negotiate collection slots with carriers"),
+    ]
+    coverage = cover(needs, [LOADING])
+    assert [c.kind for c in coverage.checks] == ["credential", "years", "authorisation", "location"]
+    assert [r.requirement.text for r in coverage.rows] == [needs[-1].text]
+    assert coverage.gaps == ()
+    assert coverage.checks[0].label == "licence, degree or certificate"

@@ -73,6 +73,8 @@ def test_concern_get_names_the_row_or_is_not_found(posted: Opportunity, concern:
     row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
     assert (row.note, row.text) == (concern, concern.text)
     degree = requirement(posted, DEGREE_REQ)
+    assert selectors.concern_find(opportunity=posted, ref=f"req-{degree.key}") is None
+    services.cv_check_set(opportunity=posted, key=degree.key, status="missing")
     assert selectors.concern_get(opportunity=posted, ref=f"req-{degree.key}").requirement == degree
     with pytest.raises(NotFound, match="This opportunity has no concern 'note-987654'"):
         selectors.concern_get(opportunity=posted, ref="note-987654")
@@ -162,3 +164,41 @@ def test_a_round_concerns_status_is_read_from_its_note(
     row = selectors.concern_get(opportunity=posted, ref=f"note-{concern.pk}")
     assert row.status == expected
     assert row.is_planned == (bool(response.strip()) or with_story)
+
+
+# --- coverage: gaps and CV checks ----------------------------------------------------------
+
+GAP_POSTING = """## Requirements
+- Must have run purchasing in SAP Ariba
+- Bachelor's degree in supply chain management
+- Willing to travel to supplier sites
+"""
+
+
+def test_an_uncovered_must_have_is_a_concern_and_a_check_only_when_lacking(
+    opportunity: Opportunity, negotiation: Story
+) -> None:
+    services.posting_set(opportunity=opportunity, text=GAP_POSTING)
+    view = selectors.coverage(opportunity=opportunity)
+    assert [r.requirement.text for r in view.must_have_gaps] == [
+        "Must have run purchasing in SAP Ariba"
+    ]
+    assert [(c.row.kind, c.status) for c in view.checks] == [
+        ("credential", "check"),
+        ("location", "check"),
+    ]
+    rows = selectors.concerns(opportunity=opportunity)
+    assert [(r.text, r.source) for r in rows] == [
+        (
+            "Must have run purchasing in SAP Ariba",
+            "A must-have in the posting that no story covers yet",
+        )
+    ]
+    travel = view.checks[1].row.requirement
+    services.cv_check_set(opportunity=opportunity, key=travel.key, status="partly")
+    rows = selectors.concerns(opportunity=opportunity)
+    assert rows[-1].text == travel.text and rows[-1].ref == f"req-{travel.key}"
+    assert (
+        rows[-1].source
+        == "Checked against your CV: you have it only in part (place, travel or hours)"
+    )

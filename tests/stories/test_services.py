@@ -1,5 +1,5 @@
-"""The stories services: the ledger of tellings, the five ranked strengths, and concern
-answers."""
+"""The stories services: the ledger of tellings, the five ranked strengths, concern
+answers, and checks of requirements against the CV."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from nextround.interviews import services as interview_services
 from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 from nextround.stories import services
 from nextround.stories.models import ConcernAnswer, Story, Strength, Telling
-from tests.stories.helpers import ranks
+from tests.stories.helpers import DEGREE_REQ, ranks, requirement
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,20 @@ def test_an_answer_too_long_for_the_note_is_named_as_the_answer(
     concern.refresh_from_db()
     assert concern.response == ""
     assert ConcernAnswer.objects.count() == 0
+
+
+# --- checks against the CV ----------------------------------------------------------------
+
+
+def test_cv_check_set_refuses_unknown_statuses_and_requirements(posted: Opportunity) -> None:
+    degree = requirement(posted, DEGREE_REQ)
+    with pytest.raises(Invalid, match="Unknown status 'maybe'"):
+        services.cv_check_set(opportunity=posted, key=degree.key, status="maybe")
+    with pytest.raises(NotFound, match="no requirement 'nope' to check"):
+        services.cv_check_set(opportunity=posted, key="nope", status="have")
+    record = services.cv_check_set(opportunity=posted, key=degree.key, status="have")
+    assert (record.requirement_text, record.status) == (DEGREE_REQ, "have")
+    # The posting changed since: the check stays, and can still be changed.
+    services.posting_set(opportunity=posted, text="## Requirements\n- Fluent Japanese")
+    again = services.cv_check_set(opportunity=posted, key=degree.key, status="missing")
+    assert (again.pk, again.requirement_text, again.status) == (record.pk, DEGREE_REQ, "missing")

@@ -666,14 +666,32 @@ def coverage_rows(response: TestResponse) -> dict[str, dict[str, Any]]:
             badge.extract()
         matches = []
         for li in second.select("ol.matches > li"):
-            shares = [squash(m) for m in li.select(".meta") if "shares:" in squash(m)]
+            shows = [squash(m) for m in li.select(".meta") if "shows:" in squash(m)]
             matches.append(
                 {
                     "title": squash(li.find("a")),
-                    "evidence": shares[0].removeprefix("shares: ").split(", ") if shares else [],
+                    "covers": "covers" in li["class"],
+                    "related": li.select_one(".related-mark") is not None,
+                    "evidence": shows[0].removeprefix("shows: ").split(", ") if shows else [],
+                    "text": squash(li),
                 }
             )
         rows[squash(first)] = {"badges": badges, "gap": "gap" in badges, "matches": matches}
+    return rows
+
+
+def check_rows(response: TestResponse) -> dict[str, tuple[str, str]]:
+    """Requirement text → (its kind of check, the status selected in its form)."""
+    rows = {}
+    for li in soup_of(response).select("#cv-checks li"):
+        label = li.select_one("label")
+        assert isinstance(label, Tag)
+        badge = label.select_one(".badge")
+        assert isinstance(badge, Tag)
+        kind = squash(badge.extract())
+        selected = li.select_one("select[name=status] option[selected]")
+        assert isinstance(selected, Tag)
+        rows[squash(label)] = (kind, str(selected["value"]))
     return rows
 
 
@@ -696,13 +714,23 @@ def test_coverage_page_with_sentence_embeddings(
     assert "Matching: Meaning and words: sentence embeddings (minilm-l6-" in text
     assert "words only" not in text
     rows = coverage_rows(response)
-    assert set(rows) == set(EXPECTED_KINDS)
-    assert {t: row["badges"][0] for t, row in rows.items()} == EXPECTED_KINDS
-    assert rows[DEGREE_REQ]["gap"]
+    checks = check_rows(response)
+    assert set(rows) | set(checks) == set(EXPECTED_KINDS) and not set(rows) & set(checks)
+    assert {t: row["badges"][0] for t, row in rows.items()} == {
+        t: k for t, k in EXPECTED_KINDS.items() if t in rows
+    }
+    assert checks == {
+        SQL_REQ: ("years of experience", "check"),
+        DEGREE_REQ: ("licence, degree or certificate", "check"),
+    }
     assert not rows[NEGOTIATE_REQ]["gap"]
-    best = rows[NEGOTIATE_REQ]["matches"][0]
-    assert best["title"] == NEGOTIATION["title"]
+    best, *others = rows[NEGOTIATE_REQ]["matches"]
+    assert best["title"] == NEGOTIATION["title"] and best["covers"] and not best["related"]
     assert "negotiating contracts" in best["evidence"]
+    # The dashboard story is near in meaning but names no contract or supplier: related only.
+    (near,) = others
+    assert near["title"] == DASHBOARD["title"] and near["related"] and not near["covers"]
+    assert "~ related" in near["text"] and "does not show negotiating" in near["text"]
     assert rows[TABLEAU_REQ]["matches"][0]["title"] == DASHBOARD["title"]
     assert "Tableau" in rows[TABLEAU_REQ]["matches"][0]["evidence"]
 
@@ -769,11 +797,14 @@ def test_coverage_page_with_word_matching(
     assert "Matching: Word matching (BM25), as NEXTROUND_MATCHING asks." in text
     assert "sentence embeddings" not in text
     rows = coverage_rows(response)
-    assert rows[DEGREE_REQ]["gap"]
+    assert DEGREE_REQ not in rows and DEGREE_REQ in check_rows(response)
     assert rows[NEGOTIATE_REQ]["matches"][0]["title"] == NEGOTIATION["title"]
     assert rows[NEGOTIATE_REQ]["matches"][0]["evidence"][0] == "negotiating contracts"
-    # Word matching lists only stories that share a word: the night-shift story shares none.
-    assert all(m["title"] != MORALE["title"] for m in rows[NEGOTIATE_REQ]["matches"])
+    # Word matching lists only stories that share a specific word: the night-shift story and
+    # the dashboard story share none.
+    assert [m["title"] for m in rows[NEGOTIATE_REQ]["matches"]] == [NEGOTIATION["title"]]
+    # Only everyday words ("against") in common with the invoices: no story is listed.
+    assert rows[INVOICE_REQ]["matches"] == [] and rows[INVOICE_REQ]["gap"]
 
 
 def test_coverage_page_without_posting_or_stories(
@@ -829,6 +860,49 @@ def test_coverage_page_queries_do_not_grow_with_stories(
 # --- concerns ------------------------------------------------------------------------------
 
 
+def mark_check(client: Client, opportunity: Opportunity, text: str, status: str) -> None:
+    key = requirement(opportunity, text).key
+    url = f"/opportunities/{opportunity.pk}/coverage/check/"
+    response = client.post(url, {"key": key, "status": status})
+    assert response.status_code == 303
+    assert response["Location"] == f"/opportunities/{opportunity.pk}/coverage/#cv-checks"
+
+
+def test_a_cv_check_is_set_without_javascript_and_kept(
+    client: Client, posted: Opportunity, word_matching: None
+) -> None:
+    mark_check(client, posted, SQL_REQ, "have")
+    mark_check(client, posted, DEGREE_REQ, "missing")
+    response = client.get(f"/opportunities/{posted.pk}/coverage/")
+    assert check_rows(response) == {
+        SQL_REQ: ("years of experience", "have"),
+        DEGREE_REQ: ("licence, degree or certificate", "missing"),
+    }
+    text = page_text(response)
+    assert "Now: I don't have it · on the concerns page" in text
+    # Neither a story gap nor covered, even with no stories at all.
+    assert DEGREE_REQ not in coverage_rows(response)
+    mark_check(client, posted, DEGREE_REQ, "have")
+    assert check_rows(client.get(f"/opportunities/{posted.pk}/coverage/"))[DEGREE_REQ][1] == "have"
+    assert posted.cv_checks.count() == 2
+
+
+def test_a_bad_cv_check_answers_400_or_404_and_saves_nothing(
+    client: Client, posted: Opportunity, theirs: dict[str, Any], word_matching: None
+) -> None:
+    url = f"/opportunities/{posted.pk}/coverage/check/"
+    key = requirement(posted, DEGREE_REQ).key
+    response = client.post(url, {"key": key, "status": "maybe"})
+    assert response.status_code == 400
+    assert "Not saved: Select a valid choice." in page_text(response)
+    negotiate = requirement(posted, NEGOTIATE_REQ).key  # a story can prove it: no check
+    assert client.post(url, {"key": negotiate, "status": "have"}).status_code == 404
+    elsewhere = f"/opportunities/{theirs['opportunity'].pk}/coverage/check/"
+    assert client.post(elsewhere, {"key": key, "status": "have"}).status_code == 404
+    assert client.get(url).status_code == 405
+    assert posted.cv_checks.count() == 0
+
+
 def concern_rows(response: TestResponse) -> dict[str, str]:
     return {
         squash(li.select_one(".note-text")): squash(li)
@@ -845,8 +919,15 @@ def test_concerns_lists_round_concerns_and_uncovered_must_haves(
         "Raised in First round — Operations Analyst at Northwind Health by Dana Ortiz, "
         "Director of Operations · No answer yet"
     ) in rows[concern.text]
-    assert DEGREE_REQ in rows
-    assert "A must-have in the posting that no story covers yet" in rows[DEGREE_REQ]
+    # The degree is checked against the CV, not a story gap: a concern once it is missing.
+    assert DEGREE_REQ not in rows
+    mark_check(client, posted, DEGREE_REQ, "missing")
+    rows = concern_rows(client.get(f"/opportunities/{posted.pk}/concerns/"))
+    assert (
+        "Checked against your CV: you don't have it (licence, degree or certificate)"
+        in rows[DEGREE_REQ]
+    )
+    assert SQL_REQ not in rows  # still to check
     assert NEGOTIATE_REQ not in rows  # the negotiation story covers it
     assert SIX_SIGMA_REQ not in rows  # only nice to have
     assert TABLEAU_REQ not in rows  # a responsibility
@@ -990,6 +1071,7 @@ def test_answer_to_an_uncovered_must_have_persists_and_shows(
     client: Client, posted: Opportunity, negotiation: Story
 ) -> None:
     degree = requirement(posted, DEGREE_REQ)
+    mark_check(client, posted, DEGREE_REQ, "partly")
     ref = f"req-{degree.key}"
     url = f"/opportunities/{posted.pk}/concerns/answer/"
     said = "A procurement diploma and six years buying for a $40M budget."

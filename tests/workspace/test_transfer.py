@@ -31,7 +31,14 @@ from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
 from nextround.stories import services as stories
-from nextround.stories.models import ConcernAnswer, Quote, Story, Strength, Telling
+from nextround.stories.models import (
+    ConcernAnswer,
+    CVCheck,
+    Quote,
+    Story,
+    Strength,
+    Telling,
+)
 from nextround.workspace.demo import demo_load
 from nextround.workspace.transfer import (
     FORMAT,
@@ -75,6 +82,7 @@ EXPORTED: tuple[type[Model], ...] = (
     Strength.stories.through,
     Quote,
     ConcernAnswer,
+    CVCheck,
     PracticeSession,
     PracticeQuestion,
     Attempt,
@@ -164,6 +172,14 @@ def _fill(owner: User) -> None:
         kind="learning",
         answer="Finished a course in May.",
         status="planned",
+    )
+    # What the CV showed for a requirement to check: kept by key and text, like an answer.
+    CVCheck.objects.create(
+        owner=owner,
+        opportunity=opportunity,
+        requirement_key="degree",
+        requirement_text="Bachelor's degree in logistics",
+        status="missing",
     )
     PlanProgress.objects.create(owner=owner, round=second, key="documents", status="done")
     PlanProgress.objects.create(
@@ -266,7 +282,7 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     stories.telling_record(story=story, round_=rounds[1], people=people[1:])
     with CaptureQueriesContext(connection) as large:
         workspace_export(owner=user, now=NOW)
-    assert len(large.captured_queries) == len(small.captured_queries) <= 18
+    assert len(large.captured_queries) == len(small.captured_queries) <= 19
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -1335,3 +1351,23 @@ def test_a_bad_status_in_an_old_concern_entry_is_still_refused(user: User) -> No
     with pytest.raises(Invalid, match=r"^opportunities\[0\]\.concern_answers\[0\]\.status"):
         workspace_import(owner=user, document=document)
     assert _owned_counts(user)["RoundNote"] == 0
+
+
+def test_cv_checks_travel_with_their_opportunity_and_older_files_import_without_them(
+    user: User, full_document: Document
+) -> None:
+    (checked,) = [o for o in full_document["opportunities"] if o.get("cv_checks")]
+    assert [(c["requirement_key"], c["status"]) for c in checked["cv_checks"]] == [
+        ("degree", "missing")
+    ]
+    bad = copy.deepcopy(full_document)
+    index = bad["opportunities"].index(checked)
+    bad["opportunities"][index]["cv_checks"][0]["status"] = "maybe"
+    with pytest.raises(Invalid, match=rf"^opportunities\[{index}\]\.cv_checks\[0\]\.status"):
+        workspace_import(owner=user, document=bad)
+    assert not CVCheck.objects.filter(owner=user).exists()
+    older = copy.deepcopy(full_document)
+    for opportunity in older["opportunities"]:
+        opportunity.pop("cv_checks", None)
+    workspace_import(owner=user, document=older)
+    assert not CVCheck.objects.filter(owner=user).exists()

@@ -83,7 +83,10 @@ def _read_stories(path: Path) -> list[StoryInput]:
         raise Invalid(f"{path}: not valid JSON ({exc}).") from None
 
 
-def _coverage_json(result: Coverage, method_note: str) -> dict[str, Any]:
+def _coverage_json(
+    result: Coverage, method_note: str, statuses: dict[str, str] | None = None
+) -> dict[str, Any]:
+    statuses = statuses or {}
     return {
         "method": result.method,
         "matching": method_note,
@@ -99,7 +102,9 @@ def _coverage_json(result: Coverage, method_note: str) -> dict[str, Any]:
                         "story_id": m.story_id,
                         "score": m.score,
                         "covers": m.covers,
+                        "related": m.related,
                         "evidence": list(m.evidence),
+                        "missing": list(m.missing),
                         "lexical": m.lexical,
                         "semantic": m.semantic,
                     }
@@ -109,19 +114,38 @@ def _coverage_json(result: Coverage, method_note: str) -> dict[str, Any]:
             for row in result.rows
         ],
         "gaps": [row.requirement.text for row in result.gaps],
+        "checks": [
+            {
+                "key": c.requirement.key,
+                "text": c.requirement.text,
+                "kind": c.kind,
+                "status": statuses.get(c.requirement.key, "check"),
+            }
+            for c in result.checks
+        ],
     }
 
 
-def _print_coverage(result: Coverage, method_note: str) -> None:
+def _print_coverage(
+    result: Coverage, method_note: str, statuses: dict[str, str] | None = None
+) -> None:
     click.echo(f"Matching: {method_note}")
     for row in result.rows:
         mark = "covered" if row.covered else "GAP"
         click.echo(f"\n[{mark}] {row.requirement.text}  ({row.requirement.kind})")
         for m in row.matches:
-            evidence = f"  shares: {', '.join(m.evidence)}" if m.evidence else ""
-            click.echo(f"    {m.score:>3}  {m.title}{evidence}")
+            if m.covers:
+                click.echo(f"    {m.score:>3}  ✓ {m.title}  shows: {', '.join(m.evidence)}")
+            else:
+                click.echo(f"    {m.score:>3}  ~ related: {m.title}  ({m.why})")
     gaps = result.gaps
     click.echo(f"\n{len(gaps)} of {len(result.rows)} requirements have no story.")
+    if result.checks:
+        statuses = statuses or {}
+        click.echo("\nCheck against your CV (set with --check KEY=have|partly|missing|check):")
+        for c in result.checks:
+            status = statuses.get(c.requirement.key, "check")
+            click.echo(f"  [{status}] {c.requirement.key}  {c.requirement.text}  ({c.label})")
 
 
 @main.command("match")
@@ -155,19 +179,33 @@ def match_command(posting: str, stories_path: Path, *, as_json: bool) -> None:
 
 @main.command("coverage")
 @click.argument("opportunity_id", metavar="OPPORTUNITY_ID", type=int)
+@click.option(
+    "--check",
+    "checks",
+    multiple=True,
+    metavar="KEY=STATUS",
+    help="Set what your CV shows for a requirement to check: have, partly, missing or check.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def coverage_command(opportunity_id: int, *, as_json: bool) -> None:
-    """The coverage matrix of an opportunity's posting against your story bank."""
+def coverage_command(opportunity_id: int, checks: tuple[str, ...], *, as_json: bool) -> None:
+    """The coverage matrix of an opportunity's posting against your story bank, and the
+    requirements to check against your CV."""
     owner = local_owner()
     from nextround.interviews.selectors import opportunity_get
-    from nextround.stories import selectors
+    from nextround.stories import selectors, services
 
     opportunity = opportunity_get(owner=owner, pk=opportunity_id)
+    for given in checks:
+        key, sep, status = given.partition("=")
+        if not sep or not key.strip() or not status.strip():
+            raise Invalid(f"--check {given!r}: write KEY=STATUS, e.g. 3f2a9c01b7d4=have.")
+        services.cv_check_set(opportunity=opportunity, key=key.strip(), status=status.strip())
     view = selectors.coverage(opportunity=opportunity, wait=True)  # a command may take its time
+    statuses = {line.row.requirement.key: line.status for line in view.checks}
     if as_json:
-        print_json(_coverage_json(view.coverage, view.matcher.why))
+        print_json(_coverage_json(view.coverage, view.matcher.why, statuses))
         return
-    _print_coverage(view.coverage, view.matcher.why)
+    _print_coverage(view.coverage, view.matcher.why, statuses)
 
 
 # --- the story bank ------------------------------------------------------------------------

@@ -8,7 +8,9 @@ as semantic evidence only when it beats nearly all of them. docs/stories.md expl
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from nextround.fit.checks import CHECK_LABELS, check_kind
 from nextround.fit.requirements import Requirement
 from nextround.text import STOPWORDS, Tokens, stem, words
 
@@ -38,10 +41,47 @@ GENERIC = frozenset(
     relevant related similar one two three four five six seven eight nine ten first second
     third""".split()  # noqa: SIM905 - easier to read and edit
 )
-# Share of a requirement's distinctive weight a story must hold to count as lexical evidence.
-LEXICAL_COVERS = 0.3
-# A story is semantic evidence when it is closer to the requirement than this share of the
-# background sentences.
+# Everyday work words every trade uses ("track", "record", "team", "manage"). A requirement's
+# other distinctive words are its *specific* ones: the skill, tool, credential, population or
+# domain that a story must show. Compared as stems, so "managed" and "management" count too.
+COMMON = frozenset(
+    """about accomplish accuracy accurate achieve across act action add adjust advance advanced
+    advise after against agree aim along among analyse analyze answer apply approach approve
+    area around arrange ask assist attend attention before behind between beyond bring build
+    business care carry case change check choose clean clear clearly close collaborate
+    colleague communicate communication company complete condition conduct contribute
+    coordinate create cut daily day deal decide deliver department design detail develop
+    direct do document down drive during easy effective effectively effort end enforce
+    engage environment error establish evaluate execute expand familiarity fast find fix
+    focus follow full gather get give go goal grow guide handle head help high hit hold hour
+    idea identify implement improve increase issue item keep key large lead learn level line
+    low maintain make manage manager meet meeting member method monitor month monthly move
+    multiple need number office operate operation organisation organise organization
+    organize outcome own part participate people per perform person place plan point
+    practice prepare present pressure prioritise prioritize priority problem process produce
+    program programme progress project provide put quality quick raise range rate reach
+    record reduce report request resolve resource respond result review rule run safe safely
+    schedule see set share shift site small solve staff standard start step stop support
+    system take talk target task teach tell through time tool toward towards track train
+    turn type under understand update upon value various verbal via way week weekly whole
+    within without write written""".split()  # noqa: SIM905 - easier to read and edit
+)
+# Share of a requirement's specific weight a story must show to cover it. A requirement that
+# lists alternatives ("ICU, NICU, ER or OR") needs one of them: the share over the list's length.
+SPECIFIC_COVERS = 0.5
+# ...and the words it shows must carry this share of the specific weight (inverse document
+# frequency over the stories, so a word most stories use counts less), unless the story has one
+# of the requirement's two-word phrases ("pick rates"): a phrase outweighs single words.
+SPECIFIC_WEIGHT = 0.45
+# A requirement with no specific word ("Communicate clearly under pressure") is covered by a
+# story that holds this share of its distinctive weight, with at least two of its words.
+GENERIC_COVERS = 0.5
+GENERIC_WORDS = 2
+# Kept for callers that read the old name: the share of distinctive weight of a generic match.
+LEXICAL_COVERS = GENERIC_COVERS
+# A story is close in meaning when it is closer to the requirement than this share of the
+# background sentences (and the requirement is among its closest third): that makes it
+# "related", or a cover when it also shows a specific word.
 SEMANTIC_COVERS = 0.95
 # ...and when the requirement is among the closest third of the posting's requirements to it.
 STORY_SHARE = 1 / 3
@@ -120,9 +160,24 @@ class Match(msgspec.Struct, frozen=True):
     score: int  # 0–100, what the page shows and sorts by
     lexical: float  # share of the requirement's distinctive weight found in the story, 0–1
     semantic: float | None  # share of background sentences the story beats, 0–1
-    evidence: tuple[str, ...]  # the requirement's words and phrases the story uses
+    evidence: tuple[str, ...]  # the requirement's words and phrases the story shows
     closest_part: str  # the story part nearest in meaning ("" in lexical mode)
-    covers: bool
+    covers: bool  # shows the requirement's specific evidence; otherwise only related
+    missing: tuple[str, ...] = ()  # the requirement's specific words the story does not show
+
+    @property
+    def related(self) -> bool:
+        return not self.covers
+
+    @property
+    def why(self) -> str:
+        """In plain words, why a story is only related."""
+        if self.covers:
+            return ""
+        lacks = f"does not show {', '.join(self.missing)}" if self.missing else ""
+        if self.evidence:
+            return f"shares {', '.join(self.evidence)} but " + (lacks or "too little of it")
+        return "close in meaning, but " + (lacks or "shares none of its words")
 
 
 class Row(msgspec.Struct, frozen=True):
@@ -150,10 +205,22 @@ class StrengthFit(msgspec.Struct, frozen=True):
     requirement_keys: tuple[str, ...]
 
 
+class CheckRow(msgspec.Struct, frozen=True):
+    """A requirement no story can prove (``nextround.fit.checks``): checked against the CV."""
+
+    requirement: Requirement
+    kind: str  # one of nextround.fit.checks.CHECK_KINDS
+
+    @property
+    def label(self) -> str:
+        return CHECK_LABELS[self.kind]
+
+
 class Coverage(msgspec.Struct, frozen=True):
     method: str  # "lexical" or "semantic"
-    rows: tuple[Row, ...]
+    rows: tuple[Row, ...]  # the requirements a story can prove
     strengths: tuple[StrengthFit, ...]
+    checks: tuple[CheckRow, ...] = ()  # the requirements to check against the CV
 
     @property
     def gaps(self) -> tuple[Row, ...]:
@@ -186,7 +253,9 @@ class _Index:
     """BM25 over the stories' stems, plus what is needed to name the evidence."""
 
     def __init__(self, documents: Sequence[str]) -> None:
-        self.counts = [Counter(_content(d)) for d in documents]
+        content = [_content(d) for d in documents]
+        self.counts = [Counter(c) for c in content]
+        self.pairs = [set(itertools.pairwise(c)) for c in content]
         self.lengths = [sum(c.values()) for c in self.counts]
         self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
         frequency: Counter[str] = Counter()
@@ -203,26 +272,40 @@ class _Index:
             self.idf[t] * counts[t] * (K1 + 1) / (counts[t] + norm) for t in query if t in counts
         )
 
-    def shares(self, query: Sequence[str]) -> list[float]:
+    def all_shares(self, query: Sequence[str]) -> list[float]:
         """For each document, the share of the query's idf weight it contains."""
+        return [self.shares(query, doc) for doc in range(len(self.counts))]
+
+    def shares(self, query: Sequence[str], doc: int) -> float:
+        """The share of the query's idf weight that one document contains."""
         weights = {t: self.idf.get(t, self.unseen_idf) for t in query}
         total = sum(weights.values())
-        if not total:
-            return [0.0] * len(self.counts)
-        return [sum(w for t, w in weights.items() if t in c) / total for c in self.counts]
+        counts = self.counts[doc]
+        return sum(w for t, w in weights.items() if t in counts) / total if total else 0.0
 
 
-def _evidence(requirement: Requirement, story_stems: set[str], query: Sequence[str]) -> list[str]:
-    """Requirement terms whose every content word is in the story, then single shared words."""
+def _evidence(requirement: Requirement, story_stems: set[str], query: _Query) -> list[str]:
+    """What the story shows of the requirement: its terms whose every content word is in the
+    story, then single shared words, specific ones first (everyday words only for a requirement
+    without specific ones)."""
+    wanted = query.specific or query.stems
     phrases = [
         t.text
         for t in requirement.terms
-        if (stems := _distinctive(t.text)) and all(s in story_stems for s in stems)
+        if (stems := _distinctive(t.text))
+        and all(s in story_stems for s in stems)
+        and any(s in wanted for s in stems)
     ]
     covered = {s for p in phrases for s in _content(p)}
     shown = _shown_words(requirement.text)
-    singles = [shown.get(s, s) for s in query if s in story_stems and s not in covered]
+    singles = [shown.get(s, s) for s in wanted if s in story_stems and s not in covered]
     return list(dict.fromkeys([*phrases, *singles]))
+
+
+def _missing(requirement: Requirement, story_stems: set[str], query: _Query) -> list[str]:
+    """The requirement's specific words the story does not show, as written."""
+    shown = _shown_words(requirement.text)
+    return [shown.get(s, s) for s in query.specific if s not in story_stems]
 
 
 def _shown_words(text: str) -> dict[str, str]:
@@ -230,6 +313,63 @@ def _shown_words(text: str) -> dict[str, str]:
     the matchers' "teams")."""
     tokens = Tokens(text)
     return {stem(w): tokens.written(i).lower() for i, w in enumerate(tokens.words) if w}
+
+
+def _specific(query: Sequence[str]) -> list[str]:
+    """The query's stems that are not everyday work words."""
+    return [t for t in query if t not in _COMMON_STEMS]
+
+
+_COMMON_STEMS = frozenset(stem(w) for w in COMMON)
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC)
+_ALTERNATIVES = re.compile(r"\bor\b|/", re.IGNORECASE)
+_CLAUSES = re.compile(r"[;.:()]|\band\b", re.IGNORECASE)
+
+
+def _alternatives(text: str) -> int:
+    """How many alternatives the requirement's longest "X, Y or Z" list offers (1 for none)."""
+    best = 1
+    for clause in _CLAUSES.split(text):
+        if _ALTERNATIVES.search(clause):
+            items = [i for i in re.split(r",|\bor\b|/", clause, flags=re.IGNORECASE) if i.strip()]
+            best = max(best, len(items))
+    return best
+
+
+class _Query(msgspec.Struct, frozen=True):
+    stems: list[str]  # distinctive stems, each once
+    specific: list[str]  # those that are not everyday work words
+    needed: float  # share of the specific (or, without any, distinctive) weight to cover
+    phrases: frozenset[tuple[str, str]]  # adjacent content stems, at least one specific
+
+
+def _prepare(requirement: Requirement) -> _Query:
+    stems = _query(requirement)
+    specific = _specific(stems)
+    needed = SPECIFIC_COVERS / _alternatives(requirement.text) if specific else GENERIC_COVERS
+    content = _content(requirement.text)
+    phrases = frozenset(
+        (a, b)
+        for a, b in itertools.pairwise(content)
+        if (a in specific or b in specific) and a not in GENERIC_STEMS and b not in GENERIC_STEMS
+    )
+    return _Query(stems=stems, specific=specific, needed=needed, phrases=phrases)
+
+
+def _shows(index: _Index, query: _Query, doc: int) -> bool:
+    """Whether the story shows the requirement's evidence: enough of its specific weight, or,
+    for a requirement without specific words, enough of its words and at least two of them."""
+    counts = index.counts[doc]
+    if query.specific:
+        held = sum(1 for t in query.specific if t in counts)
+        if not held or held / len(query.specific) < query.needed:
+            return False
+        weight = index.shares(query.specific, doc) >= query.needed * SPECIFIC_WEIGHT / 0.5
+        return weight or bool(query.phrases & index.pairs[doc])
+    held = sum(1 for t in query.stems if t in counts)
+    return held >= min(GENERIC_WORDS, len(query.stems)) and (
+        index.shares(query.stems, doc) >= query.needed
+    )
 
 
 def cover(
@@ -240,28 +380,56 @@ def cover(
     embed: Embed | None = None,
     top: int = TOP,
 ) -> Coverage:
-    """Each requirement with its best stories (at most ``top``), best first."""
+    """Each requirement a story can prove with its best stories (at most ``top``), best first,
+    and the requirements to check against the CV.
+
+    A story covers a requirement only when it shows the requirement's specific words (see
+    ``_shows``). A story that shares only some of them, or that is close in meaning without
+    them, is listed as related; one that shares only everyday words is not listed."""
+    checks = []
+    provable = []
+    for requirement in requirements:
+        kind = check_kind(requirement.text)
+        if kind is None:
+            provable.append(requirement)
+        else:
+            checks.append(CheckRow(requirement=requirement, kind=kind))
     index = _Index([s.full_text() for s in stories])
-    queries = [_query(r) for r in requirements]
-    near = _semantic_ranks(requirements, stories, embed) if embed and stories else None
+    queries = [_prepare(r) for r in provable]
+    near = _semantic_ranks(provable, stories, embed) if embed and stories and provable else None
     rows = []
-    for r, (requirement, query) in enumerate(zip(requirements, queries, strict=True)):
-        lexical = index.shares(query)
+    for r, (requirement, query) in enumerate(zip(provable, queries, strict=True)):
+        lexical = index.all_shares(query.stems)
         if near is not None:
             lexical_and_meaning = zip(lexical, near.beats[r], strict=True)
             scores = [(x + b) / 2 for x, b in lexical_and_meaning]
         else:
             scores = lexical
+        candidates, shows = [], {}
+        for i in range(len(stories)):
+            counts = index.counts[i]
+            held = sum(1 for t in (query.specific or query.stems) if t in counts)
+            close = bool(
+                near is not None and near.beats[r][i] >= SEMANTIC_COVERS and near.best[r][i]
+            )
+            if held or close:
+                candidates.append(i)
+                # Meaning ranks and marks a story related; only shown words make a cover (with
+                # meaning allowed to confirm one, 3 of 39 requirements went to another trade).
+                shows[i] = _shows(index, query, i)
         ranked = sorted(
-            (i for i, score in enumerate(scores) if score > 0),
-            key=lambda i: (-scores[i], -index.bm25(query, i), stories[i].id),
+            candidates,
+            key=lambda i: (
+                not shows[i],
+                -scores[i],
+                -index.bm25(query.stems, i),
+                stories[i].id,
+            ),
         )
         matches = []
         for i in ranked[:top]:
             semantic = None if near is None else float(near.beats[r][i])
-            covers = lexical[i] >= LEXICAL_COVERS or bool(
-                near and semantic is not None and semantic >= SEMANTIC_COVERS and near.best[r][i]
-            )
+            story_stems = set(index.counts[i])
             matches.append(
                 Match(
                     story_id=stories[i].id,
@@ -269,16 +437,18 @@ def cover(
                     score=round(100 * scores[i]),
                     lexical=round(lexical[i], 3),
                     semantic=None if semantic is None else round(semantic, 3),
-                    evidence=tuple(_evidence(requirement, set(index.counts[i]), query)),
+                    evidence=tuple(_evidence(requirement, story_stems, query)),
                     closest_part=near.parts[r][i] if near else "",
-                    covers=covers,
+                    covers=shows[i],
+                    missing=tuple(_missing(requirement, story_stems, query)),
                 )
             )
         rows.append(Row(requirement=requirement, matches=tuple(matches)))
     return Coverage(
         method="semantic" if embed else "lexical",
         rows=tuple(rows),
-        strengths=_strength_fits(requirements, queries, strengths),
+        strengths=_strength_fits(provable, [q.stems for q in queries], strengths),
+        checks=tuple(checks),
     )
 
 

@@ -11,6 +11,7 @@ from nextround.interviews.models import Person
 from nextround.stories.models import (
     TOP_STRENGTHS,
     AnswerKind,
+    CheckStatus,
     ConcernStatus,
     Quote,
     Story,
@@ -160,3 +161,10 @@ class ConcernAnswerForm(forms.Form):
         story = self.fields["story"]
         assert isinstance(story, forms.ModelChoiceField)
         story.queryset = Story.objects.filter(owner=owner)
+
+
+class CVCheckForm(forms.Form):
+    """What the candidate found when checking one requirement against their CV."""
+
+    key = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    status = forms.ChoiceField(label="On my CV", choices=CheckStatus.choices)

@@ -181,6 +181,40 @@ class ConcernAnswer(Owned):
         return self.requirement_text[:60] if self.requirement_key else str(self.note)
 
 
+class CheckStatus(models.TextChoices):
+    TO_CHECK = "check", "To check"
+    HAVE = "have", "I have it"
+    PARTLY = "partly", "Partly"
+    MISSING = "missing", "I don't have it"
+
+
+class CVCheck(Owned):
+    """What the candidate found when checking a requirement no story can prove (a credential,
+    years, the right to work, place or hours) against their CV. Kept by the requirement's key,
+    with its text as it read, like a planned answer."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="cv_checks")
+    requirement_key = models.CharField(max_length=40)
+    requirement_text = models.TextField(blank=True, max_length=TEXT_LIMIT)
+    status = models.CharField(
+        max_length=10, choices=CheckStatus.choices, default=CheckStatus.TO_CHECK
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "requirement_key"], name="cv_check_once_per_requirement"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=CheckStatus.values), name="cv_check_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement_text[:60]}: {self.get_status_display()}"
+
+
 class Embedding(models.Model):
     """A cached sentence vector, keyed by the text's hash and the model that made it. Holds no
     text, so it is shared between accounts."""

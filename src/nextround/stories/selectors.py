@@ -10,7 +10,15 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from nextround.errors import NotFound
 from nextround.fit import star
-from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover, embedded_texts
+from nextround.fit.coverage import (
+    CheckRow,
+    Coverage,
+    Row,
+    StoryText,
+    StrengthText,
+    cover,
+    embedded_texts,
+)
 from nextround.fit.requirements import Extraction, Requirement, extract_requirements
 from nextround.interviews.models import (
     NoteKind,
@@ -24,13 +32,21 @@ from nextround.stories import jobs
 from nextround.stories.matching import Matcher, matcher
 from nextround.stories.models import (
     AnswerKind,
+    CheckStatus,
     ConcernAnswer,
     ConcernStatus,
+    CVCheck,
     Quote,
     Story,
     Strength,
     Telling,
 )
+
+# How the concerns page says what the CV lacks.
+CV_LACKS: dict[str, str] = {
+    CheckStatus.MISSING: "you don't have it",
+    CheckStatus.PARTLY: "you have it only in part",
+}
 
 # One story told this often within one opportunity carries too much of the case.
 OVERUSED = 3
@@ -101,6 +117,27 @@ def _story_texts(owner: User) -> list[StoryText]:
 
 
 @dataclass(frozen=True)
+class CheckLine:
+    """A requirement to check against the CV, with what the candidate found."""
+
+    row: CheckRow
+    record: CVCheck | None
+
+    @property
+    def status(self) -> str:
+        return self.record.status if self.record else CheckStatus.TO_CHECK
+
+    @property
+    def status_label(self) -> str:
+        return CheckStatus(self.status).label
+
+    @property
+    def needs_answer(self) -> bool:
+        """Missing, or only partly there: a doubt to prepare an answer for."""
+        return self.status in {CheckStatus.MISSING, CheckStatus.PARTLY}
+
+
+@dataclass(frozen=True)
 class CoverageView:
     extraction: Extraction
     coverage: Coverage
@@ -109,10 +146,21 @@ class CoverageView:
     # Texts still without a vector: until they have one, the page shows word matching.
     pending: int = 0
     preparing: bool = False  # the background worker has them queued or in hand
+    checks: list[CheckLine] = field(default_factory=list)
 
     @property
     def must_have_gaps(self) -> list[Row]:
         return [r for r in self.coverage.gaps if r.requirement.kind == "must-have"]
+
+
+def cv_check_requirements(*, opportunity: Opportunity) -> tuple[CheckRow, ...]:
+    """The posting's requirements to check against the CV (no stories or embeddings needed)."""
+    return cover(requirements(opportunity=opportunity).requirements, []).checks
+
+
+def _check_lines(opportunity: Opportunity, rows: tuple[CheckRow, ...]) -> list[CheckLine]:
+    records = {c.requirement_key: c for c in opportunity.cv_checks.all()}
+    return [CheckLine(row=r, record=records.get(r.requirement.key)) for r in rows]
 
 
 def coverage(
@@ -139,6 +187,7 @@ def coverage(
         stories=len(stories),
         pending=pending,
         preparing=bool(pending) and jobs.is_active(opportunity.owner_id),
+        checks=_check_lines(opportunity, result.checks),
     )
 
 
@@ -207,7 +256,8 @@ class ConcernRow:
 
 
 def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> list[ConcernRow]:
-    """Concerns raised in the opportunity's rounds, then must-haves no story covers."""
+    """Concerns raised in the opportunity's rounds, then must-haves no story covers, then
+    requirements the candidate checked against the CV and lacks (wholly or partly)."""
     answers = list(opportunity.concern_answers.select_related("story", "note"))
     by_note = {a.note_id: a for a in answers if a.note_id}
     by_key = {a.requirement_key: a for a in answers if a.requirement_key}
@@ -234,6 +284,17 @@ def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> l
             answer=by_key.get(r.requirement.key),
         )
         for r in view.must_have_gaps
+    ]
+    rows += [
+        ConcernRow(
+            text=line.row.requirement.text,
+            source=f"Checked against your CV: {CV_LACKS[line.status]} ({line.row.label})",
+            note=None,
+            requirement=line.row.requirement,
+            answer=by_key.get(line.row.requirement.key),
+        )
+        for line in view.checks
+        if line.needs_answer
     ]
     return rows
 

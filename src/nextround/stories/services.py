@@ -25,14 +25,16 @@ from nextround.stories.models import (
     PARKED,
     TOP_STRENGTHS,
     AnswerKind,
+    CheckStatus,
     ConcernAnswer,
     ConcernStatus,
+    CVCheck,
     Quote,
     Story,
     Strength,
     Telling,
 )
-from nextround.stories.selectors import embedding_texts, requirements
+from nextround.stories.selectors import cv_check_requirements, embedding_texts, requirements
 
 # Plain text fields of a story; the export copies them as they are.
 STORY_TEXT = (
@@ -244,6 +246,35 @@ def _concern_target(
             text = found.text if found else existing.requirement_text  # type: ignore[union-attr]
             return existing, {"requirement_key": value, "requirement_text": text}
     raise NotFound(f"This opportunity has no concern {ref!r}.")
+
+
+def cv_check_set(*, opportunity: Opportunity, key: str, status: str) -> CVCheck:
+    """Record what the candidate found when checking a requirement against their CV: ``key``
+    names one of the posting's CV checks (or one checked before, should the posting have
+    changed since)."""
+    if status not in CheckStatus.values:
+        choices = ", ".join(CheckStatus.values)
+        raise Invalid(f"Unknown status {status!r}; use one of {choices}.")
+    existing = opportunity.cv_checks.filter(requirement_key=key).first()
+    found = next(
+        (
+            c.requirement
+            for c in cv_check_requirements(opportunity=opportunity)
+            if c.requirement.key == key
+        ),
+        None,
+    )
+    if existing is None and found is None:
+        raise NotFound(f"This opportunity's posting has no requirement {key!r} to check.")
+    record = existing or CVCheck(
+        owner=opportunity.owner, opportunity=opportunity, requirement_key=key
+    )
+    if found is not None:
+        record.requirement_text = found.text
+    record.status = status
+    record.updated_at = timezone.now()
+    save_validated(record, what="check")
+    return record
 
 
 def embeddings_prepare(*, owner_id: int) -> int:

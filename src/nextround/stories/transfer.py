@@ -1,7 +1,8 @@
 """The stories app's section of the workspace export: the owner's stories (named by refs "s1",
 "s2", … in export order), strengths and quotes at the top of the document; in each round, where
 stories were told ("tellings"); in each opportunity, the planned answers to its concerns
-("concern_answers").
+("concern_answers") and what the CV showed for the requirements to check against it
+("cv_checks", left out when there are none).
 
 A concern raised in a round keeps what I will say and its status on its note, which the
 interviews section carries (``response``, ``status``); its entry here names the note, how I
@@ -51,8 +52,10 @@ from nextround.interviews.transfer import note_places, person_named
 from nextround.stories import services
 from nextround.stories.models import (
     AnswerKind,
+    CheckStatus,
     ConcernAnswer,
     ConcernStatus,
+    CVCheck,
     Quote,
     Story,
     Strength,
@@ -199,7 +202,10 @@ def tellings_export(refs: StoryRefs) -> Callable[[Round, PersonRef], dict[str, A
 
 
 def opportunity_prefetch() -> Sequence[Prefetch[Any]]:
-    return (Prefetch("concern_answers", queryset=ConcernAnswer.objects.order_by("id")),)
+    return (
+        Prefetch("concern_answers", queryset=ConcernAnswer.objects.order_by("id")),
+        Prefetch("cv_checks", queryset=CVCheck.objects.order_by("id")),
+    )
 
 
 def concern_answers_export(refs: StoryRefs) -> Callable[[Opportunity], dict[str, Any]]:
@@ -235,6 +241,52 @@ def _concern_answer_document(
         **said,
         "updated_at": answer.updated_at.isoformat(),
     }
+
+
+class OpportunityChecks(Doc):
+    cv_checks: Rows | None = None
+
+
+class CVCheckDoc(Doc):
+    requirement_key: str
+    requirement_text: str = ""
+    status: str | None = None
+    updated_at: Moment | None = None
+
+
+def cv_checks_export(opportunity: Opportunity) -> dict[str, Any]:
+    """What the CV showed for each requirement checked; the key is left out when none was."""
+    checks = [
+        {
+            "requirement_key": c.requirement_key,
+            "requirement_text": c.requirement_text,
+            "status": c.status,
+            "updated_at": c.updated_at.isoformat(),
+        }
+        for c in opportunity.cv_checks.all()
+    ]
+    return {"cv_checks": checks} if checks else {}
+
+
+def cv_checks_import(
+    opportunity: Opportunity, item: Record[Any], notes: Mapping[int, Sequence[RoundNote]]
+) -> None:
+    """The opportunity's ``cv_checks``; files from before they existed have none."""
+    seen: dict[Hashable, str] = {}
+    for check in item.view(OpportunityChecks).records("cv_checks", CVCheckDoc):
+        key = check.doc.requirement_key
+        if not key.strip():
+            raise check.error("requirement_key", "must not be blank.")
+        once(check, "requirement_key", key, seen, "A check of this requirement")
+        record = CVCheck(
+            owner=opportunity.owner,
+            opportunity=opportunity,
+            requirement_key=key,
+            requirement_text=check.doc.requirement_text,
+            status=check.choice_or("status", CheckStatus.values, CheckStatus.TO_CHECK),
+            **stamps(check, "updated_at"),
+        )
+        save_valid(record, path=check.path, what="check")
 
 
 # --- import --------------------------------------------------------------------------------

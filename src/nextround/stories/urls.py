@@ -21,6 +21,7 @@ urlpatterns = [
         views.coverage_prepare,
         name="coverage_prepare",
     ),
+    path("opportunities/<int:pk>/coverage/check/", views.cv_check, name="cv_check"),
     path("opportunities/<int:pk>/concerns/", views.concerns, name="concerns"),
     path("opportunities/<int:pk>/concerns/answer/", views.concern_answer, name="concern_answer"),
     path("rounds/<int:pk>/stories/", views.round_tell, name="round_tell"),

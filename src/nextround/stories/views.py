@@ -12,16 +12,18 @@ from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
 from nextround.fit.star import StoryReport, analyze_story
 from nextround.interviews import selectors as interview_selectors
+from nextround.interviews.models import Opportunity
 from nextround.stories import jobs, selectors, services
 from nextround.stories.forms import (
     ConcernAnswerForm,
+    CVCheckForm,
     PostingForm,
     QuoteForm,
     StoryForm,
     StrengthForm,
     TellingForm,
 )
-from nextround.stories.models import Story
+from nextround.stories.models import CheckStatus, Story
 
 # The story fields the analysis reads.
 ANALYSED = ("title", "situation", "task", "action", "result", "numbers")
@@ -217,9 +219,36 @@ def posting(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def coverage(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = interview_selectors.opportunity_get(owner=owner_of(request), pk=pk)
+    return _coverage_page(request, opportunity)
+
+
+def _coverage_page(
+    request: HttpRequest, opportunity: Opportunity, status: int = 200
+) -> HttpResponse:
     view = selectors.coverage(opportunity=opportunity)
-    context = {"opportunity": opportunity, "view": view}
-    return render(request, "stories/coverage.html", context)
+    context = {"opportunity": opportunity, "view": view, "statuses": CheckStatus.choices}
+    return render(request, "stories/coverage.html", context, status=status)
+
+
+@require_POST
+def cv_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set what the CV shows for one requirement; back to the list either way."""
+    opportunity = interview_selectors.opportunity_get(owner=owner_of(request), pk=pk)
+    form = CVCheckForm(request.POST)
+    saved = submit(
+        form,
+        lambda: services.cv_check_set(
+            opportunity=opportunity,
+            key=form.cleaned_data["key"],
+            status=form.cleaned_data["status"],
+        ),
+    )
+    if not saved:
+        problems = [str(m) for errors in form.errors.values() for m in errors]
+        messages.error(request, "Not saved: " + " ".join(problems))
+        return _coverage_page(request, opportunity, status=400)
+    messages.success(request, f"“{saved.requirement_text}”: {saved.get_status_display()}.")
+    return see_other(reverse("coverage", args=[pk]) + "#cv-checks")
 
 
 @require_POST

@@ -21,6 +21,9 @@ longer also as ``answer`` and ``status`` in the concern's entry of ``concern_ans
 must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
 takes the model's default, and an older answer to a concern raised in a round joins its note's
 response (see ``stories/transfer.py``).
+``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
+written only when there are some and is optional on import, so files without it, of any version,
+still import.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
         round_prefetch=[*prep.round_prefetch(), *stories.round_prefetch()],
         round_export=[prep.round_export, stories.tellings_export(story_refs)],
         opportunity_prefetch=stories.opportunity_prefetch(),
-        opportunity_export=[stories.concern_answers_export(story_refs)],
+        opportunity_export=[stories.concern_answers_export(story_refs), stories.cv_checks_export],
     )
     return {
         "format": FORMAT,
@@ -89,7 +92,7 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
         library = stories.library_import(owner=owner, root=root, report=report)
         parts = Parts(
             round_import=[prep.round_import, stories.tellings_import(library)],
-            opportunity_import=[stories.concern_answers_import(library)],
+            opportunity_import=[stories.concern_answers_import(library), stories.cv_checks_import],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds
