@@ -66,13 +66,23 @@ def test_as_json_shape() -> None:
         assert item["terms"] == [t.text for t in r.terms]
         assert all(isinstance(t, str) for t in item["terms"])
     assert json.loads(json.dumps(data)) == data
-    assert as_json(extract_requirements("")) == {"requirements": [], "terms": []}
+    assert as_json(extract_requirements("")) == {
+        "requirements": [],
+        "terms": [],
+        "facts": {
+            "pay": None,
+            "locations": [],
+            "work_setting": None,
+            "schedule": [],
+            "employment_types": [],
+        },
+    }
 
 
 def test_json_lists_term_kinds_beside_the_terms_in_a_fixed_order() -> None:
     extraction = extract_requirements(NURSING)
     data = as_json(extraction)
-    assert list(data) == ["requirements", "terms"]
+    assert list(data) == ["requirements", "terms", "facts"]
     for item, r in zip(data["requirements"], extraction.requirements, strict=True):
         assert item == {
             "key": r.key,

@@ -33,7 +33,8 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         MUST,
         re.compile(
-            r"requirement|qualification|must[- ]have|what you.?ll (bring|need)|what you bring|"
+            r"requirement|qualification|^required\b|required (skills|experience)|minimum|"
+            r"what we ask|we.?re asking|must[- ]have|what you.?ll (bring|need)|what you bring|"
             r"what you need|looking for|who you are|essential|skills|experience|about you|"
             r"you have|you bring|you will (need|have)|criteria|person spec|competenc|"
             r"profile|the person|the candidate|you.?re|ideal candidate|knowledge"
@@ -51,7 +52,11 @@ _MUST_CUE = re.compile(
     r"(?<!if required))\b"
 )
 
-_YOU_WILL = re.compile(r"^(you will|you'll|you’ll|you would|the successful \w+ will)\b", re.I)
+_YOU_WILL = re.compile(
+    r"^(?:in this (?:role|position|job),? )?(you will|you'll|you’ll|you would|"
+    r"the successful \w+ will)\b(?! (?:need|have|hold|bring|possess|be required))",
+    re.I,
+)
 _YOU_HAVE = re.compile(r"^(you have|you've|you’ve|you are|you're|you’re|you bring)\b", re.I)
 
 
