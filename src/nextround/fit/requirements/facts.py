@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import msgspec
 
-from nextround.fit.requirements.segments import PostingLine, posting_lines
+from nextround.fit.requirements.segments import PostingLine, describes_employer, posting_lines
 from nextround.fit.requirements.vocabulary import word_set
 
 HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY = "hourly", "daily", "weekly", "monthly", "yearly"
@@ -81,7 +81,7 @@ _PERIOD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         YEARLY,
         re.compile(
-            r"\b(?:per|a|each|/)\s?(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|"
+            r"\b(?:per|a|each|/)\s?(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bannuali[sz]ed\b|"
             r"\bp\.?a\b"
         ),
     ),
@@ -114,11 +114,16 @@ def _currency(m: re.Match[str], line: str) -> str | None:
     return None
 
 
-def _period(line: str, low: float | None, high: float | None) -> str:
+def _period(line: str, after: int, low: float | None, high: float | None) -> str:
+    """The period named nearest after the amount ("$90,000 annualized, paid hourly": yearly),
+    else one named anywhere in the line, else the likelier for the size of the amount."""
     lowered = line.lower()
-    for period, pattern in _PERIOD_WORDS:
-        if pattern.search(lowered):
-            return period
+    found = [
+        (m.start(), period) for period, pattern in _PERIOD_WORDS for m in pattern.finditer(lowered)
+    ]
+    if found:
+        later = [f for f in found if f[0] >= after]
+        return min(later or found)[1]
     value = high or low or 0.0
     return HOURLY if value < 300 else YEARLY
 
@@ -139,7 +144,11 @@ def pay_band(line: str) -> PayBand | None:
         if high is None and re.search(r"\bup to\s*$", before):
             low, high = None, low
         return PayBand(
-            low=low, high=high, currency=currency, period=_period(line, low, high), text=line
+            low=low,
+            high=high,
+            currency=currency,
+            period=_period(line, m.end(), low, high),
+            text=line,
         )
     return None
 
@@ -155,6 +164,7 @@ _CITY_STATE = re.compile(
 )
 _UK_PLACE = re.compile(r"^([A-Z][a-zA-Z' -]+),\s[A-Z]{1,2}\d{1,2}[A-Z]?(?:\s\d[A-Z]{2})?$")
 _SETTING_WORDS = re.compile(r"^(?:(?:Hybrid|Remote|Onsite|On-site|In) (?:remote )?(?:in )?)+")
+_BASED = re.compile(r"\b[Bb]ased (?:at|in) ([A-Z][^.;]*?)(?:,? (?:with|and|where|who)\b|[.;]|$)")
 _AREA = re.compile(
     r"\b(?:in|for|across|covering) the ((?:[A-Z][\w.'-]+[ -]?){1,4}) (?:area|region|metro)\b"
 )
@@ -181,7 +191,8 @@ _SETTINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ON_SITE,
         re.compile(
             r"\bin[- ]person\b|\bon[- ]?site (?:role|position|job|work|only)\b|^on[- ]?site\b|"
-            r"\bon[- ]?site$|\bfully on[- ]?site\b|\boffice[- ]based\b|\bin the office \w+ days\b"
+            r"\bon[- ]?site$|\(on[- ]?site\)|\bfully on[- ]?site\b|\boffice[- ]based\b|"
+            r"\bin the office \w+ days\b"
         ),
     ),
 )
@@ -211,7 +222,12 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("temporary", re.compile(r"\btemporary\b|\btemp[- ]to[- ](?:hire|perm)\b")),
-    ("seasonal", re.compile(r"\bseasonal\b")),
+    (
+        "seasonal",
+        re.compile(
+            r"\bseasonal\b(?! (?!(?:role|position|job|work|worker|staff|hire|post)\b)[a-z])"
+        ),
+    ),
     ("per diem", re.compile(r"\bper diem\b|\bprn\b")),
     ("freelance", re.compile(r"\bfreelance\b(?! contract)")),
     ("internship", re.compile(r"\binternships?\b|\bintern\b")),
@@ -231,6 +247,8 @@ def _places(text: str) -> Iterator[str]:
         yield uk.group(0)
     for area in _AREA.finditer(text):
         yield area.group(1).strip()
+    for based in _BASED.finditer(text):
+        yield based.group(1).strip()
 
 
 def _location_value(value: str) -> Iterator[str]:
@@ -277,12 +295,15 @@ def posting_facts(posting: str) -> PostingFacts:
         area = (line.heading or "").lower()
         text = line.text
         low = text.lower()
+        # A line kept out of the requirements; a blurb about the employer ("its seasonal menu",
+        # "offices in Leeds and Derby") states no terms of this job.
+        stated = not line.requirement and not describes_employer(text)
         pay_line = _PAY_KEYS.search(key) or _PAY_KEYS.search(area) or _PAY_CONTEXT.search(low)
         if pay is None and (pay_line or line.fact):
             pay = pay_band(_fact_text(line))
         if _LOCATION_KEYS.search(key) or (_LOCATION_AREA.search(area) and not line.key):
             locations.extend(_location_value(text))
-        elif not line.requirement:
+        elif stated:
             locations.extend(_places(text))
         for setting, pattern in _SETTINGS:
             if pattern.search(low) and (line.fact or not line.requirement or setting == HYBRID):
@@ -292,7 +313,7 @@ def posting_facts(posting: str) -> PostingFacts:
             continue  # "pro rata for part-time hours" names another kind of post
         for kind, pattern in _TYPES:
             labelled = kind == "contract" and _TYPE_KEYS.search(key) and "contract" in low
-            if labelled or (pattern.search(low) and not line.requirement):
+            if labelled or (pattern.search(low) and stated):
                 types.append(kind)
     work_setting = next((s for s in (HYBRID, REMOTE, ON_SITE) if s in settings), None)
     return PostingFacts(

@@ -255,11 +255,14 @@ def posting_lines(posting: str) -> Iterator[PostingLine]:
             continue
         if line.kind in ("heading", "title") and not placed.item:
             # A title may state facts ("Clerk (Part-Time)", "Denver, CO") and name no need.
-            yield PostingLine(clean(line.text), "", placed.heading, fact=True, requirement=False)
+            yield PostingLine(clean(line.text), "", "", fact=True, requirement=False)
             continue
+        text = clean(line.text)
         fact = line.kind == "field" or placed.skipping
         requirement = None if placed.section is None and not fact else not fact
-        yield PostingLine(clean(line.text), line.key, placed.heading, fact, requirement)
+        if requirement is not False and (states_terms(text) or about_the_employer(text)):
+            requirement = False  # kept out of the requirements, so facts may come from it
+        yield PostingLine(text, line.key, placed.heading, fact, requirement)
 
 
 def statements(posting: str) -> Iterator[Statement]:
@@ -339,22 +342,43 @@ def _sentences(paragraph: str) -> Iterator[str]:
         yield paragraph[start:].strip()
 
 
-def about_the_employer(text: str) -> bool:
-    """A sentence that describes the employer rather than the job: never a requirement."""
+# "This is a permanent, full-time post of 37.5 hours": the terms of the job, no requirement.
+_JOB_TERMS = re.compile(
+    r"^(?:this|it) is an? (?:[\w-]+,? ){0,5}(?:post|role|position|job|contract|vacancy|"
+    r"opportunity)\b.*\b(?:full[- ]?time|part[- ]?time|permanent|temporary|fixed[- ]term|"
+    r"contract|seasonal|hours|remote|hybrid|on[- ]?site|based)\b",
+    re.I,
+)
+
+
+def states_terms(text: str) -> bool:
+    """A sentence about pay, hours or the terms of the job, or a piece of boilerplate."""
+    return bool(_BOILERPLATE.search(text.lower()) or _JOB_TERMS.match(text))
+
+
+def describes_employer(text: str) -> bool:
+    """A sentence about the employer itself: "Acme has a team of 9,500 people"."""
     m = _COMPANY_SENTENCE.match(text)
-    if m is not None:
-        first = m.group("name").split()[0].lower()
-        second = (m.group("name").split()[1:2] or [""])[0].lower()
-        name_ok = first not in _NOT_A_NAME and not (first == "the" and second in _NOT_A_NAME)
-        if name_ok and not _REQUIREMENT_VERDICT.search(text.lower()):
-            return True
+    if m is None:
+        return False
+    first = m.group("name").split()[0].lower()
+    second = (m.group("name").split()[1:2] or [""])[0].lower()
+    name_ok = first not in _NOT_A_NAME and not (first == "the" and second in _NOT_A_NAME)
+    return name_ok and not _REQUIREMENT_VERDICT.search(text.lower())
+
+
+def about_the_employer(text: str) -> bool:
+    """A sentence that describes the employer, or introduces the role without asking anything:
+    never a requirement."""
+    if describes_employer(text):
+        return True
     return bool(_ROLE_INTRO.match(text)) and not _REQUIREMENT_CUE.search(text.lower())
 
 
 def is_boilerplate(statement: Statement) -> bool:
     text = statement.text
     low = text.lower()
-    if _BOILERPLATE.search(low) or about_the_employer(text):
+    if states_terms(text) or about_the_employer(text):
         return True
     if statement.section is None and not statement.bullet:
         # Prose outside any section is mostly the company's introduction: keep only what
