@@ -11,7 +11,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from nextround.errors import NotFound
 from nextround.fit import star
 from nextround.fit.coverage import Coverage, Row, StoryText, StrengthText, cover
-from nextround.fit.requirements import Extraction, Requirement, extract_requirements
+from nextround.fit.requirements import (
+    Extraction,
+    PostingFacts,
+    Requirement,
+    extract_requirements,
+)
+from nextround.fit.requirements import posting_facts as read_posting_facts
 from nextround.interviews.models import (
     NoteKind,
     NoteStatus,
@@ -81,6 +87,12 @@ def quotes(*, owner: User) -> QuerySet[Quote]:
 def requirements(*, opportunity: Opportunity) -> Extraction:
     """Requirements are derived from the posting each time: extraction takes a few ms."""
     return extract_requirements(opportunity.posting_text)
+
+
+def posting_facts(*, opportunity: Opportunity) -> PostingFacts:
+    """What the opportunity's posting states about pay, place, setting, schedule and employment
+    type: the one accessor for capabilities that need them (money, the brief)."""
+    return read_posting_facts(opportunity.posting_text)
 
 
 def _story_texts(owner: User) -> list[StoryText]:

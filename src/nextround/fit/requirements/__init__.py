@@ -22,7 +22,9 @@ from nextround.fit.requirements.facts import (
     SETTINGS,
     PayBand,
     PostingFacts,
+    facts_in_words,
     pay_band,
+    pay_in_words,
     posting_facts,
 )
 from nextround.fit.requirements.kinds import KINDS, MUST, NICE, RESPONSIBILITY
@@ -47,7 +49,9 @@ __all__ = [
     "Term",
     "extract_requirements",
     "extract_terms",
+    "facts_in_words",
     "pay_band",
+    "pay_in_words",
     "posting_facts",
     "term_spans",
 ]

@@ -13,6 +13,8 @@ from nextround.fit.requirements.segments import clean, is_boilerplate, statement
 from nextround.fit.requirements.terms import Term, terms_of
 from nextround.fit.requirements.tokens import (
     FORM_BASE,
+    FORM_ED,
+    FORM_ING,
     FORM_S,
     TOKEN,
     WORD_TOKEN,
@@ -129,19 +131,35 @@ def _plain(low: str) -> bool:
     return False
 
 
-def _verb_like(toks: Sequence[Tok], k: int, *, opens_duty: bool) -> bool:
-    """Whether the k-th word of a term acts as a verb: a listed action verb, an everyday verb, a
-    gerund taking a preposition ("closing in B2B SaaS"), or the first word of a duty."""
+def _verb_like(toks: Sequence[Tok], k: int, *, opens: bool, duty: bool) -> bool:
+    """Whether the k-th word of a term acts as a verb: an everyday verb, an inflected action
+    verb, a gerund taking a preposition ("closing in B2B SaaS"), an action verb where a verb
+    would stand ("able to prioritise a workload"), or the first word of a duty ("Give
+    medications"); "purchase orders" after "against" is a noun phrase."""
     tok = toks[k]
     vocab = word_lists()
     if (tok.low,) in vocab.tools or (tok.text,) in vocab.cased_tools:
         return False  # "Go", "Make": names of tools
-    if tok.form or _plain(tok.low):
+    if _plain(tok.low) or tok.form in (FORM_ING, FORM_ED, FORM_S):
         return True
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
     if tok.low.endswith("ing") and nxt in _PREPOSITIONS:
         return True
-    return k == 0 and opens_duty and tok.cap
+    return opens and (tok.form == FORM_BASE or (k == 0 and duty and tok.cap))
+
+
+# Words after which an action verb opens a clause: "able to prioritise", "you will write".
+_VERB_LEADS = word_set("to will would must can could should shall may and or also you we then")
+
+
+def _verb_position(statement: str, term: str) -> bool:
+    """Whether a term stands where a verb would: at the start of its statement, after a comma,
+    or after "to", "will", "and"…"""
+    at = statement.find(term)
+    if at <= 0:
+        return at == 0
+    before = TOKEN.findall(statement[:at])
+    return not before or before[-1] in ",;:(" or before[-1].lower() in _VERB_LEADS
 
 
 def _clause_verb(toks: Sequence[Tok], k: int) -> bool:
@@ -152,18 +170,24 @@ def _clause_verb(toks: Sequence[Tok], k: int) -> bool:
     return tok.form == FORM_BASE and before.low.endswith("s") and not before.form
 
 
-def key_term(term: Term, *, opens_duty: bool = False) -> str | None:
+def _after_verbs(toks: Sequence[Tok], k: int) -> bool:
+    """The first word, or a word after "and" that joins it to the verb before: "Build and
+    maintain dashboards"."""
+    return k == 0 or (toks[k - 1].low in {"and", "or", "&", ","} and k >= 2)
+
+
+def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | None:
     """The noun a term names, for the posting's key terms: the object of a verb phrase
     ("Forecast accurately in Salesforce" → "Salesforce"), nothing for a bare verb ("keep",
-    "hitting") or a vague word ("changes"). ``opens_duty``: the term opens a responsibility,
-    whose first word is its verb ("Give medications")."""
+    "hitting") or a vague word ("changes"). ``opens``: the term stands where a verb would;
+    ``duty``: it opens a responsibility, whose first word is its verb."""
     matches = list(TOKEN.finditer(term.text))
     toks = [to_tok(m.group()) for m in matches]
     vocab = word_lists()
     start = 0
-    if toks and _verb_like(toks, 0, opens_duty=opens_duty):
+    if toks and _verb_like(toks, 0, opens=opens, duty=duty):
         while start < len(toks) and (
-            _verb_like(toks, start, opens_duty=opens_duty and start == 0)
+            _verb_like(toks, start, opens=opens and _after_verbs(toks, start), duty=duty)
             or not toks[start].word
             or is_adverb(toks[start].low)
             or toks[start].low in vocab.function
@@ -201,9 +225,10 @@ def _key_terms(requirements: Sequence[Requirement]) -> tuple[str, ...]:
     shown: dict[str, str] = {}
     first: dict[str, int] = {}
     for r_index, requirement in enumerate(requirements):
-        opens_duty = requirement.kind == RESPONSIBILITY
+        duty = requirement.kind == RESPONSIBILITY
         for term in requirement.terms:
-            text = key_term(term, opens_duty=opens_duty and requirement.text.startswith(term.text))
+            opens = _verb_position(requirement.text, term.text)
+            text = key_term(term, opens=opens, duty=duty and requirement.text.startswith(term.text))
             norm = norm_term(text) if text else ""
             words = len(norm.split())
             if not text or not norm or words > 6:

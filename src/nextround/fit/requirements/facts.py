@@ -323,3 +323,47 @@ def posting_facts(posting: str) -> PostingFacts:
         schedule=_unique(schedule),
         employment_types=tuple(t for t in EMPLOYMENT_TYPES if t in types),
     )
+
+
+# -- in words
+
+_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
+_PER = {HOURLY: "an hour", DAILY: "a day", WEEKLY: "a week", MONTHLY: "a month", YEARLY: "a year"}
+
+
+def _money(value: float, currency: str) -> str:
+    digits = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    sign = _SIGNS.get(currency)
+    return f"{sign}{digits}" if sign else f"{digits} {currency}"
+
+
+def pay_in_words(band: PayBand) -> str:
+    """ "$38–$52 an hour", "from £25,000 a year", "up to €4,000 a month"."""
+    per = _PER.get(band.period, "")
+    if band.low is not None and band.high is not None and band.low != band.high:
+        amount = f"{_money(band.low, band.currency)}–{_money(band.high, band.currency)}"
+    elif band.low is not None and band.high is not None:
+        amount = _money(band.low, band.currency)
+    elif band.low is not None:
+        amount = f"from {_money(band.low, band.currency)}"
+    elif band.high is not None:
+        amount = f"up to {_money(band.high, band.currency)}"
+    else:
+        return band.text
+    return f"{amount} {per}".strip()
+
+
+def facts_in_words(facts: PostingFacts) -> list[tuple[str, str]]:
+    """Label and value of each fact the posting states, for a page or a terminal."""
+    rows: list[tuple[str, str]] = []
+    if facts.pay is not None:
+        rows.append(("Pay", pay_in_words(facts.pay)))
+    if facts.locations:
+        rows.append(("Location", "; ".join(facts.locations)))
+    if facts.work_setting:
+        rows.append(("Work setting", facts.work_setting))
+    if facts.schedule:
+        rows.append(("Schedule", ", ".join(facts.schedule)))
+    if facts.employment_types:
+        rows.append(("Employment", ", ".join(facts.employment_types)))
+    return rows
