@@ -100,3 +100,30 @@ def test_long_posting_is_extracted() -> None:
     extraction = extract_requirements(posting)
     assert len(extraction.requirements) >= 40
     assert {r.kind for r in extraction.requirements} == set(KINDS)
+
+
+def test_key_terms_are_names_and_noun_phrases_not_bare_verbs() -> None:
+    terms = extract_requirements(
+        "Responsibilities\n"
+        "- Keep a healthy pipeline in Salesforce\n"
+        "- Build and maintain dashboards in Looker\n"
+        "- Give medications and IV therapy\n"
+        "- Ensure compliance with HIPAA\n\n"
+        "Requirements\n"
+        "- Track record of hitting quota\n"
+        "- 3+ years closing in B2B SaaS\n"
+        "- Able to prioritise a changing workload\n"
+        "- Experience with purchase orders\n"
+    ).terms
+    lowered = {t.lower() for t in terms}
+    for verb in ("keep", "build", "maintain", "hitting", "ensure", "give", "closing"):
+        assert not any(t.split()[0] == verb for t in lowered), (verb, terms)
+    assert {"Salesforce", "Looker", "quota", "B2B SaaS", "HIPAA"} <= set(terms)
+    assert "purchase orders" in terms  # a noun phrase where no verb stands
+    assert "workload" in lowered or "changing workload" in lowered
+
+
+def test_a_verb_alone_gives_no_key_term() -> None:
+    extraction = extract_requirements("Responsibilities\n- Support\n- Hit targets\n- Go\n")
+    assert "Support" not in extraction.terms
+    assert "targets" in extraction.terms

@@ -66,7 +66,7 @@ _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
 _CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "NZD", "CHF", "INR", "SGD")
 _AMOUNT = (
     r"(?:(?P<{n}code>" + "|".join(_CODES) + r")\s?)?(?P<{n}sym>[$£€])?\s?"
-    r"(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<{n}k>[kK]\b)?"
+    r"(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]*\d)\s?(?P<{n}k>[kK]\b)?"
     r"(?!\s?(?:[mMbB]\b|million|billion|bn\b|%|\+|years?|months?|weeks?|days|beds?|people|"
     r"employees|stores|pallets))"
 )
@@ -251,8 +251,17 @@ def _places(text: str) -> Iterator[str]:
         yield based.group(1).strip()
 
 
+_SETTING_LEAD = re.compile(
+    r"^(?:fully |100% )?(?:remote|hybrid|on[- ]?site|in[- ]person)\b[\s(,:–-]*"
+    r"(?:(?:remote )?(?:in|within|from|across) )?",
+    re.I,
+)
+
+
 def _location_value(value: str) -> Iterator[str]:
     value = value.strip().rstrip(".")
+    if not _SETTING_ONLY.match(value):
+        value = _SETTING_LEAD.sub("", value).strip().rstrip(")").strip()  # "Remote (US)"
     if not value or _SETTING_ONLY.match(value):
         return
     found = list(_places(value))
@@ -331,8 +340,8 @@ _SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
 _PER = {HOURLY: "an hour", DAILY: "a day", WEEKLY: "a week", MONTHLY: "a month", YEARLY: "a year"}
 
 
-def _money(value: float, currency: str) -> str:
-    digits = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+def _money(value: float, currency: str, *, cents: bool) -> str:
+    digits = f"{value:,.2f}" if cents else f"{value:,.0f}"
     sign = _SIGNS.get(currency)
     return f"{sign}{digits}" if sign else f"{digits} {currency}"
 
@@ -340,14 +349,20 @@ def _money(value: float, currency: str) -> str:
 def pay_in_words(band: PayBand) -> str:
     """ "$38–$52 an hour", "from £25,000 a year", "up to €4,000 a month"."""
     per = _PER.get(band.period, "")
+    values = [v for v in (band.low, band.high) if v is not None]
+    cents = any(v != int(v) for v in values)
+
+    def money(value: float) -> str:
+        return _money(value, band.currency, cents=cents)
+
     if band.low is not None and band.high is not None and band.low != band.high:
-        amount = f"{_money(band.low, band.currency)}–{_money(band.high, band.currency)}"
+        amount = f"{money(band.low)}–{money(band.high)}"
     elif band.low is not None and band.high is not None:
-        amount = _money(band.low, band.currency)
+        amount = money(band.low)
     elif band.low is not None:
-        amount = f"from {_money(band.low, band.currency)}"
+        amount = f"from {money(band.low)}"
     elif band.high is not None:
-        amount = f"up to {_money(band.high, band.currency)}"
+        amount = f"up to {money(band.high)}"
     else:
         return band.text
     return f"{amount} {per}".strip()
