@@ -62,5 +62,5 @@ def test_a_malformed_line_stops_the_script(tmp_path: Path) -> None:
     ev = evaluation_module()
     bad = tmp_path / "bad.txt"
     bad.write_text("@pay:\nQ | what label is this\n", encoding="utf-8")
-    with pytest.raises(SystemExit, match="bad.txt:2"):
+    with pytest.raises(SystemExit, match=r"bad\.txt:2"):
         ev.read(bad)
