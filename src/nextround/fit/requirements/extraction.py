@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import msgspec
 
@@ -176,6 +177,7 @@ def _after_verbs(toks: Sequence[Tok], k: int) -> bool:
     return k == 0 or (toks[k - 1].low in {"and", "or", "&", ","} and k >= 2)
 
 
+@lru_cache(maxsize=8192)
 def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | None:
     """The noun a term names, for the posting's key terms: the object of a verb phrase
     ("Forecast accurately in Salesforce" → "Salesforce"), nothing for a bare verb ("keep",

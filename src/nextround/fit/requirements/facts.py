@@ -90,6 +90,7 @@ _PAY_CONTEXT = re.compile(
     r"\b(?:pay|salary|salaries|compensation|wage|wages|rate|earnings|ote|base|remuneration|"
     r"stipend|hourly|per (?:hour|year|annum|month)|an? (?:hour|year)|pro rata|scale)\b|/\s?hr?\b"
 )
+_MONEY_SIGN = re.compile(r"[$£€]|\b(?:" + "|".join(_CODES) + r")\b")
 _PAY_KEYS = re.compile(r"pay|salary|compensation|wage|rate|remuneration|earnings")
 
 
@@ -233,6 +234,11 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("internship", re.compile(r"\binternships?\b|\bintern\b")),
     ("apprenticeship", re.compile(r"\bapprenticeships?\b")),
 )
+# Cheap first looks: only a line with one of these words is read for a setting or a type.
+_ANY_SETTING = re.compile(r"hybrid|remote|home|site|person|office")
+_ANY_TYPE = re.compile(
+    r"time\b|permanent|fixed|contract|temp|seasonal|diem|prn|freelance|intern|apprentice"
+)
 _TYPE_KEYS = re.compile(
     r"job type|employment(?: type)?|contract(?: type)?|position type|hours|type"
 )
@@ -293,37 +299,44 @@ def posting_facts(posting: str) -> PostingFacts:
     """The posting's pay band, locations, work setting, schedule and employment types."""
     if not posting or not posting.strip():
         return PostingFacts()
-    lines = list(posting_lines(posting))
     pay: PayBand | None = None
     locations: list[str] = []
     settings: set[str] = set()
     schedule: list[str] = []
     types: list[str] = []
-    for line in lines:
-        key = (line.key or "").lower()
-        area = (line.heading or "").lower()
+    for line in posting_lines(posting):
         text = line.text
         low = text.lower()
-        # A line kept out of the requirements; a blurb about the employer ("its seasonal menu",
-        # "offices in Leeds and Derby") states no terms of this job.
-        stated = not line.requirement and not describes_employer(text)
-        pay_line = _PAY_KEYS.search(key) or _PAY_KEYS.search(area) or _PAY_CONTEXT.search(low)
-        if pay is None and (pay_line or line.fact):
+        schedule.extend(m.group(0) for m in _SCHEDULE.finditer(text))
+        if line.requirement:  # a requirement may name a schedule or a hybrid job, no more
+            if "hybrid" in low and _SETTINGS[0][1].search(low):
+                settings.add(HYBRID)
+            continue
+        key = line.key.lower()
+        area = line.heading.lower()
+        # A blurb about the employer ("its seasonal menu", "offices in Leeds and Derby") states
+        # no terms of this job.
+        stated = not describes_employer(text)
+        if (
+            pay is None
+            and _MONEY_SIGN.search(text)
+            and (line.fact or _PAY_KEYS.search(f"{key} {area}") or _PAY_CONTEXT.search(low))
+        ):
             pay = pay_band(_fact_text(line))
-        if _LOCATION_KEYS.search(key) or (_LOCATION_AREA.search(area) and not line.key):
+        if (key and _LOCATION_KEYS.search(key)) or (
+            not key and area and _LOCATION_AREA.search(area)
+        ):
             locations.extend(_location_value(text))
         elif stated:
             locations.extend(_places(text))
-        for setting, pattern in _SETTINGS:
-            if pattern.search(low) and (line.fact or not line.requirement or setting == HYBRID):
-                settings.add(setting)
-        schedule.extend(m.group(0) for m in _SCHEDULE.finditer(text))
+        if _ANY_SETTING.search(low):
+            settings.update(setting for setting, pattern in _SETTINGS if pattern.search(low))
         if "pro rata" in low:
             continue  # "pro rata for part-time hours" names another kind of post
-        for kind, pattern in _TYPES:
-            labelled = kind == "contract" and _TYPE_KEYS.search(key) and "contract" in low
-            if labelled or (pattern.search(low) and stated):
-                types.append(kind)
+        if key and "contract" in low and _TYPE_KEYS.search(key):
+            types.append("contract")
+        if stated and _ANY_TYPE.search(low):
+            types.extend(kind for kind, pattern in _TYPES if pattern.search(low))
     work_setting = next((s for s in (HYBRID, REMOTE, ON_SITE) if s in settings), None)
     return PostingFacts(
         pay=pay,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from nextround.fit.requirements.kinds import heading_kind
@@ -117,10 +118,8 @@ _ITEM_OF = re.compile(
     re.I,
 )
 # Closing words after which a line break falls mid-sentence: "working with" / "our clients".
-_OPEN_ENDING = re.compile(
-    r"(?:,|-|–|&|/|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|from|at|as|our|your|their|"
-    r"including|such as|e\.g\.|i\.e\.))$",
-    re.I,
+_OPEN_ENDINGS = word_set(
+    "and or of the a an to in on for with by from at as our your their including such e.g. i.e."
 )
 
 
@@ -225,6 +224,12 @@ class _Placed(NamedTuple):
     item: bool = False  # a title-case line read as an item of a list that lost its bullets
 
 
+@lru_cache(maxsize=8)
+def _placed_lines(posting: str) -> tuple[_Placed, ...]:
+    """Read once for the requirements and once more for the facts: the same posting's lines."""
+    return tuple(_placed(posting))
+
+
 def _placed(posting: str) -> Iterator[_Placed]:
     """Each line with the heading that governs it. A labelled line ("Location: Leeds") does not
     end a section; "Requirements: Python, SQL" opens one and holds its first statement."""
@@ -249,7 +254,7 @@ def _placed(posting: str) -> Iterator[_Placed]:
 
 def posting_lines(posting: str) -> Iterator[PostingLine]:
     """The posting's non-empty lines, each with its label and heading: what facts are read from."""
-    for placed in _placed(posting):
+    for placed in _placed_lines(posting):
         line = placed.line
         if line.kind == "blank":
             continue
@@ -281,7 +286,7 @@ def statements(posting: str) -> Iterator[Statement]:
         bullet.clear()
         paragraph.clear()
 
-    for placed in _placed(posting):
+    for placed in _placed_lines(posting):
         line = placed.line
         if placed.item:
             yield from flush()
@@ -324,7 +329,10 @@ def _continues_prose(previous: str, line: str) -> bool:
     lower case, or follows a line cut after "and", "of", a comma…"""
     if line[:1].islower():
         return True
-    return len(previous) >= 60 and bool(_OPEN_ENDING.search(previous.rstrip()))
+    previous = previous.rstrip()
+    if len(previous) < 60:
+        return False
+    return previous[-1] in ",-–&/" or previous.rsplit(None, 1)[-1].lower() in _OPEN_ENDINGS
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
@@ -351,11 +359,13 @@ _JOB_TERMS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def states_terms(text: str) -> bool:
     """A sentence about pay, hours or the terms of the job, or a piece of boilerplate."""
     return bool(_BOILERPLATE.search(text.lower()) or _JOB_TERMS.match(text))
 
 
+@lru_cache(maxsize=8192)
 def describes_employer(text: str) -> bool:
     """A sentence about the employer itself: "Acme has a team of 9,500 people"."""
     m = _COMPANY_SENTENCE.match(text)
@@ -367,6 +377,7 @@ def describes_employer(text: str) -> bool:
     return name_ok and not _REQUIREMENT_VERDICT.search(text.lower())
 
 
+@lru_cache(maxsize=8192)
 def about_the_employer(text: str) -> bool:
     """A sentence that describes the employer, or introduces the role without asking anything:
     never a requirement."""
