@@ -182,3 +182,26 @@ def test_a_list_without_bullets_is_one_statement_a_line() -> None:
     )
     assert len(extraction.requirements) == 3
     assert {r.kind for r in extraction.requirements} == {"responsibility"}
+
+
+def test_an_inline_heading_governs_its_own_paragraph() -> None:
+    extraction = extract_requirements(
+        "What we hope you bring: four years in logistics analytics; strong SQL.\n\n"
+        "Hybrid schedule, three days a week at our Leeds office. The salary band is shared on "
+        "the first call, and we answer every applicant within two weeks.\n"
+    )
+    assert [r.text for r in extraction.requirements] == [
+        "four years in logistics analytics; strong SQL."
+    ]
+    assert extraction.facts.work_setting == "hybrid"
+
+
+def test_bullets_after_an_inline_heading_stay_under_it() -> None:
+    extraction = extract_requirements(
+        "Requirements: you will need the following.\n\n- Forklift licence\n- Night shifts\n"
+    )
+    assert {r.text: r.kind for r in extraction.requirements} == {
+        "you will need the following.": "must-have",
+        "Forklift licence": "must-have",
+        "Night shifts": "must-have",
+    }

@@ -1,6 +1,8 @@
 """A posting cut into statements: one per bullet, one per prose sentence, each under the heading
-that governs it. Boilerplate (equal-opportunity text, company marketing, pay and benefits, how to
-apply) is dropped."""
+that governs it. Sections that state no requirements (about us, pay, benefits, schedule,
+location, how to apply), labelled lines ("Job Type: Full-time"), sentences about the employer
+and boilerplate (equal-opportunity text, company marketing) are dropped; posting_lines gives
+every line with its label and heading, for the posting's facts (facts.py)."""
 
 from __future__ import annotations
 
@@ -236,12 +238,18 @@ def _placed(posting: str) -> Iterator[_Placed]:
     section: str | None = None
     skipping = False
     heading = ""
+    inline = False  # the section opened with "What you will do: build …", on its own paragraph
+    blank = False
     for line in _lines(posting):
+        if inline and blank and line.kind == "text" and not _INLINE_HEADING.match(line.text):
+            section, skipping, heading, inline = None, False, "", False  # prose after it
+        blank = line.kind == "blank" or (blank and line.kind == "field")
         if line.kind == "title" and _list_item(line.text, section, skipping=skipping):
             yield _Placed(line, section, skipping, heading, item=True)
             continue
         if line.kind in ("heading", "title"):
             section, skipping, heading = heading_kind(line.text), _skips(line.text), line.text
+            inline = False
         elif (
             line.kind == "text"
             and (m := _INLINE_HEADING.match(line.text))
@@ -249,6 +257,7 @@ def _placed(posting: str) -> Iterator[_Placed]:
         ):
             section, skipping, heading = heading_kind(m.group(1)), False, m.group(1)
             line = line._replace(text=m.group(2))
+            inline = True
         yield _Placed(line, section, skipping, heading)
 
 
@@ -350,11 +359,15 @@ def _sentences(paragraph: str) -> Iterator[str]:
         yield paragraph[start:].strip()
 
 
-# "This is a permanent, full-time post of 37.5 hours": the terms of the job, no requirement.
+# "This is a permanent, full-time post of 37.5 hours", "Hybrid schedule, three days a week in
+# the office", "The salary band is shared on the first call": the terms of the job.
 _JOB_TERMS = re.compile(
     r"^(?:this|it) is an? (?:[\w-]+,? ){0,5}(?:post|role|position|job|contract|vacancy|"
     r"opportunity)\b.*\b(?:full[- ]?time|part[- ]?time|permanent|temporary|fixed[- ]term|"
-    r"contract|seasonal|hours|remote|hybrid|on[- ]?site|based)\b",
+    r"contract|seasonal|hours|remote|hybrid|on[- ]?site|based)\b"
+    r"|^(?:fully |100% )?(?:hybrid|remote|on[- ]?site|in[- ]person)\b(?! (?:\w+ )?experience)"
+    r"[^.]*\b(?:schedule|days? (?:a|per) week|office|working|role|position|job|basis)\b"
+    r"|\b(?:salary|pay) (?:band|bands|scale|grade|range)s?\b",
     re.I,
 )
 
@@ -362,7 +375,7 @@ _JOB_TERMS = re.compile(
 @lru_cache(maxsize=8192)
 def states_terms(text: str) -> bool:
     """A sentence about pay, hours or the terms of the job, or a piece of boilerplate."""
-    return bool(_BOILERPLATE.search(text.lower()) or _JOB_TERMS.match(text))
+    return bool(_BOILERPLATE.search(text.lower()) or _JOB_TERMS.search(text))
 
 
 @lru_cache(maxsize=8192)
