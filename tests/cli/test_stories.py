@@ -81,7 +81,8 @@ def by_text(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_requirements_json_from_a_markdown_file(ok: Ok, posting_file: Path) -> None:
     found = as_json(ok("requirements", str(posting_file), "--json"))
-    assert set(found) == {"requirements", "terms"}
+    assert set(found) == {"requirements", "terms", "facts"}
+    assert found["facts"]["pay"] is None  # the posting states no pay, place or hours
     rows = by_text(found)
     assert all({"text", "kind", "terms"} <= set(r) for r in found["requirements"])
     assert {t: r["kind"] for t, r in rows.items()} == {
@@ -95,9 +96,11 @@ def test_requirements_json_from_a_markdown_file(ok: Ok, posting_file: Path) -> N
     assert {"SQL", "Excel"} <= set(rows[SQL_REQ]["terms"])
     assert "Tableau" in rows[TABLEAU_REQ]["terms"]
     assert "Lean Six Sigma" in rows[SIX_SIGMA_REQ]["terms"]
-    # The posting's key terms are drawn from the requirements' own terms.
-    every_term = {t for r in found["requirements"] for t in r["terms"]}
-    assert {"SQL", "Tableau"} <= set(found["terms"]) <= every_term
+    # The posting's key terms are drawn from the requirements' own terms; a verb phrase gives
+    # its object ("Build weekly dashboards" gives "dashboards").
+    every_term = [t for r in found["requirements"] for t in r["terms"]]
+    assert {"SQL", "Tableau", "dashboards"} <= set(found["terms"])
+    assert all(any(k in t for t in every_term) for k in found["terms"])
 
 
 def test_requirements_as_text_grouped_by_kind(ok: Ok, posting_file: Path) -> None:
@@ -107,6 +110,40 @@ def test_requirements_as_text_grouped_by_kind(ok: Ok, posting_file: Path) -> Non
     assert out[must + 1].startswith(f"  - {SQL_REQ}  [")
     assert "SQL" in out[must + 1] and "Excel" in out[must + 1]
     assert out[nice + 1].startswith(f"  - {SIX_SIGMA_REQ}")
+
+
+FACTS_POSTING = f"""{POSTING}
+Job Type: Full-time
+Pay: $70,000 - $85,000 per year
+Schedule: Monday to Friday
+Work Location: Hybrid remote in Austin, TX 78701
+"""
+
+
+def test_requirements_show_the_posting_facts_apart(db: None) -> None:
+    result = CliRunner().invoke(main, ["requirements", "-"], input=FACTS_POSTING)
+    assert result.exit_code == 0, (result.output, result.exception)
+    out = result.stdout.splitlines()
+    about = out.index("About the posting:")
+    assert out[about + 1 : about + 6] == [
+        "  Pay: $70,000–$85,000 a year",
+        "  Location: Austin, TX",
+        "  Work setting: hybrid",
+        "  Schedule: Monday to Friday",
+        "  Employment: full-time",
+    ]
+    assert "Must-have (3):" in out  # the labelled lines are no requirements
+    result = CliRunner().invoke(main, ["requirements", "-", "--json"], input=FACTS_POSTING)
+    facts = json.loads(result.stdout)["facts"]
+    assert facts["pay"] == {
+        "low": 70000.0,
+        "high": 85000.0,
+        "currency": "USD",
+        "period": "yearly",
+        "text": "Pay: $70,000 - $85,000 per year",
+    }
+    assert facts["employment_types"] == ["full-time"]
+    assert facts["work_setting"] == "hybrid"
 
 
 def test_requirements_from_standard_input(db: None) -> None:

@@ -202,3 +202,24 @@ def test_an_uncovered_must_have_is_a_concern_and_a_check_only_when_lacking(
         rows[-1].source
         == "Checked against your CV: you have it only in part (place, travel or hours)"
     )
+
+
+# --- the posting's facts -------------------------------------------------------------------
+
+
+def test_posting_facts_read_the_opportunitys_posting(opportunity: Opportunity) -> None:
+    assert selectors.posting_facts(opportunity=opportunity).empty
+    opportunity.posting_text = (
+        "Staff Accountant\nPay: £32,000 - £36,000 per annum\nLocation: Leeds\n"
+        "Requirements\n- ACCA part-qualified\n"
+    )
+    facts = selectors.posting_facts(opportunity=opportunity)
+    assert facts.pay is not None
+    assert (facts.pay.low, facts.pay.high, facts.pay.currency, facts.pay.period) == (
+        32000.0,
+        36000.0,
+        "GBP",
+        "yearly",
+    )
+    assert facts.locations == ("Leeds",)
+    assert facts == selectors.requirements(opportunity=opportunity).facts

@@ -500,6 +500,21 @@ def test_posting_pasted(client: Client, opportunity: Opportunity) -> None:
     assert "Requirements (6)" in page_text(page)
 
 
+def test_posting_page_shows_the_posting_facts_apart(
+    client: Client, opportunity: Opportunity
+) -> None:
+    url = f"/opportunities/{opportunity.pk}/posting/"
+    assert "About the posting" not in page_text(client.get(url))
+    text = f"{POSTING}\n**Pay:** $24 - $28 an hour\n**Job Type:** Part-time\n"
+    assert client.post(url, {"text": text}).status_code == 303
+    page = client.get(url)
+    facts = soup_of(page).find("dl", class_="facts")
+    assert isinstance(facts, Tag)
+    assert [dt.get_text() for dt in facts.find_all("dt")] == ["Pay", "Employment"]
+    assert [dd.get_text() for dd in facts.find_all("dd")] == ["$24–$28 an hour", "part-time"]
+    assert posting_kinds(page) == EXPECTED_KINDS  # the labelled lines are no requirements
+
+
 def docx_posting() -> bytes:
     document = docx.Document()
     document.add_heading("Operations Analyst", level=1)

@@ -16,7 +16,7 @@ from nextround.jsonform import json_form
 
 if TYPE_CHECKING:
     from nextround.fit.coverage import Coverage
-    from nextround.fit.requirements import Extraction
+    from nextround.fit.requirements import Extraction, PostingFacts
     from nextround.fit.star import StoryReport
     from nextround.stories.models import Story
 
@@ -35,7 +35,19 @@ def _read_posting(source: str) -> str:
     return intake.read_path(Path(source)).text
 
 
+def _print_facts(facts: PostingFacts) -> None:
+    from nextround.fit.requirements import facts_in_words
+
+    rows = facts_in_words(facts)
+    if rows:
+        click.echo("About the posting:")
+        for label, value in rows:
+            click.echo(f"  {label}: {value}")
+        click.echo("")
+
+
 def _print_extraction(extraction: Extraction) -> None:
+    _print_facts(extraction.facts)
     if not extraction.requirements:
         click.echo("No requirements found in the posting.")
         return

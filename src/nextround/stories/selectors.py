@@ -19,7 +19,13 @@ from nextround.fit.coverage import (
     cover,
     embedded_texts,
 )
-from nextround.fit.requirements import Extraction, Requirement, extract_requirements
+from nextround.fit.requirements import (
+    Extraction,
+    PostingFacts,
+    Requirement,
+    extract_requirements,
+)
+from nextround.fit.requirements import posting_facts as read_posting_facts
 from nextround.interviews.models import (
     NoteKind,
     NoteStatus,
@@ -99,6 +105,12 @@ def quotes(*, owner: User) -> QuerySet[Quote]:
 def requirements(*, opportunity: Opportunity) -> Extraction:
     """Requirements are derived from the posting each time: extraction takes a few ms."""
     return extract_requirements(opportunity.posting_text)
+
+
+def posting_facts(*, opportunity: Opportunity) -> PostingFacts:
+    """What the opportunity's posting states about pay, place, setting, schedule and employment
+    type: the one accessor for capabilities that need them (money, the brief)."""
+    return read_posting_facts(opportunity.posting_text)
 
 
 def _story_texts(owner: User) -> list[StoryText]:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import NotFound
+from nextround.fit.requirements import facts_in_words
 from nextround.fit.star import StoryReport, analyze_story
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import Opportunity
@@ -208,10 +209,12 @@ def posting(request: HttpRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Posting saved; its requirements are below.")
             return see_other("posting", pk=pk)
+    extraction = selectors.requirements(opportunity=opportunity)
     context = {
         "opportunity": opportunity,
         "form": form,
-        "extraction": selectors.requirements(opportunity=opportunity),
+        "extraction": extraction,
+        "facts": facts_in_words(extraction.facts),
     }
     return page(request, "stories/posting.html", context, form)
 

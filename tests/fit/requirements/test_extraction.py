@@ -66,13 +66,23 @@ def test_as_json_shape() -> None:
         assert item["terms"] == [t.text for t in r.terms]
         assert all(isinstance(t, str) for t in item["terms"])
     assert json.loads(json.dumps(data)) == data
-    assert as_json(extract_requirements("")) == {"requirements": [], "terms": []}
+    assert as_json(extract_requirements("")) == {
+        "requirements": [],
+        "terms": [],
+        "facts": {
+            "pay": None,
+            "locations": [],
+            "work_setting": None,
+            "schedule": [],
+            "employment_types": [],
+        },
+    }
 
 
 def test_json_lists_term_kinds_beside_the_terms_in_a_fixed_order() -> None:
     extraction = extract_requirements(NURSING)
     data = as_json(extraction)
-    assert list(data) == ["requirements", "terms"]
+    assert list(data) == ["requirements", "terms", "facts"]
     for item, r in zip(data["requirements"], extraction.requirements, strict=True):
         assert item == {
             "key": r.key,
@@ -90,3 +100,30 @@ def test_long_posting_is_extracted() -> None:
     extraction = extract_requirements(posting)
     assert len(extraction.requirements) >= 40
     assert {r.kind for r in extraction.requirements} == set(KINDS)
+
+
+def test_key_terms_are_names_and_noun_phrases_not_bare_verbs() -> None:
+    terms = extract_requirements(
+        "Responsibilities\n"
+        "- Keep a healthy pipeline in Salesforce\n"
+        "- Build and maintain dashboards in Looker\n"
+        "- Give medications and IV therapy\n"
+        "- Ensure compliance with HIPAA\n\n"
+        "Requirements\n"
+        "- Track record of hitting quota\n"
+        "- 3+ years closing in B2B SaaS\n"
+        "- Able to prioritise a changing workload\n"
+        "- Experience with purchase orders\n"
+    ).terms
+    lowered = {t.lower() for t in terms}
+    for verb in ("keep", "build", "maintain", "hitting", "ensure", "give", "closing"):
+        assert not any(t.split()[0] == verb for t in lowered), (verb, terms)
+    assert {"Salesforce", "Looker", "quota", "B2B SaaS", "HIPAA"} <= set(terms)
+    assert "purchase orders" in terms  # a noun phrase where no verb stands
+    assert "workload" in lowered or "changing workload" in lowered
+
+
+def test_a_verb_alone_gives_no_key_term() -> None:
+    extraction = extract_requirements("Responsibilities\n- Support\n- Hit targets\n- Go\n")
+    assert "Support" not in extraction.terms
+    assert "targets" in extraction.terms

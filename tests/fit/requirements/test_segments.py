@@ -102,3 +102,106 @@ def test_lines_without_bullets_are_one_statement_each() -> None:
 def test_bullets_run_into_one_line_are_split() -> None:
     extraction = extract_requirements("Requirements: • Python • SQL • Experience with Airflow")
     assert [r.text for r in extraction.requirements] == ["Python", "SQL", "Experience with Airflow"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Who we are",
+        "About Harbor & Vine",
+        "Benefits",
+        "What we offer",
+        "Perks",
+        "Compensation",
+        "Salary",
+        "Schedule",
+        "Shifts",
+        "Hours",
+        "Location",
+        "Work setting",
+        "How to apply",
+        "Equal opportunity",
+    ],
+)
+def test_sections_that_state_no_requirements(heading: str) -> None:
+    extraction = extract_requirements(
+        f"Requirements\n- Food safety certificate\n\n{heading}\n- Weekend rota with 12 staff\n"
+        "- Use of our gym and a team lunch on Fridays\n"
+    )
+    assert [r.text for r in extraction.requirements] == ["Food safety certificate"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Job Type: Full-time",
+        "Pay: $70,000–$85,000 per year",
+        "Schedule: 8 hour shift, Monday to Friday",
+        "Work Location: Hybrid remote in Austin, TX",
+        "**Shift:** Nights",
+        "- Employment type: Contract",
+        "Travel: up to 10% across the region",
+    ],
+)
+def test_labelled_fact_lines_are_no_requirements(line: str) -> None:
+    extraction = extract_requirements(f"Requirements\n- Two years of SQL\n{line}\n- Tableau\n")
+    assert [r.text for r in extraction.requirements] == ["Two years of SQL", "Tableau"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Based in Philadelphia, Corbel Health is a network of 12 clinics.",
+        "Corbel Health has a team of 9,500 people.",
+        "Founded in 1998, Marlow & Finch makes garden tools.",
+        "We are an equal opportunity employer.",
+        "We are adding a Staff Accountant to our finance team.",
+        "This is a permanent, full-time post of 37.5 hours per week.",
+    ],
+)
+def test_sentences_about_the_employer_or_terms_are_no_requirements(sentence: str) -> None:
+    for posting in (sentence, f"Responsibilities\n{sentence}\n- Run the payroll"):
+        texts = [r.text for r in extract_requirements(posting).requirements]
+        assert sentence.rstrip(".") not in texts and sentence not in texts
+
+
+def test_a_requirement_that_names_its_subject_stays() -> None:
+    extraction = extract_requirements(
+        "Requirements\n- Python is a must\n- Experience with Kafka is a plus\n"
+        "- We are looking for 5 years of Java experience\n"
+    )
+    assert len(extraction.requirements) == 3
+
+
+def test_a_list_without_bullets_is_one_statement_a_line() -> None:
+    extraction = extract_requirements(
+        "WHAT YOU WILL DO\n"
+        "Lead a crew of twelve through receiving, picking and loading\n"
+        "Check that every load matches its bill of lading before it leaves\n"
+        "Coach new starters on safe lifting and on equipment use\n"
+    )
+    assert len(extraction.requirements) == 3
+    assert {r.kind for r in extraction.requirements} == {"responsibility"}
+
+
+def test_an_inline_heading_governs_its_own_paragraph() -> None:
+    extraction = extract_requirements(
+        "What we hope you bring: four years in logistics analytics; strong SQL.\n\n"
+        "Hybrid schedule, three days a week at our Leeds office. The salary band is shared on "
+        "the first call, and we answer every applicant within two weeks.\n"
+    )
+    assert [r.text for r in extraction.requirements] == [
+        "four years in logistics analytics; strong SQL."
+    ]
+    assert extraction.facts.work_setting == "hybrid"
+
+
+def test_bullets_after_an_inline_heading_stay_under_it() -> None:
+    extraction = extract_requirements(
+        "Requirements: you will need the following.\n\n- Forklift licence\n- Night shifts\n"
+    )
+    assert {r.text: r.kind for r in extraction.requirements} == {
+        "you will need the following.": "must-have",
+        "Forklift licence": "must-have",
+        "Night shifts": "must-have",
+    }

@@ -1,16 +1,19 @@
 """A posting cut into statements: one per bullet, one per prose sentence, each under the heading
-that governs it. Boilerplate (equal-opportunity text, company marketing, pay and benefits, how to
-apply) is dropped."""
+that governs it. Sections that state no requirements (about us, pay, benefits, schedule,
+location, how to apply), labelled lines ("Job Type: Full-time"), sentences about the employer
+and boilerplate (equal-opportunity text, company marketing) are dropped; posting_lines gives
+every line with its label and heading, for the posting's facts (facts.py)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from nextround.fit.requirements.kinds import heading_kind
 from nextround.fit.requirements.tokens import starts_with_verb
-from nextround.fit.requirements.vocabulary import word_lists
+from nextround.fit.requirements.vocabulary import word_lists, word_set
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–—►✓✔○●■□+]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s+")
 # Bullets run into one line by HTML or PDF extraction: "Skills: • Python • SQL".
@@ -28,7 +31,10 @@ _SKIP_HEADING = re.compile(
     r"to apply|application|equal opportunit|diversity|\beeo\b|our values|why join|why work|"
     r"life at|location|working hours|\bhours\b|contract|job type|closing date|process|"
     r"next steps|culture|mission|our story|reward|^our\b|^why\b|^who\b|reports? to|"
-    r"start date|team size|vacancy|reference"
+    r"start date|team size|vacancy|reference|schedule|\bshifts?\b|work setting|workplace|"
+    r"employment|job type|^type$|^position$|job title|^title$|department|details|at a glance|"
+    r"the basics|^overview$|job overview|company overview|\bperks\b|\bwhere\b|\btravel\b|"
+    r"duration|deadline|sponsorship"
 )
 
 # Statements that are never requirements, matched on lower-case text. Each alternative starts at
@@ -67,6 +73,35 @@ _ABOUT_US = re.compile(
     r"market[- ]leading|join (?:us|our)|looking to recruit|(?:are|is) recruiting|"
     r"(?:are|is) looking for an?\b|(?:are|is) hiring)"
 )
+# A sentence about the employer, in any section: "Based in Leeds, Acme is a ...", "Acme has a
+# team of 9,500 ...", "Founded in 1990, we ...". The subject is a name, not "This role" or
+# "Experience with X" ("... is a plus" is a requirement).
+_COMPANY_NAME = r"(?:[Tt]he )?[A-Z][\w&'’.-]*(?:\s(?:&|and|of|[A-Z0-9][\w&'’.-]*)){0,5}"
+_COMPANY_SENTENCE = re.compile(
+    r"^(?:(?:Based|Headquartered|Located) in [^,]{2,60}, |Founded in \d{4}, |Since \d{4}, |"
+    r"For (?:over |more than |almost )?\d+ years, |Today, )?"
+    rf"(?P<name>{_COMPANY_NAME}|[Ww]e|[Oo]ur (?:company|firm|team|business)) "
+    r"(?:(?:is|are|'re|’re) (?:a|an|the|one of|proud|owned|part of|trusted)\b|"
+    r"(?:has|have) (?:a team of|a staff of|been|grown|more than|over|\d|delivered|served|built|"
+    r"offices|operated|won)|was (?:founded|established|started|named)|"
+    r"(?:has |have )?(?:serves|serve|runs|run|operates|operate|employs|employ|builds|build|"
+    r"makes|make|delivers|deliver|distributes|distribute|helps|help|provides|provide|moves|"
+    r"move|designs|design|manufactures|manufacture|supplies|supply|partners|partner)\b(?! you))"
+)
+_NOT_A_NAME = word_set(
+    "you your this that these those it its there here experience knowledge familiarity "
+    "fluency proficiency ability prior working a an each every all candidates applicants "
+    "successful ideal role position job post candidate applicant"
+)
+_REQUIREMENT_VERDICT = re.compile(
+    r"\b(?:is|are) (?:a |an )?(?:plus|must|bonus|advantage|requirement|asset|essential|"
+    r"required|preferred|desirable|desired|mandatory|needed|helpful|beneficial)\b"
+)
+# "We are adding an Account Executive to our team": the role introduced, nothing asked.
+_ROLE_INTRO = re.compile(
+    r"^(?:we|we're|we’re|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}) (?:are |is |'re |’re )?(?:now )?"
+    r"(?:adding|hiring|looking for|seeking|recruiting|expanding|growing)\b"
+)
 _REQUIREMENT_CUE = re.compile(
     r"\b(?:you|your|you'll|you’ll|experience|ability|able to|knowledge|skills?|must|required|"
     r"essential|degree|qualified|proficien\w*|familiar\w*|understanding|years?|"
@@ -74,9 +109,36 @@ _REQUIREMENT_CUE = re.compile(
 )
 
 
+# Words that open headings as often as items: "Main duties", "Key responsibilities".
+_HEADING_OPENERS = word_set(
+    "main key core primary principal general basic minimum required preferred essential "
+    "desirable desired additional other specific"
+)
+_ITEM_OF = re.compile(
+    r"^(?:experience|knowledge|understanding|proficiency|familiarity|expertise)\s+"
+    r"(?:of|in|with|using|across)\b(?!\s+(?:the )?(?:role|job|position|team)\b)",
+    re.I,
+)
+# Closing words after which a line break falls mid-sentence: "working with" / "our clients".
+_OPEN_ENDINGS = word_set(
+    "and or of the a an to in on for with by from at as our your their including such e.g. i.e."
+)
+
+
 class _Line(NamedTuple):
     kind: str  # "heading", "title" (a short line that may be one), "bullet", "text", "blank"
     text: str
+    key: str = ""  # the label of a labelled line ("Location: Leeds"), if it has one
+
+
+class PostingLine(NamedTuple):
+    """One non-empty line of a posting and what governs it, for the posting's facts."""
+
+    text: str  # without its bullet, label and emphasis
+    key: str  # its label: "Pay" in "Pay: $19 - $22/hr"
+    heading: str  # the heading it stands under ("" before the first)
+    fact: bool  # a labelled fact, or a line of a section that states no requirements
+    requirement: bool | None  # under a heading of requirements; None when no heading tells
 
 
 def clean(text: str) -> str:
@@ -89,7 +151,10 @@ def _is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 7 or len(text) > 70 or text[-1] in ".!?,;":
         return False
-    graded = len(words) > 1 and words[0].lower() in word_lists().fluff  # "Strong SQL skills"
+    first = words[0].lower()
+    # "Strong SQL skills" and "Experience of non-invasive ventilation" are items, not headings.
+    graded = len(words) > 1 and first in word_lists().fluff and first not in _HEADING_OPENERS
+    graded = graded or bool(_ITEM_OF.match(text))
     named = heading_kind(text) is not None or _skips(text)
     if named and len(words) <= 5 and not graded and not text[0].isdigit():
         return True
@@ -113,16 +178,28 @@ def _heading_line(line: str) -> _Line | None:
     return None
 
 
+def _labelled(text: str) -> tuple[str, str] | None:
+    """Label and value of a line such as "Job Type: Full-time" or "**Pay:** $19/hr", when the
+    label names a fact of the posting rather than a kind of requirement."""
+    m = _INLINE_HEADING.match(_EMPHASIS.sub("", text))
+    if m is None or heading_kind(m.group(1)) is not None or not _skips(m.group(1)):
+        return None
+    return m.group(1).strip(), clean(m.group(2))
+
+
 def _lines(posting: str) -> Iterator[_Line]:
     text = _INLINE_BULLET.sub(r"\n\1 ", posting.replace("\r\n", "\n").replace("\r", "\n"))
     for raw in text.split("\n"):
         line = raw.replace("\u200b", "").replace("\xa0", " ").rstrip()
+        bullet = _BULLET.match(line)
         if not line.strip():
             yield _Line("blank", "")
+        elif labelled := _labelled(line[bullet.end() :] if bullet else line.strip()):
+            yield _Line("field", labelled[1], key=labelled[0])
         elif (heading := _heading_line(line)) is not None:
             yield heading
-        elif m := _BULLET.match(line):
-            yield _Line("bullet", line[m.end() :].strip())
+        elif bullet:
+            yield _Line("bullet", line[bullet.end() :].strip())
         else:
             yield _Line("text", line.strip())
 
@@ -141,6 +218,67 @@ class Statement(NamedTuple):
     title: bool = False  # a short title-case line read as a list item
 
 
+class _Placed(NamedTuple):
+    line: _Line
+    section: str | None  # the kind its heading gives, if any
+    skipping: bool  # under a heading of no requirements (pay, benefits, about us…)
+    heading: str  # the heading's text
+    item: bool = False  # a title-case line read as an item of a list that lost its bullets
+
+
+@lru_cache(maxsize=8)
+def _placed_lines(posting: str) -> tuple[_Placed, ...]:
+    """Read once for the requirements and once more for the facts: the same posting's lines."""
+    return tuple(_placed(posting))
+
+
+def _placed(posting: str) -> Iterator[_Placed]:
+    """Each line with the heading that governs it. A labelled line ("Location: Leeds") does not
+    end a section; "Requirements: Python, SQL" opens one and holds its first statement."""
+    section: str | None = None
+    skipping = False
+    heading = ""
+    inline = False  # the section opened with "What you will do: build …", on its own paragraph
+    blank = False
+    for line in _lines(posting):
+        if inline and blank and line.kind == "text" and not _INLINE_HEADING.match(line.text):
+            section, skipping, heading, inline = None, False, "", False  # prose after it
+        blank = line.kind == "blank" or (blank and line.kind == "field")
+        if line.kind == "title" and _list_item(line.text, section, skipping=skipping):
+            yield _Placed(line, section, skipping, heading, item=True)
+            continue
+        if line.kind in ("heading", "title"):
+            section, skipping, heading = heading_kind(line.text), _skips(line.text), line.text
+            inline = False
+        elif (
+            line.kind == "text"
+            and (m := _INLINE_HEADING.match(line.text))
+            and heading_kind(m.group(1))
+        ):
+            section, skipping, heading = heading_kind(m.group(1)), False, m.group(1)
+            line = line._replace(text=m.group(2))
+            inline = True
+        yield _Placed(line, section, skipping, heading)
+
+
+def posting_lines(posting: str) -> Iterator[PostingLine]:
+    """The posting's non-empty lines, each with its label and heading: what facts are read from."""
+    for placed in _placed_lines(posting):
+        line = placed.line
+        if line.kind == "blank":
+            continue
+        if line.kind in ("heading", "title") and not placed.item:
+            # A title may state facts ("Clerk (Part-Time)", "Denver, CO") and name no need.
+            yield PostingLine(clean(line.text), "", "", fact=True, requirement=False)
+            continue
+        text = clean(line.text)
+        fact = line.kind == "field" or placed.skipping
+        requirement = None if placed.section is None and not fact else not fact
+        if requirement is not False and (states_terms(text) or about_the_employer(text)):
+            requirement = False  # kept out of the requirements, so facts may come from it
+        yield PostingLine(text, line.key, placed.heading, fact, requirement)
+
+
 def statements(posting: str) -> Iterator[Statement]:
     """Statements with their section: bullets whole, prose paragraphs joined for splitting."""
     section: str | None = None
@@ -157,30 +295,25 @@ def statements(posting: str) -> Iterator[Statement]:
         bullet.clear()
         paragraph.clear()
 
-    for line in _lines(posting):
-        if line.kind == "title" and _list_item(line.text, section, skipping=skipping):
+    for placed in _placed_lines(posting):
+        line = placed.line
+        if placed.item:
             yield from flush()
             bullet.append(line.text)
             yield from flush(title=True)
-        elif line.kind in ("heading", "title"):
+            continue
+        if (placed.section, placed.skipping) != (section, skipping):
             yield from flush()
-            section, skipping = heading_kind(line.text), _skips(line.text)
+            section, skipping = placed.section, placed.skipping
+        if line.kind in ("heading", "title", "blank", "field"):
+            yield from flush()  # a labelled line is a fact of the posting, no requirement
         elif line.kind == "bullet":
             yield from flush()
             bullet.append(line.text)
-        elif line.kind == "blank":
-            yield from flush()
         elif bullet and _continues(bullet[-1], line.text):
             bullet.append(line.text)  # a wrapped bullet
-        elif m := _INLINE_HEADING.match(line.text):
-            yield from flush()
-            if heading_kind(m.group(1)):
-                section, skipping = heading_kind(m.group(1)), False
-                paragraph.append(m.group(2))
-            elif not _skips(m.group(1)):  # "Location: Leeds" is no requirement
-                paragraph.append(line.text)
         else:
-            if bullet or (paragraph and not _continues(paragraph[-1], line.text)):
+            if bullet or (paragraph and not _continues_prose(paragraph[-1], line.text)):
                 yield from flush()  # a list whose bullets were lost: one statement a line
             paragraph.append(line.text)
     yield from flush()
@@ -199,6 +332,18 @@ def _continues(bullet: str, line: str) -> bool:
     return len(bullet) >= 60 and not bullet.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+def _continues_prose(previous: str, line: str) -> bool:
+    """Whether a plain line continues the prose above it. Without bullets, a list's items are
+    lines that start with a capital after a line that closes a thought; wrapped prose starts
+    lower case, or follows a line cut after "and", "of", a comma…"""
+    if line[:1].islower():
+        return True
+    previous = previous.rstrip()
+    if len(previous) < 60:
+        return False
+    return previous[-1] in ",-–&/" or previous.rsplit(None, 1)[-1].lower() in _OPEN_ENDINGS
+
+
 def _sentences(paragraph: str) -> Iterator[str]:
     """Split prose at sentence ends, not after abbreviations such as "e.g." or "Ltd."."""
     abbreviations = word_lists().abbreviations
@@ -214,10 +359,50 @@ def _sentences(paragraph: str) -> Iterator[str]:
         yield paragraph[start:].strip()
 
 
+# "This is a permanent, full-time post of 37.5 hours", "Hybrid schedule, three days a week in
+# the office", "The salary band is shared on the first call": the terms of the job.
+_JOB_TERMS = re.compile(
+    r"^(?:this|it) is an? (?:[\w-]+,? ){0,5}(?:post|role|position|job|contract|vacancy|"
+    r"opportunity)\b.*\b(?:full[- ]?time|part[- ]?time|permanent|temporary|fixed[- ]term|"
+    r"contract|seasonal|hours|remote|hybrid|on[- ]?site|based)\b"
+    r"|^(?:fully |100% )?(?:hybrid|remote|on[- ]?site|in[- ]person)\b(?! (?:\w+ )?experience)"
+    r"[^.]*\b(?:schedule|days? (?:a|per) week|office|working|role|position|job|basis)\b"
+    r"|\b(?:salary|pay) (?:band|bands|scale|grade|range)s?\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8192)
+def states_terms(text: str) -> bool:
+    """A sentence about pay, hours or the terms of the job, or a piece of boilerplate."""
+    return bool(_BOILERPLATE.search(text.lower()) or _JOB_TERMS.search(text))
+
+
+@lru_cache(maxsize=8192)
+def describes_employer(text: str) -> bool:
+    """A sentence about the employer itself: "Acme has a team of 9,500 people"."""
+    m = _COMPANY_SENTENCE.match(text)
+    if m is None:
+        return False
+    first = m.group("name").split()[0].lower()
+    second = (m.group("name").split()[1:2] or [""])[0].lower()
+    name_ok = first not in _NOT_A_NAME and not (first == "the" and second in _NOT_A_NAME)
+    return name_ok and not _REQUIREMENT_VERDICT.search(text.lower())
+
+
+@lru_cache(maxsize=8192)
+def about_the_employer(text: str) -> bool:
+    """A sentence that describes the employer, or introduces the role without asking anything:
+    never a requirement."""
+    if describes_employer(text):
+        return True
+    return bool(_ROLE_INTRO.match(text)) and not _REQUIREMENT_CUE.search(text.lower())
+
+
 def is_boilerplate(statement: Statement) -> bool:
     text = statement.text
     low = text.lower()
-    if _BOILERPLATE.search(low):
+    if states_terms(text) or about_the_employer(text):
         return True
     if statement.section is None and not statement.bullet:
         # Prose outside any section is mostly the company's introduction: keep only what

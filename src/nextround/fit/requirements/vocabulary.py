@@ -21,6 +21,7 @@ class _Lists(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     quantity_words: str
     generic_words: str
     noise_words: str
+    plain_words: str
     kept_head_words: str
     occupation_words: str
     function_words: str
@@ -45,6 +46,7 @@ class Vocabulary(NamedTuple):
     quantities: frozenset[str]
     generic: frozenset[str]
     noise: frozenset[str]
+    plain: frozenset[str]
     kept_heads: frozenset[str]
     occupations: frozenset[str]
     function: frozenset[str]
@@ -83,6 +85,7 @@ def word_lists() -> Vocabulary:
         quantities=word_set(lists.quantity_words),
         generic=word_set(lists.generic_words) | word_set(lists.noise_words),
         noise=word_set(lists.noise_words),
+        plain=word_set(lists.plain_words),
         kept_heads=word_set(lists.kept_head_words),
         occupations=word_set(lists.occupation_words),
         function=word_set(lists.function_words),
