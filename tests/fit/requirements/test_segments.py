@@ -165,6 +165,19 @@ def test_sentences_about_the_employer_or_terms_are_no_requirements(sentence: str
         assert sentence.rstrip(".") not in texts and sentence not in texts
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Must have run purchasing in SAP Ariba",
+        "Should have built dashboards in Tableau",
+        "Proven have delivered two plant shutdowns",
+    ],
+)
+def test_a_modal_or_an_adjective_at_the_start_is_no_company_name(line: str) -> None:
+    texts = [r.text for r in extract_requirements(f"Requirements\n- {line}\n").requirements]
+    assert texts == [line]
+
+
 def test_a_requirement_that_names_its_subject_stays() -> None:
     extraction = extract_requirements(
         "Requirements\n- Python is a must\n- Experience with Kafka is a plus\n"

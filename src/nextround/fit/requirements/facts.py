@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import msgspec
 
 from nextround.fit.requirements.segments import PostingLine, describes_employer, posting_lines
 from nextround.fit.requirements.vocabulary import word_set
+from nextround.money import amount_range
 
 HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY = "hourly", "daily", "weekly", "monthly", "yearly"
 PERIODS = (HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY)
@@ -349,36 +351,17 @@ def posting_facts(posting: str) -> PostingFacts:
 
 # -- in words
 
-_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
 _PER = {HOURLY: "an hour", DAILY: "a day", WEEKLY: "a week", MONTHLY: "a month", YEARLY: "a year"}
 
 
-def _money(value: float, currency: str, *, cents: bool) -> str:
-    digits = f"{value:,.2f}" if cents else f"{value:,.0f}"
-    sign = _SIGNS.get(currency)
-    return f"{sign}{digits}" if sign else f"{digits} {currency}"
-
-
 def pay_in_words(band: PayBand) -> str:
-    """ "$38–$52 an hour", "from £25,000 a year", "up to €4,000 a month"."""
-    per = _PER.get(band.period, "")
-    values = [v for v in (band.low, band.high) if v is not None]
-    cents = any(v != int(v) for v in values)
-
-    def money(value: float) -> str:
-        return _money(value, band.currency, cents=cents)
-
-    if band.low is not None and band.high is not None and band.low != band.high:
-        amount = f"{money(band.low)}–{money(band.high)}"
-    elif band.low is not None and band.high is not None:
-        amount = money(band.low)
-    elif band.low is not None:
-        amount = f"from {money(band.low)}"
-    elif band.high is not None:
-        amount = f"up to {money(band.high)}"
-    else:
+    """ "$38–$52 an hour", "from £25,000 a year", "up to €4,000 a month": the amounts written
+    the one way the product writes money (``nextround.money``)."""
+    low, high = (None if v is None else Decimal(str(v)) for v in (band.low, band.high))
+    amount = amount_range(low, high, band.currency)
+    if not amount:
         return band.text
-    return f"{amount} {per}".strip()
+    return f"{amount} {_PER.get(band.period, '')}".strip()
 
 
 def facts_in_words(facts: PostingFacts) -> list[tuple[str, str]]:

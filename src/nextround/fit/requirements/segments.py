@@ -91,7 +91,9 @@ _COMPANY_SENTENCE = re.compile(
 _NOT_A_NAME = word_set(
     "you your this that these those it its there here experience knowledge familiarity "
     "fluency proficiency ability prior working a an each every all candidates applicants "
-    "successful ideal role position job post candidate applicant"
+    "successful ideal role position job post candidate applicant must should shall will would "
+    "can could may might need needs ideally preferably proven demonstrated strong solid good "
+    "excellent previous prior"
 )
 _REQUIREMENT_VERDICT = re.compile(
     r"\b(?:is|are) (?:a |an )?(?:plus|must|bonus|advantage|requirement|asset|essential|"
