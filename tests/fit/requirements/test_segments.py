@@ -218,3 +218,19 @@ def test_bullets_after_an_inline_heading_stay_under_it() -> None:
         "Forklift licence": "must-have",
         "Night shifts": "must-have",
     }
+
+
+def test_a_list_run_into_one_sentence_under_a_heading_gives_one_requirement_an_item() -> None:
+    posting = (
+        "We are a family bakery; our bread sells out by noon.\n\n"
+        "What you will do: shape and bake the morning loaves; keep the proving room logs; "
+        "and train two apprentices in laminated doughs.\n\n"
+        "Skills: sourdough; rye.\n"
+    )
+    found = [(r.kind, r.text) for r in extract_requirements(posting).requirements]
+    assert found == [
+        ("responsibility", "Shape and bake the morning loaves"),
+        ("responsibility", "Keep the proving room logs"),
+        ("responsibility", "Train two apprentices in laminated doughs"),
+        ("must-have", "sourdough; rye."),  # items of a word or two stay together
+    ]

@@ -293,7 +293,9 @@ def statements(posting: str) -> Iterator[Statement]:
             yield Statement(" ".join(bullet), section, bullet=True, title=title)
         if paragraph and not skipping:
             for sentence in _sentences(" ".join(paragraph)):
-                yield Statement(sentence, section, bullet=False)
+                # Only under a heading: an introduction's "we do this; they do that" is no list.
+                for item in _semicolon_items(sentence) if section else [sentence]:
+                    yield Statement(item, section, bullet=False)
         bullet.clear()
         paragraph.clear()
 
@@ -359,6 +361,20 @@ def _sentences(paragraph: str) -> Iterator[str]:
         start = m.end()
     if paragraph[start:].strip():
         yield paragraph[start:].strip()
+
+
+# A list run into one sentence: "What you will do: build the forecast; turn the data into
+# dashboards; partner with finance." Each item is its own requirement when every item is a
+# phrase of its own (a few words), not a clause list such as "SQL; Python".
+_ITEM_MIN_WORDS = 3
+
+
+def _semicolon_items(sentence: str) -> list[str]:
+    parts = [p.strip() for p in sentence.split(";")]
+    if len(parts) < 2 or any(len(p.split()) < _ITEM_MIN_WORDS for p in parts):
+        return [sentence]
+    items = [re.sub(r"^(?:and|or)\s+", "", p).rstrip(".") for p in parts]
+    return [item[:1].upper() + item[1:] for item in items]
 
 
 # "This is a permanent, full-time post of 37.5 hours", "Hybrid schedule, three days a week in
