@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from nextround.errors import Invalid
-from nextround.feedback import analyze_answer
+from nextround.feedback import FIGURES_VERSION, analyze_answer
 from nextround.interviews.models import Round
 from nextround.playbook import knowledge
 from nextround.practice import selectors, services
@@ -97,6 +97,33 @@ def test_a_typed_attempt_keeps_the_figures_of_its_analysis(user: User) -> None:
     assert attempt.fillers_per_minute == report.fillers.per_minute
     assert report.fillers.count == 2
     assert attempt.pace_measured is False  # a typed answer's pace is an estimate
+
+
+def test_figures_an_older_analyzer_stored_are_recomputed_and_current_ones_left(
+    user: User, other_user: User
+) -> None:
+    question = cast(PracticeQuestion, _behavioral(user).questions.first())
+    old = services.attempt_typed(owner=user, question=question, text=GOOD)
+    current = services.attempt_typed(owner=user, question=question, text=RAMBLING)
+    theirs_question = cast(PracticeQuestion, _behavioral(other_user).questions.first())
+    theirs = services.attempt_typed(owner=other_user, question=theirs_question, text=GOOD)
+    right = (old.score, old.fillers_per_minute, old.wpm)
+    # As an earlier analyzer left them: other figures, an older version.
+    Attempt.objects.filter(pk__in=[old.pk, theirs.pk]).update(
+        score=99, fillers_per_minute=0.0, wpm=1.0, figures_version=FIGURES_VERSION - 1
+    )
+    assert services.figures_refresh(owner=user) == 1
+    old.refresh_from_db()
+    assert (old.score, old.fillers_per_minute, old.wpm) == right
+    assert old.figures_version == FIGURES_VERSION
+    theirs.refresh_from_db()
+    assert theirs.score == 99  # another account's, not asked for
+    assert services.figures_refresh() == 1  # every account's
+    theirs.refresh_from_db()
+    assert theirs.score == right[0]
+    assert services.figures_refresh() == 0
+    current.refresh_from_db()
+    assert current.figures_version == FIGURES_VERSION
 
 
 def test_an_empty_answer_is_refused_and_nothing_is_saved(user: User) -> None:

@@ -37,7 +37,7 @@ def serve(host: str, port: int) -> None:
     ready_database()
     from waitress import serve as waitress_serve
 
-    from nextround.practice.services import resume_pending
+    from nextround.practice.services import figures_refresh, resume_pending
     from nextround.stories import jobs as embedding_jobs
     from nextround.wsgi import application
 
@@ -47,6 +47,10 @@ def serve(host: str, port: int) -> None:
     if left:
         click.echo(f"Transcribing {left} recording(s) left from the last run.")
     embedding_jobs.start()
+    # Scores stored by an older analyzer are brought up to date before any page reads them.
+    refreshed = figures_refresh()
+    if refreshed:
+        click.echo(f"Rescored {refreshed} practice answer(s) with the current analysis.")
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"nextround is running at http://{shown_host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=8)

@@ -2,7 +2,7 @@
 relevance to the job, and a score that explains itself. Plain Python; nothing here imports
 Django. A report's JSON form is ``nextround.jsonform.json_form(report)``."""
 
-from nextround.feedback.analyze import analyze_answer
+from nextround.feedback.analyze import FIGURES_VERSION, analyze_answer
 from nextround.feedback.report import (
     AnswerReport,
     Component,
@@ -18,6 +18,7 @@ from nextround.feedback.report import (
 )
 
 __all__ = [
+    "FIGURES_VERSION",
     "AnswerReport",
     "Component",
     "Pause",

@@ -109,6 +109,8 @@ class Attempt(Owned):
     fillers_per_minute = models.FloatField(null=True, blank=True)
     wpm = models.FloatField(null=True, blank=True)
     pace_measured = models.BooleanField(default=False)  # False: estimated from a typed answer
+    # The analyzer's FIGURES_VERSION that wrote the figures above; older ones are recomputed.
+    figures_version = models.PositiveSmallIntegerField(default=0, editable=False)
     kept = models.BooleanField("kept as the best", default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

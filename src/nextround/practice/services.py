@@ -20,7 +20,7 @@ from django.db.models import Count
 from nextround import speech
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NextroundError
-from nextround.feedback import AnswerReport
+from nextround.feedback import FIGURES_VERSION, AnswerReport
 from nextround.interviews.models import Round
 from nextround.interviews.selectors import carry_forward
 from nextround.playbook import knowledge
@@ -233,6 +233,25 @@ def _record_figures(attempt: Attempt, report: AnswerReport) -> None:
     attempt.fillers_per_minute = report.fillers.per_minute
     attempt.wpm = report.wpm
     attempt.pace_measured = not report.seconds_estimated
+    attempt.figures_version = FIGURES_VERSION
+
+
+FIGURES = ("score", "fillers_per_minute", "wpm", "pace_measured", "figures_version")
+
+
+def figures_refresh(*, owner: User | None = None) -> int:
+    """Recompute the stored figures of analysed attempts that an older analyzer wrote (every
+    account's unless ``owner`` is given), so the history agrees with the attempt pages, which
+    always analyse afresh. `nextround serve` runs it at start-up and an import after reading;
+    pages only read. Returns how many attempts changed."""
+    stale = Attempt.objects.filter(status=Status.DONE).exclude(figures_version=FIGURES_VERSION)
+    if owner is not None:
+        stale = stale.filter(owner=owner)
+    attempts = list(stale.select_related("question__session__round__opportunity"))
+    for attempt in attempts:
+        _record_figures(attempt, selectors.report_for(attempt))
+    Attempt.objects.bulk_update(attempts, FIGURES, batch_size=200)
+    return len(attempts)
 
 
 def attempt_keep(*, attempt: Attempt) -> Attempt:

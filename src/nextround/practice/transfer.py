@@ -47,6 +47,7 @@ from nextround.practice.models import (
     Status,
     question_key,
 )
+from nextround.practice.services import figures_refresh
 
 SESSION_TEXT = ("category", "terms")
 
@@ -203,6 +204,8 @@ def practice_import(*, owner: User, root: Record[Any], report: Tally) -> None:
         present.add(read.identity)
         report.add("practice_sessions")
         report.add("practice_without_round", read.round_missing)
+    # The file's figures are those of the analyzer that wrote it; ours may score differently.
+    figures_refresh(owner=owner)
 
 
 def _present_sessions(owner: User) -> set[SessionIdentity]:
