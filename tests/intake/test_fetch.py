@@ -367,3 +367,39 @@ def test_the_deadline_counts_every_redirect(site: str) -> None:
     with pytest.raises(Invalid, match=r"no complete answer within 1 second\.$"):
         fetch_local(first, deadline=1)
     assert time.monotonic() - started < 1.4
+
+
+def test_https_addresses_are_checked_too() -> None:
+    with pytest.raises(Invalid, match=rf"^Couldn't fetch https://10\.1\.2\.3/job: .* {REFUSED}"):
+        fetch_url("https://10.1.2.3/job")
+
+
+@pytest.fixture
+def tls_drip() -> Iterator[int]:
+    """A server that starts a TLS record and sends the rest of it a byte every 0.2 s."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    done = threading.Event()
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.sendall(b"\x16\x03\x03\x40\x00")  # a handshake record of 16 KB
+            while not done.wait(0.2):
+                try:
+                    connection.sendall(b"\x00")
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    done.set()
+    listener.close()
+    thread.join(2)
+
+
+def test_a_tls_handshake_that_drips_is_cut_off_at_the_deadline(tls_drip: int) -> None:
+    started = time.monotonic()
+    with pytest.raises(Invalid, match=r"no complete answer within 1 second\.$"):
+        fetch_local(f"https://127.0.0.1:{tls_drip}/job", deadline=1)
+    assert time.monotonic() - started < 1.6
