@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import shutil
@@ -132,9 +133,11 @@ def bad(run: Run) -> Callable[..., str]:
 
 
 @pytest.fixture
-def html_site() -> Iterator[Callable[[dict[str, str]], str]]:
+def html_site(settings: Any) -> Iterator[Callable[[dict[str, str]], str]]:
     """Serve HTML pages from a real local HTTP server: ``html_site({"/job": "<html>…"})``
-    returns the base address; any other path answers 404."""
+    returns the base address; any other path answers 404. The fetcher refuses addresses inside
+    the machine, so the setting that allows a local host names this one while the test runs."""
+    settings.APP = dataclasses.replace(settings.APP, fetch_allow_hosts=("127.0.0.1",))
     servers: list[ThreadingHTTPServer] = []
 
     def serve(pages: dict[str, str]) -> str:

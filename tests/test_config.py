@@ -68,3 +68,23 @@ def test_the_speech_model_setting_is_read_from_the_environment(tmp_path: Path) -
     assert config.load_settings(env).speech_model is None
     env["NEXTROUND_SPEECH_MODEL"] = " ~/models/whisper "
     assert config.load_settings(env).speech_model == "~/models/whisper"
+
+
+def test_fetch_allow_hosts_are_names_or_addresses(tmp_path: Path) -> None:
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
+    assert config.load_settings(env).fetch_allow_hosts == ()
+    env["NEXTROUND_FETCH_ALLOW_HOSTS"] = " localhost, Jobs.LAN ,192.168.1.20,[::1],fd00::5,,"
+    assert config.load_settings(env).fetch_allow_hosts == (
+        "localhost",
+        "jobs.lan",
+        "192.168.1.20",
+        "[::1]",
+        "fd00::5",
+    )
+
+
+@pytest.mark.parametrize("entry", ["http://localhost", "localhost:8000", "jobs.lan/feed", "-x.lan"])
+def test_fetch_allow_hosts_refuses_anything_else(tmp_path: Path, entry: str) -> None:
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_FETCH_ALLOW_HOSTS": f"jobs.lan,{entry}"}
+    with pytest.raises(ValueError, match=rf"^NEXTROUND_FETCH_ALLOW_HOSTS takes .* not '{entry}'$"):
+        config.load_settings(env)

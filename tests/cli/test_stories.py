@@ -172,6 +172,15 @@ def test_requirements_from_an_address(ok: Ok, job_site: str) -> None:
     assert [(r["text"], r["kind"]) for r in found["requirements"]] == [(SQL_REQ, "must-have")]
 
 
+def test_requirements_from_an_address_inside_the_machine(bad: Bad, job_site: str) -> None:
+    inside = job_site.replace("127.0.0.1", "localhost") + "/job"  # only 127.0.0.1 is allowed
+    assert bad("requirements", inside) == (
+        f"Error: Couldn't fetch {inside}: localhost is inside this computer or a private "
+        "network, and nextround fetches only public web addresses (NEXTROUND_FETCH_ALLOW_HOSTS "
+        "can name a host to allow)."
+    )
+
+
 def test_requirements_of_a_missing_file(bad: Bad, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.md"
     assert bad("requirements", str(missing)) == f"Error: There is no file at {missing}."

@@ -600,6 +600,18 @@ def test_posting_address_that_answers_404_keeps_the_old_posting(
     assert (posted.posting_text, posted.source_url) == (POSTING.strip(), "")
 
 
+def test_posting_address_inside_the_machine_is_refused_and_the_old_posting_kept(
+    client: Client, posted: Opportunity, job_site: str
+) -> None:
+    # The allow-list names 127.0.0.1 (html_site); localhost is the same machine, not named.
+    inside = job_site.replace("127.0.0.1", "localhost") + "/jobs/ops-analyst"
+    response = client.post(f"/opportunities/{posted.pk}/posting/", {"url": inside})
+    assert response.status_code == 400
+    assert "localhost is inside this computer or a private network" in page_text(response)
+    posted.refresh_from_db()
+    assert (posted.posting_text, posted.source_url) == (POSTING.strip(), "")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "content_type", "message"),
     [

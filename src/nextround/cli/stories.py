@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 import click
 import msgspec
 
-from nextround.cli.base import local_owner, main, print_fields, print_json, print_table
+from nextround.cli.base import (
+    local_owner,
+    main,
+    print_fields,
+    print_json,
+    print_table,
+    setup_django,
+)
 from nextround.errors import Invalid
 from nextround.jsonform import json_form
 
@@ -31,7 +38,10 @@ def _read_posting(source: str) -> str:
             raise Invalid("Standard input held no posting text.")
         return text
     if source.startswith(("http://", "https://")):
-        return intake.fetch_url(source).text
+        setup_django()  # the fetcher's allow-list is a setting
+        from nextround.core.fetch import fetch_document
+
+        return fetch_document(source).text
     return intake.read_path(Path(source)).text
 
 

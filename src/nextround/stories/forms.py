@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.models import User
 
 from nextround import intake
+from nextround.core.fetch import fetch_document
 from nextround.errors import Invalid
 from nextround.interviews.models import Person
 from nextround.stories.models import (
@@ -121,7 +122,7 @@ class PostingForm(forms.Form):
                 upload.name, upload.read(), content_type=upload.content_type or ""
             )
         if data.get("url"):
-            return intake.fetch_url(data["url"])
+            return fetch_document(data["url"])
         return None
 
 
