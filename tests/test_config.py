@@ -1,3 +1,6 @@
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,62 @@ def test_fetch_allow_hosts_refuses_anything_else(tmp_path: Path, entry: str) -> 
     env = {"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_FETCH_ALLOW_HOSTS": f"jobs.lan,{entry}"}
     with pytest.raises(ValueError, match=rf"^NEXTROUND_FETCH_ALLOW_HOSTS takes .* not '{entry}'$"):
         config.load_settings(env)
+
+
+# --- private files: the data folder is the user's alone --------------------------------------
+
+
+@pytest.fixture
+def shared_umask() -> Iterator[None]:
+    """The common default umask (022): what a file gets when nothing asks for less."""
+    before = os.umask(0o022)
+    yield
+    os.umask(before)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+def test_a_new_data_folder_and_secret_are_private_from_the_start(
+    tmp_path: Path, shared_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were the secret written readable and only then narrowed, this chmod-less run shows it.
+    monkeypatch.setattr(Path, "chmod", lambda self, mode, **kwargs: None)
+    folder = tmp_path / "fresh" / "nextround"
+    config.load_settings({"NEXTROUND_DATA_DIR": str(folder)})
+    assert _mode(folder) == 0o700
+    assert _mode(folder / "secret_key") == 0o600
+
+
+def test_an_existing_installs_files_are_tightened_and_others_left_alone(
+    tmp_path: Path, shared_umask: None
+) -> None:
+    tmp_path.chmod(0o755)
+    ours = ["secret_key", "nextround.sqlite3", "nextround.sqlite3-wal", "nextround.sqlite3-shm"]
+    for name in ours:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        (tmp_path / name).chmod(0o644)
+    recordings = tmp_path / "recordings"
+    recordings.mkdir(mode=0o755)
+    (recordings / "a.webm").write_bytes(b"x")
+    (recordings / "a.webm").chmod(0o644)
+    (tmp_path / "unrelated.txt").write_text("not ours", encoding="utf-8")
+    (tmp_path / "unrelated.txt").chmod(0o644)
+
+    config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path)})
+
+    assert _mode(tmp_path) == 0o700
+    assert {name: _mode(tmp_path / name) for name in ours} == dict.fromkeys(ours, 0o600)
+    assert _mode(recordings) == 0o700
+    assert _mode(recordings / "a.webm") == 0o600
+    assert _mode(tmp_path / "unrelated.txt") == 0o644
+
+
+def test_keep_private_sets_the_process_umask() -> None:
+    before = os.umask(0o022)
+    try:
+        config.keep_private()
+        assert os.umask(0o022) == 0o077
+    finally:
+        os.umask(before)

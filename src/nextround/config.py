@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
@@ -17,6 +18,18 @@ import platformdirs
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+
+#: Files and folders a nextround process creates are its user's alone: the database (with
+#: SQLite's -wal and -shm files, which SQLite creates itself), the secret key, recordings.
+PRIVATE_UMASK = 0o077
+#: What nextround keeps in its data folder; start-up narrows their modes on older installs.
+OWN_FILES = ("secret_key", "nextround.sqlite3", "test-nextround.sqlite3")
+RECORDINGS = "recordings"
+
+#: Signing in with a password: this many wrong ones in a row pause sign-in for the account,
+#: and for the address they came from, until LOGIN_PAUSE has passed since the last try.
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_PAUSE = timedelta(minutes=15)
 
 #: Environment variables read by :func:`load_settings`, with a one-line description each.
 ENVIRONMENT = {
@@ -81,7 +94,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     data_dir = Path(
         env.get("NEXTROUND_DATA_DIR") or platformdirs.user_data_dir("nextround", appauthor=False)
     ).expanduser()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_data_dir(data_dir)
     port_text = env.get("NEXTROUND_PORT", str(DEFAULT_PORT))
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ValueError(f"NEXTROUND_PORT must be a port number, not {port_text!r}")
@@ -154,10 +167,45 @@ def _time_zone(env: dict[str, str]) -> str:
     return "UTC"
 
 
+def keep_private() -> None:
+    """Set the process umask so that whatever this process creates from now on (SQLite's
+    database and its -wal and -shm files included) is readable by its user alone. Called first
+    thing by ``django_settings``, which every way in loads: the CLI, the WSGI server, the tests."""
+    os.umask(PRIVATE_UMASK)
+
+
+def private_data_dir(data_dir: Path) -> None:
+    """Create the data folder for its user alone (0700), and narrow an older install's folder
+    and nextround's own files in it (0600): the database, its journals, the secret, recordings.
+    Other files someone keeps there are left as they are."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _narrow(data_dir)
+    for path in data_dir.iterdir():
+        if path.name.startswith(OWN_FILES):
+            _narrow(path)
+    recordings = data_dir / RECORDINGS
+    if recordings.is_dir() and not recordings.is_symlink():
+        _narrow(recordings)
+        for path in recordings.iterdir():
+            _narrow(path)
+
+
+def _narrow(path: Path) -> None:
+    """Take the group's and others' permissions away; symbolic links are not followed."""
+    if path.is_symlink():
+        return
+    mode = path.stat().st_mode
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+
+
 def _stored_secret(data_dir: Path) -> str:
-    """A per-installation secret, created once and kept private to the user."""
+    """A per-installation secret, created once, private to the user from its first byte."""
     path = data_dir / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(secrets.token_urlsafe(50))
     return path.read_text(encoding="utf-8").strip()

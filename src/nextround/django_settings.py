@@ -7,15 +7,18 @@ from typing import Any
 import dj_database_url
 import django_stubs_ext
 
-from nextround.config import load_settings
+from nextround.config import LOGIN_FAILURE_LIMIT, LOGIN_PAUSE, keep_private, load_settings
 
 django_stubs_ext.monkeypatch()
 
+# Before anything is created: the data folder, the secret key, SQLite's database and journals.
+keep_private()
 APP = load_settings()
 
 SECRET_KEY = APP.secret_key
 DEBUG = APP.debug
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+# The tests' "testserver" host comes from Django's test set-up, never from here.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 if not APP.local_mode:
     ALLOWED_HOSTS.append(APP.host)
 
@@ -25,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "nextround.core",
     "nextround.interviews",
     "nextround.prep",
@@ -35,6 +39,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nextround.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,7 +50,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nextround.core.middleware.DomainErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Wrong passwords are counted by django-axes, for the account and for the address, each on its
+# own; the local account of local mode is signed in without a password and never counted.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_PAUSE
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in
+AXES_LOCKOUT_CALLABLE = "nextround.core.views.locked_out"
+# The address the connection came from; headers a client can write (X-Forwarded-For) are not
+# trusted, or every wrong guess could claim a new address.
+AXES_CLIENT_IP_CALLABLE = "nextround.core.views.client_address"
 
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"
@@ -114,6 +136,12 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Sent on every response by core.middleware.ContentSecurityPolicyMiddleware: scripts, styles,
+# images and requests from our own origin only, nothing inline.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -169,3 +169,23 @@ def test_serve_queues_recordings_left_behind_before_it_takes_requests(
     assert done.pk not in queue
     halfway.refresh_from_db()
     assert (halfway.status, halfway.progress) == (Status.QUEUED, 0.0)  # starts over
+
+
+# --- a paused sign-in ----------------------------------------------------------------------
+
+
+def test_unlock_lets_a_paused_account_sign_in_at_once(ok: Callable[..., str]) -> None:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    get_user_model().objects.create_user("dana", password="a-long-right-password-7")
+    remote = Client(REMOTE_ADDR="192.0.2.10")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        remote.post("/login/", {"username": "dana", "password": "guess"})
+    right = {"username": "dana", "password": "a-long-right-password-7"}
+    assert remote.post("/login/", right).status_code == 429
+
+    assert ok("unlock", "dana").startswith("Sign-in resumed:")
+    assert remote.post("/login/", right).status_code == 302
+    assert ok("unlock") == "Nothing was paused or counted.\n"

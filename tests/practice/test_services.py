@@ -3,6 +3,8 @@ best. Recordings (the voice extra) are in test_jobs.py."""
 
 from __future__ import annotations
 
+import os
+import stat
 from typing import Any, cast
 
 import pytest
@@ -151,3 +153,24 @@ def test_keeping_an_attempt_unkeeps_the_others_at_the_same_question(user: User) 
     assert [x.pk for x in earlier.attempts] == [a.pk, b.pk]
     assert earlier.best == b  # kept wins over a higher score
     assert a.score > b.score  # type: ignore[operator]
+
+
+# --- recordings ----------------------------------------------------------------------------
+
+
+def test_a_saved_recording_and_its_folder_are_private(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "require_voice", lambda: None)  # transcribing is not tested
+    session = services.session_start(owner=user, category="behavioral", count=1)
+    before = os.umask(0o022)  # the usual default, which would leave them readable by everyone
+    try:
+        attempt = services.attempt_recorded(
+            owner=user, question=session.questions.get(), name="a.wav", chunks=[b"RIFF"], size=4
+        )
+    finally:
+        os.umask(before)
+    saved = services.recordings_dir() / attempt.audio
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert stat.S_IMODE(saved.parent.stat().st_mode) == 0o700
+    saved.unlink()

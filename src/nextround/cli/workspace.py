@@ -1,4 +1,5 @@
-"""Commands for the whole workspace: serve it, fill it with an example, export and import it."""
+"""Commands for the whole workspace: serve it, fill it with an example, export and import it,
+let a paused sign-in resume."""
 
 from __future__ import annotations
 
@@ -54,6 +55,23 @@ def serve(host: str, port: int) -> None:
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"nextround is running at http://{shown_host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=8)
+
+
+@main.command()
+@click.argument("username", required=False)
+@click.option("--address", help="Only what was counted against this IP address.")
+def unlock(username: str | None, address: str | None) -> None:
+    """Let sign-in resume at once after wrong passwords paused it.
+
+    For USERNAME, for --address, for both together, or, with neither, for everyone."""
+    ready_database()
+    from nextround.core.services import sign_in_resume
+
+    cleared = sign_in_resume(username=username, address=address)
+    if cleared:
+        click.echo(f"Sign-in resumed: {cleared} record(s) of wrong passwords forgotten.")
+    else:
+        click.echo("Nothing was paused or counted.")
 
 
 @main.command()

@@ -1,9 +1,11 @@
-"""Writes every app shares: the local account, and saving a record by the model's own rules."""
+"""Writes every app shares: the local account, paused sign-ins, and saving a record by the
+model's own rules."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -24,6 +26,12 @@ def local_user() -> User:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
+
+
+def sign_in_resume(*, username: str | None = None, address: str | None = None) -> int:
+    """Forget the wrong passwords counted against an account, an address, or, with neither
+    named, everyone, so that signing in works again at once. Returns how many records went."""
+    return int(axes_reset(ip=address or None, username=username or None))
 
 
 def save_validated(instance: M, *, what: str) -> M:

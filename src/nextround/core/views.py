@@ -3,9 +3,14 @@ both answer through ``core.web.error_response``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 
 from nextround import __version__
 from nextround.core.web import error_response
@@ -35,3 +40,34 @@ def server_error(request: HttpRequest) -> HttpResponse:
         "core/error.html", {"status": 500, "message": message, "version": __version__}
     )
     return HttpResponse(body, status=500)
+
+
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes answers with this once too many wrong passwords came in a row: what
+    happened, and when to try again (each try while paused starts the pause again)."""
+    pause = settings.AXES_COOLOFF_TIME
+    until = timezone.localtime() + pause
+    minutes = round(pause.total_seconds() / 60)
+    message = (
+        f"Sign-in is paused after {settings.AXES_FAILURE_LIMIT} wrong passwords in a row, for "
+        f"this account and for the address they came from. Try again after "
+        f"{until:%H:%M} ({minutes} minutes from now)."
+    )
+    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+        return JsonResponse({"error": message, "status": 429}, status=429)
+    context = {
+        "limit": settings.AXES_FAILURE_LIMIT,
+        "until": until,
+        "minutes": minutes,
+    }
+    return render(request, "core/locked_out.html", context, status=429)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address a request came from, as django-axes counts it: the connection's own, never a
+    header the client wrote."""
+    return request.META.get("REMOTE_ADDR") or None

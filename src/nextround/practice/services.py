@@ -7,6 +7,7 @@ Spoken attempts are saved at once as "queued"; `transcribe_attempt` (run in the 
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from nextround import speech
+from nextround.config import RECORDINGS
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NextroundError
 from nextround.feedback import FIGURES_VERSION, AnswerReport
@@ -147,7 +149,8 @@ def attempt_recorded(
     require_voice()
     audio_format = speech.check_upload(name, size)
     path = recordings_dir() / f"{uuid.uuid4().hex}.{audio_format}"
-    with path.open("wb") as out:
+    # Created for its owner alone whatever the umask: a recording is someone's own voice.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
         for chunk in chunks:
             out.write(chunk)
     attempt = Attempt(
@@ -176,8 +179,8 @@ def require_voice() -> None:
 
 
 def recordings_dir() -> Path:
-    folder = Path(settings.APP.data_dir) / "recordings"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(settings.APP.data_dir) / RECORDINGS
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
