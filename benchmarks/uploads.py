@@ -19,12 +19,14 @@ import io
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -76,6 +78,28 @@ def pdf_file(pages: int, *, count: int | None = None, text_per_page: int = 0) ->
         b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def pdf_drawing(pages: int, size: int) -> bytes:
+    """``pages`` pages sharing one compressed content stream of ``size`` bytes of lines drawn:
+    no text, and the costliest kind of content to read."""
+    ops = b"0 0 m 10 10 l 20 20 l 30 30 l S\n" * (size // 31)
+    packed = zlib.compress(ops, 9)
+    stream = b"<</Length %d/Filter/FlateDecode>>stream\n%s\nendstream" % (len(packed), packed)
+    data = pdf_file(pages)
+    start = data.index(b"4 0 obj\n") + len(b"4 0 obj\n")
+    end = data.index(b"\nendobj", start)
+    return _reindexed(data[:start] + stream + data[end:])
+
+
+def _reindexed(data: bytes) -> bytes:
+    """The cross-reference table written again after an object changed size."""
+    body = data[: data.index(b"xref\n")]
+    offsets = [m.start() for m in re.finditer(rb"(?m)^\d+ 0 obj\n", body)]
+    table = b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    table += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n"
+    return body + table + trailer % (len(offsets) + 1, len(body))
 
 
 def _text_of(size: int, seed: int) -> str:
@@ -147,6 +171,7 @@ def hostile_files(limit: int) -> dict[str, tuple[str, Callable[[], bytes]]]:
         "pdf-30000-pages": ("pages.pdf", lambda: pdf_file(30_000)),
         "pdf-count-lies": ("lies.pdf", lambda: pdf_file(30_000, count=1)),
         "pdf-text-heavy": ("long.pdf", lambda: pdf_file(40, text_per_page=60_000)),
+        "pdf-drawing-heavy": ("drawn.pdf", lambda: pdf_drawing(50, 1_000_000)),
         "html-nested": ("deep.html", lambda: html_nested(limit)),
         "html-paragraphs": ("paras.html", lambda: html_paragraphs(limit)),
         "html-unclosed-p": ("open.html", lambda: html_unclosed_paragraphs(limit)),

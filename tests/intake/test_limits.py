@@ -52,6 +52,18 @@ def test_pdf_text_is_counted_while_a_page_is_read() -> None:
         read_bytes("long.pdf", data, limits=Limits(chars=200))
 
 
+def test_pdf_page_content_is_measured_before_it_is_read() -> None:
+    data = make_pdf([[f"Line {n} of the posting" for n in range(30)]] * 2)
+    with pytest.raises(Invalid, match=r"^cv\.pdf has more than 1 KB of page content, more than"):
+        read_bytes("cv.pdf", data, limits=Limits(pdf_content=1024))
+
+
+def test_pdf_stream_inflating_past_the_limit_is_refused() -> None:
+    data = make_pdf([[f"Line {n}" for n in range(30)]])  # fpdf2 compresses page content
+    with pytest.raises(Invalid, match=r"^cv\.pdf holds parts too large to read safely\. Copy"):
+        read_bytes("cv.pdf", data, limits=Limits(pdf_stream=100))
+
+
 def test_deeply_nested_html_is_refused_before_its_tree_is_built() -> None:
     with pytest.raises(Invalid, match=r"^deep\.html has elements nested more than 200 deep"):
         read_bytes("deep.html", b"<html><body>" + b"<div>" * 100_000 + b"deep")

@@ -37,15 +37,18 @@ class Limits:
     """Bytes of the .docx's main part (word/document.xml), which is read into a tree whole; a
     long posting's is a few hundred KB."""
     pdf_stream: int = 10 * 1024 * 1024
-    """Bytes one compressed PDF stream may inflate to; a page of text is far less."""
-    seconds: float = 5.0
+    """Bytes one compressed PDF stream may inflate to (pypdf's own limit, set for each read)."""
+    pdf_content: int = 1024 * 1024
+    """Bytes of drawing instructions in all the pages read, unpacked: reading them costs about
+    a second of CPU a megabyte, and a page of text takes 10 to 50 KB."""
+    seconds: float = 2.0
     """CPU time of the reading thread for one upload, checked between pages and blocks. CPU,
     not wall-clock time, so a busy machine doesn't refuse a file that is cheap to read."""
 
 
 DEFAULT_LIMITS = Limits()
 
-_ADVICE = "Copy the job's part of it and paste that instead."
+ADVICE = "Copy the job's part of it and paste that instead."
 
 
 class Budget:
@@ -67,12 +70,12 @@ class Budget:
         if time.thread_time() > self._deadline:
             raise Invalid(
                 f"{self.source} took more than {self.limits.seconds:g} seconds of work to read, "
-                f"so reading stopped. {_ADVICE}"
+                f"so reading stopped. {ADVICE}"
             )
 
     def over(self, detail: str) -> Invalid:
         """The error for a file over a limit; ``detail`` says which ("has more than 50 pages")."""
-        return Invalid(f"{self.source} {detail}, more than a posting needs. {_ADVICE}")
+        return Invalid(f"{self.source} {detail}, more than a posting needs. {ADVICE}")
 
 
 def check_size(source: str, size: int, limit: int) -> None:

@@ -15,12 +15,18 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PageObject, PasswordType, PdfReader, apply_configuration
-from pypdf.errors import DependencyError
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject
+from pypdf.errors import DependencyError, LimitReachedError
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
 from nextround.errors import Invalid
 from nextround.intake.blocks import Block, Kind, plain_text
-from nextround.intake.limits import Budget, size_label
+from nextround.intake.limits import ADVICE, Budget, size_label
 
 # pypdf logs its complaints about damaged files; the reader turns them into one clear message,
 # so the log lines would only repeat it as noise on the terminal.
@@ -48,6 +54,7 @@ def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
     streams = budget.limits.pdf_stream
     with (
         _unreadable(f"{source} isn't a readable PDF: it may be damaged or incomplete."),
+        _too_large(source),
         apply_configuration(
             zlib_maximum_output_length=streams,
             lzw_maximum_output_length=streams,
@@ -68,10 +75,21 @@ def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
                 "PDF) and try again."
             )
         pages = []
+        content = 0
         for page in _pdf_pages(reader, budget):
-            # The visitor sees the text as it comes, so one huge page is stopped part way.
-            text = page.extract_text(visitor_text=lambda text, *_: budget.add_text(text))
-            pages.append(plain_text(text))
+            # Reading a page's drawing instructions costs about a second of CPU a megabyte,
+            # whether they draw text or not: their size is checked before they are read.
+            content += _content_size(page)
+            if content > budget.limits.pdf_content:
+                limit = size_label(budget.limits.pdf_content)
+                raise budget.over(f"has more than {limit} of page content")
+
+            def visit(text: str, *_: object) -> None:
+                # Sees the text as it comes, so one huge page is stopped part way.
+                budget.add_text(text)
+                budget.check_time()
+
+            pages.append(plain_text(page.extract_text(visitor_text=visit)))
             budget.check_time()
     text = "\n\n".join(page for page in pages if page)
     if not text:
@@ -80,6 +98,28 @@ def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
             "Copy the posting's text and paste it instead."
         )
     return text
+
+
+@contextmanager
+def _too_large(source: str) -> Iterator[None]:
+    """pypdf's own limits (a stream inflating past ``pdf_stream``, huge arrays) crossed."""
+    try:
+        yield
+    except LimitReachedError as exc:
+        raise Invalid(f"{source} holds parts too large to read safely. {ADVICE}") from exc
+
+
+def _content_size(page: PageObject) -> int:
+    """Bytes of the page's drawing instructions, unpacked (C code, cheap beside reading them)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    streams = contents if isinstance(contents, ArrayObject) else [contents]
+    size = 0
+    for stream in streams:
+        stream = stream.get_object() if stream is not None else None
+        if isinstance(stream, StreamObject):
+            size += len(stream.get_data())
+    return size
 
 
 def _pdf_pages(reader: PdfReader, budget: Budget) -> Iterator[PageObject]:
