@@ -623,8 +623,14 @@ def test_posting_address_that_answers_404_keeps_the_old_posting(
             "text/plain",
             "photo.txt doesn't look like a text file",
         ),
+        (
+            "deep.html",
+            b"<html><body>" + b"<div>" * 50_000,
+            "text/html",
+            "deep.html has elements nested more than 200 deep, more than a posting needs.",
+        ),
     ],
-    ids=["empty", "garbage-pdf", "jpeg", "binary-as-txt"],
+    ids=["empty", "garbage-pdf", "jpeg", "binary-as-txt", "nested-html"],
 )
 def test_unreadable_upload_is_a_400_and_keeps_the_old_posting(
     client: Client, posted: Opportunity, name: str, data: bytes, content_type: str, message: str
