@@ -46,3 +46,9 @@ def test_page_that_is_only_a_web_address_is_read_without_a_warning() -> None:
     assert read_bytes("link.html", b"https://example.com/jobs/1").text == (
         "https://example.com/jobs/1"
     )
+
+
+def test_fragment_after_an_xml_declaration_is_read_without_a_warning() -> None:
+    # bs4 warned that this might be XML read as HTML (an error in the test suite).
+    page = b'<?xml version="1.0" encoding="utf-8"?>\n<div><p>Nurse</p></div>'
+    assert read_bytes("job.xhtml", page).text == "Nurse"

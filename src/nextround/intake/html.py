@@ -3,6 +3,7 @@ navigation, banners, scripts or hidden elements."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
@@ -15,6 +16,9 @@ from nextround.intake.blocks import SPACES, Block, Kind
 from nextround.intake.limits import Budget
 
 _CHUNK = 64 * 1024
+# The text is decoded already, so an XML declaration says nothing more; left in, it makes bs4
+# warn that the page may be XML read as HTML when its first element isn't <html>.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
 class _Soup(BeautifulSoup):
@@ -47,6 +51,7 @@ _BLOCKS = {
 
 def html_blocks(source: str, markup: str, budget: Budget | None = None) -> list[Block]:
     budget = budget or Budget(source)
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     _check_shape(markup, budget)
     try:
         soup = _Soup(markup, "lxml")
