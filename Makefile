@@ -56,8 +56,8 @@ test-postgres: $(STAMP)
 
 # Not part of `make test`: times the main pages on a large workspace, a round's playbook and
 # the stories' extraction and coverage,
-# on SQLite and PostgreSQL (figures in docs/performance.md); then the answer analysis, which
-# uses no database and so runs once.
+# on SQLite and PostgreSQL (figures in docs/performance.md); then the answer analysis and the
+# hostile uploads, which use no database and so run once.
 bench: $(STAMP)
 	for script in pages playbook stories; do \
 		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && \
@@ -68,6 +68,8 @@ bench: $(STAMP)
 	# Speech-to-text needs no database, only espeak-ng (scripts/system-deps) to speak its answer.
 	$(BIN)/python benchmarks/speech.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/answers.py $(BENCH_ARGS)
+	# Hostile posting uploads (no database): each read in its own process against its limits.
+	$(BIN)/python benchmarks/uploads.py $(BENCH_ARGS)
 
 # Renews $(CONSTRAINTS): installs the newest versions pyproject.toml allows into a fresh venv
 # (pip and the project's Python) and writes down what it got. To add or bump one package and keep

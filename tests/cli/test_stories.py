@@ -161,6 +161,17 @@ def test_requirements_from_empty_standard_input(db: None) -> None:
     assert result.stderr == "Error: Standard input held no posting text.\n"
 
 
+def test_requirements_from_a_file_over_a_reading_limit(db: None, tmp_path: Path) -> None:
+    path = tmp_path / "paras.html"
+    path.write_bytes(b"<html><body>" + b"<p>Dental cover" * 20_000)
+    result = CliRunner().invoke(main, ["requirements", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: paras.html has more than 15,000 elements, more than a posting needs. "
+        "Copy the job's part of it and paste that instead.\n"
+    )
+
+
 @pytest.fixture
 def job_site(html_site: Callable[[dict[str, str]], str]) -> str:
     page = f"<html><body><h2>Requirements</h2><ul><li>{SQL_REQ}</li></ul></body></html>"

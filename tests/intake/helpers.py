@@ -61,3 +61,31 @@ POSTING_HTML = b"""<!doctype html>
 <footer>Copyright Acme 2026</footer>
 <noscript>Enable JavaScript</noscript>
 </body></html>"""
+
+
+def make_page_tree_pdf(pages: int, *, count: int) -> bytes:
+    """A PDF written by hand whose page tree claims ``count`` pages and holds ``pages``: fpdf2
+    always writes the true count, a hostile file need not."""
+    stream = b"BT /F1 12 Tf 72 720 Td (Nurse) Tj ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[%s]/Count %d>>"
+        % (b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)), count),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
+    ]
+    page = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
+    objects += [page + b"/Resources<</Font<</F1 3 0 R>>>>>>"] * pages
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, io.SEEK_END)
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(
+        b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()

@@ -34,3 +34,21 @@ def test_html_without_main_reads_the_body_without_navigation() -> None:
         b"<p hidden>Hidden promo</p><footer>Legal</footer></body></html>"
     )
     assert read_bytes("job.htm", page).text == "Nurse\n\n- Night shifts\n- Weekends"
+
+
+def test_markup_html_parser_rejected_is_read() -> None:
+    # Python's html.parser gave up on an unknown marked section (bs4's ParserRejectedMarkup).
+    assert read_bytes("odd.html", b"<![foo bar]><p>Nurse</p>").text == "Nurse"
+
+
+def test_page_that_is_only_a_web_address_is_read_without_a_warning() -> None:
+    # The test suite turns warnings into errors; bs4 warned that this looks like an address.
+    assert read_bytes("link.html", b"https://example.com/jobs/1").text == (
+        "https://example.com/jobs/1"
+    )
+
+
+def test_fragment_after_an_xml_declaration_is_read_without_a_warning() -> None:
+    # bs4 warned that this might be XML read as HTML (an error in the test suite).
+    page = b'<?xml version="1.0" encoding="utf-8"?>\n<div><p>Nurse</p></div>'
+    assert read_bytes("job.xhtml", page).text == "Nurse"

@@ -635,8 +635,14 @@ def test_posting_address_inside_the_machine_is_refused_and_the_old_posting_kept(
             "text/plain",
             "photo.txt doesn't look like a text file",
         ),
+        (
+            "deep.html",
+            b"<html><body>" + b"<div>" * 50_000,
+            "text/html",
+            "deep.html has elements nested more than 200 deep, more than a posting needs.",
+        ),
     ],
-    ids=["empty", "garbage-pdf", "jpeg", "binary-as-txt"],
+    ids=["empty", "garbage-pdf", "jpeg", "binary-as-txt", "nested-html"],
 )
 def test_unreadable_upload_is_a_400_and_keeps_the_old_posting(
     client: Client, posted: Opportunity, name: str, data: bytes, content_type: str, message: str

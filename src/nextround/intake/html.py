@@ -3,13 +3,37 @@ navigation, banners, scripts or hidden elements."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
+from bs4.exceptions import ParserRejectedMarkup
+from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
 from nextround.errors import Invalid
 from nextround.intake.blocks import SPACES, Block, Kind
+from nextround.intake.limits import Budget
+
+_CHUNK = 64 * 1024
+# The text is decoded already, so an XML declaration says nothing more; left in, it makes bs4
+# warn that the page may be XML read as HTML when its first element isn't <html>.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+class _Soup(BeautifulSoup):
+    """A page whose whole text is a web address or a file name is still a page (its text is that
+    address): bs4's warning that the caller may have meant to open it would only be noise, and
+    a global warnings filter would change every thread's warnings."""
+
+    @classmethod
+    def _markup_is_url(cls, markup: object) -> bool:
+        return False
+
+    @classmethod
+    def _markup_resembles_filename(cls, markup: object) -> bool:
+        return False
+
 
 # <head> holds the <title>, which the page's own heading normally repeats.
 _HTML_DROP = {
@@ -25,20 +49,51 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def html_blocks(source: str, markup: str) -> list[Block]:
-    soup = BeautifulSoup(markup, "html.parser")
+def html_blocks(source: str, markup: str, budget: Budget | None = None) -> list[Block]:
+    budget = budget or Budget(source)
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    _check_shape(markup, budget)
+    try:
+        soup = _Soup(markup, "lxml")
+    except ParserRejectedMarkup as exc:
+        raise Invalid(f"{source} isn't readable HTML: the parser gave up on its markup.") from exc
     for element in soup.find_all(_droppable):
         if not element.decomposed:  # an earlier match may have contained it
             element.decompose()
-    walker = _HtmlWalker()
+    walker = _HtmlWalker(budget)
     try:
         for root in _html_roots(soup):
             blocks = walker.run(root)
             if any(text.strip() for _, text in blocks):
                 return blocks
     except RecursionError as exc:
-        raise Invalid(f"{source} is nested too deeply to read.") from exc
+        raise budget.over("is nested too deeply to read") from exc
     return []
+
+
+def _check_shape(markup: str, budget: Budget) -> None:
+    """Count the elements and their nesting in a streaming pass of the same parser (lxml, which
+    closes ``<p>`` and ``<li>`` the way browsers do) before any tree of them is built, stopping
+    at the first limit crossed."""
+    limits = budget.limits
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    depth = elements = 0
+    for start in range(0, len(markup), _CHUNK):
+        try:
+            parser.feed(markup[start : start + _CHUNK])
+        except etree.LxmlError:
+            return  # what lxml can't parse, bs4 reports (or reads) on its own
+        for event, _ in parser.read_events():
+            if event == "end":
+                depth -= 1
+                continue
+            depth += 1
+            elements += 1
+            if depth > limits.depth:
+                raise budget.over(f"has elements nested more than {limits.depth:,} deep")
+            if elements > limits.elements:
+                raise budget.over(f"has more than {limits.elements:,} elements")
+        budget.check_time()
 
 
 def _droppable(element: Tag) -> bool:
@@ -69,7 +124,8 @@ class _HtmlWalker:
     """Turns an element tree into blocks: headings, list items and table rows keep their kind,
     nested generic blocks inherit it (``<li><p>`` is still an item)."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget) -> None:
+        self._budget = budget
         self._blocks: list[Block] = []
         self._buffer: list[str] = []
         self._kinds: list[Kind] = ["para"]
@@ -86,6 +142,7 @@ class _HtmlWalker:
             if isinstance(child, Tag):
                 self._element(child)
             elif type(child) is NavigableString:  # not comments, doctypes, CDATA
+                self._budget.add_text(child)
                 self._buffer.append(str(child) if self._in_pre else SPACES.sub(" ", child))
 
     def _element(self, element: Tag) -> None:
@@ -99,6 +156,7 @@ class _HtmlWalker:
             self._walk(element)
             return
         kind = self._kind_of(name)
+        self._budget.check_time()
         if kind is None:
             self._walk(element)
             return
