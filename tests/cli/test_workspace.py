@@ -77,6 +77,10 @@ def test_import_adds_another_workspace(
         ('{"format": "nextround-workspace", "version": 7, "opportunities": []}', "version 7"),
         ('{"format": "nextround-workspace", "version": 1, "opportunities": [{}]}',
          "opportunities[0].uid: missing."),
+        ('{"format": "nextround-workspace", "version": 4, "opportunities": [], "quotes": '
+         '[{"text": "Kind \\ud800", "who": "Dana"}]}', "quotes[0].text: "),
+        ('{"format": "nextround-workspace", "version": 4, "opportunities": [], "quotes": '
+         '[{"text": "Kind", "who": "Da\\u0000na"}]}', "quotes[0].who: Null characters"),
     ],
 )  # fmt: skip
 def test_import_refuses_a_bad_file(

@@ -3,15 +3,21 @@ and matching by meaning with the real int8 MiniLM from the installed ml extra.""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Sequence
 
 import msgspec
+import pytest
 
 from nextround.fit import semantic
 from nextround.fit.coverage import (
+    BACKGROUND,
     LEXICAL_COVERS,
+    Coverage,
     StoryText,
     StrengthText,
+    _background,
     cover,
     embedded_texts,
 )
@@ -210,3 +216,32 @@ def test_credentials_years_right_to_work_and_place_are_cv_checks_not_gaps() -> N
     assert [r.requirement.text for r in coverage.rows] == [needs[-1].text]
     assert coverage.gaps == ()
     assert coverage.checks[0].label == "licence, degree or certificate"
+
+
+def test_threads_covering_at_once_embed_the_background_once() -> None:
+    """Eight page threads meet a new model at once: one embeds the background, the others wait
+    for it, and nobody can change the shared vectors."""
+    embedder = semantic.load()
+    calls: list[int] = []
+
+    def counting(texts: Sequence[str]) -> semantic.Vectors:
+        calls.append(len(texts))
+        time.sleep(0.05)  # a model takes a while; the other threads arrive meanwhile
+        return embedder.embed(texts)
+
+    start = threading.Barrier(8)
+    results: list[Coverage] = []
+
+    def run() -> None:
+        start.wait()
+        results.append(cover([need("Negotiate supplier contracts")], [NEGOTIATION], embed=counting))
+
+    threads = [threading.Thread(target=run) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8 and len({r.rows[0].matches[0].score for r in results}) == 1
+    assert calls.count(len(BACKGROUND)) == 1
+    with pytest.raises(ValueError, match="read-only"):
+        _background(counting)[0, 0] = 1.0

@@ -12,7 +12,7 @@ from nextround.interviews import services
 from nextround.interviews.models import Person, Round
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
-from tests.prep.helpers import TZ, plan_of, wall
+from tests.prep.helpers import TZ, at_once, plan_of, wall
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,22 @@ def test_the_round_pages_script_gets_the_plan_alone(
         url, {"key": "stories-for-needs", "status": "skipped"}, headers={"X-Fragment": "plan"}
     )
     assert refused.status_code == 400  # no reason: the script falls back to the plain post
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_first_ticks_at_once_all_succeed(two_rounds: tuple[Round, Round]) -> None:
+    """Issue 15: eight simultaneous first ticks of one item gave 500s (the unique constraint)
+    and 400s on PostgreSQL; each is the same wish, so each is answered 303."""
+    second = two_rounds[1]
+    url = reverse("plan_item", args=[second.pk])
+
+    def tick() -> int:
+        client = Client(raise_request_exception=False)  # a 500 counts, like any answer
+        return client.post(url, {"key": "stories-for-needs", "status": "done"}).status_code
+
+    assert at_once(8, tick) == [303] * 8
+    saved = PlanProgress.objects.get(round=second, key="stories-for-needs")
+    assert saved.status == "done"
 
 
 def test_plan_post_ticks_and_redirects_to_the_plan(
@@ -149,6 +165,20 @@ def test_ask_adopt_page(
         {"person": people[1].pk, "ask": "first-months-priorities"},
     )
     assert not_there.status_code == 400
+    assert AskItem.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_adoptions_of_one_question_at_once_keep_one(
+    two_rounds: tuple[Round, Round], people: list[Person]
+) -> None:
+    url = reverse("ask_adopt", args=[two_rounds[1].pk])
+    data = {"person": people[0].pk, "ask": "first-months-priorities"}
+
+    def adopt() -> int:
+        return Client(raise_request_exception=False).post(url, data).status_code
+
+    assert at_once(8, adopt) == [303] * 8
     assert AskItem.objects.count() == 1
 
 

@@ -32,6 +32,7 @@ from nextround.stories.models import (
     Strength,
     Telling,
 )
+from tests.prep.helpers import at_once
 from tests.stories.helpers import (
     DASHBOARD,
     DEGREE_REQ,
@@ -934,6 +935,47 @@ def test_a_bad_cv_check_answers_400_or_404_and_saves_nothing(
     assert client.post(elsewhere, {"key": key, "status": "have"}).status_code == 404
     assert client.get(url).status_code == 405
     assert posted.cv_checks.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_first_writes_at_once_all_succeed_and_keep_one_record(
+    posted: Opportunity,
+    negotiation: Story,
+    concern: RoundNote,
+    rounds: list[Round],
+    word_matching: None,
+) -> None:
+    """Issue 15: the same first write sent eight times at once (a double click, two tabs) gives
+    eight 303s and one record, for every record kept once per thing it is about."""
+    degree = requirement(posted, DEGREE_REQ).key
+    sql = requirement(posted, SQL_REQ).key
+    posts = {
+        "cv check": (
+            f"/opportunities/{posted.pk}/coverage/check/",
+            {"key": degree, "status": "have"},
+        ),
+        "round concern": (
+            f"/opportunities/{posted.pk}/concerns/answer/",
+            answer_form(f"note-{concern.pk}", story=negotiation.pk),
+        ),
+        "must-have": (
+            f"/opportunities/{posted.pk}/concerns/answer/",
+            answer_form(f"req-{sql}", kind="learning", answer="A course this month"),
+        ),
+        "telling": (f"/rounds/{rounds[1].pk}/stories/", {"story": negotiation.pk}),
+    }
+    answered = {}
+    for what, (url, data) in posts.items():
+
+        def send(url: str = url, data: dict[str, Any] = data) -> int:
+            return Client(raise_request_exception=False).post(url, data).status_code
+
+        answered[what] = sorted(at_once(8, send))
+    assert answered == {what: [303] * 8 for what in posts}
+    assert posted.cv_checks.get().status == "have"
+    answers = ConcernAnswer.objects.order_by("pk")
+    assert [(a.note_id, a.requirement_key) for a in answers] == [(concern.pk, ""), (None, sql)]
+    assert Telling.objects.count() == 1
 
 
 def concern_rows(response: TestResponse) -> dict[str, str]:

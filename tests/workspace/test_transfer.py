@@ -567,6 +567,49 @@ def test_a_bad_record_is_named_by_its_path_and_nothing_is_saved(
     assert _row_counts() == before
 
 
+def _in_story(key: str, *, to: str) -> Callable[[Document], None]:
+    def change(document: Document) -> None:
+        document["stories"][-1][key] = to
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("company", to="North\x00wind"), r"^opportunities\[1\]\.company: Null characters"),
+        (
+            _set("rounds.0.notes.0.text", to="Why us?\x00"),
+            r"^opportunities\[1\]\.rounds\[0\]\.notes\[0\]\.text: Null characters",
+        ),
+        (
+            _set("rounds.0.notes.0.text", to="Why \ud800us?"),
+            r"^opportunities\[1\]\.rounds\[0\]\.notes\[0\]\.text: .*broken character",
+        ),
+        (_set("people.0.ref", to="p\udfff"), r"^opportunities\[1\]\.people\[0\]\.ref: .*broken"),
+        (_in_story("action", to="I led \ud83d the team"), r"^stories\[\d+\]\.action: .*broken"),
+        (_in_story("title", to="Re\x00built"), r"^stories\[\d+\]\.title: Null characters"),
+    ],
+)
+def test_text_a_form_would_refuse_is_refused_by_its_path(
+    user: User,
+    rounds: list[Round],
+    full_document: Document,
+    change: Callable[[Document], None],
+    message: str,
+) -> None:
+    """Issue 15: a NUL was stored on SQLite (and failed on PostgreSQL), and a lone surrogate
+    half (JSON's "\\ud800") failed with a 500; both are refused as the forms refuse them."""
+    document = copy.deepcopy(full_document)
+    document["opportunities"].insert(0, copy.deepcopy(document["opportunities"][0]))
+    document["opportunities"][0]["uid"] = "00000000-0000-4000-8000-000000000001"
+    change(document)
+    before = _row_counts()
+    with pytest.raises(Invalid, match=message):
+        workspace_import(owner=user, document=document)
+    assert _row_counts() == before
+
+
 def test_a_uid_twice_in_one_file_is_refused(user: User, demo_document: Document) -> None:
     document = copy.deepcopy(demo_document)
     document["opportunities"].append(copy.deepcopy(document["opportunities"][0]))

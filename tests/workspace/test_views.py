@@ -3,6 +3,7 @@ test client against the real database."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -67,6 +68,21 @@ def test_export_downloads_json_and_import_adds(client: Client, rounds: list[Roun
         follow=True,
     )
     assert "skipped 1 already present" in again.content.decode()
+    assert Opportunity.objects.count() == 1
+
+
+def test_import_of_broken_text_is_a_400_not_a_500(client: Client, rounds: list[Round]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = client.get("/workspace/export/").json()
+    document["opportunities"][0]["uid"] = "00000000-0000-4000-8000-000000000001"
+    document["opportunities"][0]["company"] = "Acme \ud800"
+    content = json.dumps(document).encode()  # ASCII: the surrogate is written as \\ud800
+    response = client.post(
+        "/workspace/import/", {"file": SimpleUploadedFile("w.json", content, "application/json")}
+    )
+    assert response.status_code == 400
+    assert "opportunities[0].company:" in response.content.decode()
     assert Opportunity.objects.count() == 1
 
 

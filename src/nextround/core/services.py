@@ -3,7 +3,7 @@ model's own rules."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
@@ -46,3 +46,19 @@ def save_validated(instance: M, *, what: str) -> M:
     except IntegrityError as exc:
         raise Invalid(f"The {what} was not saved: it conflicts with an existing record.") from exc
     return instance
+
+
+def claim(model: type[M], *, unique: dict[str, Any], defaults: dict[str, Any]) -> M:
+    """The one row with these ``unique`` values (a unique constraint's fields), locked until
+    the transaction ends. A missing row is inserted with
+    ``defaults`` first, and the insert gives way when another request inserts it at the same
+    moment (``ON CONFLICT DO NOTHING`` on PostgreSQL, ``INSERT OR IGNORE`` on SQLite): requests
+    that arrive together with the same first write all get the same row, one after another,
+    never a unique-constraint error. Call it inside ``transaction.atomic``; an error raised later
+    in that transaction takes the new row away again."""
+    rows = model._default_manager.select_for_update()
+    row = rows.filter(**unique).first()
+    if row is not None:
+        return row
+    model._default_manager.bulk_create([model(**unique, **defaults)], ignore_conflicts=True)
+    return rows.get(**unique)

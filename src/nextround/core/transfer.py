@@ -22,6 +22,7 @@ from typing import Annotated, Any, Generic, TypeAlias, TypeVar, cast
 import msgspec
 import msgspec.inspect as msgspec_inspect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.utils import timezone
 
@@ -108,12 +109,48 @@ _MISSING = re.compile(r"Object missing required field `(?P<field>[^`]+)`")
 _AT = re.compile(r" - at `\$(?P<at>[^`]*)`$")
 
 
-def read(raw: object, schema: type[D], path: str) -> D:
-    """``raw`` checked against ``schema``; a mismatch raises Invalid naming its path."""
+def text_problem(value: str) -> str | None:
+    """Why this text cannot be kept, or None. The forms' rule (Django's form fields refuse a
+    null character, which PostgreSQL cannot store), and one a form never meets because a browser
+    sends UTF-8: a JSON file can write half of a UTF-16 surrogate pair ("\\ud800"), which no
+    database, page or terminal can encode."""
+    if "\x00" in value:
+        return str(ProhibitNullCharactersValidator.message)  # the form fields' own words
+    if value.isascii():
+        return None
     try:
-        return msgspec.convert(raw, schema, strict=True)
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"{ord(value[exc.start]):04x}"
+        return f"a broken character (\\u{code}, half of a surrogate pair) where text should be."
+    return None
+
+
+def _check_texts(doc: Doc, path: str) -> None:
+    """Every text a record read holds, and every text in its lists, keeps the forms' rules.
+    (Nested records are checked when they are read, with their own paths.)"""
+    for key in doc.__struct_fields__:
+        value = getattr(doc, key)
+        if isinstance(value, str):
+            texts: Iterable[tuple[str, object]] = ((_join(path, key), value),)
+        elif isinstance(value, list):
+            texts = ((f"{_join(path, key)}[{i}]", item) for i, item in enumerate(value))
+        else:
+            continue
+        for at, text in texts:
+            if isinstance(text, str) and (problem := text_problem(text)):
+                raise Invalid(f"{at}: {problem}")
+
+
+def read(raw: object, schema: type[D], path: str) -> D:
+    """``raw`` checked against ``schema``; a mismatch, or text a form would refuse, raises
+    Invalid naming its path."""
+    try:
+        doc = msgspec.convert(raw, schema, strict=True)
     except msgspec.ValidationError as exc:
         raise Invalid(_message(str(exc), schema, path)) from None
+    _check_texts(doc, path)
+    return doc
 
 
 def _message(error: str, schema: type[Doc], path: str) -> str:

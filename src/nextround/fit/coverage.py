@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import threading
 import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -506,14 +507,21 @@ def embedded_texts(requirements: Sequence[Requirement], stories: Sequence[StoryT
     ]
 
 
-# The background never changes: embed it once per embedding function (one per model).
+# The background never changes: embed it once per embedding function (one per model). Pages
+# are served from several threads: the lock makes the first of them embed it while the others
+# wait, and the vectors are read-only, so no caller can change what the next one reads.
 _BACKGROUND_VECTORS: weakref.WeakKeyDictionary[Embed, Vectors] = weakref.WeakKeyDictionary()
+_BACKGROUND_LOCK = threading.Lock()
 
 
 def _background(embed: Embed) -> Vectors:
-    if embed not in _BACKGROUND_VECTORS:
-        _BACKGROUND_VECTORS[embed] = embed(list(BACKGROUND))
-    return _BACKGROUND_VECTORS[embed]
+    with _BACKGROUND_LOCK:
+        vectors = _BACKGROUND_VECTORS.get(embed)
+        if vectors is None:
+            vectors = embed(list(BACKGROUND))
+            vectors.flags.writeable = False
+            _BACKGROUND_VECTORS[embed] = vectors
+        return vectors
 
 
 def _strength_fits(

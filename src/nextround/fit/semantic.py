@@ -9,6 +9,7 @@ until an embedder is first asked for.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -93,9 +94,20 @@ def default_paths() -> tuple[Path, Path]:
     )
 
 
-@cache
+_loading = threading.Lock()
+
+
 def load(model: Path | None = None, tokenizer: Path | None = None) -> Embedder:
-    """The embedder for these files (the installed packages' by default), loaded once."""
+    """The embedder for these files (the installed packages' by default), loaded once: threads
+    asking at the same time wait for the one load rather than each loading the model. The
+    embedder is then shared; onnxruntime's session runs from many threads, and the tokenizer
+    is only read (its truncation and padding are set here, before anyone else sees it)."""
+    with _loading:
+        return _load(model, tokenizer)
+
+
+@cache
+def _load(model: Path | None, tokenizer: Path | None) -> Embedder:
     try:
         import onnxruntime
         from tokenizers import Tokenizer

@@ -285,10 +285,12 @@ def opportunities_import(*, owner: User, root: Record[Any], parts: Parts, report
 
 def _unique_uids(items: Sequence[Record[OpportunityDoc]]) -> list[uuid.UUID]:
     uids: list[uuid.UUID] = []
+    seen: set[uuid.UUID] = set()  # a set: a list made 10,000 opportunities take seconds
     for item in items:
         uid = item.uid("uid")
-        if uid in uids:
+        if uid in seen:
             raise item.error("uid", f"{uid} appears more than once in the file.")
+        seen.add(uid)
         uids.append(uid)
     return uids
 

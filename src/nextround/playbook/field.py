@@ -14,9 +14,10 @@ otherwise the answer is "general" and the bank's plain wording is used.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from nextround.playbook.knowledge import FIELDS, Field
 from nextround.text import words
@@ -371,7 +372,8 @@ def singular(word: str) -> str:
 
 
 @cache
-def _terms_by_first_word() -> dict[str, list[_Term]]:
+def _terms_by_first_word() -> Mapping[str, tuple[_Term, ...]]:
+    """Built once and shared by every thread, so read-only."""
     index: defaultdict[str, list[_Term]] = defaultdict(list)
     for field, terms in SIGNALS.items():
         seen: set[tuple[str, ...]] = set()
@@ -380,7 +382,7 @@ def _terms_by_first_word() -> dict[str, list[_Term]]:
             if term_words and term_words not in seen:  # "pupil" and "pupils" count once
                 seen.add(term_words)
                 index[term_words[0]].append(_Term(field, term, term_words, weight))
-    return dict(index)
+    return MappingProxyType({first: tuple(terms) for first, terms in index.items()})
 
 
 def _terms_in(text: str) -> set[_Term]:

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 
 from nextround.playbook import knowledge
 from nextround.playbook.field import FIELD_LABELS
@@ -64,9 +65,9 @@ class _Wordings:
     """Every wording of every bank question as a stem set, with an index from stem to wording,
     so matching a note compares it only with wordings that share a word."""
 
-    owners: list[Question]
-    stem_sets: list[frozenset[str]]
-    by_stem: dict[str, list[int]]
+    owners: tuple[Question, ...]
+    stem_sets: tuple[frozenset[str], ...]
+    by_stem: Mapping[str, tuple[int, ...]]  # read-only: the built-in one is shared by threads
 
 
 def _index(bank: Sequence[Question]) -> _Wordings:
@@ -80,7 +81,11 @@ def _index(bank: Sequence[Question]) -> _Wordings:
                 by_stem[s].append(len(owners))
             owners.append(q)
             stem_sets.append(stem_set)
-    return _Wordings(owners, stem_sets, dict(by_stem))
+    return _Wordings(
+        tuple(owners),
+        tuple(stem_sets),
+        MappingProxyType({s: tuple(found) for s, found in by_stem.items()}),
+    )
 
 
 @cache

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.core.services import claim
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import Person, Round
 from nextround.interviews.selectors import carry_forward
@@ -39,7 +40,10 @@ def plan_item_set(
     planned = round_plan(carry=carry_forward(round_=round_), now=now).plan.item_keys()
     if existing is None and key not in planned:
         raise NotFound(f"The plan for this round has no item {key!r}.")
-    progress = existing or PlanProgress(owner=round_.owner, round=round_, key=key)
+    # Ticks that arrive together for an item never ticked before meet on one row.
+    progress = claim(
+        PlanProgress, unique={"round": round_, "key": key}, defaults={"owner": round_.owner}
+    )
     if status is not None:
         if status not in ItemStatus.values:
             raise Invalid(f"Unknown status {status!r}; use one of {', '.join(ItemStatus.values)}.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from nextround import intake
 from nextround.core.models import POSTING_LIMIT
-from nextround.core.services import save_validated
+from nextround.core.services import claim, save_validated
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import (
     NoteKind,
@@ -187,9 +187,18 @@ def concern_answer_set(
     For a concern raised in a round, what I will say and whether it is addressed go on the note
     (its planned response and open/addressed), the one record the round page edits too; the
     answer row keeps how I answer and the story."""
-    existing, target = _concern_target(opportunity, ref)
-    record = existing or ConcernAnswer(owner=opportunity.owner, opportunity=opportunity, **target)
+    target = _concern_target(opportunity, ref)
     note: RoundNote | None = target.get("note")
+    # The same first answer sent twice at once (two tabs, a double click) meets on one row.
+    if note is not None:
+        unique: dict[str, Any] = {"note": note}
+        defaults: dict[str, Any] = {"owner": opportunity.owner, "opportunity": opportunity}
+    else:
+        unique = {"opportunity": opportunity, "requirement_key": target["requirement_key"]}
+        defaults = {"owner": opportunity.owner}
+    record = claim(ConcernAnswer, unique=unique, defaults=defaults)
+    if note is None:
+        record.requirement_text = target["requirement_text"]
     if answer is None:
         answer = note.response if note is not None else record.answer
     if kind not in AnswerKind.values:
@@ -226,9 +235,9 @@ def _answer_on_note(note: RoundNote, *, answer: str, status: str) -> None:
         raise Invalid(exc.message, fields) from exc
 
 
-def _concern_target(
-    opportunity: Opportunity, ref: str
-) -> tuple[ConcernAnswer | None, dict[str, Any]]:
+def _concern_target(opportunity: Opportunity, ref: str) -> dict[str, Any]:
+    """What the answer row is about: ``{"note": …}``, or the requirement's key and text (as the
+    posting says it now, or as it read when answered should the posting have changed)."""
     kind, _, value = ref.partition("-")
     answers = opportunity.concern_answers
     if kind == "note" and value.isdigit():
@@ -236,7 +245,7 @@ def _concern_target(
             pk=int(value), round__opportunity=opportunity, kind=NoteKind.CONCERN
         ).first()
         if note is not None:
-            return answers.filter(note=note).first(), {"note": note}
+            return {"note": note}
     if kind == "req":
         found = next(
             (r for r in requirements(opportunity=opportunity).requirements if r.key == value), None
@@ -244,10 +253,11 @@ def _concern_target(
         existing = answers.filter(requirement_key=value).first()
         if found is not None or existing is not None:
             text = found.text if found else existing.requirement_text  # type: ignore[union-attr]
-            return existing, {"requirement_key": value, "requirement_text": text}
+            return {"requirement_key": value, "requirement_text": text}
     raise NotFound(f"This opportunity has no concern {ref!r}.")
 
 
+@transaction.atomic
 def cv_check_set(*, opportunity: Opportunity, key: str, status: str) -> CVCheck:
     """Record what the candidate found when checking a requirement against their CV: ``key``
     names one of the posting's CV checks (or one checked before, should the posting have
@@ -266,8 +276,11 @@ def cv_check_set(*, opportunity: Opportunity, key: str, status: str) -> CVCheck:
     )
     if existing is None and found is None:
         raise NotFound(f"This opportunity's posting has no requirement {key!r} to check.")
-    record = existing or CVCheck(
-        owner=opportunity.owner, opportunity=opportunity, requirement_key=key
+    # The same first check sent twice at once meets on one row.
+    record = claim(
+        CVCheck,
+        unique={"opportunity": opportunity, "requirement_key": key},
+        defaults={"owner": opportunity.owner},
     )
     if found is not None:
         record.requirement_text = found.text

@@ -3,23 +3,31 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import threading
+from functools import lru_cache
 
 import snowballstemmer
 
 from nextround.text.words import STOPWORDS, words
 
 
-@cache
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+class _PerThread(threading.local):
+    """A snowball stemmer keeps the word it is working on in itself, so two threads sharing one
+    corrupt each other's words (wrong stems, IndexError). Each thread gets its own."""
+
+    def __init__(self) -> None:
+        self.stemmer = snowballstemmer.stemmer("english")
+
+
+_LOCAL = _PerThread()
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """One normalised word's stem. Cached: the pure-Python stemmer is slow and the vocabulary
-    is small."""
-    return str(_stemmer().stemWord(word))
+    is small. Safe from any thread: the cache only ever holds what a thread's own stemmer
+    answered."""
+    return str(_LOCAL.stemmer.stemWord(word))
 
 
 def stems(text: str) -> list[str]:
