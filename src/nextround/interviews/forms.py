@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 
 from nextround import timeutil
+from nextround.core.models import validate_date_range
 from nextround.interviews.models import (
     NoteKind,
     Opportunity,
@@ -34,7 +35,10 @@ class OpportunityCreateForm(OpportunityForm):
 class StageForm(forms.Form):
     stage = forms.ChoiceField(choices=Stage.choices)
     on = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}), required=False, label="Since"
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        label="Since",
+        validators=[validate_date_range],
     )
 
 
