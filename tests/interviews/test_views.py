@@ -402,3 +402,66 @@ def test_someone_already_met_is_added_to_a_round_from_its_page(
     assert twice.status_code == 400  # already attends: not offered, not added again
     assert list(second.attendees.all()) == [people[2]]
     assert client.get(f"/rounds/{second.pk}/attendees/add/").status_code == 405
+
+
+# --- ids too large for the database ---------------------------------------------------------
+
+HUGE = "99999999999999999999999"
+
+
+def test_a_person_attending_a_huge_round_id_is_a_form_error(
+    client: Client, opportunity: Opportunity, people: list[Person], rounds: list[Round]
+) -> None:
+    form = {"name": "Kim Park", "relation": "peer", "rounds": [str(rounds[0].pk), HUGE]}
+    added = client.post(f"/opportunities/{opportunity.pk}/people/new/", form)
+    edited = client.post(f"/people/{people[1].pk}/edit/", form)
+    for response in (added, edited):
+        assert response.status_code == 400
+        assert f"{HUGE} is not one of the available choices" in response.content.decode()
+    assert not Person.objects.filter(name="Kim Park").exists()
+
+
+def test_a_round_with_a_huge_attendee_id_is_a_form_error(
+    client: Client, opportunity: Opportunity, people: list[Person]
+) -> None:
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "video",
+            "starts_at": "2026-12-01T10:00",
+            "ends_at": "2026-12-01T11:00",
+            "timezone": "Europe/Berlin",
+            "attendees": [str(people[0].pk), HUGE],
+        },
+    )
+    assert response.status_code == 400
+    assert "is not one of the available choices" in response.content.decode()
+    assert Round.objects.count() == 0
+
+
+def test_a_note_by_a_huge_person_id_is_a_form_error(client: Client, rounds: list[Round]) -> None:
+    response = client.post(
+        f"/rounds/{rounds[0].pk}/notes/new/question/", {"text": "Why us?", "person": HUGE}
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not RoundNote.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["abc", HUGE, "-1", ""])
+def test_the_person_form_ignores_a_round_it_cannot_offer(
+    client: Client, opportunity: Opportunity, rounds: list[Round], value: str
+) -> None:
+    response = client.get(f"/opportunities/{opportunity.pk}/people/new/", {"round": value})
+    assert response.status_code == 200
+    assert "checked" not in response.content.decode()
+
+
+def test_the_person_form_ticks_the_round_it_was_opened_from(
+    client: Client, opportunity: Opportunity, rounds: list[Round]
+) -> None:
+    response = client.get(f"/opportunities/{opportunity.pk}/people/new/", {"round": rounds[1].pk})
+    soup = BeautifulSoup(response.content, "html.parser")
+    ticked = [box["value"] for box in soup.select("input[name=rounds][checked]")]
+    assert ticked == [str(rounds[1].pk)]

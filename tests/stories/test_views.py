@@ -1145,3 +1145,44 @@ def test_an_answer_to_a_must_have_covered_since_is_still_saved(
     response = client.post(url, answer_form(ref, kind="evidence", answer=said))
     assert response.status_code == 303
     assert ConcernAnswer.objects.get().requirement_text == NEGOTIATE_REQ
+
+
+# --- ids too large for the database ---------------------------------------------------------
+
+HUGE = "99999999999999999999999"
+
+
+def test_a_strength_proved_by_a_huge_story_id_is_a_form_error(
+    client: Client, negotiation: Story
+) -> None:
+    form = strength_form("Negotiation", 1, [negotiation])
+    form["stories"] = [negotiation.pk, HUGE]
+    response = client.post("/strengths/", form)
+    assert response.status_code == 400
+    assert f"{HUGE} is not one of the available choices" in page_text(response)
+    assert Strength.objects.count() == 0
+
+
+@pytest.mark.parametrize(("story", "told_to"), [("own", [HUGE]), (HUGE, [])])
+def test_a_telling_with_a_huge_id_shows_a_message_and_saves_nothing(
+    client: Client, negotiation: Story, rounds: list[Round], story: str, told_to: list[str]
+) -> None:
+    chosen = negotiation.pk if story == "own" else story
+    response = client.post(
+        f"/rounds/{rounds[1].pk}/stories/", {"story": chosen, "people": told_to}, follow=True
+    )
+    assert response.redirect_chain == [(f"/rounds/{rounds[1].pk}/#stories", 303)]
+    assert "valid choice" in page_text(response)
+    assert Telling.objects.count() == 0
+
+
+def test_a_concern_answered_by_a_huge_story_id_is_a_form_error(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/",
+        answer_form(f"note-{concern.pk}", story=HUGE),
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in page_text(response)
+    assert ConcernAnswer.objects.count() == 0
