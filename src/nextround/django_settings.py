@@ -50,6 +50,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"
 LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
 
 TEMPLATES = [
     {

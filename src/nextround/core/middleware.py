@@ -13,6 +13,10 @@ from nextround.core.services import local_user
 from nextround.core.web import error_response
 from nextround.errors import NextroundError
 
+# Marks a session this middleware signed in: it has no password to sign out of, and would be
+# signed in again at once, so the pages offer no sign-out button.
+SIGNED_IN_BY_LOOPBACK = "nextround_loopback"
+
 
 class LocalUserMiddleware:
     """Signs the local user in, but only while the server is bound to a loopback address and
@@ -28,6 +32,7 @@ class LocalUserMiddleware:
             and is_loopback(request.META.get("REMOTE_ADDR", ""))
         ):
             login(request, local_user(), backend="django.contrib.auth.backends.ModelBackend")
+            request.session[SIGNED_IN_BY_LOOPBACK] = True
         return self.get_response(request)
 
 
