@@ -1186,3 +1186,27 @@ def test_a_concern_answered_by_a_huge_story_id_is_a_form_error(
     assert response.status_code == 400
     assert "Select a valid choice" in page_text(response)
     assert ConcernAnswer.objects.count() == 0
+
+
+# --- no posting, one story, semantic matching on (issue 15, item 1) ------------------------
+
+
+def test_coverage_and_concerns_without_a_posting_with_semantic_matching(
+    client: Client, user: User, opportunity: Opportunity, concern: RoundNote
+) -> None:
+    matcher.cache_clear()
+    assert matcher().method == "semantic"  # the ml extra is installed in this environment
+    assert opportunity.posting_text == ""
+    services.story_create(owner=user, title="T", action="I cut costs by 10%")
+    coverage = client.get(f"/opportunities/{opportunity.pk}/coverage/")
+    assert coverage.status_code == 200
+    assert "T" in page_text(coverage)
+    assert client.get(f"/opportunities/{opportunity.pk}/concerns/").status_code == 200
+    url = f"/opportunities/{opportunity.pk}/concerns/answer/"
+    assert client.get(url, {"ref": f"note-{concern.pk}"}).status_code == 200
+    answered = client.post(
+        url, answer_form(f"note-{concern.pk}", kind="learning", answer="I ran a team budget.")
+    )
+    assert answered.status_code == 303
+    concern.refresh_from_db()
+    assert concern.response == "I ran a team budget."
