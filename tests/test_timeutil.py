@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -55,3 +55,46 @@ def test_two_clocks_gives_the_users_time_only_when_it_reads_differently() -> Non
     same = timeutil.two_clocks(moment, "America/Chicago", ZoneInfo("America/Winnipeg"))
     assert same[1] is None
     assert timeutil.two_clocks(moment, "Asia/Tokyo", ZoneInfo("Asia/Tokyo"))[1] is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(1970, 1, 1),
+        date(2100, 12, 31),
+        datetime(2100, 12, 31, 23, 59),
+        # Still 1 January 1970 on a clock 14 hours ahead; still 31 December 2100 12 hours behind.
+        datetime(1969, 12, 31, 10, 0, tzinfo=UTC),
+        datetime(2101, 1, 1, 11, 0, tzinfo=UTC),
+    ],
+)
+def test_dates_inside_the_range_pass(value: date) -> None:
+    timeutil.check_date(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(1, 1, 1),
+        date(1969, 12, 31),
+        date(2101, 1, 1),
+        date(9999, 12, 31),
+        datetime(9999, 12, 31, 23, 59),
+        datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=5))),
+        datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5))),
+        datetime(2101, 1, 1, 13, 0, tzinfo=UTC),
+    ],
+)
+def test_dates_outside_the_range_are_refused_with_the_range(value: date) -> None:
+    with pytest.raises(Invalid, match=r"from 1970 to 2100") as caught:
+        timeutil.check_date(value)
+    assert value.isoformat()[:10] in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("wall_clock", "zone"),
+    [(datetime(1, 1, 1, 0, 30), "Europe/Berlin"), (datetime(9999, 12, 31, 23, 30), "Asia/Tokyo")],
+)
+def test_to_utc_refuses_a_wall_clock_outside_the_range(wall_clock: datetime, zone: str) -> None:
+    with pytest.raises(Invalid, match="from 1970 to 2100"):
+        timeutil.to_utc(wall_clock, zone)

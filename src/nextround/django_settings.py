@@ -72,6 +72,7 @@ AXES_CLIENT_IP_CALLABLE = "nextround.core.views.client_address"
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"
 LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
 
 TEMPLATES = [
     {

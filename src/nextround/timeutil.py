@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from nextround.errors import Invalid
+
+# The one range of dates nextround takes, wherever a date comes in (forms, the command line, an
+# import): wide enough for a long career's stories, narrow enough that adding a plan's days or a
+# time zone's offset to any of them stays a valid date.
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2100, 12, 31)
+# An aware moment is in range when some clock on Earth (UTC+14 to UTC-12) reads a date in range.
+_FIRST_MOMENT = datetime.combine(EARLIEST, time.min, tzinfo=timezone(timedelta(hours=14)))
+_LAST_MOMENT = datetime.combine(LATEST, time.max, tzinfo=timezone(timedelta(hours=-12)))
+
+
+def check_date(value: date) -> None:
+    """Refuse a date, or a date and time, outside EARLIEST–LATEST (Invalid, naming the range)."""
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        inside = _FIRST_MOMENT <= value <= _LAST_MOMENT
+    else:
+        day = value.date() if isinstance(value, datetime) else value
+        inside = EARLIEST <= day <= LATEST
+    if not inside:
+        raise Invalid(
+            f"{value.isoformat()[:10]} is out of range: "
+            f"use a date from {EARLIEST.year} to {LATEST.year}."
+        )
 
 
 @cache
@@ -29,6 +52,7 @@ def to_utc(wall_clock: datetime, tz_name: str) -> datetime:
     A time skipped by a spring-forward change does not exist; we refuse it rather than guess.
     An ambiguous autumn time takes its first occurrence (fold=0), as a calendar would.
     """
+    check_date(wall_clock)
     if wall_clock.tzinfo is not None:
         return wall_clock.astimezone(UTC)
     tz = zone(tz_name)

@@ -5,15 +5,19 @@ installed script in a subprocess against a fresh SQLite file, and help for every
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 import pytest
+from django.contrib.auth.models import User
 
 from nextround import __version__
 from nextround.cli import main
+from nextround.interviews.models import Opportunity
 from tests.cli.helpers import SCRIPT, _script_env
 
 # --- basics --------------------------------------------------------------------------------
@@ -61,6 +65,57 @@ def test_script_reports_bad_input_in_one_line(tmp_path: Path, args: list[str]) -
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith("Error: ")
+
+
+def test_text_that_is_not_utf8_is_refused_in_one_line(bad: Callable[..., str], user: User) -> None:
+    # The bytes a\x80 from a terminal reach Python as "a\udc80".
+    line = bad("opportunity", "add", "--company", "a\udc80", "--role", "B")
+    assert line == "Error: 'a\\x80' is not valid UTF-8 text; nothing was changed."
+    assert not Opportunity.objects.exists()
+
+
+def test_script_refuses_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(SCRIPT).encode(), b"opportunity", b"add", b"--company", b"a\x80", b"--role", b"B"],
+        env=_script_env(tmp_path), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "Error: 'a\\x80' is not valid UTF-8 text; nothing was changed.\n"
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port  # closed again: nothing listens there
+
+
+def _postgres_running() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("where", ["closed port", "missing database"])
+def test_a_database_that_cannot_be_reached_is_one_line_and_status_2(
+    tmp_path: Path, where: str
+) -> None:
+    if where == "closed port":
+        url = f"postgresql://postgres@127.0.0.1:{_closed_port()}/nextround"
+    elif _postgres_running():
+        url = f"postgresql://postgres@127.0.0.1:5432/nextround_missing_{uuid.uuid4().hex}"
+    else:
+        pytest.skip("no PostgreSQL on 127.0.0.1:5432 to ask for a missing database")
+    env = {**_script_env(tmp_path), "NEXTROUND_DATABASE_URL": url}
+    done = subprocess.run(
+        [str(SCRIPT), "opportunity", "list"], env=env, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("Error: database: cannot connect: ")
 
 
 def test_script_migrates_a_fresh_workspace_and_loads_the_demo(tmp_path: Path) -> None:

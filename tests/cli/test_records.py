@@ -234,6 +234,10 @@ def test_round_add_and_the_round_form_default_to_the_same_zone(
          "'dinner' is not one of"),
         (("--start", "2026-05-04 10:00", "--end", "2026-05-04 11:00", "--number", "0"),
          "number:"),
+        (("--start", "9999-12-31 09:00", "--end", "9999-12-31 10:00", "--tz", "UTC"),
+         "9999-12-31 is out of range: use a date from 1970 to 2100"),
+        (("--start", "0001-01-01 00:30", "--end", "0001-01-01 01:00", "--tz", "Europe/Berlin"),
+         "0001-01-01 is out of range"),
     ],
 )  # fmt: skip
 def test_round_add_refuses_bad_input(

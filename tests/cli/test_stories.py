@@ -443,3 +443,14 @@ def test_coverage_of_an_unknown_or_foreign_opportunity(
         owner=other_user, company="Secret Co", role_title="CFO"
     )
     assert bad("coverage", str(theirs.pk)) == f"Error: No opportunity with id {theirs.pk}."
+
+
+def test_coverage_without_a_posting_and_one_story_with_semantic_matching(ok: Ok) -> None:
+    """The sequence of issue 15, item 1, in one workspace."""
+    added = ok("opportunity", "add", "--company", "Acme", "--role", "Dev")
+    opportunity_id = added.split()[2].rstrip(":")
+    ok("story", "add", "--title", "T", "--action", "I cut costs by 10%")
+    found = as_json(ok("coverage", opportunity_id, "--json"))
+    assert found["method"] == "semantic"  # the ml extra is installed in this environment
+    assert (found["requirements"], found["gaps"]) == ([], [])
+    assert "0 of 0 requirements have no story." in ok("coverage", opportunity_id)

@@ -122,6 +122,20 @@ def _answers(url: str) -> bool:
         return False
 
 
+@pytest.mark.parametrize(
+    ("host", "message"),
+    [
+        ("999.1.1.1", "'999.1.1.1' is not an IP address or a host name."),
+        ("bad host", "'bad host' is not an IP address or a host name."),
+        ("nothing-here.invalid", "'nothing-here.invalid' is not a name this computer can listen"),
+    ],
+)
+def test_serve_refuses_an_address_it_cannot_listen_on(
+    bad: Callable[..., str], host: str, message: str
+) -> None:
+    assert message in bad("serve", "--host", host, "--port", str(_free_port()))
+
+
 @pytest.mark.parametrize("port_from", ["option", "environment"])
 def test_serve_answers_http_until_stopped(tmp_path: Path, port_from: str) -> None:
     port = _free_port()

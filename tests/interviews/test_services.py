@@ -3,7 +3,7 @@ and notes."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -169,3 +169,55 @@ def test_question_notes_are_classified(two_rounds: tuple[Round, Round]) -> None:
     assert salary.category == "motivation"
     services.note_update(note=other, text="Why do you want to work here?")
     assert other.category == ""
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "zone"),
+    [
+        (datetime(9999, 12, 31, 9), datetime(9999, 12, 31, 10), "UTC"),
+        (datetime(1, 1, 1, 0, 30), datetime(1, 1, 1, 1), "Europe/Berlin"),
+        (datetime(2026, 12, 9, 10), datetime(2101, 1, 1, 10), "UTC"),
+    ],
+)
+def test_a_round_outside_the_date_range_is_refused_by_field(
+    opportunity: Opportunity, starts: datetime, ends: datetime, zone: str
+) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.round_create(opportunity=opportunity, starts=starts, ends=ends, timezone_name=zone)
+    messages = " ".join(m for ms in caught.value.field_errors.values() for m in ms)
+    assert "use a date from 1970 to 2100" in messages
+    assert Round.objects.count() == 0
+
+
+def test_a_round_prepared_from_a_date_outside_the_range_is_refused(
+    opportunity: Opportunity,
+) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.round_create(
+            opportunity=opportunity,
+            starts=datetime(2026, 12, 9, 10),
+            ends=datetime(2026, 12, 9, 11),
+            timezone_name="UTC",
+            created_at=datetime(1, 1, 1, tzinfo=UTC),
+        )
+    assert "created_at" in caught.value.field_errors
+    assert Round.objects.count() == 0
+
+
+@pytest.mark.parametrize("day", [date(9999, 12, 31), date(1, 1, 1), date(1969, 12, 31)])
+def test_a_promise_due_outside_the_date_range_is_refused(rounds: list[Round], day: date) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.note_create(
+            round_=rounds[0], kind="promise", text="Send deck", promised_by="me", due_on=day
+        )
+    assert "out of range" in " ".join(caught.value.field_errors["due_on"])
+    assert RoundNote.objects.count() == 0
+
+
+def test_a_stage_change_outside_the_date_range_is_refused(opportunity: Opportunity) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.opportunity_set_stage(opportunity=opportunity, stage="offer", on=date(9999, 1, 1))
+    assert "out of range" in " ".join(caught.value.field_errors["on"])
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "interviewing"
+    assert opportunity.stage_changes.count() == 1

@@ -3,6 +3,8 @@ against the real database."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
@@ -106,6 +108,39 @@ def test_round_in_skipped_dst_hour_is_refused(client: Client, opportunity: Oppor
     assert "clocks skip that hour" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("starts", "ends", "zone"),
+    [
+        ("9999-12-31T09:00", "9999-12-31T10:00", "UTC"),
+        ("0001-01-01T00:30", "0001-01-01T01:00", "Europe/Berlin"),
+    ],
+)
+def test_round_outside_the_date_range_is_a_form_error(
+    client: Client, opportunity: Opportunity, starts: str, ends: str, zone: str
+) -> None:
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {"number": 1, "format": "video", "starts_at": starts, "ends_at": ends, "timezone": zone},
+    )
+    assert response.status_code == 400
+    assert "use a date from 1970 to 2100" in response.content.decode()
+    assert Round.objects.count() == 0
+
+
+def test_dashboard_and_round_page_survive_the_last_day_of_the_range(
+    client: Client, opportunity: Opportunity
+) -> None:
+    last = services.round_create(
+        opportunity=opportunity,
+        starts=datetime(2100, 12, 31, 22, 0),
+        ends=datetime(2100, 12, 31, 23, 30),
+        timezone_name="Pacific/Kiritimati",
+    )
+    assert client.get("/").status_code == 200
+    assert client.get(f"/rounds/{last.pk}/").status_code == 200
+    assert client.get(f"/rounds/{last.pk}/calendar.ics").status_code == 200
+
+
 def test_round_times_are_kept_on_the_rounds_own_clock(
     client: Client, opportunity: Opportunity, people: list[Person]
 ) -> None:
@@ -200,6 +235,30 @@ def test_an_addressed_concern_is_carried_forward_as_a_concern_with_its_answer(
     other = _section(page, "cf-other")
     assert "Parking is free" in other
     assert "Far from the office" not in other
+
+
+def test_a_promise_due_outside_the_date_range_is_a_form_error(
+    client: Client, rounds: list[Round]
+) -> None:
+    response = client.post(
+        f"/rounds/{rounds[0].pk}/notes/new/promise/",
+        {"text": "Send references", "promised_by": "me", "due_on": "9999-12-31", "status": "open"},
+    )
+    assert response.status_code == 400
+    assert "9999-12-31 is out of range" in response.content.decode()
+    assert not RoundNote.objects.exists()
+
+
+def test_a_stage_dated_outside_the_range_is_a_form_error(
+    client: Client, opportunity: Opportunity
+) -> None:
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/stage/", {"stage": "offer", "on": "0001-01-01"}
+    )
+    assert response.status_code == 400
+    assert "0001-01-01 is out of range" in response.content.decode()
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "interviewing"
 
 
 def test_a_concern_notes_form_calls_its_response_the_planned_answer(
@@ -343,3 +402,66 @@ def test_someone_already_met_is_added_to_a_round_from_its_page(
     assert twice.status_code == 400  # already attends: not offered, not added again
     assert list(second.attendees.all()) == [people[2]]
     assert client.get(f"/rounds/{second.pk}/attendees/add/").status_code == 405
+
+
+# --- ids too large for the database ---------------------------------------------------------
+
+HUGE = "99999999999999999999999"
+
+
+def test_a_person_attending_a_huge_round_id_is_a_form_error(
+    client: Client, opportunity: Opportunity, people: list[Person], rounds: list[Round]
+) -> None:
+    form = {"name": "Kim Park", "relation": "peer", "rounds": [str(rounds[0].pk), HUGE]}
+    added = client.post(f"/opportunities/{opportunity.pk}/people/new/", form)
+    edited = client.post(f"/people/{people[1].pk}/edit/", form)
+    for response in (added, edited):
+        assert response.status_code == 400
+        assert f"{HUGE} is not one of the available choices" in response.content.decode()
+    assert not Person.objects.filter(name="Kim Park").exists()
+
+
+def test_a_round_with_a_huge_attendee_id_is_a_form_error(
+    client: Client, opportunity: Opportunity, people: list[Person]
+) -> None:
+    response = client.post(
+        f"/opportunities/{opportunity.pk}/rounds/new/",
+        {
+            "number": 1,
+            "format": "video",
+            "starts_at": "2026-12-01T10:00",
+            "ends_at": "2026-12-01T11:00",
+            "timezone": "Europe/Berlin",
+            "attendees": [str(people[0].pk), HUGE],
+        },
+    )
+    assert response.status_code == 400
+    assert "is not one of the available choices" in response.content.decode()
+    assert Round.objects.count() == 0
+
+
+def test_a_note_by_a_huge_person_id_is_a_form_error(client: Client, rounds: list[Round]) -> None:
+    response = client.post(
+        f"/rounds/{rounds[0].pk}/notes/new/question/", {"text": "Why us?", "person": HUGE}
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not RoundNote.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["abc", HUGE, "-1", ""])
+def test_the_person_form_ignores_a_round_it_cannot_offer(
+    client: Client, opportunity: Opportunity, rounds: list[Round], value: str
+) -> None:
+    response = client.get(f"/opportunities/{opportunity.pk}/people/new/", {"round": value})
+    assert response.status_code == 200
+    assert "checked" not in response.content.decode()
+
+
+def test_the_person_form_ticks_the_round_it_was_opened_from(
+    client: Client, opportunity: Opportunity, rounds: list[Round]
+) -> None:
+    response = client.get(f"/opportunities/{opportunity.pk}/people/new/", {"round": rounds[1].pk})
+    soup = BeautifulSoup(response.content, "html.parser")
+    ticked = [box["value"] for box in soup.select("input[name=rounds][checked]")]
+    assert ticked == [str(rounds[1].pk)]

@@ -3,6 +3,7 @@ answers, and checks of requirements against the CV."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -164,3 +165,14 @@ def test_cv_check_set_refuses_unknown_statuses_and_requirements(posted: Opportun
     services.posting_set(opportunity=posted, text="## Requirements\n- Fluent Japanese")
     again = services.cv_check_set(opportunity=posted, key=degree.key, status="missing")
     assert (again.pk, again.requirement_text, again.status) == (record.pk, DEGREE_REQ, "missing")
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31)])
+def test_a_story_dated_outside_the_range_is_refused(user: User, day: date) -> None:
+    with pytest.raises(Invalid) as caught:
+        services.story_create(owner=user, title="Cut costs", action="I cut costs", happened_on=day)
+    assert "use a date from 1970 to 2100" in " ".join(caught.value.field_errors["happened_on"])
+    assert not Story.objects.filter(title="Cut costs").exists()

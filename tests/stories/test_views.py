@@ -1205,3 +1205,68 @@ def test_an_answer_to_a_must_have_covered_since_is_still_saved(
     response = client.post(url, answer_form(ref, kind="evidence", answer=said))
     assert response.status_code == 303
     assert ConcernAnswer.objects.get().requirement_text == NEGOTIATE_REQ
+
+
+# --- ids too large for the database ---------------------------------------------------------
+
+HUGE = "99999999999999999999999"
+
+
+def test_a_strength_proved_by_a_huge_story_id_is_a_form_error(
+    client: Client, negotiation: Story
+) -> None:
+    form = strength_form("Negotiation", 1, [negotiation])
+    form["stories"] = [negotiation.pk, HUGE]
+    response = client.post("/strengths/", form)
+    assert response.status_code == 400
+    assert f"{HUGE} is not one of the available choices" in page_text(response)
+    assert Strength.objects.count() == 0
+
+
+@pytest.mark.parametrize(("story", "told_to"), [("own", [HUGE]), (HUGE, [])])
+def test_a_telling_with_a_huge_id_shows_a_message_and_saves_nothing(
+    client: Client, negotiation: Story, rounds: list[Round], story: str, told_to: list[str]
+) -> None:
+    chosen = negotiation.pk if story == "own" else story
+    response = client.post(
+        f"/rounds/{rounds[1].pk}/stories/", {"story": chosen, "people": told_to}, follow=True
+    )
+    assert response.redirect_chain == [(f"/rounds/{rounds[1].pk}/#stories", 303)]
+    assert "valid choice" in page_text(response)
+    assert Telling.objects.count() == 0
+
+
+def test_a_concern_answered_by_a_huge_story_id_is_a_form_error(
+    client: Client, posted: Opportunity, concern: RoundNote
+) -> None:
+    response = client.post(
+        f"/opportunities/{posted.pk}/concerns/answer/",
+        answer_form(f"note-{concern.pk}", story=HUGE),
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in page_text(response)
+    assert ConcernAnswer.objects.count() == 0
+
+
+# --- no posting, one story, semantic matching on (issue 15, item 1) ------------------------
+
+
+def test_coverage_and_concerns_without_a_posting_with_semantic_matching(
+    client: Client, user: User, opportunity: Opportunity, concern: RoundNote
+) -> None:
+    matcher.cache_clear()
+    assert matcher().method == "semantic"  # the ml extra is installed in this environment
+    assert opportunity.posting_text == ""
+    services.story_create(owner=user, title="T", action="I cut costs by 10%")
+    coverage = client.get(f"/opportunities/{opportunity.pk}/coverage/")
+    assert coverage.status_code == 200
+    assert "T" in page_text(coverage)
+    assert client.get(f"/opportunities/{opportunity.pk}/concerns/").status_code == 200
+    url = f"/opportunities/{opportunity.pk}/concerns/answer/"
+    assert client.get(url, {"ref": f"note-{concern.pk}"}).status_code == 200
+    answered = client.post(
+        url, answer_form(f"note-{concern.pk}", kind="learning", answer="I ran a team budget.")
+    )
+    assert answered.status_code == 303
+    concern.refresh_from_db()
+    assert concern.response == "I ran a team budget."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -46,6 +47,12 @@ class NextroundGroup(click.Group):
     ) -> Any:
         if not standalone_mode:  # an embedding caller handles exceptions itself
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        for arg in sys.argv[1:] if args is None else args:
+            if (shown := _not_utf8(arg)) is not None:
+                fail(
+                    f"'{shown}' is not valid UTF-8 text; nothing was changed.",
+                    status=EXIT_BAD_INPUT,
+                )
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _NO_ARGS as exc:
@@ -64,6 +71,20 @@ class NextroundGroup(click.Group):
         except click.Abort:
             fail("aborted.", status=EXIT_FAILED)
         raise SystemExit(result if isinstance(result, int) else 0)
+
+
+def _not_utf8(arg: str) -> str | None:
+    """None for an argument that is text; else how to show it (bytes the terminal passed that
+    are no UTF-8 reach Python as lone surrogates, which no database or file can store)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = arg.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return None
 
 
 def fail(message: str, *, status: int) -> NoReturn:
@@ -94,9 +115,13 @@ def ready_database() -> None:
     """Set Django up and bring the schema up to date, quietly, only when something is due."""
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import OperationalError, connection
     from django.db.migrations.executor import MigrationExecutor
 
+    try:
+        connection.ensure_connection()
+    except OperationalError as exc:  # a server that is not there, a database never created
+        raise click.ClickException(f"database: cannot connect: {exc}") from None
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", verbosity=0, interactive=False)

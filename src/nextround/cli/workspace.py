@@ -3,15 +3,42 @@ let a paused sign-in resume."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
+import re
+import socket
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 
 from nextround.cli.base import local_owner, main, ready_database
 from nextround.config import DEFAULT_HOST, DEFAULT_PORT
+
+# One label of a host name (RFC 1123): letters, digits and inner hyphens.
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+
+
+class ListenAddress(click.ParamType[str]):
+    """An IP address, or a host name this computer resolves; checked before anything starts."""
+
+    name = "address"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        try:
+            ipaddress.ip_address(text)
+        except ValueError:
+            labels = text.removesuffix(".").split(".")
+            numeric = all(label.isdigit() for label in labels)  # 999.1.1.1 is no name
+            if numeric or not all(_LABEL.fullmatch(label) for label in labels):
+                self.fail(f"{text!r} is not an IP address or a host name.", param, ctx)
+            try:
+                socket.getaddrinfo(text, None, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+            except (OSError, UnicodeError):
+                self.fail(f"{text!r} is not a name this computer can listen on.", param, ctx)
+        return text
 
 
 @main.command()
@@ -20,6 +47,7 @@ from nextround.config import DEFAULT_HOST, DEFAULT_PORT
     default=DEFAULT_HOST,
     show_default=True,
     envvar="NEXTROUND_HOST",
+    type=ListenAddress(),
     help="Address to listen on (or NEXTROUND_HOST).",
 )
 @click.option(

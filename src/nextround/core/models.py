@@ -3,17 +3,31 @@ address field. No tables of its own."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+
+from nextround import timeutil
+from nextround.errors import Invalid
 
 TEXT_LIMIT = 5_000
 POSTING_LIMIT = 50_000
 # Django does not check a TextField's max_length outside forms; these validators do.
 TEXT_MAX = MaxLengthValidator(TEXT_LIMIT)
 POSTING_MAX = MaxLengthValidator(POSTING_LIMIT)
+
+
+def validate_date_range(value: date) -> None:
+    """A date (or date and time) a person gave must lie in ``timeutil``'s range; the import and
+    the wall-clock conversion check the same rule, ``timeutil.check_date``."""
+    try:
+        timeutil.check_date(value)
+    except Invalid as exc:
+        raise ValidationError(exc.message, code="date_range") from exc
 
 
 class WebAddressField(models.URLField):  # type: ignore[type-arg]

@@ -26,9 +26,11 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.utils import timezone
 
+from nextround import timeutil
 from nextround.errors import Invalid
 
 T = TypeVar("T")
+DateOrTime = TypeVar("DateOrTime", date, datetime)
 
 #: Turns a person's database id into how a record names them: a ref in a file, the id itself in
 #: the CLI's JSON output.
@@ -261,19 +263,29 @@ class Record(Generic[D]):
     def day(self, key: str) -> date:
         value = getattr(self.doc, key)
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise self.error(key, f"{value!r} is not a date such as 2026-03-31.") from None
+        return self._in_range(key, day)
 
     def moment(self, key: str) -> datetime:
         """An ISO 8601 date and time; without an offset it stays naive, for the caller."""
         value = getattr(self.doc, key)
         try:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             raise self.error(
                 key, f"{value!r} is not a date and time such as 2026-03-31T09:30:00+02:00."
             ) from None
+        return self._in_range(key, moment)
+
+    def _in_range(self, key: str, value: DateOrTime) -> DateOrTime:
+        """Before any offset is applied to it: year 1 or 9999 with an offset is no date at all."""
+        try:
+            timeutil.check_date(value)
+        except Invalid as exc:
+            raise self.error(key, exc.message) from None
+        return value
 
     def instant(self, key: str) -> datetime:
         """A moment in time; a naive one is taken in the configured time zone."""

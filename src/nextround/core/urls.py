@@ -1,7 +1,8 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from nextround.core import views
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.SignInView.as_view(), name="login"),
+    path("logout/", views.sign_out, name="logout"),
 ]

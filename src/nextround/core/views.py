@@ -1,19 +1,43 @@
-"""The error pages for what Django itself refuses (domain errors go through the middleware;
-both answer through ``core.web.error_response``)."""
+"""Signing in and out, and the error pages for what Django itself refuses (domain errors go
+through the middleware; both answer through ``core.web.error_response``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from nextround import __version__
-from nextround.core.web import error_response
+from nextround.core.web import error_response, see_other
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, answering a successful POST with 303 like every other form; it goes
+    to the page asked for, else the dashboard (``LOGIN_REDIRECT_URL``)."""
+
+    template_name = "core/login.html"
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        super().form_valid(form)
+        return see_other(self.get_success_url())
+
+
+@require_POST
+@login_not_required
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """End the session and go to the sign-in page (a POST: a link or a prefetch cannot sign
+    anyone out)."""
+    logout(request)
+    return see_other("login")
 
 
 @login_not_required

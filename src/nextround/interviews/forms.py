@@ -8,6 +8,8 @@ from typing import Any, cast
 from django import forms
 
 from nextround import timeutil
+from nextround.core.forms import RecordsChoiceField
+from nextround.core.models import validate_date_range
 from nextround.interviews.models import (
     NoteKind,
     Opportunity,
@@ -34,12 +36,15 @@ class OpportunityCreateForm(OpportunityForm):
 class StageForm(forms.Form):
     stage = forms.ChoiceField(choices=Stage.choices)
     on = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}), required=False, label="Since"
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        label="Since",
+        validators=[validate_date_range],
     )
 
 
 class PersonForm(forms.ModelForm[Person]):
-    rounds = forms.ModelMultipleChoiceField(
+    rounds = RecordsChoiceField(
         queryset=Round.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -85,7 +90,7 @@ class RoundForm(forms.ModelForm[Round]):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
     )
     timezone = forms.ChoiceField(label="Time zone")
-    attendees = forms.ModelMultipleChoiceField(
+    attendees = RecordsChoiceField(
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -115,7 +120,7 @@ class RoundForm(forms.ModelForm[Round]):
         tz_field.choices = [(name, name) for name in timeutil.timezone_names()]
         tz_field.initial = default_timezone
         people = self.fields["attendees"]
-        assert isinstance(people, forms.ModelMultipleChoiceField)
+        assert isinstance(people, RecordsChoiceField)
         people.queryset = opportunity.people.all()
         if self.instance.pk:
             # Show the stored times as they read on the round's own clock.

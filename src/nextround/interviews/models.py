@@ -18,6 +18,7 @@ from nextround.core.models import (
     TEXT_MAX,
     Owned,
     WebAddressField,
+    validate_date_range,
 )
 from nextround.errors import Invalid
 from nextround.playbook.knowledge import CATEGORIES, CATEGORY_LABELS
@@ -76,7 +77,7 @@ class StageChange(models.Model):
         Opportunity, on_delete=models.CASCADE, related_name="stage_changes"
     )
     stage = models.CharField(max_length=20, choices=Stage.choices)
-    on = models.DateField()
+    on = models.DateField(validators=[validate_date_range])
 
     class Meta:
         ordering = ["on", "id"]
@@ -141,11 +142,13 @@ class Round(Owned):
         "kind of meeting", max_length=200, blank=True, help_text="e.g. Meet the team"
     )
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_ON_ONE)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    starts_at = models.DateTimeField(validators=[validate_date_range])
+    ends_at = models.DateTimeField(validators=[validate_date_range])
     # (Declared before `timezone`, which shadows django.utils.timezone in this class.)
     # When preparation could begin; a short-notice round gets a compressed prep plan.
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, validators=[validate_date_range]
+    )
     timezone = models.CharField("time zone", max_length=64, validators=[validate_timezone])
     location = models.CharField("place", max_length=300, blank=True)
     video_link = WebAddressField("video link", max_length=500, blank=True)
@@ -234,7 +237,7 @@ class RoundNote(Owned):
         "planned response", blank=True, max_length=TEXT_LIMIT, validators=[TEXT_MAX]
     )
     promised_by = models.CharField("who owes it", max_length=10, choices=Party.choices, blank=True)
-    due_on = models.DateField("due date", null=True, blank=True)
+    due_on = models.DateField("due date", null=True, blank=True, validators=[validate_date_range])
     amount_low = models.DecimalField("from", max_digits=12, decimal_places=2, null=True, blank=True)
     amount_high = models.DecimalField("to", max_digits=12, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True, help_text="e.g. USD")

@@ -146,11 +146,15 @@ def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = selectors.opportunity_get(owner=owner_of(request), pk=pk)
-    initial_round = request.GET.get("round")
+    # Opened from a round's page: that round ticked, and back to it afterwards. A value that
+    # names none of this opportunity's rounds is ignored.
+    from_round = next(
+        (r for r in opportunity.rounds.all() if str(r.pk) == request.GET.get("round")), None
+    )
     form = PersonForm(
         request.POST or None,
         opportunity=opportunity,
-        initial={"rounds": [initial_round]} if initial_round else None,
+        initial={"rounds": [from_round]} if from_round else None,
     )
     if (
         request.method == "POST"
@@ -162,7 +166,10 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Added {form.cleaned_data['name']}.")
         return see_other(_safe_next(request) or reverse("opportunity_detail", args=[pk]))
     return page(
-        request, "interviews/person_form.html", {"form": form, "opportunity": opportunity}, form
+        request,
+        "interviews/person_form.html",
+        {"form": form, "opportunity": opportunity, "from_round": from_round},
+        form,
     )
 
 

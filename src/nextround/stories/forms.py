@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 
 from nextround import intake
 from nextround.core.fetch import fetch_document
+from nextround.core.forms import RecordsChoiceField
 from nextround.errors import Invalid
 from nextround.interviews.models import Person
 from nextround.stories.models import (
@@ -48,8 +49,8 @@ class StoryForm(forms.ModelForm[Story]):
         }
 
 
-def _owned_stories(owner: User) -> forms.ModelMultipleChoiceField:  # type: ignore[type-arg]
-    return forms.ModelMultipleChoiceField(
+def _owned_stories(owner: User) -> RecordsChoiceField[Story]:
+    return RecordsChoiceField(
         queryset=Story.objects.filter(owner=owner),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -128,7 +129,7 @@ class PostingForm(forms.Form):
 
 class TellingForm(forms.Form):
     story = forms.ModelChoiceField(queryset=Story.objects.none(), label="Story I told")
-    people = forms.ModelMultipleChoiceField(
+    people = RecordsChoiceField(
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

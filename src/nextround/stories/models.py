@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from nextround.core.models import TEXT_LIMIT, TEXT_MAX, Owned
+from nextround.core.models import TEXT_LIMIT, TEXT_MAX, Owned, validate_date_range
 from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 
 TOP_STRENGTHS = 5
@@ -31,7 +31,7 @@ class Story(Owned):
         max_length=300, blank=True, help_text="Comma-separated, e.g. leadership, negotiation"
     )
     employer = models.CharField(max_length=200, blank=True)
-    happened_on = models.DateField("when", null=True, blank=True)
+    happened_on = models.DateField("when", null=True, blank=True, validators=[validate_date_range])
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -1,0 +1,40 @@
+"""Form fields every app shares."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+_M = TypeVar("_M", bound=models.Model)
+
+# Every id the database hands out fits in a signed 64-bit integer.
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+
+
+def could_be_id(value: object) -> bool:
+    """False for a whole number no record can have (SQLite cannot even look it up); anything
+    else is left to the field's own checks."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return True
+    return ID_MIN <= number <= ID_MAX
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField[_M]):
+    """Several records chosen by id; an id outside the 64-bit range is refused as a choice that
+    is not offered, before it reaches the database in a ``pk__in`` lookup (Django's own guard
+    covers single lookups only)."""
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            if not could_be_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super().clean(value)
