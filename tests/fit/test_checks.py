@@ -43,3 +43,20 @@ def test_what_a_story_cannot_prove_is_a_check(text: str, kind: str) -> None:
 )
 def test_what_a_story_can_show_is_no_check(text: str) -> None:
     assert check_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lead a team of 45 RNs across day and night shifts", None),  # a duty a story shows
+        ("Run the night shift handover for the ward", None),
+        ("Keep a current BLS certification", "credential"),
+        ("Work rotating weekends and night shifts", "location"),
+        ("Hold a valid HGV licence", "credential"),
+    ],
+)
+def test_a_duty_is_a_cv_check_only_when_it_is_to_hold_or_work_it(
+    text: str, kind: str | None
+) -> None:
+    assert check_kind(text, duty=True) == kind
+    assert check_kind(text) is not None  # the same words as a must-have are checked

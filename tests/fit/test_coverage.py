@@ -245,3 +245,15 @@ def test_threads_covering_at_once_embed_the_background_once() -> None:
     assert calls.count(len(BACKGROUND)) == 1
     with pytest.raises(ValueError, match="read-only"):
         _background(counting)[0, 0] = 1.0
+
+
+def test_a_story_naming_one_of_the_requirements_terms_shows_it() -> None:
+    # "case management" is two everyday words, yet as the requirement's own term it is a skill.
+    discharge = StoryText(
+        id=6,
+        title="Discharges on a short night",
+        action="I briefed case management on two discharges before the day team came in.",
+    )
+    coverage = cover([need("Partner with cardiology and case management")], [discharge, LOADING])
+    (match,) = [m for m in coverage.rows[0].matches if m.covers]
+    assert match.story_id == 6 and "case management" in match.evidence

@@ -70,9 +70,22 @@ _TASK = re.compile(
 )
 
 
-def check_kind(text: str) -> str | None:
+# A duty is something to do, which a story shows, even when it names a shift or a licence
+# ("Lead a team of RNs across day and night shifts"); unless the duty is to hold or keep the
+# credential, or to work the hours ("Maintain a current BLS certificate", "Work rotating
+# weekends").
+_HOLDING = re.compile(
+    r"^\s*(?:hold|have|possess|obtain|maintain|keep|renew|be|work|travel|relocate|commute)\b",
+    re.IGNORECASE,
+)
+
+
+def check_kind(text: str, *, duty: bool = False) -> str | None:
     """The kind of CV check a requirement is (``CHECK_KINDS``), or None when a story can prove
-    it. The right to work comes first, then years, place and hours, then credentials."""
+    it. The right to work comes first, then years, place and hours, then credentials. A
+    ``duty`` (a responsibility) is one only when it is about holding or working them."""
+    if duty and not _HOLDING.match(text):
+        return None
     for kind, pattern in _PATTERNS:
         if pattern.search(text):
             if kind == CREDENTIAL and _TASK.match(text):

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from nextround.fit.checks import CHECK_LABELS, check_kind
-from nextround.fit.requirements import Requirement
+from nextround.fit.requirements import RESPONSIBILITY, Requirement
+from nextround.fit.requirements.tokens import starts_with_verb
 from nextround.text import STOPWORDS, Tokens, stem, words
 
 if TYPE_CHECKING:
@@ -295,7 +296,7 @@ def _evidence(requirement: Requirement, story_stems: set[str], query: _Query) ->
         for t in requirement.terms
         if (stems := _distinctive(t.text))
         and all(s in story_stems for s in stems)
-        and any(s in wanted for s in stems)
+        and (len(stems) > 1 or any(s in wanted for s in stems))
     ]
     covered = {s for p in phrases for s in _content(p)}
     shown = _shown_words(requirement.text)
@@ -342,6 +343,9 @@ class _Query(msgspec.Struct, frozen=True):
     specific: list[str]  # those that are not everyday work words
     needed: float  # share of the specific (or, without any, distinctive) weight to cover
     phrases: frozenset[tuple[str, str]]  # adjacent content stems, at least one specific
+    # The requirement's own multi-word terms ("case management"), as adjacent content stems: a
+    # story that names one shows that skill, even when each word alone is an everyday one.
+    terms: tuple[frozenset[tuple[str, str]], ...] = ()
 
 
 def _prepare(requirement: Requirement) -> _Query:
@@ -354,13 +358,21 @@ def _prepare(requirement: Requirement) -> _Query:
         for a, b in itertools.pairwise(content)
         if (a in specific or b in specific) and a not in GENERIC_STEMS and b not in GENERIC_STEMS
     )
-    return _Query(stems=stems, specific=specific, needed=needed, phrases=phrases)
+    terms = tuple(
+        pairs
+        for t in requirement.terms
+        if not starts_with_verb(t.text)  # "take part" is no skill
+        and (pairs := frozenset(itertools.pairwise(_content(t.text))))
+    )
+    return _Query(stems=stems, specific=specific, needed=needed, phrases=phrases, terms=terms)
 
 
 def _shows(index: _Index, query: _Query, doc: int) -> bool:
     """Whether the story shows the requirement's evidence: enough of its specific weight, or,
     for a requirement without specific words, enough of its words and at least two of them."""
     counts = index.counts[doc]
+    if any(pairs <= index.pairs[doc] for pairs in query.terms):
+        return True  # the requirement's own multi-word term, named
     if query.specific:
         held = sum(1 for t in query.specific if t in counts)
         if not held or held / len(query.specific) < query.needed:
@@ -390,7 +402,7 @@ def cover(
     checks = []
     provable = []
     for requirement in requirements:
-        kind = check_kind(requirement.text)
+        kind = check_kind(requirement.text, duty=requirement.kind == RESPONSIBILITY)
         if kind is None:
             provable.append(requirement)
         else:
@@ -413,7 +425,8 @@ def cover(
             close = bool(
                 near is not None and near.beats[r][i] >= SEMANTIC_COVERS and near.best[r][i]
             )
-            if held or close:
+            names_a_term = any(pairs <= index.pairs[i] for pairs in query.terms)
+            if held or close or names_a_term:
                 candidates.append(i)
                 # Meaning ranks and marks a story related; only shown words make a cover (with
                 # meaning allowed to confirm one, 3 of 39 requirements went to another trade).

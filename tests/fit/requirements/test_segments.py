@@ -234,3 +234,12 @@ def test_a_list_run_into_one_sentence_under_a_heading_gives_one_requirement_an_i
         ("responsibility", "Train two apprentices in laminated doughs"),
         ("must-have", "sourdough; rye."),  # items of a word or two stay together
     ]
+
+
+def test_a_bullet_that_asks_for_one_thing_and_prefers_another_gives_two() -> None:
+    found = extract_requirements("Required\n- BSN; MSN preferred\n- SQL; Python\n").requirements
+    assert [(r.kind, r.text) for r in found] == [
+        ("must-have", "BSN"),
+        ("nice-to-have", "MSN preferred"),
+        ("must-have", "SQL; Python"),  # a list of skills stays one line
+    ]

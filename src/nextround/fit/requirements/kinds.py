@@ -79,6 +79,11 @@ _YOU_WILL = re.compile(
 _YOU_HAVE = re.compile(r"^(you have|you've|you’ve|you are|you're|you’re|you bring)\b", re.I)
 
 
+def marks_nice(text: str) -> bool:
+    """Whether the line says outright that it is not required ("preferred", "a plus")."""
+    return bool(_STRONG_NICE_CUE.search(text.lower()))
+
+
 def heading_kind(heading: str) -> str | None:
     """The kind a heading gives the statements under it, if it names one."""
     low = heading.lower()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from nextround.fit.requirements.kinds import heading_kind
+from nextround.fit.requirements.kinds import heading_kind, marks_nice
 from nextround.fit.requirements.tokens import starts_with_verb
 from nextround.fit.requirements.vocabulary import word_lists, word_set
 
@@ -290,7 +290,8 @@ def statements(posting: str) -> Iterator[Statement]:
 
     def flush(*, title: bool = False) -> Iterator[Statement]:
         if bullet and not skipping:
-            yield Statement(" ".join(bullet), section, bullet=True, title=title)
+            for item in _semicolon_items(" ".join(bullet), bullet=True):
+                yield Statement(item, section, bullet=True, title=title)
         if paragraph and not skipping:
             for sentence in _sentences(" ".join(paragraph)):
                 # Only under a heading: an introduction's "we do this; they do that" is no list.
@@ -365,13 +366,18 @@ def _sentences(paragraph: str) -> Iterator[str]:
 
 # A list run into one sentence: "What you will do: build the forecast; turn the data into
 # dashboards; partner with finance." Each item is its own requirement when every item is a
-# phrase of its own (a few words), not a clause list such as "SQL; Python".
+# phrase of its own (a few words), not a clause list such as "SQL; Python"; and, in a bullet too,
+# when one item asks less than another ("BSN; MSN preferred").
 _ITEM_MIN_WORDS = 3
 
 
-def _semicolon_items(sentence: str) -> list[str]:
-    parts = [p.strip() for p in sentence.split(";")]
-    if len(parts) < 2 or any(len(p.split()) < _ITEM_MIN_WORDS for p in parts):
+def _semicolon_items(sentence: str, *, bullet: bool = False) -> list[str]:
+    parts = [p.strip() for p in sentence.split(";") if p.strip()]
+    if len(parts) < 2:
+        return [sentence]
+    mixed = len({marks_nice(p) for p in parts}) > 1
+    phrases = all(len(p.split()) >= _ITEM_MIN_WORDS for p in parts)
+    if not (mixed or (phrases and not bullet)):
         return [sentence]
     items = [re.sub(r"^(?:and|or)\s+", "", p).rstrip(".") for p in parts]
     return [item[:1].upper() + item[1:] for item in items]
