@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+
+import nextround
 
 pytestmark = pytest.mark.django_db
 
@@ -19,3 +23,15 @@ def test_an_error_answers_json_to_a_request_that_asks_for_it(client: Client, use
     page = client.get("/practice/attempts/999999/status/", HTTP_ACCEPT="text/html,*/*;q=0.8")
     assert page.status_code == 404
     assert page["Content-Type"].startswith("text/html")
+
+
+def test_no_template_has_a_comment_django_would_print() -> None:
+    """``{# … #}`` ends at the line's end: one that runs on is shown on the page as text."""
+    root = Path(nextround.__file__).parent
+    runaway = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert runaway == []
