@@ -67,7 +67,8 @@ def _print_extraction(extraction: Extraction) -> None:
         if rows:
             click.echo(f"\n{kind.capitalize()} ({len(rows)}):")
             for r in rows:
-                terms = f"  [{', '.join(t.text for t in r.terms)}]" if r.terms else ""
+                names = r.names()
+                terms = f"  [{', '.join(t.text for t in names)}]" if names else ""
                 click.echo(f"  - {r.text}{terms}")
 
 

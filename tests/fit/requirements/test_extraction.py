@@ -127,3 +127,11 @@ def test_a_verb_alone_gives_no_key_term() -> None:
     extraction = extract_requirements("Responsibilities\n- Support\n- Hit targets\n- Go\n")
     assert "Support" not in extraction.terms
     assert "targets" in extraction.terms
+
+
+def test_a_requirements_names_leave_out_its_verbs() -> None:
+    (duty,) = extract_requirements(
+        "Responsibilities\n- Build and keep up the weekly capacity forecast in Excel\n"
+    ).requirements
+    assert [t.text for t in duty.terms][:2] == ["Build", "keep"]  # as the spans read
+    assert [t.text for t in duty.names()] == ["capacity forecast", "Excel"]

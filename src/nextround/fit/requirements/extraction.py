@@ -35,6 +35,10 @@ class Requirement(msgspec.Struct, frozen=True):
     kind: str  # "responsibility" | "must-have" | "nice-to-have"
     terms: tuple[Term, ...]
 
+    def names(self) -> list[Term]:
+        """What the requirement names, as the pages show it (no bare verbs)."""
+        return [Term(text=text, kind=term.kind) for term, text in named_terms(self)]
+
 
 class Extraction(msgspec.Struct, frozen=True):
     requirements: tuple[Requirement, ...]
@@ -222,15 +226,24 @@ def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | No
     return term.text[matches[start].start() : matches[end - 1].end()]
 
 
+def named_terms(requirement: Requirement) -> Iterator[tuple[Term, str]]:
+    """Each of the requirement's terms that names something, with the name: a verb phrase by
+    its object ("Build and keep up the capacity forecast" → "capacity forecast"), a bare verb
+    ("Build", "keep") not at all."""
+    duty = requirement.kind == RESPONSIBILITY
+    for term in requirement.terms:
+        opens = _verb_position(requirement.text, term.text)
+        text = key_term(term, opens=opens, duty=duty and requirement.text.startswith(term.text))
+        if text:
+            yield term, text
+
+
 def _key_terms(requirements: Sequence[Requirement]) -> tuple[str, ...]:
     scores: dict[str, float] = {}
     shown: dict[str, str] = {}
     first: dict[str, int] = {}
     for r_index, requirement in enumerate(requirements):
-        duty = requirement.kind == RESPONSIBILITY
-        for term in requirement.terms:
-            opens = _verb_position(requirement.text, term.text)
-            text = key_term(term, opens=opens, duty=duty and requirement.text.startswith(term.text))
+        for term, text in named_terms(requirement):
             norm = norm_term(text) if text else ""
             words = len(norm.split())
             if not text or not norm or words > 6:
