@@ -51,5 +51,5 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
-        if field.max_length is not None:
+        if isinstance(field, forms.CharField) and field.max_length is not None:
             field.validators.append(MaxLengthValidator(field.max_length))
