@@ -98,3 +98,34 @@ def test_dates_outside_the_range_are_refused_with_the_range(value: date) -> None
 def test_to_utc_refuses_a_wall_clock_outside_the_range(wall_clock: datetime, zone: str) -> None:
     with pytest.raises(Invalid, match="from 1970 to 2100"):
         timeutil.to_utc(wall_clock, zone)
+
+
+@pytest.mark.parametrize(
+    ("value", "inside"),
+    [
+        (date(1970, 1, 1), True),
+        (date(2100, 12, 31), True),
+        (date(1969, 12, 31), False),
+        (date(9999, 12, 31), False),
+        (datetime(1, 1, 1, 1, 0, tzinfo=UTC), False),
+        (datetime(2026, 5, 1, 9, 0, tzinfo=UTC), True),
+    ],
+)
+def test_in_range_answers_what_check_date_refuses(value: date, inside: bool) -> None:
+    assert timeutil.in_range(value) is inside
+    if inside:
+        timeutil.check_date(value)
+    else:
+        with pytest.raises(Invalid, match="out of range"):
+            timeutil.check_date(value)
+
+
+@pytest.mark.parametrize(
+    "moment", [datetime(1, 1, 1, 1, 0, tzinfo=UTC), datetime(9999, 12, 31, 23, 0, tzinfo=UTC)]
+)
+def test_a_moment_out_of_range_stays_in_utc_on_every_clock(moment: datetime) -> None:
+    """Year 1 in New York, or 9999 in Tokyo, has no calendar: shown in UTC, never a crash."""
+    for zone in ("America/New_York", "Asia/Tokyo"):
+        assert timeutil.to_local(moment, zone) == moment
+        assert timeutil.to_local(moment, zone).utcoffset() == timedelta(0)
+        assert timeutil.two_clocks(moment, zone, ZoneInfo("Pacific/Kiritimati"))[1] is None

@@ -18,14 +18,17 @@ _FIRST_MOMENT = datetime.combine(EARLIEST, time.min, tzinfo=timezone(timedelta(h
 _LAST_MOMENT = datetime.combine(LATEST, time.max, tzinfo=timezone(timedelta(hours=-12)))
 
 
+def in_range(value: date) -> bool:
+    """Whether a date, or a date and time, lies in EARLIEST–LATEST."""
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        return _FIRST_MOMENT <= value <= _LAST_MOMENT
+    day = value.date() if isinstance(value, datetime) else value
+    return EARLIEST <= day <= LATEST
+
+
 def check_date(value: date) -> None:
     """Refuse a date, or a date and time, outside EARLIEST–LATEST (Invalid, naming the range)."""
-    if isinstance(value, datetime) and value.utcoffset() is not None:
-        inside = _FIRST_MOMENT <= value <= _LAST_MOMENT
-    else:
-        day = value.date() if isinstance(value, datetime) else value
-        inside = EARLIEST <= day <= LATEST
-    if not inside:
+    if not in_range(value):
         raise Invalid(
             f"{value.isoformat()[:10]} is out of range: "
             f"use a date from {EARLIEST.year} to {LATEST.year}."
@@ -65,6 +68,11 @@ def to_utc(wall_clock: datetime, tz_name: str) -> datetime:
 
 
 def to_local(moment: datetime, tz_name: str) -> datetime:
+    """``moment`` on the clock of ``tz_name``. A moment outside the range (stored before dates
+    were checked) stays in UTC: near year 1 or 9999 an offset can leave Python's calendar, and
+    the page that shows it says the date needs editing (``in_range``)."""
+    if not in_range(moment):
+        return moment.astimezone(UTC)
     return moment.astimezone(zone(tz_name))
 
 
@@ -74,6 +82,8 @@ def two_clocks(
     """``moment`` on the round's clock, and on the user's own clock when that one reads
     differently at that moment (a zone of another name but the same offset reads the same)."""
     on_round = to_local(moment, round_zone)
+    if not in_range(moment):
+        return on_round, None
     on_own = moment.astimezone(own_zone)
     same = on_own.replace(tzinfo=None) == on_round.replace(tzinfo=None)
     return on_round, None if same else on_own

@@ -406,3 +406,20 @@ def test_script_classifies_a_question(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert json.loads(done.stdout)["category"] == "salary"
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_a_round_stored_out_of_range_is_shown_not_crashed(
+    ok: Callable[..., str], bad: Callable[..., str], later: Round, year: int
+) -> None:
+    """A round saved before dates were checked (here written straight into the database)."""
+    starts = datetime(year, 6, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
+    Round.objects.filter(pk=later.pk).update(starts_at=starts, ends_at=starts + timedelta(hours=1))
+    out = ok("plan", str(later.pk))
+    assert "Readiness 0/100. This round's date is out of range (1970 to 2100)" in out
+    assert json.loads(ok("plan", str(later.pk), "--json"))["items"] == []
+    assert "date is out of range" in bad("calendar", str(later.pk))
+    assert f"{year:04d}-06-01 10:00 UTC: this date is out of range" in ok(
+        "round", "show", str(later.pk)
+    )
+    ok("round", "list", "--json")

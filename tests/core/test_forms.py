@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from axes.models import AccessAttempt
 from django import forms
+from django.test import RequestFactory
 
-from nextround.core.forms import ID_MAX, ID_MIN, RecordsChoiceField, could_be_id
+from nextround.core.forms import ID_MAX, ID_MIN, RecordsChoiceField, SignInForm, could_be_id
 from nextround.interviews.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +49,20 @@ def test_a_word_is_still_refused_as_not_an_id(people: list[Person]) -> None:
     with pytest.raises(forms.ValidationError) as caught:
         _field().clean(["abc"])
     assert caught.value.code == "invalid_pk_value"
+
+
+def test_sign_in_refuses_a_username_longer_than_an_account_can_have() -> None:
+    """Refused as a form error before anyone is asked to authenticate it, so nothing records
+    the attempt (django-axes's record holds 255 characters; PostgreSQL refused a longer one)."""
+    request = RequestFactory().post("/login/")
+    form = SignInForm(request, data={"username": "a" * 151, "password": "whatever it is"})
+    assert not form.is_valid()
+    assert "at most 150 characters" in str(form.errors["username"])
+    assert not AccessAttempt.objects.exists()
+
+
+def test_sign_in_takes_a_username_of_the_full_length() -> None:
+    request = RequestFactory().post("/login/")
+    form = SignInForm(request, data={"username": "a" * 150, "password": "whatever it is"})
+    assert not form.is_valid()  # no such account
+    assert "username" not in form.errors

@@ -465,3 +465,22 @@ def test_the_person_form_ticks_the_round_it_was_opened_from(
     soup = BeautifulSoup(response.content, "html.parser")
     ticked = [box["value"] for box in soup.select("input[name=rounds][checked]")]
     assert ticked == [str(rounds[1].pk)]
+
+
+@pytest.mark.parametrize("target", ["999999", "opportunity_list", "stories", "/ok\x00", ""])
+def test_a_return_address_that_is_not_a_path_here_is_ignored(
+    client: Client, opportunity: Opportunity, target: str
+) -> None:
+    """A bare word was taken for the name of a route (a 500 when it named none)."""
+    form = {"name": "Kim Park", "relation": "peer", "next": target}
+    added = client.post(f"/opportunities/{opportunity.pk}/people/new/", form)
+    assert added.status_code == 303
+    assert added["Location"] == f"/opportunities/{opportunity.pk}/"
+
+
+def test_a_return_address_on_this_site_is_followed(
+    client: Client, opportunity: Opportunity
+) -> None:
+    form = {"name": "Kim Park", "relation": "peer", "next": "/stories/?x=1"}
+    added = client.post(f"/opportunities/{opportunity.pk}/people/new/", form)
+    assert (added.status_code, added["Location"]) == (303, "/stories/?x=1")

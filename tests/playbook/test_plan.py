@@ -659,3 +659,21 @@ def test_equal_weights_in_missing_are_ordered_by_due_date() -> None:
     )
     ready = readiness(plan, {}, now=utc(2026, 3, 1))
     assert [i.key for i in ready.missing] == ["z-early", "a-late"]
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        datetime(1, 1, 1, 9, 0, tzinfo=ZoneInfo("UTC")),
+        datetime(9999, 12, 31, 9, 0, tzinfo=ZoneInfo("UTC")),
+    ],
+)
+def test_a_round_dated_out_of_range_has_an_empty_plan_that_says_why(start: datetime) -> None:
+    """A round saved before dates were checked: counting days back from it would leave the
+    calendar, so there is no plan and readiness says to edit the date."""
+    plan = build_plan(round_facts(starts_at=start, ends_at=start + timedelta(hours=1)))
+    assert (plan.items, plan.out_of_range) == ((), True)
+    ready = readiness(plan, {}, utc(2026, 5, 1, 9))
+    assert ready.score == 0
+    assert ready.summary.startswith("This round's date is out of range (1970 to 2100)")
+    assert build_plan(round_facts()).out_of_range is False

@@ -76,7 +76,10 @@ def _carry_forward_json(view: CarryForward) -> dict[str, Any]:
 def _when(round_: Round) -> str:
     start, end = round_.local_start, round_.local_end
     end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%Y-%m-%d %H:%M}"
-    return f"{start:%Y-%m-%d %H:%M}–{end_text} {round_.timezone}"
+    when = f"{start:%Y-%m-%d %H:%M}–{end_text} {round_.timezone}"
+    if not round_.date_in_range:  # saved before dates were checked: shown in UTC
+        when = f"{start.date().isoformat()} {start:%H:%M} UTC: this date is out of range; edit it"
+    return when
 
 
 def _names(people: Iterable[Person]) -> str:

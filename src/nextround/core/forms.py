@@ -1,11 +1,13 @@
-"""Form fields every app shares."""
+"""Form fields every app shares, and the sign-in form."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 _M = TypeVar("_M", bound=models.Model)
@@ -38,3 +40,16 @@ class RecordsChoiceField(forms.ModelMultipleChoiceField[_M]):
                     params={"value": pk},
                 )
         return super().clean(value)
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, holding the username to the account model's length. Django sets
+    the field's ``max_length`` only after building it, so its check never runs: a megabyte
+    username reached ``authenticate`` and then django-axes, whose record of the failed attempt
+    PostgreSQL refused (a column of 255 characters), a 500 instead of a message."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        if isinstance(field, forms.CharField) and field.max_length is not None:
+            field.validators.append(MaxLengthValidator(field.max_length))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround import __version__
+from nextround.core.forms import SignInForm
 from nextround.core.web import error_response, see_other
 
 
@@ -25,6 +26,7 @@ class SignInView(auth_views.LoginView):
     to the page asked for, else the dashboard (``LOGIN_REDIRECT_URL``)."""
 
     template_name = "core/login.html"
+    authentication_form = SignInForm
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         super().form_valid(form)

@@ -176,6 +176,12 @@ class Round(Owned):
         return f"{ordinal} round" + (" (final)" if self.is_final else "")
 
     @property
+    def date_in_range(self) -> bool:
+        """False for a round saved before dates were checked (or written straight into the
+        database) with a date outside the range: its pages ask for the date to be edited."""
+        return timeutil.in_range(self.starts_at) and timeutil.in_range(self.ends_at)
+
+    @property
     def local_start(self) -> datetime:
         return timeutil.to_local(self.starts_at, self.timezone)
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid, NotFound
@@ -26,10 +26,11 @@ from nextround.interviews.models import NoteKind, Person, Stage
 
 
 def _safe_next(request: HttpRequest) -> str | None:
-    """The page to return to after a form, if it is one of ours."""
+    """The page to return to after a form, if it is one of ours: a path on this site (a bare
+    word would be taken for the name of a route, and another site's address is refused)."""
     target = request.POST.get("next") or ""
     ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if target and ok else None
+    return target if ok and target.startswith("/") and target.isprintable() else None
 
 
 def _notes_anchor(round_pk: int, kind: str) -> str:
@@ -44,6 +45,7 @@ def _another_note(round_pk: int, kind: str, person: Person | None) -> str:
 # --- opportunities -------------------------------------------------------------------------
 
 
+@require_safe
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     stage = request.GET.get("stage") or None
     if stage and stage not in Stage.values:
@@ -69,6 +71,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     return page(request, "interviews/opportunity_form.html", {"form": form}, form)
 
 
+@require_safe
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = selectors.opportunity_detail(owner=owner_of(request), pk=pk)
     stage_form = StageForm(initial={"stage": opportunity.stage, "on": timezone.localdate()})
@@ -248,6 +251,7 @@ def round_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
     return see_other(reverse("round_detail", args=[pk]) + "#who")
 
 
+@require_safe
 def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     return render(

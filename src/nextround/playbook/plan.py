@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from nextround import timeutil
 from nextround.playbook import knowledge
 from nextround.playbook.knowledge import ChecklistItem, Fact
 
@@ -76,10 +77,19 @@ class PlanItem:
     person: str | None = None  # Attendee.key for per-interviewer items
 
 
+OUT_OF_RANGE = (
+    f"This round's date is out of range ({timeutil.EARLIEST.year} to {timeutil.LATEST.year}); "
+    "edit it to get a plan."
+)
+
+
 @dataclass(frozen=True)
 class Plan:
     items: tuple[PlanItem, ...]
     compressed: bool  # the interview is sooner than the usual lead times allow
+    # The round's date lies outside the range (saved before dates were checked): no item can
+    # be dated from it, so the plan is empty until the date is edited.
+    out_of_range: bool = False
 
     def item_keys(self) -> frozenset[str]:
         return frozenset(item.key for item in self.items)
@@ -159,6 +169,8 @@ def fit_in(template: ChecklistItem, ideal: datetime, facts: RoundFacts, tz: Zone
 
 
 def build_plan(facts: RoundFacts, templates: Sequence[ChecklistItem] | None = None) -> Plan:
+    if not (timeutil.in_range(facts.starts_at) and timeutil.in_range(facts.ends_at)):
+        return Plan(items=(), compressed=False, out_of_range=True)
     templates = knowledge.checklist() if templates is None else templates
     tz = ZoneInfo(facts.timezone)
     held = facts.facts()
@@ -216,7 +228,9 @@ def readiness(plan: Plan, progress: Mapping[str, Progress], now: datetime) -> Re
     counted_weight = sum(i.weight for i in counted)
     done_weight = sum(i.weight for i in done)
     score = 100 if counted_weight == 0 else round(100 * done_weight / counted_weight)
-    if not missing:
+    if plan.out_of_range:
+        score, summary = 0, OUT_OF_RANGE
+    elif not missing:
         summary = "Nothing missing: every prep item is done or skipped."
     else:
         summary = f"Missing {len(missing)} of {len(counted)}: {_names(missing)}."

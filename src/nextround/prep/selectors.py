@@ -8,7 +8,8 @@ from datetime import datetime
 from django.contrib.auth.models import User
 from django.utils.text import slugify
 
-from nextround.errors import NotFound
+from nextround import timeutil
+from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import Opportunity, Party, Person, Round, Stage
 from nextround.interviews.selectors import CarryForward, carry_forward, carry_forward_many
 from nextround.playbook import asks as ask_rules
@@ -345,6 +346,11 @@ def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
 
 def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
     """The round's .ics file name and content: the interview, the plan's to-dos, follow-ups."""
+    if not round_.date_in_range:
+        raise Invalid(
+            f"{round_.label}: its date is out of range; edit it to a date from "
+            f"{timeutil.EARLIEST.year} to {timeutil.LATEST.year} to get its calendar file."
+        )
     carry = carry_forward(round_=round_)
     rp = round_plan(carry=carry, now=now)
     opportunity = round_.opportunity

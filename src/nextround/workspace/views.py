@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround import timeutil
 from nextround.core.web import owner_of, page, see_other, submit
@@ -26,6 +26,7 @@ from nextround.workspace.forms import ImportForm
 ROUND_CARDS = (interview_cards.round_card, prep_cards.round_card, story_cards.round_card)
 
 
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     board = selectors.dashboard(owner=owner_of(request), now=now, today=timezone.localdate(now))
@@ -53,6 +54,7 @@ def load_demo(request: HttpRequest) -> HttpResponse:
     return redirect("opportunity_detail", pk=opportunity.pk, permanent=False)
 
 
+@require_safe
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     carry = selectors.carry_forward(round_=round_)
@@ -63,6 +65,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workspace/round_detail.html", context)
 
 
+@require_safe
 def workspace_export(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     document = transfer.workspace_export(owner=owner_of(request), now=now)

@@ -30,3 +30,16 @@ def test_the_users_time_is_left_out_when_it_is_the_rounds() -> None:
     assert "Tuesday 8 December, 18:00</time>" in html
     assert '<span class="meta">(America/Chicago)</span>' in html
     assert "your time" not in html
+
+
+@override_settings(TIME_ZONE="Asia/Tokyo")
+def test_a_time_out_of_range_is_shown_as_its_date_with_a_warning() -> None:
+    """Stored before dates were checked: no offset is applied (year 1 minus five hours has no
+    calendar), and the page says the date needs editing."""
+    for moment, day in (
+        (datetime(1, 1, 1, 1, 0, tzinfo=UTC), "0001-01-01"),
+        (datetime(9999, 12, 31, 23, 0, tzinfo=UTC), "9999-12-31"),
+    ):
+        html = _render('{% on_clock due "America/Chicago" "D j M, H:i" %}', due=moment)
+        assert f">{day}</time>" in html
+        assert "this date is out of range; edit the round" in html

@@ -24,6 +24,13 @@ register = template.Library()
 def on_clock(moment: datetime, zone: str, fmt: str, *, full: bool = False) -> SafeString:
     """``full``: the zone by its whole name, "(America/Chicago)", where a page states a round's
     time once; otherwise its abbreviation, with the whole name on hover, for lists."""
+    if not timeutil.in_range(moment):  # saved before dates were checked: no clock reads it
+        return format_html(
+            '<time datetime="{}">{}</time> <strong>({})</strong>',
+            moment.isoformat(timespec="minutes"),
+            moment.date().isoformat(),
+            "this date is out of range; edit the round",
+        )
     on_round, on_own = timeutil.two_clocks(moment, zone, timezone.get_current_timezone())
     when = format_html(
         '<time datetime="{}">{}</time>',
