@@ -18,7 +18,7 @@ The rules (docs/followup.md, "Follow-up cadence"):
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 import msgspec
@@ -127,7 +127,9 @@ def _named(person: str | None, fallback: str) -> str:
 
 
 def _thanks(facts: RoundFacts, tz: tzinfo) -> list[FollowUp]:
-    due = (facts.ends_at + THANKS_AFTER).astimezone(tz)
+    # Added in UTC: an aware time plus a timedelta in its own zone would move the wall clock
+    # by 24 hours, which across a daylight-saving change is 23 or 25 real hours.
+    due = (facts.ends_at.astimezone(UTC) + THANKS_AFTER).astimezone(tz)
     thanked = {s.person for s in facts.sent if s.kind is Kind.THANKS}
     people: tuple[str | None, ...] = facts.interviewers or (None,)
     out = [
