@@ -1,0 +1,45 @@
+"""Thank-you notes after a round: one draft per interviewer from our own templates, a check that
+the panel's notes do not read as copies, and the files and links that hand a draft to the
+candidate's own mail program. Plain Python; nothing here imports Django or sends mail."""
+
+from nextround.letters.drafts import MAX_WORDS, MIN_WORDS, draft_thanks
+from nextround.letters.mail import MAILTO_LIMIT, Mailbox, eml_bytes, mailto_link
+from nextround.letters.model import (
+    ANGLE_OF,
+    Angle,
+    Candidate,
+    Concern,
+    Debrief,
+    Draft,
+    Interviewer,
+    MissingDebrief,
+    Panelist,
+    Relation,
+    Strength,
+)
+from nextround.letters.similarity import TOO_SIMILAR, Similarity, note_core, panel_similarity
+
+__all__ = [
+    "ANGLE_OF",
+    "MAILTO_LIMIT",
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "TOO_SIMILAR",
+    "Angle",
+    "Candidate",
+    "Concern",
+    "Debrief",
+    "Draft",
+    "Interviewer",
+    "Mailbox",
+    "MissingDebrief",
+    "Panelist",
+    "Relation",
+    "Similarity",
+    "Strength",
+    "draft_thanks",
+    "eml_bytes",
+    "mailto_link",
+    "note_core",
+    "panel_similarity",
+]
