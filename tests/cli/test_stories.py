@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from django.contrib.auth.models import User
 
+from nextround import intake
 from nextround.cli import main
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.stories import services
@@ -453,4 +454,28 @@ def test_coverage_without_a_posting_and_one_story_with_semantic_matching(ok: Ok)
     found = as_json(ok("coverage", opportunity_id, "--json"))
     assert found["method"] == "semantic"  # the ml extra is installed in this environment
     assert (found["requirements"], found["gaps"]) == ([], [])
-    assert "0 of 0 requirements have no story." in ok("coverage", opportunity_id)
+    assert "No requirements to cover yet: give the opportunity its posting first." in ok(
+        "coverage", opportunity_id
+    )
+
+
+def test_posting_gives_an_opportunity_its_posting_then_coverage_reads_it(
+    ok: Ok, bad: Bad, opportunity: Opportunity, tmp_path: Path
+) -> None:
+    path = tmp_path / "posting.md"
+    path.write_text(FACTS_POSTING, encoding="utf-8")
+    out = ok("posting", str(opportunity.pk), str(path))
+    assert out.startswith(f"Posting saved for {opportunity}.")
+    opportunity.refresh_from_db()
+    saved = opportunity.posting_text
+    assert saved == intake.read_path(path).text.strip()  # the file as read, headings and all
+    listed = as_json(ok("requirements", str(path), "--json"))["requirements"]
+    assert listed and all(r["text"] in out for r in listed)
+    found = as_json(ok("coverage", str(opportunity.pk), "--json"))
+    assert len(found["requirements"]) + len(found["checks"]) == len(listed)
+    # Nothing to read keeps the posting there is.
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert bad("posting", str(opportunity.pk), str(empty)).startswith("Error: ")
+    opportunity.refresh_from_db()
+    assert opportunity.posting_text == saved

@@ -22,13 +22,14 @@ from nextround.errors import Invalid
 from nextround.jsonform import json_form
 
 if TYPE_CHECKING:
+    from nextround import intake
     from nextround.fit.coverage import Coverage
     from nextround.fit.requirements import Extraction, PostingFacts
     from nextround.fit.star import StoryReport
     from nextround.stories.models import Story
 
 
-def _read_posting(source: str) -> str:
+def _read_document(source: str) -> intake.Document:
     """A file path, an http(s) address, or ``-`` for standard input."""
     from nextround import intake
 
@@ -36,13 +37,17 @@ def _read_posting(source: str) -> str:
         text = sys.stdin.read()
         if not text.strip():
             raise Invalid("Standard input held no posting text.")
-        return text
+        return intake.Document(text=text, source="-", format="text")
     if source.startswith(("http://", "https://")):
         setup_django()  # the fetcher's allow-list is a setting
         from nextround.core.fetch import fetch_document
 
-        return fetch_document(source).text
-    return intake.read_path(Path(source)).text
+        return fetch_document(source)
+    return intake.read_path(Path(source))
+
+
+def _read_posting(source: str) -> str:
+    return _read_document(source).text
 
 
 def _print_facts(facts: PostingFacts) -> None:
@@ -86,6 +91,24 @@ def requirements_command(source: str, *, as_json: bool) -> None:
         print_json(json_form(extraction.report()))
         return
     _print_extraction(extraction)
+
+
+@main.command("posting")
+@click.argument("opportunity_id", metavar="OPPORTUNITY_ID", type=int)
+@click.argument("source", metavar="FILE|URL|-")
+def posting_command(opportunity_id: int, source: str) -> None:
+    """Give an opportunity its posting (replacing any before), then list its requirements.
+
+    Reads .txt, .md, .html, .pdf or .docx, an http(s) address, or standard input; coverage,
+    concerns, likely questions and practice then read it."""
+    owner = local_owner()
+    from nextround.interviews.selectors import opportunity_get
+    from nextround.stories import selectors, services
+
+    opportunity = opportunity_get(owner=owner, pk=opportunity_id)
+    services.posting_set(opportunity=opportunity, document=_read_document(source))
+    click.echo(f"Posting saved for {opportunity}.")
+    _print_extraction(selectors.requirements(opportunity=opportunity))
 
 
 class StoryInput(msgspec.Struct, forbid_unknown_fields=False):
@@ -162,6 +185,9 @@ def _print_coverage(
             else:
                 click.echo(f"    {m.score:>3}  ~ related: {m.title}  ({m.why})")
     gaps = result.gaps
+    if not result.rows and not result.checks:
+        click.echo("\nNo requirements to cover yet: give the opportunity its posting first.")
+        return
     click.echo(f"\n{len(gaps)} of {len(result.rows)} requirements have no story.")
     if result.checks:
         statuses = statuses or {}
