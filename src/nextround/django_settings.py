@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "nextround.prep",
     "nextround.stories",
     "nextround.practice",
+    "nextround.followup",
     "nextround.workspace",
 ]
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("nextround.prep.urls")),
     path("", include("nextround.stories.urls")),
     path("", include("nextround.practice.urls")),
+    path("", include("nextround.followup.urls")),
     path("", include("nextround.workspace.urls")),
 ]
 

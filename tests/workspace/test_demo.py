@@ -102,8 +102,8 @@ def test_the_concerns_page_shows_the_demos_planned_answers(demo: Opportunity) ->
     rows = {r.text: r for r in stories.concerns(opportunity=demo) if r.note is not None}
     assert set(rows) == set(responses) and len(rows) == 2
     assert {text: (row.said, row.status) for text, row in rows.items()} == {
-        "I have not worked with unionized dock crews.": (
-            responses["I have not worked with unionized dock crews."],
+        "Whether I have worked with unionized dock crews.": (
+            responses["Whether I have worked with unionized dock crews."],
             "planned",
         ),
         "Whether three office days a week would work for me.": (

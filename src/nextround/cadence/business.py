@@ -17,13 +17,18 @@ _MAX_STEPS = 31
 
 @cache
 def _calendar(country: str, subdivision: str | None) -> holidays.HolidayBase:
+    if not country:  # no country known: a Saturday-Sunday weekend and no holidays
+        return holidays.HolidayBase()
     return holidays.country_holidays(country, subdiv=subdivision)
 
 
-def _canonical(country: str, subdivision: str | None) -> tuple[str, str | None]:
-    """The country code in capitals and the region as the holiday data names it, or Invalid."""
-    supported = holidays.list_supported_countries()
+def canonical_region(country: str, subdivision: str | None) -> tuple[str, str | None]:
+    """The country code in capitals and the region as the holiday data names it, or Invalid.
+    An empty country stands for "none known": weekends only."""
     code = country.strip().upper()
+    if not code:
+        return "", None
+    supported = holidays.list_supported_countries()
     if code not in supported:
         raise Invalid(
             f"No public holidays are known for country {country!r}; "
@@ -46,13 +51,13 @@ def _canonical(country: str, subdivision: str | None) -> tuple[str, str | None]:
 
 def working_day(day: date, country: str, subdivision: str | None = None) -> bool:
     """Whether ``day`` is a working day: not on the country's weekend, not a public holiday."""
-    code, region = _canonical(country, subdivision)
+    code, region = canonical_region(country, subdivision)
     return bool(_calendar(code, region).is_working_day(day))
 
 
 def next_business_day(day: date, country: str, subdivision: str | None = None) -> date:
     """The first working day strictly after ``day``."""
-    code, region = _canonical(country, subdivision)
+    code, region = canonical_region(country, subdivision)
     calendar = _calendar(code, region)
     candidate = day
     for _ in range(_MAX_STEPS):

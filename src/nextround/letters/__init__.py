@@ -2,7 +2,9 @@
 the panel's notes do not read as copies, and the files and links that hand a draft to the
 candidate's own mail program. Plain Python; nothing here imports Django or sends mail."""
 
+from nextround.letters.angles import angles_of
 from nextround.letters.drafts import MAX_WORDS, MIN_WORDS, draft_thanks
+from nextround.letters.followups import concern_answer, feedback_request, status_check
 from nextround.letters.mail import MAILTO_LIMIT, Mailbox, eml_bytes, mailto_link
 from nextround.letters.model import (
     ANGLE_OF,
@@ -37,9 +39,13 @@ __all__ = [
     "Relation",
     "Similarity",
     "Strength",
+    "angles_of",
+    "concern_answer",
     "draft_thanks",
     "eml_bytes",
+    "feedback_request",
     "mailto_link",
     "note_core",
     "panel_similarity",
+    "status_check",
 ]

@@ -151,13 +151,13 @@ def draft_thanks(
         raise Invalid(
             "The word range must be at least one word, and its least no more than its most."
         )
-    if not _clean(candidate.name):
+    if not clean(candidate.name):
         raise Invalid("The candidate needs a name to sign the notes with.")
     used: set[str] = set()
     out: list[Draft | MissingDebrief] = []
     for position, panelist in enumerate(panel):
         person = panelist.interviewer
-        if not _clean(person.name):
+        if not clean(person.name):
             raise Invalid(f"Interviewer {position + 1} needs a name.")
         found = _detail(panelist.debrief)
         if found is None:
@@ -186,7 +186,7 @@ def _missing(person: Interviewer) -> MissingDebrief:
         interviewer=person,
         missing=("specific", "cared_about", "topics"),
         message=(
-            f"Write down something about {_clean(person.name)} first: something particular they "
+            f"Write down something about {clean(person.name)} first: something particular they "
             "said, what they cared about most, or a topic you discussed. A thank-you note needs "
             "one detail from your conversation."
         ),
@@ -203,7 +203,7 @@ def _detail(debrief: Debrief | None) -> tuple[str, str] | None:
         ("cared_about", debrief.cared_about),
         *(("topic", t) for t in debrief.topics),
     ):
-        if _clean(text):
+        if clean(text):
             return kind, text
     return None
 
@@ -212,7 +212,7 @@ def _pick_strength(strengths: Sequence[Strength], angle: Angle, used: set[str]) 
     """The strength that speaks to the person's angle, preferring one not yet told to this panel;
     for the general angle, or when none speaks to it, the first not yet told (HR, whose angle is
     the process, gets one only if it speaks to the process)."""
-    usable = [s for s in strengths if _clean(s.summary)]
+    usable = [s for s in strengths if clean(s.summary)]
     fitting = [s for s in usable if angle in s.angles]
     for choice in (fitting, [] if angle == "process" else usable):
         fresh = [s for s in choice if s.title not in used]
@@ -233,10 +233,10 @@ def _compose(
     max_words: int,
 ) -> Draft:
     angle = ANGLE_OF[person.relation]
-    concern = next((c for c in debrief.concerns if _clean(c.raised) and _clean(c.answer)), None)
+    concern = next((c for c in debrief.concerns if clean(c.raised) and clean(c.answer)), None)
     kind, detail_text = found
     # The next debrief detail, if any, can fill a short note.
-    extras = [t for t in (debrief.cared_about, *debrief.topics) if _clean(t) and t != detail_text][
+    extras = [t for t in (debrief.cared_about, *debrief.topics) if clean(t) and t != detail_text][
         :1
     ]
 
@@ -256,12 +256,12 @@ def _compose(
         ]
         middle: list[tuple[str, str]] = []
         if strength is not None:
-            summary = _sentence(_clip(strength.summary, clip))
+            summary = sentence(_clip(strength.summary, clip))
             middle.append(("strength", pick("strength", STRENGTHS[angle]).format(summary=summary)))
         elif angle == "process":
             middle.append(("process", pick("process", PROCESS_ONLY)))
         if concern is not None:
-            answer = _sentence(_clip(concern.answer, clip))
+            answer = sentence(_clip(concern.answer, clip))
             line = pick("concern", CONCERNS).format(
                 raised=_phrase(_clip(concern.raised, min(clip, 12))),
                 answer=answer,
@@ -305,7 +305,7 @@ def _compose(
         words=word_count(body),
         detail=detail,
         strength=strength.title if strength is not None and "strength" in kinds else "",
-        concern=_clean(concern.raised) if concern is not None and "concern" in kinds else "",
+        concern=clean(concern.raised) if concern is not None and "concern" in kinds else "",
     )
 
 
@@ -333,13 +333,13 @@ def _index(slot: str, company: str, position: int, size: int) -> int:
     return (int.from_bytes(digest[:4], "big") + position) % size
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
 def _clip(text: str, most: int) -> str:
     """The text on one line, cut to ``most`` words with an ellipsis."""
-    words = _clean(text).split(" ")
+    words = clean(text).split(" ")
     if len(words) <= most:
         return " ".join(words)
     return " ".join(words[:most]).rstrip(",;:.") + "…"
@@ -350,7 +350,7 @@ def _phrase(text: str) -> str:
     return text.rstrip(" .!;:,") if not text.endswith("…") else text
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     """Free text as a sentence of its own: a capital first letter, a full stop at the end."""
     text = text.strip()
     if not text:

@@ -46,26 +46,33 @@ def address(box: Mailbox, role: str) -> Address:
         ) from error
 
 
-def eml_bytes(draft: Draft, to: Mailbox, sender: Mailbox, *, now: datetime | None = None) -> bytes:
-    """The draft as an RFC 5322 message, UTF-8, with CRLF line ends, marked ``X-Unsent: 1``."""
-    to_address = address(to, "to")
-    from_address = address(sender, "from")
+def eml_bytes(
+    draft: Draft, to: Mailbox | None, sender: Mailbox | None, *, now: datetime | None = None
+) -> bytes:
+    """The draft as an RFC 5322 message, UTF-8, with CRLF line ends, marked ``X-Unsent: 1``.
+    Without an address for the interviewer (or the candidate) the header is left out, for the
+    candidate to fill in their mail program."""
     message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = from_address
-    message["To"] = to_address
+    domain = "nextround.invalid"
+    if sender is not None:
+        from_address = address(sender, "from")
+        message["From"] = from_address
+        domain = from_address.domain or domain
+    if to is not None:
+        message["To"] = address(to, "to")
     message["Subject"] = _SPACE.sub(" ", draft.subject).strip()
     message["Date"] = format_datetime(now or datetime.now(UTC))
     # The sender's own domain: make_msgid would otherwise ask the network for this host's name.
-    message["Message-ID"] = make_msgid(domain=from_address.domain or "nextround.invalid")
+    message["Message-ID"] = make_msgid(domain=domain)
     message["X-Unsent"] = "1"
     message.set_content(draft.body, charset="utf-8")
     return message.as_bytes(policy=email.policy.SMTP)
 
 
-def mailto_link(draft: Draft, to: Mailbox, *, limit: int = MAILTO_LIMIT) -> str | None:
-    """A ``mailto:`` link (RFC 6068) with subject and body; None when longer than ``limit``
-    characters, when the file is the way to go."""
-    spec = address(to, "to").addr_spec
+def mailto_link(draft: Draft, to: Mailbox | None, *, limit: int = MAILTO_LIMIT) -> str | None:
+    """A ``mailto:`` link (RFC 6068) with subject and body, addressed when ``to`` is given; None
+    when longer than ``limit`` characters, when the file is the way to go."""
+    spec = address(to, "to").addr_spec if to is not None else ""
     body = draft.body.replace("\r\n", "\n").replace("\n", "\r\n")
     link = (
         f"mailto:{quote(spec, safe='@')}"

@@ -90,6 +90,30 @@ def telling_delete(*, telling: Telling) -> None:
 
 
 @transaction.atomic
+def tellings_for_person_set(*, round_: Round, person: Person, told: list[Story]) -> None:
+    """Exactly these stories were told to this attendee in the round: each gets a telling with
+    the person among its listeners; a telling the person no longer heard loses them, and goes
+    when no listener is left."""
+    if not round_.attendees.filter(pk=person.pk).exists():
+        raise Invalid(f"{person.name} did not attend this round.")
+    wanted = {story.pk: story for story in told if story.owner_id == round_.owner_id}
+    for telling in Telling.objects.filter(round=round_).prefetch_related("people"):
+        listeners = list(telling.people.all())
+        if telling.story_id in wanted:
+            wanted.pop(telling.story_id)
+            if person not in listeners:
+                telling.people.add(person)
+        elif person in listeners:
+            if len(listeners) == 1:
+                telling.delete()
+            else:
+                telling.people.remove(person)
+    for story in wanted.values():
+        telling = Telling.objects.create(owner=round_.owner, story=story, round=round_)
+        telling.people.add(person)
+
+
+@transaction.atomic
 def strength_save(
     *,
     owner: User,

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround import timeutil
+from nextround.followup import services as followup
 from nextround.interviews import services
 from nextround.interviews.models import (
     Format,
@@ -82,7 +83,36 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
     _first_round_notes(first, maya=maya, today=today)
     _second_round(opportunity, now=now, attendees=[maya, luis, grace])
     _stories(owner, first_round=first)
+    _first_round_debrief(first, maya=maya)
     return opportunity
+
+
+def _first_round_debrief(round_: Round, *, maya: Person) -> None:
+    """The finished first round's debrief on Maya, so her thank-you draft shows on a first
+    start; the note went out the next morning."""
+    followup.debrief_save(
+        round_=round_,
+        entry=followup.RoundEntry(
+            overall=4,
+            feel="Relaxed and specific. She pushed hardest on data quality and on how the "
+            "dispatch leads would take to a new analyst.",
+            done=True,
+        ),
+        people=[
+            followup.PersonEntry(
+                person=maya,
+                topics="the weekly capacity forecast for the three terminals\n"
+                "scanner data gaps\nhow dispatch leads use dashboards",
+                cared_about="analysis that the dispatch leads actually act on",
+                specific="the dwell-time study that was paused last spring when the scanner "
+                "vendor changed",
+                rapport=3,
+            )
+        ],
+        now=round_.ends_at + timedelta(minutes=30),
+    )
+    next_day = timeutil.to_local(round_.ends_at, round_.timezone).date() + timedelta(days=1)
+    followup.followup_sent(round_=round_, kind="thanks", person=maya, on=next_day)
 
 
 def _stories(owner: User, *, first_round: Round) -> None:
@@ -272,9 +302,10 @@ def _notes(*, maya: Person, today: date) -> list[tuple[str, dict[str, Any]]]:
             NoteKind.CONCERN,
             {
                 "person": maya,
-                "text": "I have not worked with unionized dock crews.",
-                "response": "Tell the story of the shift-bid change I rolled out together with "
-                "the night crew's lead, and ask how changes get agreed here.",
+                "text": "Whether I have worked with unionized dock crews.",
+                "response": "At Harbor Cold Storage I rolled out a shift-bid change together "
+                "with the night crew's lead, so I have seen how much goes better when changes "
+                "are agreed with the crews first.",
                 "status": NoteStatus.OPEN,
             },
         ),

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nextround import timeutil
 from nextround.core.web import owner_of, page, see_other, submit
+from nextround.followup import cards as followup_cards
+from nextround.followup import selectors as followup_selectors
 from nextround.interviews import cards as interview_cards
 from nextround.interviews import selectors
 from nextround.prep import cards as prep_cards
@@ -23,7 +25,12 @@ from nextround.workspace.forms import ImportForm
 
 # Each app's contribution to the round page, in the order the page reads; the template lays
 # them out.
-ROUND_CARDS = (interview_cards.round_card, prep_cards.round_card, story_cards.round_card)
+ROUND_CARDS = (
+    interview_cards.round_card,
+    prep_cards.round_card,
+    story_cards.round_card,
+    followup_cards.round_card,
+)
 
 
 @require_safe
@@ -44,6 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "next_ready": plans[0].readiness if plans else None,
             "later": [(rp.round, rp.readiness) for rp in plans[1:]],
             "due_today": sorted(due, key=lambda pair: pair[1].item.due_at),
+            "after": followup_selectors.dashboard_followups(owner=owner_of(request), now=now),
         },
     )
 

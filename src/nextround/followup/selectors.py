@@ -1,0 +1,642 @@
+"""Reads after a round: what is still to send and when (``nextround.cadence`` over the round's
+records), the thank-you drafts per interviewer (``nextround.letters``), the debrief form's
+starting point, and the dashboard's list of follow-ups due."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import cast
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import Prefetch
+
+from nextround import cadence, letters, timeutil
+from nextround.errors import Invalid, NotFound
+from nextround.followup.models import Debrief, PersonDebrief, Reply, Sent, SentKind, ThankYou
+from nextround.interviews.models import (
+    ACTIVE_STAGES,
+    NoteKind,
+    NoteStatus,
+    Party,
+    Person,
+    Relation,
+    Round,
+    RoundNote,
+    Stage,
+)
+from nextround.stories.models import Strength, Telling
+from nextround.text import word_count
+
+# A thank-you this late is no longer worth a reminder on the dashboard (the round page keeps it).
+THANKS_STALE_AFTER = timedelta(days=7)
+# Decided opportunities stay on the dashboard this long, for the feedback request.
+DECIDED_SHOWN_FOR = timedelta(days=21)
+# When a day is all we know of a sent note or a reply: midday on the round's clock.
+_MIDDAY = time(12)
+
+KIND_LABELS = {
+    cadence.Kind.THANKS: "Thank-you note",
+    cadence.Kind.STATUS_CHECK: "Status check",
+    cadence.Kind.CONCERN_ANSWER: "Answer to a concern",
+    cadence.Kind.FEEDBACK_REQUEST: "Feedback request",
+    cadence.Kind.STOP_SUGGESTED: "Time to stop chasing",
+}
+_DECISIONS = {
+    Stage.OFFER: cadence.Outcome.OFFER,
+    Stage.ACCEPTED: cadence.Outcome.OFFER,
+    Stage.DECLINED: cadence.Outcome.OFFER,
+    Stage.REJECTED: cadence.Outcome.REJECTION,
+}
+
+
+@dataclass
+class Row:
+    """One follow-up still to send, as a page shows it, with its draft once asked for
+    (:func:`with_drafts`)."""
+
+    round: Round
+    kind: cadence.Kind
+    due: datetime  # on the round's clock
+    person: Person | None
+    concern: RoundNote | None
+    reason: str
+    now: datetime
+    draft: letters.Draft | None = None
+    draft_problem: str = ""  # why there is no draft yet (no planned answer, no name)
+    mailto: str | None = None
+    recipient: Person | None = None  # whom the draft is addressed to
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def overdue(self) -> bool:
+        """Past the deadline with a note still unsent."""
+        return self.due <= self.now and any(n.sent is None for n in self.notes)
+
+    @property
+    def countdown(self) -> str:
+        if self.overdue:
+            late = self.now - self.due
+            hours = int(late.total_seconds() // 3600)
+            return f"{hours // 24} days late" if hours >= 48 else f"{max(hours, 1)} h late"
+        return timeutil.countdown(self.due, self.now).replace("started", "now")
+
+    @property
+    def key(self) -> str:
+        """What the mark-sent form posts for it."""
+        return f"{self.kind}:{self.person.pk if self.person else ''}:" + (
+            str(self.concern.pk) if self.concern else ""
+        )
+
+
+@dataclass
+class RoundFollowUps:
+    round: Round
+    ended: bool
+    debrief: Debrief | None
+    rows: list[Row]
+    sent: list[Sent]
+    replies: list[Reply]
+    contact: Person | None
+    stated_date: date | None
+    problem: str = ""  # why no schedule could be made (a bad date or country)
+
+    @property
+    def debrief_due(self) -> bool:
+        return self.ended and not (self.debrief and self.debrief.done)
+
+
+def holiday_region() -> tuple[str, str | None]:
+    """The country and region whose holidays follow-ups skip (``NEXTROUND_COUNTRY`` or the
+    time zone's country); a country the holiday data does not know counts weekends only."""
+    app = settings.APP
+    try:
+        return cadence.canonical_region(app.country, app.region or None)
+    except Invalid:
+        return "", None
+
+
+# --- one round ---------------------------------------------------------------------------------
+
+
+def rounds_for_followups(rounds: Iterable[Round] | None = None, **filters: object) -> list[Round]:
+    """Rounds with everything the schedule reads, in a fixed number of queries."""
+    query = (
+        Round.objects.filter(**filters)
+        .select_related("opportunity", "debrief")
+        .prefetch_related(
+            "attendees",
+            "opportunity__people",
+            "opportunity__stage_changes",
+            Prefetch(
+                "opportunity__rounds",
+                queryset=Round.objects.only("id", "number", "created_at", "opportunity_id"),
+            ),
+            Prefetch(
+                "notes",
+                queryset=RoundNote.objects.filter(
+                    kind__in=[NoteKind.CONCERN, NoteKind.PROMISE]
+                ).select_related("person"),
+                to_attr="followup_notes",
+            ),
+            Prefetch("followups_sent", queryset=Sent.objects.select_related("person", "concern")),
+            Prefetch("replies", queryset=Reply.objects.select_related("person")),
+        )
+    )
+    if rounds is not None:
+        query = query.filter(pk__in=[r.pk for r in rounds])
+    return list(query)
+
+
+def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
+    (loaded,) = rounds_for_followups(pk=round_.pk)
+    return _followups(loaded, now)
+
+
+def _contact(round_: Round) -> Person | None:
+    """Who status checks and the feedback request go to: the recruiter or HR contact of the
+    opportunity, else the hiring manager, else the first interviewer."""
+    people = list(round_.opportunity.people.all())
+    attendees = list(round_.attendees.all())
+    for relation in (Relation.HR, Relation.HIRING_MANAGER):
+        found = next((p for p in people if p.relation == relation), None)
+        if found is not None:
+            return found
+    return attendees[0] if attendees else None
+
+
+def _on_day(day: date, zone: str) -> datetime:
+    """A day as an aware time: midday on the round's clock."""
+    return timeutil.to_utc(datetime.combine(day, _MIDDAY), zone)
+
+
+def _decision(round_: Round) -> cadence.Decision | None:
+    outcome = _DECISIONS.get(Stage(round_.opportunity.stage))
+    if outcome is None:
+        return None
+    changes = [
+        c.on for c in round_.opportunity.stage_changes.all() if c.stage == round_.opportunity.stage
+    ]
+    decided = max(changes) if changes else round_.ends_at.date()
+    return cadence.Decision(outcome=outcome, decided_on=decided)
+
+
+def _key(pk: int) -> str:
+    """A person as the schedule names them: a token that cannot occur in its own wording, so
+    the reasons it writes can be given the person's name afterwards."""
+    return f"⟨{pk}⟩"
+
+
+def _named(reason: str, people: dict[str, Person]) -> str:
+    for key, person in people.items():
+        reason = reason.replace(key, person.name)
+    return reason
+
+
+def _followups(round_: Round, now: datetime) -> RoundFollowUps:
+    notes: list[RoundNote] = getattr(round_, "followup_notes", [])
+    sent = list(round_.followups_sent.all())
+    replies = list(round_.replies.all())
+    contact = _contact(round_)
+    promises = [
+        n.due_on
+        for n in notes
+        if n.kind == NoteKind.PROMISE and n.promised_by == Party.THEM and n.due_on
+    ]
+    stated = max(promises) if promises else None
+    debrief = getattr(round_, "debrief", None)
+    result = RoundFollowUps(
+        round=round_,
+        ended=round_.ends_at <= now,
+        debrief=debrief,
+        rows=[],
+        sent=sent,
+        replies=replies,
+        contact=contact,
+        stated_date=stated,
+    )
+    if not result.ended or not round_.date_in_range:
+        return result
+    later = [r for r in round_.opportunity.rounds.all() if r.number > round_.number]
+    zone = round_.timezone
+    people = {_key(p.pk): p for p in round_.opportunity.people.all()}
+    concerns = {str(n.pk): n for n in notes if n.kind == NoteKind.CONCERN}
+    # A later round means they answered: an invitation closes this round's status checks, and
+    # the decision belongs to the last round.
+    invitations = [
+        cadence.Reply(person=None, received_at=max(r.created_at, round_.ends_at), said="invited")
+        for r in later
+    ]
+    country, region = holiday_region()
+    facts = cadence.RoundFacts(
+        ends_at=round_.ends_at,
+        zone=zone,
+        country=country,
+        subdivision=region,
+        interviewers=tuple(_key(p.pk) for p in round_.attendees.all()),
+        contact=_key(contact.pk) if contact else None,
+        stated_date=stated,
+        open_concerns=tuple(k for k, n in concerns.items() if n.status == NoteStatus.OPEN),
+        decision=None if later else _decision(round_),
+        sent=tuple(
+            cadence.Sent(
+                kind=cadence.Kind(s.kind),
+                person=_key(s.person_id) if s.person_id else None,
+                sent_at=_on_day(s.sent_on, zone),
+                answered=s.answered,
+                concern=str(s.concern_id) if s.concern_id else None,
+            )
+            for s in sent
+        ),
+        replies=tuple(
+            cadence.Reply(
+                person=_key(r.person_id) if r.person_id else None,
+                received_at=_on_day(r.received_on, zone),
+                said=r.said,
+                new_date=r.new_date,
+            )
+            for r in replies
+        )
+        + tuple(invitations),
+    )
+    try:
+        planned = cadence.schedule(facts, now)
+    except Invalid as exc:
+        result.problem = exc.message
+        return result
+    result.rows = [
+        Row(
+            round=round_,
+            kind=item.kind,
+            due=item.due,
+            person=people.get(item.person) if item.person else None,
+            concern=concerns.get(item.concern) if item.concern else None,
+            reason=_named(item.reason, people),
+            now=now,
+        )
+        for item in planned
+    ]
+    return result
+
+
+def with_drafts(result: RoundFollowUps, owner: User) -> RoundFollowUps:
+    """Draft every follow-up of the round other than the thank-you notes (their own page drafts
+    those) and the stop suggestion (nothing to send)."""
+    signer = signer_of(owner)
+    opportunity = result.round.opportunity
+    candidate = letters.Candidate(
+        name=signer.name if signer else "Your name",
+        role=opportunity.role_title,
+        company=opportunity.company,
+    )
+    checks = sum(1 for s in result.sent if s.kind == SentKind.STATUS_CHECK and not s.answered)
+    round_on = timeutil.to_local(result.round.ends_at, result.round.timezone).date()
+    for row in result.rows:
+        to_person = row.person or (row.concern.person if row.concern else None) or result.contact
+        row.recipient = to_person
+        to = _interviewer(to_person) if to_person else letters.Interviewer(name="")
+        try:
+            if row.kind == cadence.Kind.STATUS_CHECK:
+                row.draft = letters.status_check(
+                    candidate,
+                    to,
+                    round_on=round_on,
+                    stated=result.stated_date,
+                    earlier_checks=checks,
+                )
+            elif row.kind == cadence.Kind.CONCERN_ANSWER and row.concern is not None:
+                concern = letters.Concern(raised=row.concern.text, answer=row.concern.response)
+                row.draft = letters.concern_answer(candidate, to, concern)
+            elif row.kind == cadence.Kind.FEEDBACK_REQUEST:
+                offer = opportunity.stage in (Stage.OFFER, Stage.ACCEPTED, Stage.DECLINED)
+                row.draft = letters.feedback_request(candidate, to, offer=offer)
+        except Invalid as exc:
+            row.draft_problem = exc.message
+        if row.draft is not None:
+            email = to_person.email if to_person else ""
+            mailbox = letters.Mailbox(name=to.name, email=email) if email else None
+            row.mailto = letters.mailto_link(row.draft, mailbox)
+    return result
+
+
+def row_for(*, round_: Round, key: str, now: datetime) -> Row:
+    """One follow-up of the round by its key (``Row.key``), with its draft."""
+    result = with_drafts(round_followups(round_=round_, now=now), round_.owner)
+    found = next((r for r in result.rows if r.key == key), None)
+    if found is None:
+        raise NotFound("That follow-up is not due for this round (sent already, or closed).")
+    return found
+
+
+# --- the dashboard -----------------------------------------------------------------------------
+
+
+@dataclass
+class Board:
+    """Follow-ups across the workspace: debriefs to write and notes to send, earliest first."""
+
+    debriefs: list[Round] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rows if r.overdue)
+
+    @property
+    def thanks_due(self) -> int:
+        return sum(1 for r in self.rows if r.kind == cadence.Kind.THANKS)
+
+
+def dashboard_followups(*, owner: User, now: datetime) -> Board:
+    """Rounds that are over, of opportunities still open or decided lately."""
+    recent = now - DECIDED_SHOWN_FOR
+    rounds = rounds_for_followups(
+        None,
+        owner=owner,
+        ends_at__lte=now,
+    )
+    board = Board()
+    for round_ in rounds:
+        opportunity = round_.opportunity
+        if opportunity.stage not in ACTIVE_STAGES:
+            last = max((c.on for c in opportunity.stage_changes.all()), default=None)
+            if last is None or last < recent.date():
+                continue
+        result = _followups(round_, now)
+        if result.debrief_due and round_.ends_at >= recent:
+            board.debriefs.append(round_)
+        board.rows.extend(
+            row
+            for row in result.rows
+            if not (row.kind == cadence.Kind.THANKS and now - row.due > THANKS_STALE_AFTER)
+        )
+    board.rows.sort(key=lambda r: r.due.astimezone(UTC))
+    board.debriefs.sort(key=lambda r: r.ends_at)
+    return board
+
+
+# --- thank-you notes ---------------------------------------------------------------------------
+
+
+@dataclass
+class Note:
+    """The thank-you note to one interviewer: the draft, or the candidate's edit of it, or what to
+    write down in the debrief first."""
+
+    person: Person
+    draft: letters.Draft | None
+    missing: letters.MissingDebrief | None
+    edited: ThankYou | None
+    sent: Sent | None
+    mailto: str | None = None
+    similar: list[tuple[Person, letters.Similarity]] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        if self.edited:
+            return self.edited.subject
+        return self.draft.subject if self.draft else ""
+
+    @property
+    def body(self) -> str:
+        if self.edited:
+            return self.edited.body
+        return self.draft.body if self.draft else ""
+
+    @property
+    def words(self) -> int:
+        return word_count(self.body)
+
+    def as_draft(self) -> letters.Draft | None:
+        """The note as it stands (the edit when there is one), for mail and the sameness check."""
+        if self.draft is None and self.edited is None:
+            return None
+        interviewer = _interviewer(self.person)
+        detail = self.draft.detail if self.draft else ""
+        return letters.Draft(
+            interviewer=interviewer,
+            subject=self.subject,
+            body=self.body,
+            words=self.words,
+            detail=detail,
+        )
+
+
+@dataclass
+class Thanks:
+    round: Round
+    notes: list[Note]
+    signer: letters.Mailbox | None  # None: the candidate has not said how to sign
+    due: datetime  # the round's end + 24 hours, on the round's clock
+    now: datetime
+
+    @property
+    def too_similar(self) -> list[tuple[Note, Note, letters.Similarity]]:
+        pairs = []
+        for i, note in enumerate(self.notes):
+            for other, similarity in note.similar:
+                j = next(k for k, n in enumerate(self.notes) if n.person == other)
+                if j > i and similarity.too_similar:
+                    pairs.append((note, self.notes[j], similarity))
+        return pairs
+
+    @property
+    def overdue(self) -> bool:
+        """Past the deadline with a note still unsent."""
+        return self.due <= self.now and any(n.sent is None for n in self.notes)
+
+
+def _interviewer(person: Person) -> letters.Interviewer:
+    relation = cast(
+        letters.Relation, person.relation if person.relation in letters.ANGLE_OF else "other"
+    )
+    return letters.Interviewer(
+        name=person.name, title=person.title, relation=relation, email=person.email
+    )
+
+
+def _strengths(owner: User) -> tuple[letters.Strength, ...]:
+    out = []
+    for strength in Strength.objects.filter(owner=owner, rank__gte=1).prefetch_related("stories"):
+        stories = list(strength.stories.all())
+        summary = strength.description.strip() or next(
+            (s.result.strip() for s in stories if s.result.strip()), ""
+        )
+        texts = [strength.name, strength.description]
+        texts += [f"{s.title} {s.action} {s.result} {s.numbers}" for s in stories]
+        out.append(
+            letters.Strength(title=strength.name, summary=summary, angles=letters.angles_of(texts))
+        )
+    return tuple(out)
+
+
+def signer_of(owner: User) -> letters.Mailbox | None:
+    """The name the notes are signed with (and the address, when given); None until set."""
+    name = owner.get_full_name().strip()
+    return letters.Mailbox(name=name, email=owner.email) if name else None
+
+
+def signer_with_email(owner: User) -> letters.Mailbox | None:
+    """The sender of an .eml file: only with an address, else the mail program fills it in."""
+    signer = signer_of(owner)
+    return signer if signer and signer.email else None
+
+
+def _debrief_of(row: PersonDebrief | None, notes: Sequence[RoundNote]) -> letters.Debrief | None:
+    if row is None:
+        return None
+    concerns = tuple(
+        letters.Concern(raised=n.text, answer=n.response)
+        for n in notes
+        if n.kind == NoteKind.CONCERN and n.person_id == row.person_id
+    )
+    return letters.Debrief(
+        topics=tuple(row.topic_list()),
+        cared_about=row.cared_about,
+        specific=row.specific,
+        concerns=concerns,
+    )
+
+
+def thanks(*, round_: Round, now: datetime) -> Thanks:
+    """The notes to every interviewer of the round, drafted from the debrief, with the edits,
+    what was sent, the mail links and how alike the notes read."""
+    attendees = list(round_.attendees.all())
+    debriefs = {d.person_id: d for d in PersonDebrief.objects.filter(round=round_)}
+    edits = {t.person_id: t for t in ThankYou.objects.filter(round=round_)}
+    sent = {s.person_id: s for s in Sent.objects.filter(round=round_, kind=SentKind.THANKS)}
+    notes = list(round_.notes.filter(kind=NoteKind.CONCERN))
+    signer = signer_of(round_.owner)
+    candidate = letters.Candidate(
+        name=signer.name if signer else "Your name",
+        role=round_.opportunity.role_title,
+        company=round_.opportunity.company,
+        strengths=_strengths(round_.owner),
+    )
+    panel = [
+        letters.Panelist(
+            interviewer=_interviewer(p), debrief=_debrief_of(debriefs.get(p.pk), notes)
+        )
+        for p in attendees
+    ]
+    drafted = letters.draft_thanks(candidate, panel) if panel else []
+    result = [
+        Note(
+            person=person,
+            draft=out if isinstance(out, letters.Draft) else None,
+            missing=out if isinstance(out, letters.MissingDebrief) else None,
+            edited=edits.get(person.pk),
+            sent=sent.get(person.pk),
+        )
+        for person, out in zip(attendees, drafted, strict=True)
+    ]
+    _compare(result)
+    for note in result:
+        current = note.as_draft()
+        if current is not None:
+            to = (
+                letters.Mailbox(name=note.person.name, email=note.person.email)
+                if note.person.email
+                else None
+            )
+            try:
+                note.mailto = letters.mailto_link(current, to)
+            except Invalid:
+                note.mailto = None
+    end = timeutil.to_local(round_.ends_at, round_.timezone)
+    return Thanks(
+        round=round_,
+        notes=result,
+        signer=signer,
+        due=(round_.ends_at.astimezone(UTC) + cadence.THANKS_AFTER).astimezone(end.tzinfo),
+        now=now,
+    )
+
+
+def _compare(notes: list[Note]) -> None:
+    """Each note learns how alike it reads to every other note of the panel."""
+    written = [(n, d) for n in notes if (d := n.as_draft()) is not None]
+    for similarity in letters.panel_similarity([d for _, d in written]):
+        first, second = written[similarity.first][0], written[similarity.second][0]
+        first.similar.append((second.person, similarity))
+        mirrored = letters.panel_similarity(
+            [written[similarity.second][1], written[similarity.first][1]]
+        )
+        second.similar.append((first.person, mirrored[0]))
+
+
+def note_for(*, round_: Round, person: Person, now: datetime) -> Note:
+    found = next((n for n in thanks(round_=round_, now=now).notes if n.person == person), None)
+    if found is None:
+        raise Invalid(f"{person.name} did not attend this round.")
+    return found
+
+
+# --- the debrief form ----------------------------------------------------------------------------
+
+
+@dataclass
+class PersonSheet:
+    """One interviewer's part of the debrief page: what was saved and what the round's notes
+    already hold about them."""
+
+    person: Person
+    debrief: PersonDebrief | None
+    questions: list[RoundNote]
+    concerns: list[RoundNote]
+    told: list[int]  # ids of the stories they heard
+
+
+@dataclass
+class DebriefSheet:
+    round: Round
+    debrief: Debrief | None
+    people: list[PersonSheet]
+    promises: list[RoundNote]  # their next steps, with dates
+    numbers: list[RoundNote]
+
+
+def debrief_sheet(*, round_: Round) -> DebriefSheet:
+    attendees = list(round_.attendees.all())
+    rows = {d.person_id: d for d in PersonDebrief.objects.filter(round=round_)}
+    notes = list(round_.notes.select_related("person"))
+    tellings = Telling.objects.filter(round=round_).prefetch_related("people")
+    told: dict[int, list[int]] = {}
+    for telling in tellings:
+        for listener in telling.people.all():
+            told.setdefault(listener.pk, []).append(telling.story_id)
+    return DebriefSheet(
+        round=round_,
+        debrief=Debrief.objects.filter(round=round_).first(),
+        people=[
+            PersonSheet(
+                person=p,
+                debrief=rows.get(p.pk),
+                questions=[n for n in notes if n.kind == NoteKind.QUESTION and n.person_id == p.pk],
+                concerns=[n for n in notes if n.kind == NoteKind.CONCERN and n.person_id == p.pk],
+                told=told.get(p.pk, []),
+            )
+            for p in attendees
+        ],
+        promises=[n for n in notes if n.kind == NoteKind.PROMISE and n.promised_by == Party.THEM],
+        numbers=[n for n in notes if n.kind == NoteKind.NUMBER],
+    )
+
+
+def sent_get(*, owner: User, pk: int) -> Sent:
+    try:
+        return Sent.objects.select_related("round").get(owner=owner, pk=pk)
+    except (Sent.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No follow-up with id {pk}.") from None
+
+
+def reply_get(*, owner: User, pk: int) -> Reply:
+    try:
+        return Reply.objects.select_related("round").get(owner=owner, pk=pk)
+    except (Reply.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No reply with id {pk}.") from None
