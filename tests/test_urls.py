@@ -35,6 +35,7 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from nextround.core.services import LOCAL_USERNAME
+from nextround.followup.models import Reply, Sent
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
 from nextround.practice import jobs as practice_jobs
 from nextround.practice import services as practice
@@ -58,6 +59,8 @@ KINDS: dict[str, type[Any]] = {
     "opportunities/": Opportunity,
     "people/": Person,
     "rounds/": Round,
+    "followups/": Sent,
+    "replies/": Reply,
     "notes/": RoundNote,
     "asks/": AskItem,
     "stories/": Story,

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from nextround.playbook.calendar import Interview, build_calendar
+from nextround.playbook.calendar import Interview, Todo, build_calendar
 from nextround.playbook.plan import Attendee, Plan, Progress, RoundFacts, build_plan
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -138,13 +138,12 @@ def test_known_due_times_survive_the_round_trip(berlin: tuple[Plan, bytes]) -> N
     # One day before at 18:00: Sunday 29 March, CEST.
     assert due("questions-for-interviewer:p1") == datetime(2026, 3, 29, 16, 0, tzinfo=UTC)
     assert b"DUE;TZID=Europe/Berlin:20260329T180000\r\n" in raw
-    # Thank-you notes 24 h and the status check 7 days (168 h) after the 09:30 UTC end.
-    for person in ("p1", "p2"):
-        assert due(f"thank-you-note:{person}") == datetime(2026, 3, 31, 9, 30, tzinfo=UTC)
-    assert due("status-check") == datetime(2026, 4, 6, 9, 30, tzinfo=UTC)
-    assert due("status-check").astimezone(UTC) - BERLIN_END == timedelta(hours=168)
-    thanks = todos[uid_for("thank-you-note:p2")]
-    assert str(thanks["SUMMARY"]) == "Send a thank-you note to Jürgen Müller-Lüdenscheidt"
+    # The debrief three hours after the 09:30 UTC end (the follow-ups after it are extra to-dos
+    # the followup app adds: test_extra_todos_carry_their_own_due_times).
+    assert due("debrief") == datetime(2026, 3, 30, 12, 30, tzinfo=UTC)
+    assert due("debrief").astimezone(UTC) - BERLIN_END == timedelta(hours=3)
+    research = todos[uid_for("research-interviewer:p2")]
+    assert str(research["SUMMARY"]) == "Research Jürgen Müller-Lüdenscheidt"
 
 
 def test_the_file_defines_its_time_zone(berlin: tuple[Plan, bytes]) -> None:
@@ -217,13 +216,13 @@ def test_new_york_round_across_the_november_clock_change() -> None:
     todos = {str(t["UID"]): t for t in cal.walk("VTODO")}
     research = todos["nyc-1-research-interviewer-p7@nextround"]["DUE"].dt
     questions = todos["nyc-1-questions-for-interviewer-p7@nextround"]["DUE"].dt
-    thanks = todos["nyc-1-thank-you-note-p7@nextround"]["DUE"].dt
+    debrief = todos["nyc-1-debrief@nextround"]["DUE"].dt
     # Saturday 31 October 18:00 EDT and Sunday 1 November 18:00 EST.
     assert research == datetime(2026, 10, 31, 22, 0, tzinfo=UTC)
     assert questions == datetime(2026, 11, 1, 23, 0, tzinfo=UTC)
     # Same-zone subtraction in Python is wall-clock time; the real gap is 25 hours.
     assert questions.astimezone(UTC) - research.astimezone(UTC) == timedelta(hours=25)
-    assert thanks == datetime(2026, 11, 3, 15, 0, tzinfo=UTC)
+    assert debrief == datetime(2026, 11, 2, 18, 0, tzinfo=UTC)  # three hours after the end
     assert b"DUE;TZID=America/New_York:20261031T180000\r\n" in raw
     assert b"DUE;TZID=America/New_York:20261101T180000\r\n" in raw
     [zone] = cal.walk("VTIMEZONE")
@@ -258,9 +257,36 @@ def test_follow_up_reminders_are_anchored_to_the_due_time(berlin: tuple[Plan, by
     _, raw = berlin
     cal: Any = icalendar.Calendar.from_ical(raw)
     alarms = [(todo, alarm) for todo in cal.walk("VTODO") for alarm in todo.walk("VALARM")]
-    assert len(alarms) == 4  # debrief, two thank-you notes, status check
+    assert len(alarms) == 1  # the debrief
     for todo, alarm in alarms:
         trigger = alarm["TRIGGER"]
         relative_to_due = trigger.params.get("RELATED") == "END"
         absolute = isinstance(trigger.dt, datetime)
         assert relative_to_due or absolute or "DTSTART" in todo, str(todo["UID"])
+
+
+def test_extra_todos_carry_their_own_due_times(berlin: tuple[Plan, bytes]) -> None:
+    """The follow-ups the followup app adds: a to-do each, due on the round's clock, with a
+    reminder at the due time, and the file's time zone still covering them."""
+    plan, _ = berlin
+    interview = Interview("round-42", "Second round", BERLIN_START, BERLIN_END, "Europe/Berlin")
+    # 24 real hours after the end, and a status check on Wednesday 8 April 09:00 CEST.
+    thanks = Todo(
+        "followup-thanks-p1",
+        "Thank-you note to Dana",
+        "Thank Dana",
+        BERLIN_END + timedelta(hours=24),
+    )
+    check = Todo(
+        "followup-status_check-p1",
+        "Status check to Dana",
+        "A week has passed",
+        datetime(2026, 4, 8, 7, 0, tzinfo=UTC),
+    )
+    raw = build_calendar(interview, plan, {}, now=BERLIN_START, todos=[thanks, check])
+    todos = todos_by_uid(icalendar.Calendar.from_ical(raw))
+    got = todos["round-42-followup-thanks-p1@nextround"]
+    assert got["DUE"].dt == BERLIN_END + timedelta(hours=24)
+    assert str(got["SUMMARY"]) == "Thank-you note to Dana"
+    assert [a["TRIGGER"].params.get("RELATED") for a in got.walk("VALARM")] == ["END"]
+    assert b"DUE;TZID=Europe/Berlin:20260408T090000\r\n" in raw

@@ -346,9 +346,9 @@ def test_real_checklist_due_dates_for_a_berlin_video_round() -> None:
     assert due["questions-for-interviewer:p1"] == utc(2026, 3, 29, 16, 0)
     # tech-check: 2 hours before the start.
     assert due["tech-check"] == utc(2026, 3, 30, 6, 0)
-    # thank-you note: 24 hours after the 09:00 UTC end; status check a week after it.
-    assert due["thank-you-note:p1"] == utc(2026, 3, 31, 9, 0)
-    assert due["status-check"] == utc(2026, 4, 6, 9, 0)
+    # debrief: 3 hours after the 09:00 UTC end (the follow-ups are the followup app's).
+    assert due["debrief"] == utc(2026, 3, 30, 12, 0)
+    assert not any(key.startswith(("thank-you-note", "status-check")) for key in due)
 
 
 def test_per_attendee_items_are_one_per_interviewer_with_a_shared_weight() -> None:
@@ -359,14 +359,15 @@ def test_per_attendee_items_are_one_per_interviewer_with_a_shared_weight() -> No
         ("research-interviewer:p2", "Research Sam Lee", 2, "p2"),
         ("research-interviewer:p3", "Research Priya Nair", 2, "p3"),
     ]
-    thanks = sorted(
-        (i.key, i.title, i.weight, i.before) for i in plan.items if i.template == "thank-you-note"
+    questions = sorted(
+        (i.key, i.weight) for i in plan.items if i.template == "questions-for-interviewer"
     )
-    assert thanks == [
-        ("thank-you-note:p1", "Send a thank-you note to Dana Ortiz", 2, False),
-        ("thank-you-note:p2", "Send a thank-you note to Sam Lee", 2, False),
-        ("thank-you-note:p3", "Send a thank-you note to Priya Nair", 2, False),
+    assert [key for key, _ in questions] == [
+        "questions-for-interviewer:p1",
+        "questions-for-interviewer:p2",
+        "questions-for-interviewer:p3",
     ]
+    assert len({weight for _, weight in questions}) == 1  # one shared weight
     assert all("{name}" not in i.title for i in plan.items)
 
 
@@ -377,7 +378,7 @@ def test_per_attendee_item_without_attendees_is_one_placeholder() -> None:
         ("research-interviewer", "Research each interviewer", 6, None)
     ]
     keys = plan.item_keys()
-    assert {"questions-for-interviewer", "thank-you-note"} <= keys
+    assert "questions-for-interviewer" in keys
 
 
 def test_per_attendee_share_never_drops_below_one() -> None:

@@ -237,7 +237,7 @@ def calendar(round_id: int, output: Path | None) -> None:
     round_ = _round(round_id)
     from django.utils import timezone
 
-    from nextround.prep.selectors import round_calendar
+    from nextround.followup.selectors import round_calendar
 
     _, content = round_calendar(round_=round_, now=timezone.now())
     if output is None:

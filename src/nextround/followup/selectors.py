@@ -27,6 +27,8 @@ from nextround.interviews.models import (
     RoundNote,
     Stage,
 )
+from nextround.playbook.calendar import Todo
+from nextround.prep import selectors as prep_selectors
 from nextround.stories.models import Strength, Telling
 from nextround.text import word_count
 
@@ -75,8 +77,7 @@ class Row:
 
     @property
     def overdue(self) -> bool:
-        """Past the deadline with a note still unsent."""
-        return self.due <= self.now and any(n.sent is None for n in self.notes)
+        return self.due <= self.now
 
     @property
     def countdown(self) -> str:
@@ -220,7 +221,7 @@ def _followups(round_: Round, now: datetime) -> RoundFollowUps:
         contact=contact,
         stated_date=stated,
     )
-    if not result.ended or not round_.date_in_range:
+    if not round_.date_in_range:
         return result
     later = [r for r in round_.opportunity.rounds.all() if r.number > round_.number]
     zone = round_.timezone
@@ -331,6 +332,26 @@ def row_for(*, round_: Round, key: str, now: datetime) -> Row:
     if found is None:
         raise NotFound("That follow-up is not due for this round (sent already, or closed).")
     return found
+
+
+# --- the calendar --------------------------------------------------------------------------------
+
+
+def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
+    """The round's .ics file: the interview and its plan (``prep``), with every follow-up still
+    to send as a to-do due when it is due."""
+    todos = [
+        Todo(
+            key=f"followup-{row.kind}-{row.person.pk if row.person else 'all'}"
+            + (f"-{row.concern.pk}" if row.concern else ""),
+            summary=row.label + (f" to {row.person.name}" if row.person else ""),
+            description=row.reason,
+            due=row.due,
+        )
+        for row in round_followups(round_=round_, now=now).rows
+        if row.kind != cadence.Kind.STOP_SUGGESTED
+    ]
+    return prep_selectors.round_calendar(round_=round_, now=now, todos=todos)
 
 
 # --- the dashboard -----------------------------------------------------------------------------
@@ -549,13 +570,10 @@ def thanks(*, round_: Round, now: datetime) -> Thanks:
             except Invalid:
                 note.mailto = None
     end = timeutil.to_local(round_.ends_at, round_.timezone)
-    return Thanks(
-        round=round_,
-        notes=result,
-        signer=signer,
-        due=(round_.ends_at.astimezone(UTC) + cadence.THANKS_AFTER).astimezone(end.tzinfo),
-        now=now,
-    )
+    due = end  # a round stored out of range: no offset is added (its pages ask to edit it)
+    if round_.date_in_range:
+        due = (round_.ends_at.astimezone(UTC) + cadence.THANKS_AFTER).astimezone(end.tzinfo)
+    return Thanks(round=round_, notes=result, signer=signer, due=due, now=now)
 
 
 def _compare(notes: list[Note]) -> None:

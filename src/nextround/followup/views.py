@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround import letters
+from nextround.core.forms import could_be_id
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid
 from nextround.followup import selectors, services
@@ -24,7 +25,7 @@ from nextround.followup.forms import (
     ThankYouForm,
 )
 from nextround.interviews import selectors as interview_selectors
-from nextround.interviews.models import NoteKind, Round
+from nextround.interviews.models import NoteKind, Person, Round
 from nextround.stories import selectors as story_selectors
 
 
@@ -38,6 +39,15 @@ def _problems(form: forms.Form) -> str:
 
 def _thanks_url(round_: Round, anchor: str = "") -> str:
     return reverse("thanks", args=[round_.pk]) + (f"#{anchor}" if anchor else "")
+
+
+@require_safe
+def round_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk)
+    name, content = selectors.round_calendar(round_=round_, now=timezone.now())
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 # --- the debrief --------------------------------------------------------------------------------
@@ -116,7 +126,13 @@ def thanks(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"name": owner.get_full_name(), "email": owner.email}
         ),
         "notes": [
-            (note, ThankYouForm(initial={"subject": note.subject, "body": note.body}))
+            (
+                note,
+                ThankYouForm(
+                    initial={"subject": note.subject, "body": note.body},
+                    prefix=f"note{note.person.pk}",
+                ),
+            )
             for note in board.notes
         ],
         "today": timezone.localdate(now),
@@ -124,16 +140,26 @@ def thanks(request: HttpRequest, pk: int) -> HttpResponse:
     return page(request, "followup/thanks.html", context)
 
 
+def _person(request: HttpRequest, round_: Round, value: str | None) -> Person:
+    """The interviewer a request names (``person``), who must have attended the round."""
+    if not value or not value.isdigit() or not could_be_id(value):
+        raise Invalid("Say whose note: the person is missing.")
+    who = interview_selectors.person_get(owner=owner_of(request), pk=int(value))
+    if not round_.attendees.filter(pk=who.pk).exists():
+        raise Invalid(f"{who.name} did not attend this round.")
+    return who
+
+
 @require_POST
-def thank_you_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+def thank_you_edit(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
-    who = interview_selectors.person_get(owner=owner_of(request), pk=person)
+    who = _person(request, round_, request.POST.get("person"))
     anchor = f"note-{who.pk}"
     if "reset" in request.POST:
         services.thank_you_reset(round_=round_, person=who)
         messages.success(request, f"The note to {who.name} is the fresh draft again.")
         return see_other(_thanks_url(round_, anchor))
-    form = ThankYouForm(request.POST)
+    form = ThankYouForm(request.POST, prefix=f"note{who.pk}")
     if submit(
         form,
         lambda: services.thank_you_save(
@@ -156,9 +182,9 @@ def thank_you_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 
 
 @require_safe
-def thank_you_eml(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+def thank_you_eml(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
-    who = interview_selectors.person_get(owner=owner_of(request), pk=person)
+    who = _person(request, round_, request.GET.get("person"))
     note = selectors.note_for(round_=round_, person=who, now=timezone.now())
     current = note.as_draft()
     if current is None:

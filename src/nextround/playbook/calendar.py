@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -26,6 +26,16 @@ class Interview:
     location: str = ""
     video_link: str = ""
     description: str = ""
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A to-do beyond the plan's items (the follow-ups after the round), due at ``due``."""
+
+    key: str  # stable within the round, so importing again updates rather than duplicates
+    summary: str
+    description: str
+    due: datetime
 
 
 def _alarm(before: timedelta, text: str, *, related: str = "START") -> icalendar.Alarm:
@@ -63,10 +73,12 @@ def build_calendar(
     progress: Mapping[str, Progress],
     *,
     now: datetime | None = None,
+    todos: Sequence[Todo] = (),
 ) -> bytes:
-    """The interview as an event with reminders a day and an hour before, and every plan
-    item (prep before, thank-you notes and the status check after) as a to-do with a due time,
-    all in the round's own time zone with its VTIMEZONE definition."""
+    """The interview as an event with reminders a day and an hour before, every plan item
+    (prep before, the debrief after) and every extra to-do (the follow-ups: thank-you notes,
+    status checks, ...) as a to-do with a due time, all in the round's own time zone with its
+    VTIMEZONE definition."""
     tz = ZoneInfo(interview.timezone)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cal = icalendar.Calendar()
@@ -88,8 +100,19 @@ def build_calendar(
         if not item.before:  # follow-ups are easy to forget: remind at the deadline
             todo.add_component(_alarm(timedelta(0), item.title, related="END"))
         cal.add_component(todo)
+    for extra in todos:
+        todo = icalendar.Todo()
+        todo.add("uid", f"{interview.uid}-{extra.key.replace(':', '-')}@nextround")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", extra.summary)
+        todo.add("description", extra.description)
+        todo.add("due", extra.due.astimezone(tz))
+        todo.add("status", "NEEDS-ACTION")
+        todo.add("related-to", f"{interview.uid}@nextround")
+        todo.add_component(_alarm(timedelta(0), extra.summary, related="END"))
+        cal.add_component(todo)
     # A VTIMEZONE covering only the years the file spans keeps it small but exact.
-    dues = [item.due_at for item in plan.items] + [interview.starts_at]
+    dues = [item.due_at for item in plan.items] + [t.due for t in todos] + [interview.starts_at]
     cal.add_missing_timezones(
         first_date=(min(dues) - timedelta(days=366)).date(),
         last_date=(max(dues) + timedelta(days=366)).date(),

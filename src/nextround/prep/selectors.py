@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import Opportunity, Party, Person, Round, Stage
 from nextround.interviews.selectors import CarryForward, carry_forward, carry_forward_many
 from nextround.playbook import asks as ask_rules
-from nextround.playbook.calendar import Interview, build_calendar
+from nextround.playbook.calendar import Interview, Todo, build_calendar
 from nextround.playbook.field import FieldGuess, detect_field
 from nextround.playbook.knowledge import Ask
 from nextround.playbook.likely import EarlierQuestion, LikelyQuestion, likely_questions
@@ -344,8 +345,11 @@ def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
 # --- calendar ------------------------------------------------------------------------------
 
 
-def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
-    """The round's .ics file name and content: the interview, the plan's to-dos, follow-ups."""
+def round_calendar(
+    *, round_: Round, now: datetime, todos: Sequence[Todo] = ()
+) -> tuple[str, bytes]:
+    """The round's .ics file name and content: the interview, the plan's to-dos, and the
+    ``todos`` the apps above add (the follow-ups)."""
     if not round_.date_in_range:
         raise Invalid(
             f"{round_.label}: its date is out of range; edit it to a date from "
@@ -373,4 +377,4 @@ def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
     )
     progress = {r.item.key: r.progress for r in rp.rows}
     name = f"{slugify(opportunity.company) or 'interview'}-round-{round_.number}.ics"
-    return name, build_calendar(interview, rp.plan, progress, now=now)
+    return name, build_calendar(interview, rp.plan, progress, now=now, todos=todos)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid
@@ -63,15 +63,6 @@ def plan_item(request: HttpRequest, pk: int) -> HttpResponse:
     if row is None and data is None:
         raise Invalid(f"The plan for this round has no item {key!r}.")
     return page(request, "prep/plan_item.html", {"round": round_, "row": row, "form": form}, form)
-
-
-@require_GET
-def round_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = interview_selectors.round_get(owner=owner_of(request), pk=pk)
-    name, content = selectors.round_calendar(round_=round_, now=timezone.now())
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @require_POST

@@ -113,6 +113,12 @@ def _first_round_debrief(round_: Round, *, maya: Person) -> None:
     )
     next_day = timeutil.to_local(round_.ends_at, round_.timezone).date() + timedelta(days=1)
     followup.followup_sent(round_=round_, kind="thanks", person=maya, on=next_day)
+    followup.reply_record(
+        round_=round_,
+        person=maya,
+        received_on=next_day + timedelta(days=2),
+        said="Invited me to a panel with Luis and Grace; the VP will join for the last half hour.",
+    )
 
 
 def _stories(owner: User, *, first_round: Round) -> None:

@@ -37,6 +37,7 @@ from django.db import transaction
 
 from nextround.core.transfer import Doc, Record, Tally, json_kind
 from nextround.errors import Invalid
+from nextround.followup import transfer as followup
 from nextround.interviews import transfer as interviews
 from nextround.interviews.transfer import Parts
 from nextround.practice import transfer as practice
@@ -44,7 +45,7 @@ from nextround.prep import transfer as prep
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 4
+VERSION = 5
 
 
 class Header(Doc):
@@ -55,8 +56,16 @@ class Header(Doc):
 def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
     library, story_refs = stories.library_export(owner=owner)
     parts = Parts(
-        round_prefetch=[*prep.round_prefetch(), *stories.round_prefetch()],
-        round_export=[prep.round_export, stories.tellings_export(story_refs)],
+        round_prefetch=[
+            *prep.round_prefetch(),
+            *stories.round_prefetch(),
+            *followup.round_prefetch(),
+        ],
+        round_export=[
+            prep.round_export,
+            stories.tellings_export(story_refs),
+            followup.round_export,
+        ],
         opportunity_prefetch=stories.opportunity_prefetch(),
         opportunity_export=[stories.concern_answers_export(story_refs), stories.cv_checks_export],
     )
@@ -91,7 +100,11 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
     with transaction.atomic():
         library = stories.library_import(owner=owner, root=root, report=report)
         parts = Parts(
-            round_import=[prep.round_import, stories.tellings_import(library)],
+            round_import=[
+                prep.round_import,
+                stories.tellings_import(library),
+                followup.round_import,
+            ],
             opportunity_import=[stories.concern_answers_import(library), stories.cv_checks_import],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)

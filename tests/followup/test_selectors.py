@@ -1,0 +1,171 @@
+"""What the pages read: the follow-up schedule built from a round's records, the thank-you
+drafts per interviewer with their sameness, and the dashboard's list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from email import message_from_bytes, policy
+
+from django.contrib.auth.models import User
+
+from nextround import letters
+from nextround.cadence import Kind
+from nextround.followup import selectors, services
+from nextround.interviews import services as interviews
+from nextround.interviews.models import NoteKind, Opportunity, Person, Round
+
+# The panel (rounds[1]) ended Thursday 3 December 2026 at 12:00 in Chicago (18:00 UTC).
+AFTER = datetime.fromisoformat("2026-12-03T20:00:00+00:00")
+
+
+def _panel_debrief(panel: Round, people: list[Person]) -> None:
+    dana, sam, priya = people
+    services.debrief_save(
+        round_=panel,
+        entry=services.RoundEntry(done=True),
+        people=[
+            services.PersonEntry(person=dana, specific="the intake backlog that doubled in May"),
+            services.PersonEntry(person=sam, cared_about="clean, reviewed SQL"),
+            services.PersonEntry(person=priya, topics="the regional expansion next year"),
+        ],
+        now=AFTER,
+    )
+
+
+def test_a_round_over_gets_thanks_per_interviewer_a_day_after_then_a_status_check(
+    user: User, rounds: list[Round], people: list[Person]
+) -> None:
+    user.first_name = "Ana"
+    user.save()
+    result = selectors.round_followups(round_=rounds[1], now=AFTER)
+    thanks = [r for r in result.rows if r.kind == Kind.THANKS]
+    assert {r.person for r in thanks} == set(people)
+    # 24 real hours after 12:00 CST on 3 December: 12:00 on the 4th, on the round's clock.
+    assert {r.due.isoformat() for r in thanks} == {"2026-12-04T12:00:00-06:00"}
+    assert all(r.reason.startswith(f"Thank {r.person.name}") for r in thanks if r.person)
+    (check,) = [r for r in result.rows if r.kind == Kind.STATUS_CHECK]
+    # A week after Thursday 3 December is Thursday 10 December, a working day: 09:00 there.
+    assert check.due.isoformat() == "2026-12-10T09:00:00-06:00"
+    assert check.person == people[0]  # no HR contact: the hiring manager
+    assert result.debrief_due
+
+
+def test_sent_notes_and_a_stated_date_change_the_schedule(
+    rounds: list[Round], people: list[Person]
+) -> None:
+    panel = rounds[1]
+    services.followup_sent(round_=panel, kind="thanks", person=people[0], on=date(2026, 12, 4))
+    interviews.note_create(
+        round_=panel,
+        kind=NoteKind.PROMISE,
+        text="Decision by the 18th",
+        promised_by="them",
+        due_on=date(2026, 12, 18),
+    )
+    result = selectors.round_followups(round_=panel, now=AFTER)
+    thanks_to = {r.person for r in result.rows if r.kind == Kind.THANKS}
+    assert thanks_to == {people[1], people[2]}
+    (check,) = [r for r in result.rows if r.kind == Kind.STATUS_CHECK]
+    # The working day after Friday 18 December is Monday 21 December.
+    assert check.due.date() == date(2026, 12, 21)
+    assert result.stated_date == date(2026, 12, 18)
+
+
+def test_a_later_round_closes_the_earlier_rounds_status_checks(
+    rounds: list[Round], people: list[Person]
+) -> None:
+    first = selectors.round_followups(round_=rounds[0], now=AFTER)
+    assert Kind.STATUS_CHECK not in {r.kind for r in first.rows}
+
+
+def test_a_rejection_brings_a_feedback_request_to_the_contact(
+    opportunity: Opportunity, rounds: list[Round], people: list[Person]
+) -> None:
+    recruiter = interviews.person_create(opportunity=opportunity, name="Lee Park", relation="hr")
+    interviews.opportunity_set_stage(
+        opportunity=opportunity, stage="rejected", on=date(2026, 12, 9)
+    )
+    result = selectors.round_followups(round_=rounds[1], now=AFTER + timedelta(days=7))
+    (request,) = [r for r in result.rows if r.kind == Kind.FEEDBACK_REQUEST]
+    assert request.person == recruiter
+    assert request.due.date() == date(2026, 12, 10)
+    drafted = selectors.with_drafts(result, opportunity.owner)
+    (request,) = [r for r in drafted.rows if r.kind == Kind.FEEDBACK_REQUEST]
+    assert request.draft is not None and "Dear Lee Park" in request.draft.body
+
+
+def test_thank_you_drafts_call_back_to_each_debrief_and_read_apart(
+    user: User, rounds: list[Round], people: list[Person]
+) -> None:
+    panel = rounds[1]
+    _panel_debrief(panel, people)
+    board = selectors.thanks(round_=panel, now=AFTER)
+    assert [n.person for n in board.notes] == list(panel.attendees.all())  # by name
+    details = dict(zip(people, ["intake backlog", "clean, reviewed SQL", "regional"], strict=True))
+    for note in board.notes:
+        assert note.draft is not None and details[note.person] in note.body
+        assert note.body.rstrip().endswith("Your name")  # no name set yet
+        assert all(not s.too_similar for _, s in note.similar)
+    assert board.too_similar == []
+    assert not board.overdue  # due at 18:00 UTC on the 4th
+
+
+def test_a_pasted_note_is_flagged_with_its_shared_passages(
+    rounds: list[Round], people: list[Person]
+) -> None:
+    panel = rounds[1]
+    _panel_debrief(panel, people)
+    first = selectors.thanks(round_=panel, now=AFTER).notes[0]
+    services.thank_you_save(round_=panel, person=people[1], subject="Thanks", body=first.body)
+    board = selectors.thanks(round_=panel, now=AFTER)
+    ((a, b, similarity),) = board.too_similar
+    assert {a.person, b.person} == {people[0], people[1]}
+    assert similarity.jaccard > letters.TOO_SIMILAR and similarity.shared
+
+
+def test_no_debrief_means_what_to_write_instead_of_a_note(
+    rounds: list[Round], people: list[Person]
+) -> None:
+    board = selectors.thanks(round_=rounds[1], now=AFTER)
+    assert all(n.draft is None and n.missing for n in board.notes)
+    assert "Write down something about Dana Ortiz" in board.notes[0].missing.message  # type: ignore[union-attr]
+
+
+def test_the_calendar_carries_the_follow_ups(rounds: list[Round], people: list[Person]) -> None:
+    import icalendar
+
+    _, content = selectors.round_calendar(round_=rounds[1], now=AFTER)
+    calendar = icalendar.Calendar.from_ical(content)
+    todos = {str(t["SUMMARY"]) for t in calendar.walk("VTODO")}
+    assert {f"Thank-you note to {p.name}" for p in people} <= todos
+    assert "Status check to Dana Ortiz" in todos
+    assert not any(t.startswith("Send a thank-you note") for t in todos)  # no generic to-do
+
+
+def test_the_dashboard_lists_debriefs_and_follow_ups_across_rounds(
+    user: User, rounds: list[Round], people: list[Person]
+) -> None:
+    board = selectors.dashboard_followups(owner=user, now=AFTER)
+    assert rounds[1] in board.debriefs
+    assert board.thanks_due == 3  # the first round's note is over a week late: dropped
+    services.followup_sent(round_=rounds[1], kind="thanks", person=people[0], on=date(2026, 12, 4))
+    assert selectors.dashboard_followups(owner=user, now=AFTER).thanks_due == 2
+
+
+def test_the_eml_of_a_note_parses_back(
+    user: User, rounds: list[Round], people: list[Person]
+) -> None:
+    panel = rounds[1]
+    _panel_debrief(panel, people)
+    services.signature_set(owner=user, name="Zoë Müller", email="zoe@example.org")
+    interviews.person_update(person=people[0], email="dana@northwind.example")
+    note = selectors.thanks(round_=panel, now=AFTER).notes[0]
+    draft = note.as_draft()
+    assert draft is not None
+    to = letters.Mailbox(name=people[0].name, email=people[0].email)
+    raw = letters.eml_bytes(draft, to, selectors.signer_with_email(user))
+    message = message_from_bytes(raw, policy=policy.default)
+    assert message["From"].addresses[0].display_name == "Zoë Müller"
+    assert message["To"].addresses[0].addr_spec == "dana@northwind.example"
+    assert message["X-Unsent"] == "1"
+    assert "intake backlog" in message.get_content()
