@@ -60,7 +60,7 @@ def test_missing_categories_count_as_zero() -> None:
 
 def test_savings_alone_leave_nothing_without_savings() -> None:
     sheet = budget({"savings": D(700)})
-    assert (sheet.monthly_total, sheet.monthly_without_savings) == (700, 0)
+    assert (sheet.monthly_total, sheet.monthly_without_savings) == (D(700), D(0))
 
 
 @pytest.mark.parametrize(

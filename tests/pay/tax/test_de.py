@@ -386,7 +386,7 @@ def test_there_are_at_least_twenty_cases() -> None:
 def test_contributions_show_rate_base_and_ceiling() -> None:
     account = net_of(D(90000), DeSettings())
     health = next(line for line in account.charges if line.label == "Health insurance")
-    assert (health.rate, health.base, health.band) == (D("8.75"), D(69750), (0, D(69750)))
+    assert (health.rate, health.base, health.band) == (D("8.75"), D(69750), (D(0), D(69750)))
     pension = next(line for line in account.charges if line.label == "Pension insurance")
     assert (pension.rate, pension.base) == (D("9.3"), D(90000))
     assert account.tax_year == "2026" and account.currency == "EUR"

@@ -103,7 +103,7 @@ def test_the_taper_is_explained_and_the_bands_named() -> None:
     allowance = account.steps[0]
     assert "100,000" in allowance.note
     tax = [line for line in account.charges if line.label == "Income tax"]
-    assert [(line.rate, line.base) for line in tax] == [(20, 37700), (40, 64730)]
+    assert [(line.rate, line.base) for line in tax] == [(D(20), D(37700)), (D(40), D(64730))]
     assert account.tax_year == "2026/27" and account.currency == "GBP"
     assert any("Scottish" in note for note in account.notes)
 

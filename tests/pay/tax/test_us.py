@@ -163,9 +163,9 @@ def test_there_are_at_least_twenty_cases() -> None:
 def test_the_brackets_are_shown_with_their_bands() -> None:
     account = net_of(D(250000), UsSettings())
     federal = [line for line in account.charges if line.label == "Federal income tax"]
-    assert [line.rate for line in federal] == [10, 12, 22, 24, 32]
-    assert [line.band for line in federal][:2] == [(0, 12400), (12400, 50400)]
-    assert [line.base for line in federal] == [12400, 38000, 55300, 96075, 32125]
+    assert [line.rate for line in federal] == [D(10), D(12), D(22), D(24), D(32)]
+    assert [line.band for line in federal][:2] == [(D(0), D(12400)), (D(12400), D(50400))]
+    assert [line.base for line in federal] == [D(12400), D(38000), D(55300), D(96075), D(32125)]
     taxable = next(line for line in account.steps if line.label == "Taxable income")
     assert taxable.amount == 233900
     assert account.net_monthly == D("15265.17")  # 183,182 / 12 = 15,265.1666...
@@ -182,7 +182,7 @@ def test_a_state_rate_out_of_range_is_refused() -> None:
 
 
 def test_an_unknown_filing_status_is_refused() -> None:
-    settings = msgspec.structs.replace(UsSettings(), filing_status="widowed")  # type: ignore[arg-type]
+    settings = msgspec.structs.replace(UsSettings(), filing_status="widowed")
     with pytest.raises(Invalid) as raised:
         net_of(D(50000), settings)
     assert "filing_status" in raised.value.field_errors
