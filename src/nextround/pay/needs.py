@@ -36,10 +36,11 @@ NET_LIMIT = GROSS_LIMIT // 10  # ten million a year after tax: more is a typo
 
 
 def gross_for_net(net_yearly: Decimal | int, settings: Settings) -> Derivation:
-    """The account at the smallest whole gross whose net reaches ``net_yearly``: bisection on
-    whole units of money, so the net found is at most one unit a year above the need (each
-    unit more of gross adds less than one unit of net). Invalid when no gross up to 100
-    million reaches it."""
+    """The account at a whole gross whose net reaches ``net_yearly`` while the unit below does
+    not (bisection on whole units of money; the smallest such gross where net rises steadily,
+    as it does except for Germany's whole-euro wage tax). Each unit more of gross adds less
+    than one unit of net, so the net found is at most one unit a year above the need. Invalid
+    when no gross up to 100 million reaches it."""
     need = check_amount(net_yearly, "net", limit=NET_LIMIT, what="The yearly net need")
     if need == 0:
         return net_of(0, settings)
