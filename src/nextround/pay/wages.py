@@ -232,6 +232,8 @@ def areas(text: str, *, limit: int = 10) -> tuple[Area, ...]:
         return tuple(a for a, _ in everywhere if a.kind == "national")
     place, _, state = text.rpartition(",") if "," in text else (text, "", "")
     postal = _postal(state)
+    if state.strip() and not postal:
+        return ()  # a state no one knows: nothing there
     query = _words(place)
     found: list[tuple[tuple[int, str], Area]] = []
     for area, codes in everywhere:
