@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import msgspec
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 from trafilatura import bare_extraction
 from trafilatura.settings import Document as Extracted
 from trafilatura.utils import load_html
@@ -37,6 +37,9 @@ from nextround.timeutil import check_date, in_range
 
 #: Elements a page may have; a long article with its site around it has a few thousand.
 MAX_ELEMENTS = 50_000
+#: Characters of main text (spaces aside, so that Japanese or Chinese counts the same) below
+#: which a page is taken to have none: a menu, a cookie notice.
+MIN_CHARS = 40
 ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 NO_PAGE_DATE = "No date found on the page: type the day it was published."
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -135,7 +138,7 @@ def read_page(data: bytes | str, *, url: str = "", name: str = "", content_type:
     address = _web_address(url) or _saved_from(markup)
     tree = _tree(source, markup)
     extracted = _extract(tree, address, extensive=True)
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None or len("".join((extracted.text or "").split())) < MIN_CHARS:
         raise Invalid(
             f"{source} has no main text that could be found: save the article's own page, "
             "or paste its text instead."
@@ -148,7 +151,8 @@ def read_page(data: bytes | str, *, url: str = "", name: str = "", content_type:
     if published is not None and (published.month, published.day) == (1, 1):
         # A bare year in the text ("since 2011", "© 2011–2026") comes back as 1 January from
         # the search through the text; a 1 January the page's markup or address gives stands.
-        published = _day(_extract(_tree(source, markup), address, extensive=False).date)
+        again = _extract(_tree(source, markup), address, extensive=False)  # a fresh tree
+        published = _day(again.date) if again is not None else None
     return Page(
         title=shorten(title, TITLE_CHARS),
         text=_cut(text, TEXT_CHARS),
@@ -257,9 +261,11 @@ def _day(value: str | None) -> date | None:
 
 
 def _cut(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut after the last whole paragraph that fits."""
+    """At most about ``limit`` characters, cut after the last whole paragraph (line) that fits,
+    or at a word when the first paragraph alone is longer."""
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    end = cut.rfind("\n\n")
-    return (cut[:end] if end > limit // 2 else shorten(cut, limit - 1)).rstrip() + "\n\n…"
+    end = cut.rfind("\n")
+    kept = cut[:end].rstrip() if end > 0 else shorten(cut, limit - 1).removesuffix("…")
+    return f"{kept}\n…"
