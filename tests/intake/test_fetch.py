@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote
 import pytest
 
 from nextround.errors import Invalid
-from nextround.intake import Document, fetch_url
+from nextround.intake import Document, fetch_bytes, fetch_url
 from nextround.intake import fetch as documents  # its User-Agent carries this __version__
 from nextround.intake.fetch import is_public_address
 from tests.intake.helpers import POSTING_HTML, make_pdf
@@ -403,3 +403,19 @@ def test_a_tls_handshake_that_drips_is_cut_off_at_the_deadline(tls_drip: int) ->
     with pytest.raises(Invalid, match=r"no complete answer within 1 second\.$"):
         fetch_local(f"https://127.0.0.1:{tls_drip}/job", deadline=1)
     assert time.monotonic() - started < 1.6
+
+
+def test_fetch_bytes_leaves_the_reading_to_the_caller(site: str) -> None:
+    fetched = fetch_bytes(f"{site}/j/42", allow_hosts=LOCAL)
+    assert fetched.url == f"{site}/jobs/42"  # after the redirect
+    assert fetched.content_type == "text/html; charset=utf-8"
+    assert fetched.data == POSTING_HTML
+    plain = fetch_bytes(f"{site}/plain", allow_hosts=LOCAL)
+    assert plain.data == "Москва".encode("koi8-r")  # undecoded
+
+
+def test_fetch_bytes_keeps_every_guard(site: str) -> None:
+    with pytest.raises(Invalid, match=REFUSED):
+        fetch_bytes(f"{site}/plain")  # not allowed this time
+    with pytest.raises(Invalid, match=r"/big is larger than the 4 KB limit\.$"):
+        fetch_bytes(f"{site}/big", max_bytes=4096, allow_hosts=LOCAL)

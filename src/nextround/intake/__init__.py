@@ -6,8 +6,18 @@ message the candidate can act on; library exceptions never escape. Plain Python,
 web form and the CLI both call in here.
 """
 
-from nextround.intake.fetch import USER_AGENT, fetch_url
+from nextround.intake.fetch import USER_AGENT, Fetched, fetch_bytes, fetch_url
 from nextround.intake.limits import MAX_BYTES
 from nextround.intake.read import FORMATS, Document, read_bytes, read_path
 
-__all__ = ["FORMATS", "MAX_BYTES", "USER_AGENT", "Document", "fetch_url", "read_bytes", "read_path"]
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "USER_AGENT",
+    "Document",
+    "Fetched",
+    "fetch_bytes",
+    "fetch_url",
+    "read_bytes",
+    "read_path",
+]

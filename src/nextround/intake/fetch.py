@@ -1,5 +1,6 @@
-"""The product's one web fetcher, guarded. Every fetch from the network (a posting's address
-today; feeds and saved pages later) goes through :func:`fetch_url`:
+"""The product's one web fetcher, guarded. Every fetch from the network (a posting's address, a
+news feed, a news page) goes through :func:`fetch_bytes`; :func:`fetch_url` reads a posting
+from what it brings back:
 
 - http(s) only, redirects included;
 - no address inside this computer or a private network: the host name is resolved, every
@@ -40,6 +41,8 @@ from urllib.request import (
     build_opener,
 )
 
+import msgspec
+
 from nextround import __version__
 from nextround.errors import Invalid
 from nextround.intake.decode import parse_content_type, sniff
@@ -56,6 +59,15 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # IPv4 addresses reached through a NAT64 gateway
 
 
+class Fetched(msgspec.Struct, frozen=True):
+    """What a fetch brought back, before it is read: the bytes, the address after redirects and
+    the declared ``Content-Type`` (empty when the server gave none)."""
+
+    data: bytes
+    url: str
+    content_type: str
+
+
 def fetch_url(
     url: str,
     *,
@@ -69,6 +81,25 @@ def fetch_url(
     inside this computer or a private network. The request runs on the candidate's own machine
     with a plain User-Agent naming nextround.
     """
+    fetched = fetch_bytes(url, deadline=deadline, max_bytes=max_bytes, allow_hosts=allow_hosts)
+    mime, charset = parse_content_type(fetched.content_type)
+    fmt = MIME_TYPES.get(mime) or sniff(fetched.data)
+    if fmt is None:
+        kind = mime or "content of an unknown type"
+        raise Invalid(f"{url.strip()} returned {kind}; nextround reads {ACCEPTED}.")
+    return read_document(fetched.url, fetched.data, fmt, charset)
+
+
+def fetch_bytes(
+    url: str,
+    *,
+    deadline: float = DEADLINE,
+    max_bytes: int = MAX_BYTES,
+    allow_hosts: Collection[str] = (),
+    accept: str = "*/*",
+) -> Fetched:
+    """Download whatever is at ``url`` with every guard of :func:`fetch_url`, leaving the
+    reading to the caller (a feed, a news page). ``accept`` is the Accept header sent."""
     url = url.strip()
     _check_web_address(url)
     guard = _Guard(time.monotonic() + deadline, _AllowList(allow_hosts))
@@ -78,7 +109,7 @@ def fetch_url(
         _GuardedHTTPHandler(guard),
         _GuardedHTTPSHandler(guard),
     )
-    request = Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    request = Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
     try:
         with opener.open(request, timeout=deadline) as response:
             final_url: str = response.geturl()
@@ -94,12 +125,7 @@ def fetch_url(
         raise Invalid(f"Couldn't fetch {url}: {_network_reason(exc.reason, deadline)}.") from exc
     except (HTTPException, OSError, ValueError) as exc:
         raise Invalid(f"Couldn't fetch {url}: {_network_reason(exc, deadline)}.") from exc
-    mime, charset = parse_content_type(headers.get("Content-Type", ""))
-    fmt = MIME_TYPES.get(mime) or sniff(data)
-    if fmt is None:
-        kind = mime or "content of an unknown type"
-        raise Invalid(f"{url} returned {kind}; nextround reads {ACCEPTED}.")
-    return read_document(final_url, data, fmt, charset)
+    return Fetched(data=data, url=final_url, content_type=headers.get("Content-Type", ""))
 
 
 def is_public_address(address: IPAddress) -> bool:
