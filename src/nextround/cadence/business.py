@@ -57,14 +57,14 @@ def working_day(day: date, country: str, subdivision: str | None = None) -> bool
 
 def holiday_name(day: date, country: str, subdivision: str | None = None) -> str | None:
     """The public holiday's name on ``day`` (several joined by "; "), or None."""
-    code, region = _canonical(country, subdivision)
+    code, region = canonical_region(country, subdivision)
     name = _calendar(code, region).get(day)
     return str(name) if name else None
 
 
 def previous_business_day(day: date, country: str, subdivision: str | None = None) -> date:
     """The last working day strictly before ``day``."""
-    code, region = _canonical(country, subdivision)
+    code, region = canonical_region(country, subdivision)
     calendar = _calendar(code, region)
     candidate = day
     for _ in range(_MAX_STEPS):

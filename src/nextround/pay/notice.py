@@ -6,7 +6,7 @@ day (earlier when holiday left is taken during the notice) and the earliest star
 working day after the notice's end and any planned break. Working days are the country's (and
 region's) from the ``holidays`` data, through ``nextround.cadence.business``.
 
-How periods are counted (docs/money-offers.md, "Notice period and start date"):
+How periods are counted (docs/money.md, "Notice period and start date"):
 
 * notice given on a day runs from the next day: "4 weeks" given on a Thursday ends on the
   Thursday four weeks later, "1 month" given on 31 January ends on 28 (or 29) February;

@@ -6,7 +6,7 @@ vesting schedule, retirement match, the employee's health premium, PTO, remote d
 dates, verbal or written). ``yearly(offer)`` gives total compensation for years 1–4 with its
 parts; ``vesting(equity)`` the tranches, whose amounts always add up to the grant to the cent;
 ``compare(offers, baseline, walk_away, target)`` the table a page or the command line shows.
-Rules and the reasons behind them: docs/money-offers.md, "Offers side by side".
+Rules and the reasons behind them: docs/money.md, "Offers side by side".
 """
 
 from __future__ import annotations
