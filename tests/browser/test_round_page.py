@@ -62,8 +62,10 @@ def test_on_a_desktop_the_next_items_show_and_the_rest_is_one_click_away(page: P
     expect(rest.first).to_be_visible()
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "round-desktop.png"), full_page=True)
-    page.get_by_role("link", name="First round").first.click()  # over: outcome first
-    expect(page.locator("main section[id]").first).to_have_attribute("id", "outcome")
+    page.get_by_role("link", name="First round").first.click()  # over: what follows it first
+    sections = page.locator("main section[id]")
+    expect(sections.first).to_have_attribute("id", "after")
+    expect(sections.nth(1)).to_have_attribute("id", "outcome")
     expect(page.locator("#plan")).not_to_contain_text("/100 ready")
     page.screenshot(path=str(SHOTS / "round-past-desktop.png"), full_page=True)
 
