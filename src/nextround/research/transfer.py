@@ -90,7 +90,7 @@ def opportunity_prefetch() -> Sequence[Prefetch[Any]]:
 def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
     places = note_places(opportunity.rounds.all())
     rows = {
-        "facts": [_fact(f, places) for f in opportunity.facts.all()],  # type: ignore[attr-defined]
+        "facts": [_fact(f, places) for f in opportunity.facts.all()],
         "terms": [
             {
                 "term": t.term,
@@ -98,7 +98,7 @@ def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
                 "confirmed": t.confirmed,
                 "created_at": t.created_at.isoformat(),
             }
-            for t in opportunity.terms.all()  # type: ignore[attr-defined]
+            for t in opportunity.terms.all()
         ],
         "feeds": [
             {
@@ -110,9 +110,9 @@ def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
                 "added": f.added,
                 "created_at": f.created_at.isoformat(),
             }
-            for f in opportunity.feeds.all()  # type: ignore[attr-defined]
+            for f in opportunity.feeds.all()
         ],
-        "news": [_news(e) for e in opportunity.news.all()],  # type: ignore[attr-defined]
+        "news": [_news(e) for e in opportunity.news.all()],
     }
     return {key: value for key, value in rows.items() if value}
 
@@ -150,10 +150,17 @@ def opportunity_import(
     opportunity: Opportunity, item: Record[Any], notes: Mapping[int, Sequence[RoundNote]]
 ) -> None:
     research = item.view(OpportunityResearch)
-    for entry in research.records("facts", FactDoc):
-        _import_fact(opportunity, entry, notes)
+    for fact in research.records("facts", FactDoc):
+        _import_fact(opportunity, fact, notes)
+    _import_terms(opportunity, research.records("terms", TermDoc))
+    feeds = _import_feeds(opportunity, research.records("feeds", FeedDoc))
+    for entry in research.records("news", NewsDoc):
+        _import_news(opportunity, entry, feeds)
+
+
+def _import_terms(opportunity: Opportunity, items: Sequence[Record[TermDoc]]) -> None:
     seen: dict[Hashable, str] = {}
-    for entry in research.records("terms", TermDoc):
+    for entry in items:
         key = term_key(entry.doc.term)
         once(entry, "term", key, seen, f"The term {entry.doc.term!r}")
         term = Term(
@@ -166,10 +173,13 @@ def opportunity_import(
             **stamps(entry, "created_at"),
         )
         save_valid(term, path=entry.path, what="term")
+
+
+def _import_feeds(opportunity: Opportunity, items: Sequence[Record[FeedDoc]]) -> dict[str, Feed]:
     feeds: dict[str, Feed] = {}
-    urls: dict[Hashable, str] = {}
-    for entry in research.records("feeds", FeedDoc):
-        once(entry, "url", entry.doc.url, urls, f"The feed {entry.doc.url}")
+    seen: dict[Hashable, str] = {}
+    for entry in items:
+        once(entry, "url", entry.doc.url, seen, f"The feed {entry.doc.url}")
         feed = Feed(
             owner=opportunity.owner,
             opportunity=opportunity,
@@ -182,8 +192,7 @@ def opportunity_import(
         )
         save_valid(feed, path=entry.path, what="feed")
         feeds[entry.doc.url] = feed
-    for entry in research.records("news", NewsDoc):
-        _import_news(opportunity, entry, feeds)
+    return feeds
 
 
 def _import_fact(
