@@ -108,7 +108,7 @@ def _fact_page(
 @require_http_methods(["GET", "POST"])
 def fact_create(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(request, pk)
-    form = FactForm(request.POST or None, opportunity=opportunity)
+    form = FactForm(request.POST if request.method == "POST" else None, opportunity=opportunity)
     saved = (
         request.method == "POST"
         and submit(form, lambda: services.fact_save(opportunity=opportunity, **form.cleaned_data))
@@ -132,7 +132,8 @@ def fact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "source_url": fact.source_url,
         "source_date": fact.source_date,
     }
-    form = FactForm(request.POST or None, opportunity=opportunity, initial=initial)
+    data = request.POST if request.method == "POST" else None
+    form = FactForm(data, opportunity=opportunity, initial=initial)
     saved = (
         request.method == "POST"
         and submit(
@@ -254,7 +255,7 @@ def feed_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def news_paste(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = _opportunity(request, pk)
-    form = PasteForm(request.POST or None)
+    form = PasteForm(request.POST if request.method == "POST" else None)
     saved = (
         request.method == "POST"
         and submit(form, lambda: services.news_paste(opportunity=opportunity, **form.cleaned_data))
@@ -271,7 +272,8 @@ def news_paste(request: HttpRequest, pk: int) -> HttpResponse:
 def news_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A saved page uploaded, or an address fetched once."""
     opportunity = _opportunity(request, pk)
-    form = PageForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = PageForm(request.POST if posted else None, request.FILES if posted else None)
 
     def save() -> object:
         data = form.cleaned_data
