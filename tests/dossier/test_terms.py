@@ -79,6 +79,11 @@ def test_each_suggestion_says_where_it_was_found() -> None:
     ]
 
 
+def test_a_pronoun_after_a_name_is_not_part_of_it() -> None:
+    notes = [NoteText("At Harbor Cold Storage I rolled out a shift-bid change.", "round 1")]
+    assert terms(posting=[], notes=notes) == ["Harbor Cold Storage"]
+
+
 def test_the_limit_holds() -> None:
     notes = [NoteText(" ".join(f"we use AB{c}X here." for c in "CDEFGHIJKLMNOP"), "round 1")]
     assert len(suggest_terms(posting=[], notes=notes, limit=5)) == 5

@@ -104,7 +104,7 @@ def suggest_terms(
                     context=_cut(term.requirement, CONTEXT_CHARS),
                 )
             )
-    for suggestion in _ranked_note_terms(notes):
+    for suggestion in _ranked_note_terms(notes, blocked):
         offer(suggestion)
     return tuple(found[:limit])
 
@@ -234,12 +234,12 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&/.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "de", "la"})
 
 
-def _ranked_note_terms(notes: Sequence[NoteText]) -> list[Suggestion]:
+def _ranked_note_terms(notes: Sequence[NoteText], names: set[str]) -> list[Suggestion]:
     counts: dict[str, int] = {}
     first: dict[str, Suggestion] = {}
     for note in notes:
         for sentence in _SENTENCE.findall(note.text):
-            for term in _note_terms(sentence):
+            for term in _note_terms(sentence, names):
                 key = term_key(term)
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(
@@ -255,9 +255,10 @@ def _ranked_note_terms(notes: Sequence[NoteText]) -> list[Suggestion]:
     return [first[key] for key in sorted(first, key=lambda k: (-counts[k], order[k]))]
 
 
-def _note_terms(sentence: str) -> Iterator[str]:
+def _note_terms(sentence: str, names: set[str]) -> Iterator[str]:
     """The terms of one sentence: acronyms, inner-capital names, capitalised runs, and single
-    capitalised words that do not open the sentence."""
+    capitalised words that do not open the sentence. A day, a month or a word of a person's
+    name ends a run ("Send Maya the summary" gives nothing)."""
     words = list(_WORD.finditer(sentence))
     run: list[str] = []
     run_starts_sentence = False
@@ -268,7 +269,7 @@ def _note_terms(sentence: str) -> Iterator[str]:
             run = []
             yield _singular(word)
             continue
-        if word.lower() in _MONTHS_AND_DAYS:  # "On Friday Grace…": a day ends a name
+        if word.lower() in _MONTHS_AND_DAYS or term_key(word) in names:
             yield from _flush(run, at_start=run_starts_sentence)
             run = []
             continue
@@ -286,6 +287,8 @@ def _note_terms(sentence: str) -> Iterator[str]:
 def _flush(run: list[str], *, at_start: bool) -> Iterable[str]:
     words = list(run)
     while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    while words and words[-1].lower() in _LEADING:  # "… Cold Storage I rolled out"
         words.pop()
     dropped = False
     while words and words[0].lower() in _LEADING:
