@@ -42,6 +42,7 @@ from nextround.practice import services as practice
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem
+from nextround.research.models import Fact, Feed, NewsEntry, Term
 from nextround.stories import jobs as story_jobs
 from nextround.stories import services as stories
 from nextround.stories.models import Quote, Story, Strength
@@ -55,6 +56,10 @@ pytestmark = pytest.mark.django_db
 KINDS: dict[str, type[Any]] = {
     "practice/sessions/": PracticeSession,
     "practice/attempts/": Attempt,
+    "facts/": Fact,
+    "terms/": Term,
+    "feeds/": Feed,
+    "news/": NewsEntry,
     "strengths/quotes/": Quote,
     "opportunities/": Opportunity,
     "people/": Person,
@@ -99,6 +104,15 @@ def _populate(owner: User) -> dict[type[Any], int]:
     story = Story.objects.filter(owner=owner).first()
     assert story is not None
     stories.strength_save(owner=owner, name="Calm under load", rank=1, stories=[story])
+    # A feed the fetcher refuses at once (a loopback address not allowed): refreshing it records
+    # the refusal on its row, and nothing goes out on the network.
+    feed = Feed.objects.create(
+        owner=owner, opportunity=opportunity, url="http://127.0.0.1:9/feed.xml"
+    )
+    # An undated item from it, so the form that dates one shows.
+    NewsEntry.objects.create(
+        owner=owner, opportunity=opportunity, feed=feed, origin="feed", title="Undated", key="u"
+    )
     session = practice.session_start(owner=owner, round_=next_round, count=2)
     question = PracticeQuestion.objects.filter(session=session).order_by("position").first()
     assert question is not None

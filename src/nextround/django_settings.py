@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "nextround.interviews",
     "nextround.prep",
     "nextround.stories",
+    "nextround.research",
     "nextround.practice",
     "nextround.followup",
     "nextround.workspace",

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("nextround.interviews.urls")),
     path("", include("nextround.prep.urls")),
     path("", include("nextround.stories.urls")),
+    path("", include("nextround.research.urls")),
     path("", include("nextround.practice.urls")),
     path("", include("nextround.followup.urls")),
     path("", include("nextround.workspace.urls")),

@@ -247,7 +247,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 5
+    assert full_document["version"] == VERSION == 6
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
@@ -285,8 +285,9 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     with CaptureQueriesContext(connection) as large:
         workspace_export(owner=user, now=NOW)
     # 19 before the follow-up section's five prefetches (debrief, per-person debriefs, thank-you
-    # notes, follow-ups sent, replies).
-    assert len(large.captured_queries) == len(small.captured_queries) <= 24
+    # notes, follow-ups sent, replies), and the research section's four (facts, terms, feeds,
+    # news).
+    assert len(large.captured_queries) == len(small.captured_queries) <= 28
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -322,10 +323,19 @@ def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
         ("s3", ["p1"]),
     ]
     assert [(t["story"], t["people"]) for t in second["tellings"]] == [("s4", ["p2"])]
-    assert [(p["key"], p["status"], p["reason"]) for p in second["plan"]] == [
+    # The demo's research ticked the business, news and three interviewer items itself.
+    own = [p for p in second["plan"] if not p["key"].startswith("research-")]
+    assert [(p["key"], p["status"], p["reason"]) for p in own] == [
         ("clothes", "skipped", "Uniform"),
         ("documents", "done", ""),
     ]
+    ticked = [p for p in second["plan"] if p["key"].startswith("research-")]
+    assert [p["key"].split(":")[0] for p in ticked] == [
+        "research-business",
+        "research-company-news",
+        *["research-interviewer"] * 3,
+    ]
+    assert all(p["status"] == "done" and p["note"].startswith("Ticked by") for p in ticked)
     assert [(a["person"], a["bank_id"], a["status"], a["answer"]) for a in second["asks"]] == [
         ("p2", "first-months-priorities", "asked", "The reporting rebuild."),
         (None, "", "planned", ""),
@@ -489,7 +499,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 6, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 7, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],

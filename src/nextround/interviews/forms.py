@@ -61,6 +61,7 @@ class PersonForm(forms.ModelForm[Person]):
             "profile_url",
             "background",
             "common_ground",
+            "decision_maker",
         ]
         widgets = {
             "background": forms.Textarea(attrs={"rows": 3}),

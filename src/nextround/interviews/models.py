@@ -108,9 +108,14 @@ class Person(Owned):
     common_ground = models.TextField(
         "common ground", blank=True, max_length=TEXT_LIMIT, validators=[TEXT_MAX]
     )
+    decision_maker = models.BooleanField(
+        "decision-maker",
+        default=False,
+        help_text="The person whose yes decides; shown first.",
+    )
 
     class Meta:
-        ordering = ["name", "id"]
+        ordering = ["-decision_maker", "name", "id"]
         verbose_name_plural = "people"
 
     def __str__(self) -> str:

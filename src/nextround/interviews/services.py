@@ -39,6 +39,7 @@ PERSON_FIELDS = (
     "profile_url",
     "background",
     "common_ground",
+    "decision_maker",
 )
 ROUND_FIELDS = (
     "number",

@@ -49,7 +49,7 @@ from nextround.interviews.models import (
 
 # Plain text fields, copied as they are in both directions.
 OPPORTUNITY_TEXT = services.OPPORTUNITY_FIELDS
-PERSON_TEXT = services.PERSON_FIELDS
+PERSON_TEXT = tuple(name for name in services.PERSON_FIELDS if name != "decision_maker")
 ROUND_TEXT = ("kind", "format", "location", "video_link", "dress_code", "logistics")
 NOTE_TEXT = ("text", "answer", "improve", "status", "response", "promised_by", "currency")
 
@@ -92,6 +92,7 @@ class StageChangeDoc(Doc):
 class PersonDoc(Doc):
     ref: str
     name: str
+    decision_maker: bool = False  # version 6; older files have no decision-makers
 
 
 class RoundDoc(Doc):
@@ -146,7 +147,10 @@ def stage_change_record(change: StageChange) -> dict[str, Any]:
 
 
 def person_record(person: Person) -> dict[str, Any]:
-    return {name: getattr(person, name) for name in PERSON_TEXT}
+    return {
+        **{name: getattr(person, name) for name in PERSON_TEXT},
+        "decision_maker": person.decision_maker,
+    }
 
 
 def round_record(round_: Round, *, person_ref: PersonRef) -> dict[str, Any]:
@@ -351,6 +355,7 @@ def _import_people(
         if ref in people:
             raise person_item.error("ref", f"{ref!r} is used by another person too.")
         fields: dict[str, Any] = dict(person_item.texts(PERSON_TEXT))
+        fields["decision_maker"] = person_item.doc.decision_maker
         with located(person_item.path):
             people[ref] = services.person_create(opportunity=opportunity, **fields)
         report.add("people")

@@ -1,7 +1,8 @@
 """A realistic example opportunity, so a new user sees every part of nextround filled in.
 
-Everything is placed relative to ``now`` (a first round nine days ago, the panel in three days),
-so the demo always looks current. It has a fixed uid: loading it twice adds it once.
+Everything is placed relative to ``now`` (a first round nine days ago, the panel in three days,
+news items from the last three weeks), so the demo always looks current. It has a fixed uid:
+loading it twice adds it once.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from nextround.interviews.models import (
     Round,
     Stage,
 )
+from nextround.research import services as research
+from nextround.research.models import FactKind
 from nextround.stories import services as stories
 
 DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
@@ -84,7 +87,73 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
     _second_round(opportunity, now=now, attendees=[maya, luis, grace])
     _stories(owner, first_round=first)
     _first_round_debrief(first, maya=maya)
+    _research(opportunity, first_round=first, now=now)
     return opportunity
+
+
+def _research(opportunity: Opportunity, *, first_round: Round, now: datetime) -> None:
+    """Facts with their sources, three recent news items pasted with their dates, and two
+    confirmed business terms, so the research page is filled on a first start."""
+    today = timezone.localdate(now)
+    site = "https://example.com/tidewater/about"
+    facts = [
+        (FactKind.WHAT, "Moves refrigerated and dry cargo for about 400 regional shippers "
+         "along the East Coast.", "Tidewater Freight's about page", site, 12),
+        (FactKind.PRODUCTS, "Full and part truckload, cold-chain warehousing at three "
+         "Boston-area terminals, and a shipment-tracking portal for customers.",
+         "Tidewater Freight's services page", "https://example.com/tidewater/services", 12),
+        (FactKind.CUSTOMERS, "Regional grocery chains and food producers; two of the largest "
+         "are named as case studies.", "Tidewater Freight's case studies",
+         "https://example.com/tidewater/customers", 11),
+        (FactKind.SIZE, "Privately held, around 900 staff, about 350 trucks.",
+         "Regional business journal", "https://example.com/journal/tidewater-profile", 10),
+    ]  # fmt: skip
+    for kind, text, name, url, days_ago in facts:
+        research.fact_save(
+            opportunity=opportunity,
+            kind=kind,
+            text=text,
+            source_name=name,
+            source_url=url,
+            source_date=today - timedelta(days=days_ago),
+            now=now,
+        )
+    warehouse = first_round.notes.filter(kind=NoteKind.FREE).first()
+    if warehouse is not None:
+        research.fact_save(
+            opportunity=opportunity,
+            kind=FactKind.CHALLENGES,
+            text="The dashboards are being rebuilt after last spring's move to a new data "
+            "warehouse.",
+            note=warehouse,
+            now=now,
+        )
+    news = [
+        ("Tidewater Freight opens a cold-storage annex in Everett", 4,
+         "The new annex adds 40 refrigerated dock doors north of Boston and is meant to cut "
+         "the wait for grocery deliveries before the summer peak."),
+        ("Tidewater Freight names a new head of customer operations", 11,
+         "The company hired a customer-operations lead from a national carrier to bring its "
+         "on-time rate above 95%."),
+        ("Regional carriers face a shortage of refrigerated trailers", 19,
+         "Carriers along the East Coast, Tidewater Freight among them, report waiting months "
+         "for new reefer trailers; several are squeezing more use out of their fleets."),
+    ]  # fmt: skip
+    for title, days_ago, text in news:
+        research.news_paste(
+            opportunity=opportunity,
+            text=text,
+            published_on=today - timedelta(days=days_ago),
+            title=title,
+            source="New England Freight News",
+            now=now,
+        )
+    terms = [
+        ("dwell time", "How long a truck waits at a terminal between gate-in and gate-out."),
+        ("reefer", "A refrigerated trailer; the cold-chain part of the fleet."),
+    ]
+    for term, meaning in terms:
+        research.term_confirm(opportunity=opportunity, term=term, meaning=meaning)
 
 
 def _first_round_debrief(round_: Round, *, maya: Person) -> None:
@@ -193,6 +262,7 @@ def _people(opportunity: Opportunity) -> tuple[Person, Person, Person]:
         name="Grace Lindqvist",
         title="VP of Operations",
         relation=Relation.MANAGERS_MANAGER,
+        decision_maker=True,
         background="Runs all three terminals. Known for asking how an analysis turns into "
         "saved cost or time.",
     )

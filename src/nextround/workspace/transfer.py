@@ -21,6 +21,9 @@ longer also as ``answer`` and ``status`` in the concern's entry of ``concern_ans
 must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
 takes the model's default, and an older answer to a concern raised in a round joins its note's
 response (see ``stories/transfer.py``).
+Version 6 adds each person's ``decision_maker`` and, per opportunity, the research app's
+``facts``, ``terms``, ``feeds`` and ``news`` (each only when there are some; see
+``research/transfer.py``); files of earlier versions have none and import as before.
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
 still import.
@@ -42,10 +45,11 @@ from nextround.interviews import transfer as interviews
 from nextround.interviews.transfer import Parts
 from nextround.practice import transfer as practice
 from nextround.prep import transfer as prep
+from nextround.research import transfer as research
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 5
+VERSION = 6
 
 
 class Header(Doc):
@@ -66,8 +70,12 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             stories.tellings_export(story_refs),
             followup.round_export,
         ],
-        opportunity_prefetch=stories.opportunity_prefetch(),
-        opportunity_export=[stories.concern_answers_export(story_refs), stories.cv_checks_export],
+        opportunity_prefetch=[*stories.opportunity_prefetch(), *research.opportunity_prefetch()],
+        opportunity_export=[
+            stories.concern_answers_export(story_refs),
+            stories.cv_checks_export,
+            research.opportunity_export,
+        ],
     )
     return {
         "format": FORMAT,
@@ -105,7 +113,11 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
                 stories.tellings_import(library),
                 followup.round_import,
             ],
-            opportunity_import=[stories.concern_answers_import(library), stories.cv_checks_import],
+            opportunity_import=[
+                stories.concern_answers_import(library),
+                stories.cv_checks_import,
+                research.opportunity_import,
+            ],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds

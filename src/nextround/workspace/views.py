@@ -19,6 +19,7 @@ from nextround.interviews import cards as interview_cards
 from nextround.interviews import selectors
 from nextround.prep import cards as prep_cards
 from nextround.prep import selectors as prep_selectors
+from nextround.research import jobs as research_jobs
 from nextround.stories import cards as story_cards
 from nextround.workspace import demo, transfer
 from nextround.workspace.forms import ImportForm
@@ -37,6 +38,7 @@ ROUND_CARDS = (
 def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     board = selectors.dashboard(owner=owner_of(request), now=now, today=timezone.localdate(now))
+    research_jobs.queue_if_due(owner_of(request), now)  # the feeds' daily refresh
     if board.is_empty:
         return render(request, "workspace/welcome.html")
     countdown = timeutil.countdown(board.next_round.starts_at, now) if board.next_round else None
