@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "nextround.practice",
     "nextround.followup",
     "nextround.workspace",
+    "nextround.brief",
 ]
 
 MIDDLEWARE = [
