@@ -30,9 +30,12 @@ def stylesheets() -> tuple[str, ...]:
     return tuple(found)
 
 
-def brief_html_document(brief: Brief) -> str:
-    """The brief alone (no site header, links or buttons): what the PDF prints."""
-    return render_to_string("brief/document.html", {"brief": brief})
+def brief_html_document(brief: Brief, *, styled: bool = False) -> str:
+    """The brief alone (no site header, links or buttons): what the PDF prints. ``styled``
+    puts the stylesheets in the page (a file saved to print from a browser); the PDF gets them
+    apart."""
+    context = {"brief": brief, "styles": stylesheets() if styled else ()}
+    return render_to_string("brief/document.html", context)
 
 
 def brief_pdf(brief: Brief) -> bytes:

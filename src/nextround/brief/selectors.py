@@ -29,7 +29,15 @@ from nextround.fit.coverage import Match
 from nextround.followup import selectors as followup_selectors
 from nextround.followup.models import PersonDebrief
 from nextround.interviews import selectors as interview_selectors
-from nextround.interviews.models import NoteKind, Opportunity, Party, Person, Round, RoundNote, Stage
+from nextround.interviews.models import (
+    NoteKind,
+    Opportunity,
+    Party,
+    Person,
+    Round,
+    RoundNote,
+    Stage,
+)
 from nextround.interviews.selectors import CarryForward
 from nextround.money import amount_range
 from nextround.playbook.likely import LikelyQuestion
@@ -139,7 +147,9 @@ def _cared(debriefs: Iterable[PersonDebrief]) -> list[Line]:
             said.append(f"they mentioned {d.specific.strip()}")
         if d.topic_list():
             said.append("topics: " + ", ".join(d.topic_list()))
-        lines.append(Line(f"Cared about ({d.round.label.lower()})", "; ".join(s for s in said if s)))
+        lines.append(
+            Line(f"Cared about ({d.round.label.lower()})", "; ".join(s for s in said if s))
+        )
     return lines
 
 
@@ -156,7 +166,9 @@ def _person_entry(
         badges.append("likely decision-maker")
     badges.append("met before" if facts.met_before else "new")
     lines = [Line("Background", person.background), Line("Common ground", person.common_ground)]
-    lines += [Line("Heard from you", f"“{t.story.title}” in the {t.round.label.lower()}") for t in heard]
+    lines += [
+        Line("Heard from you", f"“{t.story.title}” in the {t.round.label.lower()}") for t in heard
+    ]
     lines += _cared(debriefs)
     lines += [Line("Ask", text) for text in asks]
     title = f"{person.name}, {person.title}" if person.title else person.name
@@ -305,7 +317,9 @@ def likely_section(
         if q.bank:
             lines.append(Line("How to answer", q.bank.approach))
         badges = (q.category, "asked before") if q.asked_before else (q.category,)
-        entries.append(Entry(title=q.text, badges=badges, lines=tuple(ln for ln in lines if ln.text)))
+        entries.append(
+            Entry(title=q.text, badges=badges, lines=tuple(ln for ln in lines if ln.text))
+        )
     return Section(
         key="likely",
         title="Likely questions",

@@ -14,8 +14,8 @@ from nextround.errors import Invalid
 
 INSTALL = (
     "Making a PDF needs WeasyPrint: install the extra with pip install 'nextround[pdf]' "
-    "(and the system libraries Pango and HarfBuzz: scripts/system-deps --pdf), or open the "
-    "brief's page in your browser and print it to PDF."
+    "(and Pango, HarfBuzz's subsetter and a font from the system: scripts/system-deps), "
+    "or open the brief's page in your browser and print it to PDF."
 )
 # PDF/UA-1: a tagged PDF (a structure tree, the language, the title shown) whose fonts are all
 # embedded, which WeasyPrint does for every font it uses (subsets of them).
@@ -43,7 +43,7 @@ def _refusing_fetcher(weasyprint: Any) -> Any:
     """A fetcher that loads nothing: the stylesheets come as text, and the brief's own text
     (a link, a note) must never make the renderer read a file or the network."""
 
-    class Refuse(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+    class Refuse(weasyprint.urls.URLFetcher):
         def fetch(self, url: str, headers: object = None) -> Any:
             raise ValueError(f"The brief loads nothing from outside: {url}")
 

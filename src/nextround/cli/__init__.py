@@ -1,6 +1,16 @@
 """The ``nextround`` command line. Each module adds its commands to the one ``main`` group."""
 
-from nextround.cli import followup, playbook, practice, records, speech, stories, workspace
+from nextround.cli import brief, followup, playbook, practice, records, speech, stories, workspace
 from nextround.cli.base import main
 
-__all__ = ["followup", "main", "playbook", "practice", "records", "speech", "stories", "workspace"]
+__all__ = [
+    "brief",
+    "followup",
+    "main",
+    "playbook",
+    "practice",
+    "records",
+    "speech",
+    "stories",
+    "workspace",
+]
