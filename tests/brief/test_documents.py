@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -41,13 +42,14 @@ def test_the_pdf_is_tagged_with_its_language_title_and_embedded_fonts(final_roun
     import_extra("weasyprint", "pdf")
     brief = selectors.round_brief(round_=final_round, now=timezone.now())
     reader = PdfReader(io.BytesIO(documents.brief_pdf(brief)))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
     assert root["/Lang"] == "en"
     assert reader.metadata is not None and reader.metadata.title == brief.title
     fonts = {}
     for page in reader.pages:
-        for name, ref in page["/Resources"]["/Font"].items():
+        resources: Any = page["/Resources"]
+        for name, ref in resources["/Font"].items():
             font = ref.get_object()
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             fonts[name] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
@@ -60,8 +62,7 @@ def _long_brief(lines: int) -> Brief:
     filler = "A line of logistics long enough to wrap once on an A4 page of the brief. " * 2
     rows = tuple((f"Need {i}", "must-have", "“Dock scheduling trial”") for i in range(12))
     entries = tuple(
-        Entry(f"Question {i}?", ("behavioral",), (Line("Story to land", filler),))
-        for i in range(6)
+        Entry(f"Question {i}?", ("behavioral",), (Line("Story to land", filler),)) for i in range(6)
     )
     return Brief(
         title="A long brief",
@@ -83,7 +84,9 @@ def _long_brief(lines: int) -> Brief:
 
 def _page_ends(brief: Brief, extra_css: str = "") -> list[str]:
     html = documents.brief_html_document(brief)
-    return last_text_tags(render(html, "about:blank", stylesheets=(*documents.stylesheets(), extra_css)))
+    return last_text_tags(
+        render(html, "about:blank", stylesheets=(*documents.stylesheets(), extra_css))
+    )
 
 
 # Sections flowing on instead of starting a page, so that every heading (the sections' too)
@@ -104,7 +107,9 @@ def test_no_heading_label_or_table_header_ends_a_page(extra_css: str) -> None:
 @pytest.mark.django_db
 def test_the_layout_check_finds_a_heading_left_alone_without_the_print_rules() -> None:
     import_extra("weasyprint", "pdf")
-    loose = FLOW + "h1, h2, h3, h4, dt, thead, .brief-entry .badges { break-after: auto !important; }"
+    loose = (
+        FLOW + "h1, h2, h3, h4, dt, thead, .brief-entry .badges { break-after: auto !important; }"
+    )
     loose += ".brief-entry, tr, dd { break-inside: auto !important; }"
     ends = Counter(tag for n in LENGTHS for tag in _page_ends(_long_brief(n), loose))
     # Without them, headings of every level and labels end pages.
