@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from typing import Any
 
@@ -50,13 +50,21 @@ def _refusing_fetcher(weasyprint: Any) -> Any:
     return Refuse()
 
 
+@lru_cache(maxsize=8)
+def _css(text: str) -> Any:
+    """A stylesheet parsed once: the same few are used for every brief, and parsing the site's
+    stylesheet is a fifth of a short brief's time. Only read afterwards, by any thread."""
+    weasyprint = _weasyprint()
+    return weasyprint.CSS(string=text, url_fetcher=_refusing_fetcher(weasyprint))
+
+
 def render(html: str, base_url: str, *, stylesheets: Sequence[str] = ()) -> Any:
     """WeasyPrint's laid-out document (its pages and boxes), for ``pdf_bytes`` and the tests."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(
         string=html, base_url=base_url, url_fetcher=_refusing_fetcher(weasyprint)
     )
-    css = [weasyprint.CSS(string=text) for text in stylesheets]
+    css = [_css(text) for text in stylesheets]
     return document.render(stylesheets=css, pdf_variant=VARIANT)
 
 
