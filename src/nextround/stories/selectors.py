@@ -273,9 +273,10 @@ def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> l
     answers = list(opportunity.concern_answers.select_related("story", "note"))
     by_note = {a.note_id: a for a in answers if a.note_id}
     by_key = {a.requirement_key: a for a in answers if a.requirement_key}
+    # The round's opportunity too: each row's source names the round, whose name names it.
     notes = RoundNote.objects.filter(
         round__opportunity=opportunity, kind=NoteKind.CONCERN
-    ).select_related("round", "person")
+    ).select_related("round__opportunity", "person")
     rows = [
         ConcernRow(
             text=n.text,

@@ -1,0 +1,438 @@
+"""The brief of a round, assembled from what the other apps read: one ``Brief`` value that the
+page, the PDF and the Markdown all render. About twenty queries, however many people, notes,
+questions and stories (no query per item)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
+
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+from nextround import timeutil
+from nextround.briefing import (
+    Brief,
+    Candidate,
+    Entry,
+    Line,
+    Part,
+    PersonFacts,
+    Section,
+    Table,
+    countdown_text,
+    decision_maker,
+    order_people,
+    story_for,
+)
+from nextround.fit.coverage import Match
+from nextround.followup import selectors as followup_selectors
+from nextround.followup.models import PersonDebrief
+from nextround.interviews import selectors as interview_selectors
+from nextround.interviews.models import (
+    NoteKind,
+    Opportunity,
+    Party,
+    Person,
+    Round,
+    RoundNote,
+    Stage,
+)
+from nextround.interviews.selectors import CarryForward
+from nextround.money import amount_range
+from nextround.playbook.likely import LikelyQuestion
+from nextround.prep import selectors as prep_selectors
+from nextround.prep.models import AskStatus
+from nextround.prep.selectors import RoundAsks
+from nextround.stories import selectors as story_selectors
+from nextround.stories.models import Story, Telling
+from nextround.stories.selectors import ConcernRow, CoverageView
+
+LIKELY_SHOWN = 8  # likely questions in the brief: the ones worth a story each
+DAY = "l j F Y"
+TIME = "H:i"
+
+
+def round_brief(*, round_: Round, now: datetime, own_zone: tzinfo | None = None) -> Brief:
+    """The brief of ``round_`` as of ``now``; ``own_zone`` is the reader's clock (the
+    configured zone by default), shown beside the round's when it reads differently."""
+    own_zone = own_zone or timezone.get_current_timezone()
+    carry = interview_selectors.carry_forward(round_=round_)
+    playbook = prep_selectors.round_playbook(round_=round_, now=now, carry=carry)
+    opportunity = round_.opportunity
+    view = story_selectors.coverage(opportunity=opportunity)
+    stories = list(story_selectors.story_list(owner=round_.owner))
+    heard = _heard(round_)
+    sections = [
+        logistics_section(round_, now=now, own_zone=own_zone),
+        people_section(carry, asks=playbook.asks, heard=heard),
+        carried_section(carry),
+        likely_section(playbook.likely, stories=stories, carry=carry, heard=heard),
+        needs_section(view, story_selectors.concerns(opportunity=opportunity, view=view)),
+        strengths_section(round_),
+        research_section(opportunity),
+    ]
+    money = money_section(round_)
+    if money is not None:
+        sections.append(money)
+    title = f"{round_.label}: {opportunity.role_title} at {opportunity.company}"
+    subtitle = " · ".join(
+        p for p in (round_.kind, f"Brief of {date_format(timezone.localtime(now), DAY)}") if p
+    )
+    return Brief(title=title, subtitle=subtitle, sections=tuple(sections))
+
+
+# --- logistics -----------------------------------------------------------------------------
+
+
+def when_text(round_: Round, own_zone: tzinfo) -> str:
+    """The start and end on the round's clock with its zone, and on the reader's own clock
+    when that one reads differently."""
+    if not round_.date_in_range:
+        return f"{round_.starts_at.date().isoformat()}: this date is out of range; edit the round."
+    start, own = timeutil.two_clocks(round_.starts_at, round_.timezone, own_zone)
+    end = round_.local_end
+    text = (
+        f"{date_format(start, DAY)}, {date_format(start, TIME)}–{date_format(end, TIME)} "
+        f"{date_format(start, 'T')} ({round_.timezone})"
+    )
+    if own is not None:
+        text += f"; {date_format(own, 'l j F')}, {date_format(own, TIME)} your time"
+    return text
+
+
+def logistics_section(round_: Round, *, now: datetime, own_zone: tzinfo) -> Section:
+    facts = [
+        ("When", when_text(round_, own_zone)),
+        ("Countdown", countdown_text(round_.starts_at, round_.ends_at, now)),
+        ("Format", round_.get_format_display()),
+        ("Place", round_.location),
+        ("Video link", round_.video_link),
+        ("Dress code", round_.dress_code),
+        ("What to bring and know", round_.logistics),
+    ]
+    return Section(
+        key="logistics",
+        title="Logistics",
+        empty="Add the time and place on the round's edit page.",
+        parts=(Part(lines=tuple(Line(k, v) for k, v in facts if v)),),
+    )
+
+
+# --- the people ----------------------------------------------------------------------------
+
+
+def _heard(round_: Round) -> dict[int, list[Telling]]:
+    """The stories each person heard in the opportunity's earlier rounds, by person id."""
+    tellings = (
+        Telling.objects.filter(
+            round__opportunity_id=round_.opportunity_id, round__number__lt=round_.number
+        )
+        .select_related("story", "round")
+        .prefetch_related("people")
+        .order_by("round__number", "id")
+    )
+    found: dict[int, list[Telling]] = {}
+    for telling in tellings:
+        for person in telling.people.all():
+            found.setdefault(person.pk, []).append(telling)
+    return found
+
+
+def _cared(debriefs: Iterable[PersonDebrief]) -> list[Line]:
+    lines = []
+    for d in debriefs:
+        said = [d.cared_about.strip()]
+        if d.specific.strip():
+            said.append(f"they mentioned {d.specific.strip()}")
+        if d.topic_list():
+            said.append("topics: " + ", ".join(d.topic_list()))
+        lines.append(
+            Line(f"Cared about ({d.round.label.lower()})", "; ".join(s for s in said if s))
+        )
+    return lines
+
+
+def _person_entry(
+    person: Person,
+    facts: PersonFacts,
+    *,
+    asks: list[str],
+    heard: list[Telling],
+    debriefs: list[PersonDebrief],
+) -> Entry:
+    badges = [person.get_relation_display()]
+    if facts.decides:
+        badges.append("likely decision-maker")
+    badges.append("met before" if facts.met_before else "new")
+    lines = [Line("Background", person.background), Line("Common ground", person.common_ground)]
+    lines += [
+        Line("Heard from you", f"“{t.story.title}” in the {t.round.label.lower()}") for t in heard
+    ]
+    lines += _cared(debriefs)
+    lines += [Line("Ask", text) for text in asks]
+    title = f"{person.name}, {person.title}" if person.title else person.name
+    return Entry(title=title, badges=tuple(badges), lines=tuple(ln for ln in lines if ln.text))
+
+
+def people_section(
+    carry: CarryForward, *, asks: RoundAsks, heard: dict[int, list[Telling]]
+) -> Section:
+    attending = carry.attending
+    decider = decision_maker([p.relation for p in attending])
+    met = {p.pk for p in carry.people_met}
+    facts = [
+        PersonFacts(p.pk, p.name, p.relation, met_before=p.pk in met, decides=i == decider)
+        for i, p in enumerate(attending)
+    ]
+    by_id = {p.pk: p for p in attending}
+    to_ask = {
+        pa.person.pk: [r.text for r in pa.rows if r.status == AskStatus.PLANNED]
+        for pa in asks.people
+    }
+    debriefs = followup_selectors.debriefs_before(round_=carry.round)
+    entries = tuple(
+        _person_entry(
+            by_id[f.id],
+            f,
+            asks=to_ask.get(f.id, []),
+            heard=heard.get(f.id, []),
+            debriefs=debriefs.get(f.id, []),
+        )
+        for f in order_people(facts)
+    )
+    away = ", ".join(p.name for p in carry.people_met_not_attending)
+    return Section(
+        key="people",
+        title="The people",
+        empty="No one is listed for this round: add the people you will meet on the round page.",
+        parts=(
+            Part(entries=entries),
+            Part(lines=(Line("Met before, not in this round", away),) if away else ()),
+        ),
+    )
+
+
+# --- carried forward -----------------------------------------------------------------------
+
+
+def _asked(note: RoundNote) -> str:
+    by = f" by {note.person.name}" if note.person else ""
+    return f"{note.round.label}{by}"
+
+
+def _rating(note: RoundNote) -> str:
+    return f"{note.rating} of 5" if note.rating else "not rated"
+
+
+def _better(note: RoundNote) -> str:
+    return f"Better: {note.improve}" if note.improve else note.answer
+
+
+def _promise_owner(note: RoundNote) -> str:
+    if note.promised_by == Party.ME:
+        return "You"
+    if note.promised_by == Party.THEM:
+        return note.person.name if note.person else "They"
+    return "Not said"
+
+
+def carried_section(carry: CarryForward) -> Section:
+    questions = Table(
+        headers=("Question", "Asked", "How it went", "Your answer, or what to do better"),
+        rows=tuple((q.text, _asked(q), _rating(q), _better(q)) for q in carry.questions),
+    )
+    concerns = tuple(
+        Entry(
+            title=n.text,
+            badges=(f"raised in the {_asked(n)[0].lower()}{_asked(n)[1:]}",),
+            lines=(
+                Line(
+                    "Answer ready",
+                    n.response or "none yet: plan it on the round page or the Concerns page",
+                ),
+            ),
+        )
+        for n in carry.open_concerns
+    )
+    promises = Table(
+        headers=("Promise", "Who owes it", "Due"),
+        rows=tuple(
+            (n.text, _promise_owner(n), n.due_on.isoformat() if n.due_on else "no date")
+            for n in carry.open_promises
+        ),
+    )
+    return Section(
+        key="carried",
+        title="Carried forward",
+        empty="Nothing carried forward yet: the questions, concerns and promises of earlier "
+        "rounds appear here once you note them.",
+        parts=(
+            Part(title="Questions asked before", table=questions),
+            Part(title="Open concerns and the answers ready", entries=concerns),
+            Part(title="Promises due", table=promises),
+            Part(
+                title="Feedback heard",
+                lines=tuple(Line(n.round.label, n.text) for n in carry.feedback),
+            ),
+        ),
+    )
+
+
+# --- likely questions ----------------------------------------------------------------------
+
+
+def _candidate(story: Story) -> Candidate:
+    parts = (story.title, story.situation, story.task, story.action, story.result)
+    return Candidate(
+        id=story.pk,
+        title=story.title,
+        text=" ".join(parts),
+        competencies=tuple(c.strip() for c in story.competencies.split(",") if c.strip()),
+    )
+
+
+def likely_section(
+    likely: list[LikelyQuestion],
+    *,
+    stories: list[Story],
+    carry: CarryForward,
+    heard: dict[int, list[Telling]],
+) -> Section:
+    candidates = [_candidate(s) for s in stories]
+    results = {s.pk: s.result for s in stories}
+    already = {t.story_id for p in carry.attending for t in heard.get(p.pk, [])}
+    entries = []
+    for q in likely[:LIKELY_SHOWN]:
+        wanted = q.bank.competencies if q.bank else []
+        pick = story_for(q.text, wanted, candidates, heard=already)
+        land = (
+            f"“{pick.title}”" + (f": {results[pick.id]}" if results[pick.id] else "")
+            if pick
+            else "none of your stories fits yet: write one on the Stories page"
+        )
+        if pick and pick.id in already:
+            land += " (they heard it before: take it further)"
+        lines = [Line("Story to land", land), Line("Why it is likely", " ".join(q.reasons))]
+        if q.bank:
+            lines.append(Line("How to answer", q.bank.approach))
+        badges = (q.category, "asked before") if q.asked_before else (q.category,)
+        entries.append(
+            Entry(title=q.text, badges=badges, lines=tuple(ln for ln in lines if ln.text))
+        )
+    return Section(
+        key="likely",
+        title="Likely questions",
+        empty="No likely questions yet: add the posting and the people to get them.",
+        parts=(Part(entries=tuple(entries)),),
+    )
+
+
+# --- the job's needs -----------------------------------------------------------------------
+
+
+def _proof(matches: Iterable[Match]) -> str:
+    return ", ".join(f"“{m.title}”" for m in matches if m.covers)
+
+
+def _plan(row: ConcernRow) -> str:
+    said = row.said.strip()
+    story = f"tell “{row.story.title}”" if row.story else ""
+    plan = "; ".join(p for p in (said, story) if p)
+    return plan or "no plan yet: plan it on the Concerns page"
+
+
+def needs_section(view: CoverageView, concerns: list[ConcernRow]) -> Section:
+    needs = Table(
+        headers=("What the job needs", "Kind", "Stories that prove it"),
+        rows=tuple(
+            (r.requirement.text, r.requirement.kind, _proof(r.matches))
+            for r in view.coverage.rows
+            if r.covered
+        ),
+    )
+    gaps = Table(
+        headers=("Gap", "Why", "The plan"),
+        rows=tuple((c.text, c.source, _plan(c)) for c in concerns if c.requirement is not None),
+    )
+    return Section(
+        key="needs",
+        title="The job's needs: proof and gaps",
+        empty="Add the posting's text to the opportunity and write stories to see what proves "
+        "each need.",
+        parts=(
+            Part(title="Needs your stories prove", table=needs),
+            Part(title="Gaps and the plan for each", table=gaps),
+        ),
+    )
+
+
+# --- strengths -----------------------------------------------------------------------------
+
+
+def strengths_section(round_: Round) -> Section:
+    strengths = sorted(
+        story_selectors.strengths(owner=round_.owner), key=lambda s: (not s.differentiator, s.rank)
+    )
+    entries = tuple(
+        Entry(
+            title=s.name,
+            badges=("differentiator",) if s.differentiator else (),
+            lines=tuple(
+                ln
+                for ln in (
+                    Line("What it is", s.description),
+                    Line("Stories", ", ".join(f"“{t.title}”" for t in s.stories.all())),
+                )
+                if ln.text
+            ),
+        )
+        for s in strengths
+    )
+    quotes = tuple(Line(q.who, f"“{q.text}”") for q in story_selectors.quotes(owner=round_.owner))
+    return Section(
+        key="strengths",
+        title="Strengths, the differentiator and quotes",
+        empty="Add your strengths, mark the one that sets you apart, and keep quotes on the "
+        "Strengths page.",
+        parts=(Part(entries=entries), Part(title="What others say", lines=quotes)),
+    )
+
+
+# --- filled by the apps still to come --------------------------------------------------------
+
+
+def research_section(opportunity: Opportunity) -> Section:
+    """Company facts, terms and news: the research app fills this."""
+    return Section(
+        key="research",
+        title="Company research",
+        empty="Add company facts, terms and news on the research page.",
+    )
+
+
+def money_section(round_: Round) -> Section | None:
+    """When the round is final, there is an offer or money came up: the figures noted so far
+    (the money app fills more). None when money has no place in this round yet."""
+    notes = list(
+        RoundNote.objects.filter(
+            round__opportunity_id=round_.opportunity_id,
+            round__number__lte=round_.number,
+            kind=NoteKind.NUMBER,
+        )
+        .select_related("round", "person")
+        .order_by("round__number", "created_at", "id")
+    )
+    if not (round_.is_final or notes or round_.opportunity.stage == Stage.OFFER):
+        return None
+    rows = tuple(
+        (n.text, amount_range(n.amount_low, n.amount_high, n.currency) or "no figure", _asked(n))
+        for n in notes
+    )
+    return Section(
+        key="money",
+        title="Money",
+        empty="Note the figures discussed (the band, the bonus, your ask) as number notes on "
+        "the round page.",
+        parts=(Part(table=Table(headers=("Figure", "Amount", "Said in"), rows=rows)),),
+    )
