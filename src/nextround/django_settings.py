@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "nextround.stories",
     "nextround.practice",
     "nextround.followup",
+    "nextround.money",
     "nextround.workspace",
 ]
 

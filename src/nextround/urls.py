@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("nextround.stories.urls")),
     path("", include("nextround.practice.urls")),
     path("", include("nextround.followup.urls")),
+    path("", include("nextround.money.urls")),
     path("", include("nextround.workspace.urls")),
 ]
 
