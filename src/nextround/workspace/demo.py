@@ -18,8 +18,6 @@ from django.utils import timezone
 from nextround import timeutil
 from nextround.followup import services as followup
 from nextround.interviews import services
-from nextround.money import services as money
-from nextround.money.models import Budget
 from nextround.interviews.models import (
     Format,
     NoteKind,
@@ -31,6 +29,8 @@ from nextround.interviews.models import (
     Round,
     Stage,
 )
+from nextround.money import services as money
+from nextround.money.models import Budget
 from nextround.stories import services as stories
 
 DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
