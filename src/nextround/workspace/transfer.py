@@ -21,6 +21,9 @@ longer also as ``answer`` and ``status`` in the concern's entry of ``concern_ans
 must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
 takes the model's default, and an older answer to a concern raised in a round joins its note's
 response (see ``stories/transfer.py``).
+Version 6 adds the money app's section (``money/transfer.py``): ``money`` at the top (budget,
+notice period, current job) and ``market`` and ``offers`` in each opportunity, each only when
+there is something to write, so older files import unchanged.
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
 still import.
@@ -40,12 +43,13 @@ from nextround.errors import Invalid
 from nextround.followup import transfer as followup
 from nextround.interviews import transfer as interviews
 from nextround.interviews.transfer import Parts
+from nextround.money import transfer as money
 from nextround.practice import transfer as practice
 from nextround.prep import transfer as prep
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 5
+VERSION = 6
 
 
 class Header(Doc):
@@ -66,8 +70,12 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             stories.tellings_export(story_refs),
             followup.round_export,
         ],
-        opportunity_prefetch=stories.opportunity_prefetch(),
-        opportunity_export=[stories.concern_answers_export(story_refs), stories.cv_checks_export],
+        opportunity_prefetch=[*stories.opportunity_prefetch(), *money.opportunity_prefetch()],
+        opportunity_export=[
+            stories.concern_answers_export(story_refs),
+            stories.cv_checks_export,
+            money.opportunity_export,
+        ],
     )
     return {
         "format": FORMAT,
@@ -76,6 +84,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
         **library,
         "opportunities": interviews.opportunities_export(owner=owner, parts=parts),
         **practice.practice_export(owner=owner),
+        **money.money_export(owner=owner),
     }
 
 
@@ -83,7 +92,12 @@ class ImportReport(Tally):
     """What an import added, by kind, and how many records it skipped as already present."""
 
     def summary(self) -> str:
-        counts = [*interviews.imported(self), *stories.imported(self), *practice.imported(self)]
+        counts = [
+            *interviews.imported(self),
+            *stories.imported(self),
+            *practice.imported(self),
+            *money.imported(self),
+        ]
         return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
 
 
@@ -105,10 +119,15 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
                 stories.tellings_import(library),
                 followup.round_import,
             ],
-            opportunity_import=[stories.concern_answers_import(library), stories.cv_checks_import],
+            opportunity_import=[
+                stories.concern_answers_import(library),
+                stories.cv_checks_import,
+                money.opportunity_import(report),
+            ],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds
+        money.money_import(owner=owner, root=root, report=report)
     return report
 
 
