@@ -20,6 +20,9 @@ MARGIN_FIELDS = ("margin_percent", "margin_amount")
 
 
 class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The sheet and the tax settings; the groups are named apart from the fields (a field is
+    called ``other``, and a template reads ``form.other`` as that field)."""
+
     class Meta:
         model = Budget
         fields = (*KEYS, "country", *US_FIELDS, *DE_FIELDS, *OTHER_FIELDS, *MARGIN_FIELDS)
@@ -27,19 +30,19 @@ class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
     def group(self, names: tuple[str, ...]) -> list[forms.BoundField]:
         return [self[name] for name in names]
 
-    def amounts(self) -> list[forms.BoundField]:
+    def amount_fields(self) -> list[forms.BoundField]:
         return self.group(KEYS)
 
-    def us(self) -> list[forms.BoundField]:
+    def us_fields(self) -> list[forms.BoundField]:
         return self.group(US_FIELDS)
 
-    def de(self) -> list[forms.BoundField]:
+    def de_fields(self) -> list[forms.BoundField]:
         return self.group(DE_FIELDS)
 
-    def other(self) -> list[forms.BoundField]:
+    def other_fields(self) -> list[forms.BoundField]:
         return self.group(OTHER_FIELDS)
 
-    def margin(self) -> list[forms.BoundField]:
+    def margin_fields(self) -> list[forms.BoundField]:
         return self.group(MARGIN_FIELDS)
 
 

@@ -201,7 +201,7 @@ def money_import(*, owner: User, root: Record[Any], report: Tally) -> None:
     section = top.record("money", MoneyDoc)
     if section.has("budget"):
         if Budget.objects.filter(owner=owner).exists():
-            report.add("skipped")
+            report.skipped += 1
         else:
             item = section.record("budget", BudgetDoc)
             budget = Budget(owner=owner, **_read(item, Budget, BUDGET_FIELDS))
@@ -209,14 +209,14 @@ def money_import(*, owner: User, root: Record[Any], report: Tally) -> None:
             report.add("budgets")
     if section.has("notice"):
         if Notice.objects.filter(owner=owner).exists():
-            report.add("skipped")
+            report.skipped += 1
         else:
             item = section.record("notice", NoticeDoc)
             notice = Notice(owner=owner, **_read(item, Notice, NOTICE_FIELDS))
             save_valid(notice, path=item.path, what="notice period")
     if section.has("current_job"):
         if Offer.objects.filter(owner=owner, status=OfferStatus.CURRENT).exists():
-            report.add("skipped")
+            report.skipped += 1
         else:
             _offer(owner, None, section.record("current_job", OfferDoc))
 
