@@ -70,11 +70,11 @@ def test_money_view_combines_ranges_and_warns(
     assert [e.entry.source for e in view.market.left_out] == ["Berlin survey"]
     market = view.market.market
     assert market is not None
-    assert (market.p25, market.p50, market.p75) == (93_000, 100_000, 115_000)
+    assert (market.p25, market.p50, market.p75) == tuple(map(Decimal, (93_000, 100_000, 115_000)))
     assert view.numbers is not None
     assert view.numbers.walk_away == WALK_AWAY
     # No posting, so no needs: a thin case aims at the median and the 75th percentile.
-    assert (view.numbers.target, view.numbers.ask) == (100_000, 115_000)
+    assert (view.numbers.target, view.numbers.ask) == (Decimal(100_000), Decimal(115_000))
     sixty, monthly = view.notes
     assert sixty.figure is not None and monthly.figure is not None
     assert [w.kind for w in sixty.figure.warnings] == [

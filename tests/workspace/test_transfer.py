@@ -470,7 +470,8 @@ def test_report_summary_names_stories_strengths_quotes_and_practice(
     report = workspace_import(owner=user, document=full_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes, "
-        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer; skipped 0 already present."
+        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer; "
+        "skipped 0 already present."
     )
 
 
