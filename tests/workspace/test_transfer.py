@@ -419,8 +419,8 @@ def test_reimport_skips_opportunities_already_present(user: User, demo_document:
     report = workspace_import(owner=user, document=edited)
     assert (report.opportunities, report.rounds, report.notes) == (0, 0, 0)
     assert (report.stories, report.strengths, report.quotes) == (0, 0, 0)
-    # The opportunity, and the demo's two stories, one strength and one quote.
-    assert report.skipped == 1 + 2 + 1 + 1
+    # The opportunity, and the demo's two stories, one strength and one quote, and the budget.
+    assert report.skipped == 1 + 2 + 1 + 1 + 1
     assert _row_counts() == counts
     # Not overwritten by the edited file.
     assert Opportunity.objects.get(owner_id=user.pk).company == "Tidewater Freight"
@@ -431,10 +431,10 @@ def test_reimport_of_everything_adds_nothing(user: User, full_document: Document
     counts = _row_counts()
     report = workspace_import(owner=user, document=full_document)
     # The opportunity, four stories, three strengths, two quotes and two practice sessions are
-    # all already here.
+    # all already here, and so is the budget.
     assert (report.opportunities, report.stories, report.strengths, report.quotes) == (0, 0, 0, 0)
     assert (report.practice_sessions, report.attempts) == (0, 0)
-    assert report.skipped == 1 + 4 + 3 + 2 + 2
+    assert report.skipped == 1 + 4 + 3 + 2 + 2 + 1
     assert _row_counts() == counts
 
 
@@ -1105,7 +1105,7 @@ def test_reimport_skips_practice_sessions_already_present(
     edited["practice"][0]["questions"][1]["text"] = "Tell me about the hardest week you had."
     report = workspace_import(owner=user, document=edited)
     assert (report.practice_sessions, report.attempts) == (1, 3)
-    assert report.skipped == 1 + 4 + 3 + 2 + 1
+    assert report.skipped == 1 + 4 + 3 + 2 + 1 + 1  # the last one: the budget
     assert PracticeSession.objects.filter(owner=user).count() == 3
     assert not Attempt.objects.filter(text="Changed in the file.").exists()
     # The new session's best attempt is at a question whose best is already kept here.
