@@ -160,15 +160,15 @@ def test_a_round_ahead_reads_people_carry_forward_concerns_then_what_is_due_next
         "when",
         "carry",
         "concerns",
-        "money",  # a final round: the numbers to bring
         "plan",
+        "money",  # a final round: the numbers to bring
         "likely",
         "asks",
         "notes",
     ]
     soup = BeautifulSoup(body, "html.parser")
     jumps = [str(a["href"]) for a in soup.select("nav.jump a")]
-    assert jumps[:7] == ["#who", "#carry", "#concerns", "#money", "#plan", "#likely", "#asks"]
+    assert jumps[:7] == ["#who", "#carry", "#concerns", "#plan", "#money", "#likely", "#asks"]
     assert all(soup.select_one(href) is not None for href in jumps)
     people = _one(soup, "#who").get_text(" ")
     assert "met before" in people and "new" in people
