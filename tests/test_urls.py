@@ -37,6 +37,7 @@ from django.utils import timezone
 from nextround.core.services import LOCAL_USERNAME
 from nextround.followup.models import Reply, Sent
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
+from nextround.money.models import MarketEntry, Offer
 from nextround.practice import jobs as practice_jobs
 from nextround.practice import services as practice
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
@@ -66,6 +67,8 @@ KINDS: dict[str, type[Any]] = {
     "rounds/": Round,
     "followups/": Sent,
     "replies/": Reply,
+    "market/": MarketEntry,
+    "offers/": Offer,
     "notes/": RoundNote,
     "asks/": AskItem,
     "stories/": Story,

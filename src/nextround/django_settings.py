@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "nextround.research",
     "nextround.practice",
     "nextround.followup",
+    "nextround.money",
     "nextround.workspace",
     "nextround.brief",
 ]

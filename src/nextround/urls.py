@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("nextround.research.urls")),
     path("", include("nextround.practice.urls")),
     path("", include("nextround.followup.urls")),
+    path("", include("nextround.money.urls")),
     path("", include("nextround.workspace.urls")),
     path("", include("nextround.brief.urls")),
 ]

@@ -285,9 +285,10 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     with CaptureQueriesContext(connection) as large:
         workspace_export(owner=user, now=NOW)
     # 19 before the follow-up section's five prefetches (debrief, per-person debriefs, thank-you
-    # notes, follow-ups sent, replies), and the research section's four (facts, terms, feeds,
-    # news).
-    assert len(large.captured_queries) == len(small.captured_queries) <= 28
+    # notes, follow-ups sent, replies), the research section's four (facts, terms, feeds, news)
+    # and the money section's five (budget, notice period, current job; each opportunity's
+    # market ranges and offers).
+    assert len(large.captured_queries) == len(small.captured_queries) <= 33
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -428,8 +429,8 @@ def test_reimport_skips_opportunities_already_present(user: User, demo_document:
     report = workspace_import(owner=user, document=edited)
     assert (report.opportunities, report.rounds, report.notes) == (0, 0, 0)
     assert (report.stories, report.strengths, report.quotes) == (0, 0, 0)
-    # The opportunity, and the demo's two stories, one strength and one quote.
-    assert report.skipped == 1 + 2 + 1 + 1
+    # The opportunity, and the demo's two stories, one strength and one quote, and the budget.
+    assert report.skipped == 1 + 2 + 1 + 1 + 1
     assert _row_counts() == counts
     # Not overwritten by the edited file.
     assert Opportunity.objects.get(owner_id=user.pk).company == "Tidewater Freight"
@@ -440,10 +441,10 @@ def test_reimport_of_everything_adds_nothing(user: User, full_document: Document
     counts = _row_counts()
     report = workspace_import(owner=user, document=full_document)
     # The opportunity, four stories, three strengths, two quotes and two practice sessions are
-    # all already here.
+    # all already here, and so is the budget.
     assert (report.opportunities, report.stories, report.strengths, report.quotes) == (0, 0, 0, 0)
     assert (report.practice_sessions, report.attempts) == (0, 0)
-    assert report.skipped == 1 + 4 + 3 + 2 + 2
+    assert report.skipped == 1 + 4 + 3 + 2 + 2 + 1
     assert _row_counts() == counts
 
 
@@ -468,8 +469,8 @@ def test_import_keeps_the_strengths_already_ranked_here(
 def test_report_summary_reads_well(user: User, demo_document: Document) -> None:
     report = workspace_import(owner=user, document=demo_document)
     assert report.summary() == (
-        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote; "
-        "skipped 0 already present."
+        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote, "
+        "1 budget, 1 market range, 1 offer; skipped 0 already present."
     )
 
 
@@ -479,7 +480,8 @@ def test_report_summary_names_stories_strengths_quotes_and_practice(
     report = workspace_import(owner=user, document=full_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes, "
-        "2 practice sessions, 4 attempts; skipped 0 already present."
+        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer; "
+        "skipped 0 already present."
     )
 
 
@@ -1113,7 +1115,7 @@ def test_reimport_skips_practice_sessions_already_present(
     edited["practice"][0]["questions"][1]["text"] = "Tell me about the hardest week you had."
     report = workspace_import(owner=user, document=edited)
     assert (report.practice_sessions, report.attempts) == (1, 3)
-    assert report.skipped == 1 + 4 + 3 + 2 + 1
+    assert report.skipped == 1 + 4 + 3 + 2 + 1 + 1  # the last one: the budget
     assert PracticeSession.objects.filter(owner=user).count() == 3
     assert not Attempt.objects.filter(text="Changed in the file.").exists()
     # The new session's best attempt is at a question whose best is already kept here.
@@ -1149,7 +1151,7 @@ def test_a_session_for_a_round_not_here_is_kept_without_it(
     assert (report.practice_sessions, report.practice_without_round) == (2, 1)
     assert (
         "2 practice sessions (1 without the round it was for, which this workspace does not "
-        "have), 4 attempts;"
+        "have), 4 attempts, 1 budget, 1 market range, 1 offer;"
     ) in report.summary()
     session = PracticeSession.objects.get(owner=user, questions__text="Why this company?")
     assert session.round is None

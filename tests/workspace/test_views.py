@@ -130,7 +130,18 @@ def _one(soup: Tag, selector: str) -> Tag:
     return found
 
 
-CARD_IDS = {"outcome", "notes", "who", "when", "carry", "concerns", "plan", "likely", "asks"}
+CARD_IDS = {
+    "outcome",
+    "notes",
+    "who",
+    "when",
+    "carry",
+    "concerns",
+    "money",
+    "plan",
+    "likely",
+    "asks",
+}
 
 
 @pytest.fixture
@@ -150,13 +161,14 @@ def test_a_round_ahead_reads_people_carry_forward_concerns_then_what_is_due_next
         "carry",
         "concerns",
         "plan",
+        "money",  # a final round: the numbers to bring
         "likely",
         "asks",
         "notes",
     ]
     soup = BeautifulSoup(body, "html.parser")
     jumps = [str(a["href"]) for a in soup.select("nav.jump a")]
-    assert jumps[:6] == ["#who", "#carry", "#concerns", "#plan", "#likely", "#asks"]
+    assert jumps[:7] == ["#who", "#carry", "#concerns", "#plan", "#money", "#likely", "#asks"]
     assert all(soup.select_one(href) is not None for href in jumps)
     people = _one(soup, "#who").get_text(" ")
     assert "met before" in people and "new" in people
@@ -178,7 +190,7 @@ def test_a_round_that_is_over_leads_with_its_outcome_and_notes_without_a_score(
     first, second = demo_rounds
     body = client.get(f"/rounds/{first.pk}/").content.decode()
     order = _sections(body)
-    assert order[:2] == ["outcome", "notes"]
+    assert order[:3] == ["outcome", "notes", "money"]  # pay was discussed in it
     assert order.index("plan") > order.index("who")
     text = " ".join(BeautifulSoup(body, "html.parser").get_text(" ").split())
     assert "Where it stands Interviewing since" in text

@@ -3,6 +3,7 @@
 from nextround.cli import (
     brief,
     followup,
+    money,
     playbook,
     practice,
     records,
@@ -17,6 +18,7 @@ __all__ = [
     "brief",
     "followup",
     "main",
+    "money",
     "playbook",
     "practice",
     "records",

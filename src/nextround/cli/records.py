@@ -18,7 +18,7 @@ from nextround.cli.base import (
     print_table,
     same_id,
 )
-from nextround.money import amount_range
+from nextround.pay.text import amount_range
 
 if TYPE_CHECKING:
     from nextround.interviews.models import Opportunity, Person, Round, RoundNote

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from nextround.money import amount_text
 from nextround.pay.offers import Comparison
+from nextround.pay.text import amount_text
 
 WIDTH = 720
 HEIGHT = 380

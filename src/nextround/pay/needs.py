@@ -14,7 +14,6 @@ from enum import StrEnum
 import msgspec
 
 from nextround.errors import Invalid
-from nextround.money import amount_text
 from nextround.pay.amounts import (
     HUNDRED,
     Period,
@@ -28,6 +27,7 @@ from nextround.pay.amounts import (
 from nextround.pay.budget import Budget
 from nextround.pay.derivation import Derivation
 from nextround.pay.tax import GROSS_LIMIT, Settings, net_of
+from nextround.pay.text import amount_text
 
 NET_LIMIT = GROSS_LIMIT // 10  # ten million a year after tax: more is a typo
 

@@ -20,7 +20,7 @@ from fractions import Fraction
 import msgspec
 
 from nextround.errors import Invalid
-from nextround.money import amount_text
+from nextround.pay.text import amount_text
 
 CENT = Decimal("0.01")
 YEARS = 4

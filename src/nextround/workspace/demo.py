@@ -32,6 +32,8 @@ from nextround.interviews.models import (
 )
 from nextround.research import services as research
 from nextround.research.models import FactKind
+from nextround.money import services as money
+from nextround.money.models import Budget
 from nextround.stories import services as stories
 
 DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
@@ -88,6 +90,7 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
     _stories(owner, first_round=first)
     _first_round_debrief(first, maya=maya)
     _research(opportunity, first_round=first, now=now)
+    _money(opportunity, today=today)
     return opportunity
 
 
@@ -154,6 +157,61 @@ def _research(opportunity: Opportunity, *, first_round: Round, now: datetime) ->
     ]
     for term, meaning in terms:
         research.term_confirm(opportunity=opportunity, term=term, meaning=meaning)
+
+
+def _money(opportunity: Opportunity, *, today: date) -> None:
+    """A budget (only when the account has none: the demo never overwrites the user's own),
+    a market range with its source, and a verbal offer, so the money page is filled in."""
+    owner = opportunity.owner
+    if not Budget.objects.filter(owner=owner).exists():
+        money.budget_save(
+            owner=owner,
+            changes={
+                "country": "us",
+                "filing_status": "single",
+                "state_local_rate": Decimal(5),
+                "housing": Decimal(2300),
+                "utilities": Decimal(180),
+                "food": Decimal(650),
+                "transport": Decimal(250),
+                "insurance": Decimal(220),
+                "debt": Decimal(300),
+                "savings": Decimal(600),
+                "other": Decimal(300),
+            },
+        )
+    money.market_entry_add(
+        opportunity=opportunity,
+        fields={
+            "source": "Regional logistics pay survey (example)",
+            "address": "https://example.com/surveys/logistics-analysts",
+            "on": today - timedelta(days=40),
+            "currency": "USD",
+            "period": "year",
+            "low": Decimal(92_000),
+            "median": Decimal(104_000),
+            "high": Decimal(118_000),
+            "note": "Senior analysts, Boston area, four to seven years.",
+        },
+    )
+    money.offer_save(
+        owner=owner,
+        opportunity=opportunity,
+        fields={
+            "name": opportunity.company,
+            "status": "verbal",
+            "currency": "USD",
+            "base": Decimal(99_000),
+            "bonus_percent": Decimal(8),
+            "sign_on": Decimal(3_000),
+            "pto_days": 18,
+            "remote_days": 2,
+            "commute_minutes": 70,
+            "start": today + timedelta(days=21),
+            "deadline": today + timedelta(days=6),
+            "note": "The recruiter's figures on the phone, to be confirmed in writing.",
+        },
+    )
 
 
 def _first_round_debrief(round_: Round, *, maya: Person) -> None:

@@ -21,9 +21,11 @@ longer also as ``answer`` and ``status`` in the concern's entry of ``concern_ans
 must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
 takes the model's default, and an older answer to a concern raised in a round joins its note's
 response (see ``stories/transfer.py``).
-Version 6 adds each person's ``decision_maker`` and, per opportunity, the research app's
-``facts``, ``terms``, ``feeds`` and ``news`` (each only when there are some; see
-``research/transfer.py``); files of earlier versions have none and import as before.
+Version 6 adds each person's ``decision_maker``; per opportunity, the research app's
+``facts``, ``terms``, ``feeds`` and ``news`` (``research/transfer.py``) and the money app's
+``market`` and ``offers``; and ``money`` at the top (budget, notice period, current job;
+``money/transfer.py``). Each is written only when there is something to write, so files of
+earlier versions import as before.
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
 still import.
@@ -43,6 +45,7 @@ from nextround.errors import Invalid
 from nextround.followup import transfer as followup
 from nextround.interviews import transfer as interviews
 from nextround.interviews.transfer import Parts
+from nextround.money import transfer as money
 from nextround.practice import transfer as practice
 from nextround.prep import transfer as prep
 from nextround.research import transfer as research
@@ -70,11 +73,16 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             stories.tellings_export(story_refs),
             followup.round_export,
         ],
-        opportunity_prefetch=[*stories.opportunity_prefetch(), *research.opportunity_prefetch()],
+        opportunity_prefetch=[
+            *stories.opportunity_prefetch(),
+            *research.opportunity_prefetch(),
+            *money.opportunity_prefetch(),
+        ],
         opportunity_export=[
             stories.concern_answers_export(story_refs),
             stories.cv_checks_export,
             research.opportunity_export,
+            money.opportunity_export,
         ],
     )
     return {
@@ -84,6 +92,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
         **library,
         "opportunities": interviews.opportunities_export(owner=owner, parts=parts),
         **practice.practice_export(owner=owner),
+        **money.money_export(owner=owner),
     }
 
 
@@ -91,7 +100,12 @@ class ImportReport(Tally):
     """What an import added, by kind, and how many records it skipped as already present."""
 
     def summary(self) -> str:
-        counts = [*interviews.imported(self), *stories.imported(self), *practice.imported(self)]
+        counts = [
+            *interviews.imported(self),
+            *stories.imported(self),
+            *practice.imported(self),
+            *money.imported(self),
+        ]
         return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
 
 
@@ -117,10 +131,12 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
                 stories.concern_answers_import(library),
                 stories.cv_checks_import,
                 research.opportunity_import,
+                money.opportunity_import(report),
             ],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds
+        money.money_import(owner=owner, root=root, report=report)
     return report
 
 

@@ -17,6 +17,7 @@ from nextround.followup import cards as followup_cards
 from nextround.followup import selectors as followup_selectors
 from nextround.interviews import cards as interview_cards
 from nextround.interviews import selectors
+from nextround.money import cards as money_cards
 from nextround.prep import cards as prep_cards
 from nextround.prep import selectors as prep_selectors
 from nextround.research import jobs as research_jobs
@@ -31,6 +32,7 @@ ROUND_CARDS = (
     prep_cards.round_card,
     story_cards.round_card,
     followup_cards.round_card,
+    money_cards.round_card,
 )
 
 

@@ -1,4 +1,4 @@
-"""``{{ note|money }}``: a number note's range written by ``nextround.money``, the same words
+"""``{{ note|money }}``: a number note's range written by ``nextround.pay.text``, the same words
 the command line prints."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import Protocol
 
 from django import template
 
-from nextround.money import amount_range
+from nextround.pay.text import amount_range
 
 register = template.Library()
 

@@ -15,7 +15,7 @@ import msgspec
 
 from nextround.fit.requirements.segments import PostingLine, describes_employer, posting_lines
 from nextround.fit.requirements.vocabulary import word_set
-from nextround.money import amount_range
+from nextround.pay.text import amount_range
 
 HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY = "hourly", "daily", "weekly", "monthly", "yearly"
 PERIODS = (HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY)
@@ -356,7 +356,7 @@ _PER = {HOURLY: "an hour", DAILY: "a day", WEEKLY: "a week", MONTHLY: "a month",
 
 def pay_in_words(band: PayBand) -> str:
     """ "$38–$52 an hour", "from £25,000 a year", "up to €4,000 a month": the amounts written
-    the one way the product writes money (``nextround.money``)."""
+    the one way the product writes money (``nextround.pay.text``)."""
     low, high = (None if v is None else Decimal(str(v)) for v in (band.low, band.high))
     amount = amount_range(low, high, band.currency)
     if not amount:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from nextround.money import amount_range, amount_text
+from nextround.pay.text import amount_range, amount_text
 
 
 @pytest.mark.parametrize(

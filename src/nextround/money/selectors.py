@@ -1,0 +1,469 @@
+"""Reads of the money app, each worked through ``nextround.pay``: the budget with the gross it
+needs and the walk-away number; the notice period with the earliest start; an opportunity's
+money (range with its sources, the posting's band, walk-away, target and ask, the start date,
+the rounds' number notes, warnings); the offers side by side with the chart and talking
+points; the round page's card. Someone else's record is NotFound."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db.models import Prefetch, QuerySet
+
+from nextround.errors import Invalid, NotFound
+from nextround.interviews.models import NoteKind, Opportunity, Round, RoundNote
+from nextround.money import convert
+from nextround.money.models import Budget, MarketEntry, Notice, Offer, OfferStatus
+from nextround.pay import budget as pay_budget
+from nextround.pay import needs
+from nextround.pay import notice as pay_notice
+from nextround.pay import offers as pay_offers
+from nextround.pay.amounts import Period
+from nextround.pay.chart import chart_summary, chart_svg
+from nextround.pay.needs import Case, Market, Numbers, PayWarning, WalkAway
+from nextround.pay.sources import Combined, combine
+from nextround.pay.talk import Backing, Talk, talking_points
+from nextround.pay.tax import Settings, net_of
+from nextround.stories import selectors as story_selectors
+from nextround.stories.models import Strength
+
+# A round's number note has no period: a figure under 500 reads as hourly, under 25,000 as
+# monthly, else yearly; the page says how it was read.
+HOURLY_BELOW = Decimal(500)
+MONTHLY_BELOW = Decimal(25_000)
+BAND_PERIODS = {"hourly": Period.HOUR, "monthly": Period.MONTH, "yearly": Period.YEAR}
+
+
+# --- the budget ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    budget: Budget  # unsaved, with the defaults, until the first save
+    saved: bool
+    sheet: pay_budget.Budget
+    settings: Settings | None
+    currency: str
+    walk: WalkAway | None
+    problem: str  # why there is no walk-away number yet
+
+
+def budget_get(*, owner: User) -> Budget | None:
+    return Budget.objects.filter(owner=owner).first()
+
+
+def budget_view(*, owner: User) -> BudgetView:
+    stored = budget_get(owner=owner)
+    budget = stored or Budget(owner=owner, country=convert.default_tax_country())
+    sheet = pay_budget.budget(budget.amounts())
+    try:
+        settings = convert.tax_settings(budget)
+    except Invalid as error:
+        return BudgetView(budget, stored is not None, sheet, None, "", None, error.message)
+    walk = None
+    problem = ""
+    if stored is None:
+        problem = "Fill in your budget to see the gross pay it takes and your walk-away number."
+    elif not sheet.monthly_without_savings:
+        problem = "Your budget has no spending besides savings yet: add what a month costs."
+    else:
+        try:
+            walk = needs.walk_away(
+                sheet,
+                settings,
+                margin_percent=budget.margin_percent.normalize(),
+                margin_amount=budget.margin_amount,
+            )
+        except Invalid as error:
+            problem = error.message
+    currency = walk.derivation.currency if walk else net_of(0, settings).currency
+    return BudgetView(budget, stored is not None, sheet, settings, currency, walk, problem)
+
+
+# --- the notice period --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    notice: Notice | None
+    country: str
+    region: str
+    start: pay_notice.StartDate | None
+    problem: str = ""
+
+
+def notice_view(*, owner: User, today: date) -> NoticeView:
+    notice = Notice.objects.filter(owner=owner).first()
+    if notice is None:
+        country, region = convert.notice_country(Notice())
+        return NoticeView(None, country, region, None, "")
+    country, region = convert.notice_country(notice)
+    try:
+        start = pay_notice.start_date(
+            notice.text,
+            country=country,
+            subdivision=region or None,
+            given_on=notice.given_on or today,
+            holiday_left=notice.holiday_left,
+            break_days=notice.break_days,
+        )
+    except Invalid as error:
+        return NoticeView(notice, country, region, None, error.message)
+    return NoticeView(notice, country, region, start)
+
+
+# --- the market ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryView:
+    entry: MarketEntry
+    market: Market  # yearly
+    counted: bool  # in the combined range (its currency is the range's)
+
+
+@dataclass(frozen=True)
+class MarketView:
+    currency: str
+    entries: list[EntryView]
+    combined: Combined | None
+
+    @property
+    def market(self) -> Market | None:
+        return self.combined.market if self.combined else None
+
+    @property
+    def sources(self) -> list[str]:
+        return [e.entry.source for e in self.entries if e.counted]
+
+    @property
+    def left_out(self) -> list[EntryView]:
+        return [e for e in self.entries if not e.counted]
+
+
+def market_entries(*, opportunity: Opportunity) -> QuerySet[MarketEntry]:
+    return MarketEntry.objects.filter(opportunity=opportunity)
+
+
+def market_view(*, opportunity: Opportunity, currency: str) -> MarketView:
+    """The opportunity's entries; those in ``currency`` (or, with none given, the first
+    entry's) combine into one range."""
+    entries = list(market_entries(opportunity=opportunity))
+    wanted = currency or (entries[0].currency if entries else "")
+    views = [EntryView(e, convert.entry_market(e), e.currency == wanted) for e in entries]
+    counted = [v.market for v in views if v.counted]
+    return MarketView(wanted, views, combine(counted) if counted else None)
+
+
+def entry_get(*, owner: User, pk: int) -> MarketEntry:
+    entry = MarketEntry.objects.filter(owner=owner, pk=pk).select_related("opportunity").first()
+    if entry is None:
+        raise NotFound("No such market range.")
+    return entry
+
+
+# --- target and ask -----------------------------------------------------------------------------
+
+
+def case_for(*, opportunity: Opportunity) -> Case:
+    """How many of the posting's needs the stories prove (the coverage page's reading)."""
+    rows = story_selectors.coverage(opportunity=opportunity).coverage.rows
+    if not rows:
+        return needs.case_from_share(0)
+    return needs.case_from_counts(sum(1 for r in rows if r.covered), len(rows))
+
+
+def backing(*, owner: User) -> list[Backing]:
+    """Each ranked strength with the first story that backs it."""
+    found = []
+    for strength in Strength.objects.filter(owner=owner).prefetch_related("stories"):
+        story = next(iter(strength.stories.all()), None)
+        if story is not None:
+            found.append(Backing(strength.name, story.title))
+    return found
+
+
+# --- an opportunity's money ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A pay figure on a page (a band, a note) with how it was read and what it earns."""
+
+    amount: Decimal
+    period: Period
+    read_as: str  # "" when the period was given
+    warnings: tuple[PayWarning, ...]
+
+
+@dataclass(frozen=True)
+class NoteView:
+    note: RoundNote
+    round: Round
+    figure: Figure | None
+
+
+@dataclass(frozen=True)
+class OfferView:
+    offer: Offer
+    value: pay_offers.Offer
+    warnings: tuple[PayWarning, ...]
+    numbers: Numbers | None = None
+    talk: Talk | None = None
+
+
+@dataclass(frozen=True)
+class MoneyView:
+    opportunity: Opportunity
+    budget: BudgetView
+    market: MarketView
+    band: object  # the posting's PayBand, or None
+    band_figure: Figure | None
+    case: Case
+    numbers: Numbers | None
+    notice: NoticeView
+    notes: list[NoteView]
+    offers: list[OfferView]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _figure(
+    amount: Decimal, period: Period, read_as: str, walk: WalkAway | None, mkt: Market | None
+) -> Figure:
+    line = walk.amount if walk else None
+    return Figure(amount, period, read_as, needs.warnings_for(amount, period, line, mkt))
+
+
+def _note_period(amount: Decimal) -> tuple[Period, str]:
+    if amount < HOURLY_BELOW:
+        return Period.HOUR, "read as an hourly rate"
+    if amount < MONTHLY_BELOW:
+        return Period.MONTH, "read as a month's pay"
+    return Period.YEAR, "read as a year's pay"
+
+
+def number_notes(
+    *,
+    rounds: QuerySet[Round] | list[Round],
+    currency: str,
+    walk: WalkAway | None,
+    mkt: Market | None,
+) -> list[NoteView]:
+    found = []
+    for round_ in rounds:
+        for note in round_.notes.all():
+            if note.kind != NoteKind.NUMBER:
+                continue
+            amount = note.amount_low if note.amount_low is not None else note.amount_high
+            same = not note.currency or not currency or note.currency.upper() == currency
+            figure = None
+            if amount is not None and same:
+                period, read_as = _note_period(amount)
+                figure = _figure(amount, period, read_as, walk, mkt)
+            found.append(NoteView(note, round_, figure))
+    return found
+
+
+def _band_figure(
+    band: object, currency: str, walk: WalkAway | None, mkt: Market | None
+) -> Figure | None:
+    low = getattr(band, "low", None)
+    period = BAND_PERIODS.get(getattr(band, "period", ""))
+    if low is None or period is None or (currency and getattr(band, "currency", "") != currency):
+        return None
+    amount = Decimal(str(low)).quantize(Decimal("0.01"))
+    return _figure(amount, period, "", walk, mkt)
+
+
+def numbers_for(*, walk: WalkAway | None, mkt: Market | None, case: Case) -> Numbers | None:
+    if walk is None:
+        return None
+    return needs.target_and_ask(walk_away=walk.amount, market=mkt, case=case)
+
+
+def money_view(*, opportunity: Opportunity, today: date) -> MoneyView:
+    owner = opportunity.owner
+    budget = budget_view(owner=owner)
+    mkt = market_view(opportunity=opportunity, currency=budget.currency)
+    walk = budget.walk
+    facts = story_selectors.posting_facts(opportunity=opportunity)
+    band_figure = _band_figure(facts.pay, mkt.currency, walk, mkt.market) if facts.pay else None
+    case = case_for(opportunity=opportunity)
+    numbers = numbers_for(walk=walk, mkt=mkt.market, case=case)
+    notice = notice_view(owner=owner, today=today)
+    rounds = opportunity.rounds.prefetch_related(
+        Prefetch("notes", queryset=RoundNote.objects.select_related("person"))
+    )
+    notes = number_notes(rounds=rounds, currency=mkt.currency, walk=walk, mkt=mkt.market)
+    offers = offer_views(owner=owner, today=today, only=opportunity, budget=budget)
+    warnings = []
+    if band_figure:
+        warnings += [f"The posting's band: {w.message}" for w in band_figure.warnings]
+    for n in notes:
+        if n.figure:
+            warnings += [f"{n.round.label}, number noted: {w.message}" for w in n.figure.warnings]
+    for o in offers:
+        warnings += [f"The offer from {o.offer.name}: {w.message}" for w in o.warnings]
+    return MoneyView(
+        opportunity=opportunity,
+        budget=budget,
+        market=mkt,
+        band=facts.pay,
+        band_figure=band_figure,
+        case=case,
+        numbers=numbers,
+        notice=notice,
+        notes=notes,
+        offers=offers,
+        warnings=warnings,
+    )
+
+
+# --- offers -------------------------------------------------------------------------------------
+
+
+def offer_list(*, owner: User) -> QuerySet[Offer]:
+    return Offer.objects.filter(owner=owner).select_related("opportunity")
+
+
+def offer_get(*, owner: User, pk: int) -> Offer:
+    offer = offer_list(owner=owner).filter(pk=pk).first()
+    if offer is None:
+        raise NotFound("No such offer.")
+    return offer
+
+
+def current_job(*, owner: User) -> Offer | None:
+    return offer_list(owner=owner).filter(status=OfferStatus.CURRENT).first()
+
+
+def offer_views(
+    *,
+    owner: User,
+    today: date,
+    only: Opportunity | None = None,
+    budget: BudgetView | None = None,
+) -> list[OfferView]:
+    """Every offer (not the current job), or those of one opportunity, with its warnings and
+    talking points against its opportunity's market and the user's numbers."""
+    budget = budget or budget_view(owner=owner)
+    everything = list(offer_list(owner=owner))
+    values = {o.pk: convert.pay_offer(o) for o in everything}
+    earliest = notice_view(owner=owner, today=today).start
+    strengths = backing(owner=owner)
+    per_opportunity: dict[int, tuple[MarketView, Numbers | None]] = {}
+    views = []
+    for offer in everything:
+        if offer.is_current or (only is not None and offer.opportunity_id != only.pk):
+            continue
+        assert offer.opportunity is not None
+        if offer.opportunity_id not in per_opportunity:
+            mkt = market_view(opportunity=offer.opportunity, currency=budget.currency)
+            case = case_for(opportunity=offer.opportunity)
+            per_opportunity[offer.opportunity.pk] = (
+                mkt,
+                numbers_for(walk=budget.walk, mkt=mkt.market, case=case),
+            )
+        mkt, numbers = per_opportunity[offer.opportunity.pk]
+        same = not budget.currency or offer.currency == budget.currency
+        walk_line = budget.walk.amount if budget.walk and same else None
+        market = mkt.market if offer.currency == mkt.currency else None
+        value = values[offer.pk]
+        views.append(
+            OfferView(
+                offer=offer,
+                value=value,
+                warnings=needs.warnings_for(offer.base, Period.YEAR, walk_line, market),
+                numbers=numbers if same else None,
+                talk=talking_points(
+                    offer=value,
+                    numbers=numbers if same else None,
+                    market=market,
+                    sources=mkt.sources,
+                    others=[v for pk, v in values.items() if pk != offer.pk],
+                    backing=strengths,
+                    earliest_start=earliest.earliest_start if earliest else None,
+                    today=today,
+                ),
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class OffersView:
+    offers: list[OfferView]
+    current: Offer | None
+    budget: BudgetView
+    comparison: pay_offers.Comparison | None
+    chart: str
+    summary: str
+    problem: str
+
+
+def offers_view(*, owner: User, today: date) -> OffersView:
+    budget = budget_view(owner=owner)
+    offers = offer_views(owner=owner, today=today, budget=budget)
+    current = current_job(owner=owner)
+    if not offers:
+        return OffersView(offers, current, budget, None, "", "", "No offers yet.")
+    baseline = convert.pay_offer(current) if current else None
+    currency = offers[0].value.currency
+    walk = budget.walk.amount if budget.walk and budget.currency == currency else None
+    # One target line: the highest of the offers' opportunities (they usually share one).
+    targets = [o.numbers.target for o in offers if o.numbers]
+    target = max(targets) if targets else None
+    try:
+        comparison = pay_offers.compare([o.value for o in offers], baseline, walk, target)
+    except Invalid as error:
+        return OffersView(offers, current, budget, None, "", "", error.message)
+    return OffersView(
+        offers,
+        current,
+        budget,
+        comparison,
+        chart_svg(comparison),
+        chart_summary(comparison),
+        "",
+    )
+
+
+# --- the round page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoundMoney:
+    numbers: Numbers | None
+    currency: str
+    walk: WalkAway | None
+    notice: NoticeView
+    notes: list[NoteView]
+    budget_problem: str
+
+
+def round_money(*, round_: Round, today: date) -> RoundMoney | None:
+    """For a final round, or one with number notes: the numbers to bring, the start date, and
+    warnings on what was said."""
+    has_numbers = any(n.kind == NoteKind.NUMBER for n in round_.notes.all())
+    if not (round_.is_final or has_numbers):
+        return None
+    owner = round_.owner
+    budget = budget_view(owner=owner)
+    mkt = market_view(opportunity=round_.opportunity, currency=budget.currency)
+    numbers = None
+    if budget.walk is not None:
+        numbers = numbers_for(
+            walk=budget.walk, mkt=mkt.market, case=case_for(opportunity=round_.opportunity)
+        )
+    notes = number_notes(rounds=[round_], currency=mkt.currency, walk=budget.walk, mkt=mkt.market)
+    return RoundMoney(
+        numbers=numbers,
+        currency=mkt.currency or budget.currency,
+        walk=budget.walk,
+        notice=notice_view(owner=owner, today=today),
+        notes=notes,
+        budget_problem=budget.problem,
+    )
