@@ -131,7 +131,7 @@ def test_someone_elses_records_are_not_found(
     offer = services.offer_save(
         owner=user, opportunity=opportunity, fields={"name": "A", "currency": "USD", "base": 1}
     )
-    entry = opportunity.market_entries.get()  # type: ignore[attr-defined]
+    entry = opportunity.market_entries.get()
     with pytest.raises(NotFound):
         selectors.entry_get(owner=other_user, pk=entry.pk)
     with pytest.raises(NotFound):

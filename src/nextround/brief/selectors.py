@@ -39,7 +39,7 @@ from nextround.interviews.models import (
     Stage,
 )
 from nextround.interviews.selectors import CarryForward
-from nextround.money import amount_range
+from nextround.pay.text import amount_range
 from nextround.playbook.likely import LikelyQuestion
 from nextround.prep import selectors as prep_selectors
 from nextround.prep.models import AskStatus

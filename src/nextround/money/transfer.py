@@ -135,14 +135,8 @@ def opportunity_prefetch() -> Sequence[Prefetch[Any]]:
 
 
 def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
-    entries = [
-        _document(e, ENTRY_FIELDS)
-        for e in opportunity.market_entries.all()  # type: ignore[attr-defined]
-    ]
-    offers = [
-        _document(o, OFFER_FIELDS)
-        for o in opportunity.offers.all()  # type: ignore[attr-defined]
-    ]
+    entries = [_document(e, ENTRY_FIELDS) for e in opportunity.market_entries.all()]
+    offers = [_document(o, OFFER_FIELDS) for o in opportunity.offers.all()]
     document: dict[str, Any] = {}
     if entries:
         document["market"] = entries

@@ -30,10 +30,10 @@ from nextround.interviews.models import (
     Round,
     Stage,
 )
-from nextround.research import services as research
-from nextround.research.models import FactKind
 from nextround.money import services as money
 from nextround.money.models import Budget
+from nextround.research import services as research
+from nextround.research.models import FactKind
 from nextround.stories import services as stories
 
 DEMO_UID = uuid.uuid5(uuid.NAMESPACE_URL, "https://nextround.invalid/demo/tidewater-freight")
