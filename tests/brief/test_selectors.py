@@ -25,13 +25,18 @@ def _labels(brief: Brief, key: str) -> list[tuple[str, str]]:
     return [(line.label, line.text) for part in section.shown for line in part.lines]
 
 
-def test_the_demo_s_final_round_fills_every_section_but_research(final_round: Round) -> None:
+def test_the_demo_s_final_round_fills_every_section(final_round: Round) -> None:
     brief = selectors.round_brief(round_=final_round, now=timezone.now())
     assert [s.key for s in brief.sections] == ORDER
-    assert brief.empty_keys == ("research",)
-    assert brief.section("research").empty == (
-        "Add company facts, terms and news on the research page."
+    assert brief.empty_keys == ()
+    research = _labels(brief, "research")
+    assert any(
+        label == "What the company does" and "400 regional shippers" in text
+        for label, text in research
     )
+    assert any(label == "reefer" for label, _ in research)  # a confirmed term
+    money = dict(_labels(brief, "money"))
+    assert money["Walk-away"].endswith(" a year") and "Earliest start" not in money
     assert brief.title == "Second round (final): Senior Operations Analyst at Tidewater Freight"
 
 
@@ -39,10 +44,11 @@ def test_people_come_decision_maker_first_with_what_they_heard_and_cared_about(
     final_round: Round,
 ) -> None:
     brief = selectors.round_brief(round_=final_round, now=timezone.now())
-    maya, grace, luis = brief.section("people").shown[0].entries
+    # The demo marks Grace as the decision-maker: she comes first, then those met before.
+    grace, maya, luis = brief.section("people").shown[0].entries
+    assert grace.badges == ("Manager's manager", "decision-maker", "new")
     assert maya.title == "Maya Okafor, Director of Operations Analytics"
-    assert maya.badges == ("Hiring manager", "likely decision-maker", "met before")
-    assert grace.badges == ("Manager's manager", "new") and luis.title.startswith("Luis")
+    assert maya.badges == ("Hiring manager", "met before") and luis.title.startswith("Luis")
     lines = dict((line.label, line.text) for line in maya.lines if line.label != "Ask")
     assert lines["Heard from you"] == "“Dock scheduling trial” in the first round"
     assert lines["Cared about (first round)"].startswith(

@@ -29,7 +29,8 @@ def test_the_page_offers_the_pdf_and_the_markdown_and_a_print_stylesheet(
     assert f'href="/rounds/{final_round.pk}/brief.md"' in html
     assert "/static/brief/brief.css" in html
     assert html.count('class="brief-section') == 8
-    assert "Add company facts, terms and news on the research page." in html
+    assert "Add company facts, terms and news on the research page." not in html  # filled
+    assert "A refrigerated trailer" in html  # a confirmed term of the demo
     assert "Save as PDF" not in html
 
 
@@ -71,9 +72,8 @@ def test_the_markdown_downloads_as_text(client: Client, final_round: Round) -> N
     assert answer["Content-Type"] == "text/markdown; charset=utf-8"
     text = answer.content.decode()
     assert text.startswith("# Second round (final): Senior Operations Analyst at Tidewater")
-    assert "\n## Company research\n\nAdd company facts, terms and news on the research page.\n" in (
-        text
-    )
+    research = text.split("\n## Company research\n", 1)[1].split("\n## ", 1)[0]
+    assert "400 regional shippers" in research and "reefer" in research
     assert "\n| Figure | Amount | Said in |\n|---|---|---|\n" in text
 
 

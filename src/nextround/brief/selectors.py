@@ -5,7 +5,7 @@ questions and stories (no query per item)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -39,11 +39,13 @@ from nextround.interviews.models import (
     Stage,
 )
 from nextround.interviews.selectors import CarryForward
-from nextround.pay.text import amount_range
+from nextround.money import selectors as money_selectors
+from nextround.pay.text import amount_range, amount_text
 from nextround.playbook.likely import LikelyQuestion
 from nextround.prep import selectors as prep_selectors
 from nextround.prep.models import AskStatus
 from nextround.prep.selectors import RoundAsks
+from nextround.research import selectors as research_selectors
 from nextround.stories import selectors as story_selectors
 from nextround.stories.models import Story, Telling
 from nextround.stories.selectors import ConcernRow, CoverageView
@@ -70,9 +72,9 @@ def round_brief(*, round_: Round, now: datetime, own_zone: tzinfo | None = None)
         likely_section(playbook.likely, stories=stories, carry=carry, heard=heard),
         needs_section(view, story_selectors.concerns(opportunity=opportunity, view=view)),
         strengths_section(round_),
-        research_section(opportunity),
+        research_section(opportunity, today=timezone.localdate(now)),
     ]
-    money = money_section(round_)
+    money = money_section(round_, today=timezone.localdate(now))
     if money is not None:
         sections.append(money)
     title = f"{round_.label}: {opportunity.role_title} at {opportunity.company}"
@@ -163,7 +165,7 @@ def _person_entry(
 ) -> Entry:
     badges = [person.get_relation_display()]
     if facts.decides:
-        badges.append("likely decision-maker")
+        badges.append("decision-maker" if person.decision_maker else "likely decision-maker")
     badges.append("met before" if facts.met_before else "new")
     lines = [Line("Background", person.background), Line("Common ground", person.common_ground)]
     lines += [
@@ -179,10 +181,12 @@ def people_section(
     carry: CarryForward, *, asks: RoundAsks, heard: dict[int, list[Telling]]
 ) -> Section:
     attending = carry.attending
-    decider = decision_maker([p.relation for p in attending])
+    # The person the candidate marked as the decision-maker; else a guess from the relations.
+    marked = [i for i, p in enumerate(attending) if p.decision_maker]
+    deciders = set(marked) if marked else {decision_maker([p.relation for p in attending])}
     met = {p.pk for p in carry.people_met}
     facts = [
-        PersonFacts(p.pk, p.name, p.relation, met_before=p.pk in met, decides=i == decider)
+        PersonFacts(p.pk, p.name, p.relation, met_before=p.pk in met, decides=i in deciders)
         for i, p in enumerate(attending)
     ]
     by_id = {p.pk: p for p in attending}
@@ -402,16 +406,43 @@ def strengths_section(round_: Round) -> Section:
 # --- filled by the apps still to come --------------------------------------------------------
 
 
-def research_section(opportunity: Opportunity) -> Section:
-    """Company facts, terms and news: the research app fills this."""
+def research_section(opportunity: Opportunity, *, today: date) -> Section:
+    """Company facts by kind with their sources, the confirmed business terms, and the news of
+    the last 30 days (the research app's records)."""
+    found = research_selectors.research(opportunity=opportunity, today=today)
+    parts: list[Part] = []
+    facts = tuple(
+        Line(label=group.label, text=f"{fact.text} ({fact.source_label})")
+        for group in found.groups
+        for fact in group.facts
+    )
+    if facts:
+        parts.append(Part(title="Facts", lines=facts))
+    if found.terms:
+        terms = tuple(Line(label=t.term, text=t.meaning) for t in found.terms)
+        parts.append(Part(title="Terms to work in", lines=terms))
+    recent = [
+        (row.entry, row.entry.published_on)
+        for row in found.news
+        if row.entry.published_on is not None and not row.stale
+    ]
+    if recent:
+        rows = tuple(
+            (entry.title, date_format(day, DAY), entry.source or entry.source_url)
+            for entry, day in recent[:8]
+        )
+        parts.append(
+            Part(title="Recent news", table=Table(headers=("News", "Date", "Source"), rows=rows))
+        )
     return Section(
         key="research",
         title="Company research",
         empty="Add company facts, terms and news on the research page.",
+        parts=tuple(parts),
     )
 
 
-def money_section(round_: Round) -> Section | None:
+def money_section(round_: Round, *, today: date) -> Section | None:
     """When the round is final, there is an offer or money came up: the figures noted so far
     (the money app fills more). None when money has no place in this round yet."""
     notes = list(
@@ -425,6 +456,31 @@ def money_section(round_: Round) -> Section | None:
     )
     if not (round_.is_final or notes or round_.opportunity.stage == Stage.OFFER):
         return None
+    parts: list[Part] = []
+    numbers = money_selectors.round_money(round_=round_, today=today)
+    if numbers is not None and numbers.numbers is not None:
+        figures = numbers.numbers
+        currency = numbers.currency
+        lines = [
+            Line(label="Walk-away", text=amount_text(figures.walk_away, currency) + " a year"),
+            Line(
+                label="Target",
+                text=f"{amount_text(figures.target, currency)}: {figures.target_reason}",
+            ),
+            Line(
+                label="Opening ask",
+                text=f"{amount_text(figures.ask, currency)}: {figures.ask_reason}",
+            ),
+        ]
+        parts.append(Part(title="Your numbers", lines=tuple(lines)))
+    if numbers is not None and numbers.notice.start is not None:
+        start = numbers.notice.start
+        parts.append(
+            Part(
+                title="When you could start",
+                lines=(Line(label="Earliest start", text=date_format(start.earliest_start, DAY)),),
+            )
+        )
     rows = tuple(
         (n.text, amount_range(n.amount_low, n.amount_high, n.currency) or "no figure", _asked(n))
         for n in notes
@@ -434,5 +490,12 @@ def money_section(round_: Round) -> Section | None:
         title="Money",
         empty="Note the figures discussed (the band, the bonus, your ask) as number notes on "
         "the round page.",
-        parts=(Part(table=Table(headers=("Figure", "Amount", "Said in"), rows=rows)),),
+        parts=(
+            *parts,
+            *(
+                (Part(table=Table(headers=("Figure", "Amount", "Said in"), rows=rows)),)
+                if rows
+                else ()
+            ),
+        ),
     )
