@@ -304,3 +304,15 @@ def _part(sentence: Sentence | None) -> StarPart:
     if sentence is None:
         return StarPart(present=False, evidence="")
     return StarPart(present=True, evidence=sentence.text, start=sentence.start, end=sentence.end)
+
+
+def sets_situation(text: str) -> bool:
+    """Whether a sentence sets a story's scene with a situation cue: "At my last job…", "Last
+    year…", "When I was working at…"."""
+    return bool(_CUES["situation"].search(text))
+
+
+def states_result(text: str) -> bool:
+    """Whether a sentence says what changed (a STAR result cue): "As a result, …", "We cut
+    the wait by half."."""
+    return bool(_CUES["result"].search(text))
