@@ -1,8 +1,9 @@
 """Structure: whether the answer tells a story in STAR form (situation, task, action, result),
 found sentence by sentence from cue phrases, and the figures in its result.
 
-Questions that ask for a story from the past are behavioral; other answers are judged on whether
-they give an example (``wants_story``: the question's category when it has one, else its wording).
+Questions that ask for a story from the past are behavioral (``wants_story``: the question's
+category when it has one, else its wording); only their answers are scored on STAR parts. How
+any answer is organised (its point first, a conclusion) is ``organisation``'s.
 """
 
 from __future__ import annotations
