@@ -1,9 +1,12 @@
 """How the answer analyzer's measures agree with human ratings of 69 real mock interviews.
 
-    .venv/bin/python evaluation/mit_interviews.py DATA_DIR
+    .venv/bin/python evaluation/mit_interviews.py DATA_DIR [--interviewcraft DIR]
 
 DATA_DIR is the shared evaluation folder (for example ../shared/eval); the script reads
-``mit_interview_dev/transcripts.csv`` and ``scores.csv`` there and never copies them. The
+``mit_interview_dev/transcripts.csv`` and ``scores.csv`` there and never copies them.
+``--interviewcraft`` is a checkout of InterviewCraft (MIT licence), by default
+``DATA_DIR/../peers/interviewcraft``: its delivery analyzer's filler count is a third baseline,
+imported from there by path (its database and logging imports are stubbed; nothing is copied). The
 interviews come from the MIT Interview Dataset (Naim, Tanveer, Gildea & Hoque, 2015); each was
 rated by nine people on a 1–7 scale.
 
@@ -22,27 +25,41 @@ How an interview is read:
 
 Printed: Spearman's rank correlation (ties get their average rank) of fillers per 100 words
 against the raters' NoFillers, of structure against StructuredAnswers and of the overall score
-against Overall. Two baselines for fillers: a plain regular expression for the words "um" and
-"uh", and the same allowing their spellings in this transcript (umm, uhm, uhh). The structure
-is also given as the share of STAR parts over answers to story questions only. The figures go
-in docs/practice.md.
+against Overall, each with a 95% bootstrap interval (interviews resampled with replacement,
+BOOTSTRAP_SAMPLES times, percentile interval, fixed seed). Three baselines for fillers: a plain
+regular expression for the words "um" and "uh", the same allowing their spellings in this
+transcript (umm, uhm, uhh), and InterviewCraft's analyzer; for each, the paired bootstrap
+difference of our correlation minus theirs (negative: ours tracks the raters more closely).
+The structure is also given check by check (the share of answers passing each organisation
+check), as the share of STAR parts over answers to story questions only, and beside two things
+it does not count: signposting words and the number of answers in an interview. No weight is
+fitted to these ratings, so there is nothing to cross-validate. The figures go in
+docs/practice.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
+import random
 import re
 import statistics
-from collections.abc import Sequence
+import sys
+import types
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nextround.feedback import analyze_answer
 from nextround.feedback.structure import wants_story
 
 MIN_ANSWER_WORDS = 20  # shorter turns are greetings and asides, not answers
 NOD_WORDS = 5
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 17
 
 _SPEAKER = re.compile(r"^\s*(Interviewer|Interviewee)\s*:\s*", re.IGNORECASE)
 _STRIPPED_COMMA = re.compile(r"(?<=[^\s.!?,])\s{2,}(?=\S)")
@@ -50,6 +67,12 @@ _SPACES = re.compile(r"\s{2,}")
 _BASELINE = re.compile(r"\b(?:um|uh)\b", re.IGNORECASE)
 # The same with the spellings this transcript uses for the same sounds (umm, uhm, uhh...).
 _BASELINE_VARIANTS = re.compile(r"\b(?:u+h*m+|u+h+)\b", re.IGNORECASE)
+# Signposting words, measured to see whether the raters reward them (they are not counted).
+_SIGNPOSTS = re.compile(
+    r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|another|for\s+(?:example|instance)|"
+    r"one\s+(?:thing|reason|example|way)|in\s+addition|finally|lastly)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -64,7 +87,13 @@ class Measures:
     fillers_per_100: float
     baseline_per_100: float
     variants_per_100: float
+    peer_rate: float | None  # InterviewCraft's filler rate, when its analyzer was loaded
     structure: float
+    point_first: float  # share of answers passing each organisation check
+    concluded: float
+    length_fits: float
+    signposted: float  # share of answers with a signposting word (not counted)
+    answers: int  # answers in the interview, however short
     story_structure: float | None  # STAR share over answers to story questions only
     overall: float
 
@@ -104,12 +133,17 @@ def answers(transcript: str) -> list[Answer]:
     return [a for a in found if a.text.strip()]
 
 
-def measure(transcript: str) -> Measures | None:
+PeerRate = Callable[[list[str]], float]  # answers in, fillers per word out
+
+
+def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
     fillers = baseline = variants = total_words = 0
     structure: list[float] = []
+    checks: list[tuple[bool, bool, bool, bool]] = []
     story: list[float] = []
     scores: list[int] = []
-    for answer in answers(transcript):
+    found = answers(transcript)
+    for answer in found:
         report = analyze_answer(answer.text, question=answer.question or None)
         fillers += report.fillers.count
         baseline += len(_BASELINE.findall(answer.text))
@@ -119,17 +153,27 @@ def measure(transcript: str) -> Measures | None:
             continue
         part = report.components["structure"]
         structure.append(part.points / part.out_of if part.out_of else 0.0)
+        org = report.organisation
+        signposted = bool(_SIGNPOSTS.search(answer.text))
+        checks.append((org.point_first, org.concluded, org.length_fits, signposted))
         if wants_story(answer.question or None):
             story.append(sum(p.present for p in report.star.values()) / len(report.star))
         scores.append(report.score)
     if not total_words or not scores:
         return None
+    share = [statistics.fmean(c[k] for c in checks) for k in range(4)]
     return Measures(
         words=total_words,
         fillers_per_100=fillers * 100 / total_words,
         baseline_per_100=baseline * 100 / total_words,
         variants_per_100=variants * 100 / total_words,
+        peer_rate=peer([a.text for a in found]) if peer else None,
         structure=statistics.fmean(structure),
+        point_first=share[0],
+        concluded=share[1],
+        length_fits=share[2],
+        signposted=share[3],
+        answers=len(found),
         story_structure=statistics.fmean(story) if story else None,
         overall=statistics.fmean(scores),
     )
@@ -162,6 +206,90 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
     return cov / (vx * vy) ** 0.5 if vx and vy else 0.0
 
 
+def bootstrap(
+    xs: Sequence[float], ys: Sequence[float], others: Sequence[Sequence[float]] = ()
+) -> tuple[tuple[float, float], list[tuple[float, float]]]:
+    """A 95% percentile interval for Spearman(xs, ys), and for each of ``others`` one for the
+    paired difference Spearman(xs, ys) - Spearman(other, ys), the same resampled interviews
+    serving both sides."""
+    rng = random.Random(BOOTSTRAP_SEED)
+    n = len(xs)
+    rhos: list[float] = []
+    diffs: list[list[float]] = [[] for _ in others]
+    for _ in range(BOOTSTRAP_SAMPLES):
+        pick = [rng.randrange(n) for _ in range(n)]
+        ys_ = [ys[k] for k in pick]
+        rho = spearman([xs[k] for k in pick], ys_)
+        rhos.append(rho)
+        for other, found in zip(others, diffs, strict=True):
+            found.append(rho - spearman([other[k] for k in pick], ys_))
+    return percentile_interval(rhos), [percentile_interval(d) for d in diffs]
+
+
+def percentile_interval(values: Sequence[float]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles (nearest rank)."""
+    ordered = sorted(values)
+    last = len(ordered) - 1
+    return ordered[round(0.025 * last)], ordered[round(0.975 * last)]
+
+
+@contextmanager
+def _stubbed(names: Sequence[str]) -> Iterator[None]:
+    """Empty stand-in modules for imports the peer's analyzer makes but its filler count never
+    uses (its database layer and logger), removed again afterwards."""
+    saved = {name: sys.modules.get(name) for name in names}
+    for name in names:
+        stub = types.ModuleType(name)
+        stub.__path__ = []  # a package, so its submodules import
+        stub.__dict__.update(
+            get_logger=lambda *a, **k: None,
+            select=None,
+            AsyncSession=object,
+            TranscriptWord=object,
+        )
+        sys.modules[name] = stub
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+_PEER_STUBS = (
+    "structlog",
+    "sqlalchemy",
+    "sqlalchemy.ext",
+    "sqlalchemy.ext.asyncio",
+    "app",
+    "app.models",
+    "app.models.transcript_word",
+)
+
+
+def load_interviewcraft(folder: Path) -> PeerRate | None:
+    """InterviewCraft's turn-level delivery analysis as a filler rate (fillers per word), or
+    None when its checkout is not there."""
+    path = folder / "app" / "services" / "delivery" / "analyzer.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("interviewcraft_delivery", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    with _stubbed(_PEER_STUBS):
+        spec.loader.exec_module(module)
+    analyse: Callable[[list[dict[str, Any]]], Any] = module._analyze_from_turns
+
+    def rate(texts: list[str]) -> float:
+        return float(analyse([{"role": "user", "content": t} for t in texts]).filler_rate)
+
+    return rate
+
+
 def read_scores(path: Path) -> dict[str, dict[str, float]]:
     with path.open(newline="", encoding="utf-8") as f:
         return {
@@ -177,37 +305,83 @@ def read_transcripts(path: Path) -> dict[str, str]:
         return {row[0].strip().lower(): ",".join(row[1:]) for row in csv.reader(f) if row}
 
 
+_FILLER_ROWS = [
+    ("fillers per 100 words", "fillers_per_100"),
+    ("baseline: plain um|uh regex", "baseline_per_100"),
+    ("baseline: um/uh spellings", "variants_per_100"),
+    ("baseline: InterviewCraft's analyzer", "peer_rate"),
+]
+_OTHER_ROWS = [
+    ("structure component", "structure", "StructuredAnswers"),
+    ("  check: point first", "point_first", "StructuredAnswers"),
+    ("  check: ends on a conclusion", "concluded", "StructuredAnswers"),
+    ("  check: length holds it", "length_fits", "StructuredAnswers"),
+    ("  not counted: signposting words", "signposted", "StructuredAnswers"),
+    ("  not counted: answers in the interview", "answers", "StructuredAnswers"),
+    ("STAR share, story questions", "story_structure", "StructuredAnswers"),
+    ("overall score", "overall", "Overall"),
+]
+
+
+def _series(rows: list[tuple[Measures, dict[str, float]]], ours: str, theirs: str) -> list[Any]:
+    return [(getattr(m, ours), s[theirs]) for m, s in rows if getattr(m, ours) is not None]
+
+
+def _show(label: str, theirs: str, kept: list[Any]) -> None:
+    xs, ys = [x for x, _ in kept], [y for _, y in kept]
+    (low, high), _ = bootstrap(xs, ys)
+    rho = spearman(xs, ys)
+    print(f"{label:<42} vs {theirs:<17} n={len(kept):<3} {rho:+.3f} [{low:+.2f}, {high:+.2f}]")
+
+
+def report(rows: list[tuple[Measures, dict[str, float]]]) -> None:
+    """Every correlation with its interval; the fillers with the paired differences."""
+    print("Spearman [95% bootstrap interval]")
+    for label, ours in _FILLER_ROWS:
+        kept = _series(rows, ours, "NoFillers")
+        if kept:
+            _show(label, "NoFillers", kept)
+    mine = [m.fillers_per_100 for m, _ in rows]
+    ys = [s["NoFillers"] for _, s in rows]
+    for label, key in _FILLER_ROWS[1:]:
+        if getattr(rows[0][0], key) is None:
+            print(f"ours - {label.removeprefix('baseline: ')}: not measured (not found)")
+            continue
+        theirs = [getattr(m, key) for m, _ in rows]
+        _, [(low, high)] = bootstrap(mine, ys, [theirs])
+        diff = spearman(mine, ys) - spearman(theirs, ys)
+        name = label.removeprefix("baseline: ")
+        print(f"ours - {name:<36} paired difference {diff:+.3f} [{low:+.2f}, {high:+.2f}]")
+    for label, ours_key, theirs_key in _OTHER_ROWS:
+        kept = _series(rows, ours_key, theirs_key)
+        if kept:
+            _show(label, theirs_key, kept)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("data_dir", type=Path, help="the shared evaluation folder")
-    folder = parser.parse_args().data_dir / "mit_interview_dev"
+    parser.add_argument(
+        "--interviewcraft", type=Path, help="InterviewCraft's checkout (default: ../peers/…)"
+    )
+    args = parser.parse_args()
+    folder = args.data_dir / "mit_interview_dev"
+    peer = load_interviewcraft(
+        args.interviewcraft or args.data_dir.resolve().parent / "peers" / "interviewcraft"
+    )
     scores = read_scores(folder / "scores.csv")
     transcripts = read_transcripts(folder / "transcripts.csv")
     unmatched = sorted(set(transcripts) ^ set(scores))
     rows: list[tuple[Measures, dict[str, float]]] = []
     for pid, transcript in sorted(transcripts.items()):
-        measures = measure(transcript)
+        measures = measure(transcript, peer)
         if measures is not None and pid in scores:
             rows.append((measures, scores[pid]))
     print(f"n = {len(rows)} interviews (ids without a match: {unmatched or 'none'})")
     words = statistics.median(m.words for m, _ in rows)
     print(f"interviewee words per interview: median {words:.0f}")
-    pairs = [
-        ("fillers per 100 words vs NoFillers", "fillers_per_100", "NoFillers"),
-        ("baseline: plain um|uh regex vs NoFillers", "baseline_per_100", "NoFillers"),
-        ("baseline: um/uh spellings vs NoFillers", "variants_per_100", "NoFillers"),
-        ("structure component vs StructuredAnswers", "structure", "StructuredAnswers"),
-        (
-            "STAR share, story questions vs StructuredAnswers",
-            "story_structure",
-            "StructuredAnswers",
-        ),
-        ("overall score vs Overall", "overall", "Overall"),
-    ]
-    for label, ours, theirs in pairs:
-        kept = [(getattr(m, ours), s[theirs]) for m, s in rows if getattr(m, ours) is not None]
-        rho = spearman([x for x, _ in kept], [y for _, y in kept])
-        print(f"{label:<50} n={len(kept):<3} Spearman {rho:+.3f}")
+    print(f"InterviewCraft's analyzer: {'loaded' if peer else 'not found, its rows are left out'}")
+    report(rows)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,8 @@ def test_analyze_without_json_highlights_and_scores(ok: Callable[..., str], tmp_
     assert (capped in out) if capped else "Capped" not in out
     assert "Fillers: 1" in out
     assert "Structure: situation ✓" in out
+    # The scene set first, "In the end…" last, about 19 s typed.
+    assert "Organisation: point first ✓, conclusion ✓, length ✓" in out
 
 
 @pytest.mark.parametrize(

@@ -44,3 +44,68 @@ def test_evaluation_restores_commas_and_reads_answers() -> None:
         ("Tell me about a time you led a team?", "Um, I led it.\nAnd we won."),
         ("Why us?", "Because."),
     ]
+
+
+def test_percentile_interval_takes_the_nearest_ranks() -> None:
+    ev = evaluation_module()
+    # 0..100: the 2.5th percentile is at rank round(2.5) = 2, the 97.5th at round(97.5) = 98.
+    assert ev.percentile_interval([float(v) for v in reversed(range(101))]) == (2.0, 98.0)
+
+
+def test_bootstrap_of_a_perfect_ranking_stays_at_one() -> None:
+    ev = evaluation_module()
+    xs = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    # Every resample keeps the order (ties where an interview is drawn twice), so the
+    # correlation is 1 wherever it is defined and the difference with itself is 0.
+    (low, high), [(d_low, d_high)] = ev.bootstrap(xs, [10 * x for x in xs], [xs])
+    assert high == pytest.approx(1.0)
+    assert low in (0.0, pytest.approx(1.0))  # 0 only when a resample draws one interview
+    assert (d_low, d_high) == (0.0, 0.0)
+
+
+FAKE_PEER = """
+import structlog
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from app.models.transcript_word import TranscriptWord
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    filler_rate: float
+
+
+def _analyze_from_turns(turns):
+    text = " ".join(t["content"] for t in turns if t["role"] == "user")
+    return Result(text.split().count("um") / len(text.split()))
+"""
+
+
+def test_the_peer_analyzer_is_imported_by_path_with_its_imports_stubbed(tmp_path: Path) -> None:
+    ev = evaluation_module()
+    assert ev.load_interviewcraft(tmp_path) is None  # no checkout: its rows are left out
+    path = tmp_path / "app" / "services" / "delivery" / "analyzer.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(FAKE_PEER, encoding="utf-8")
+    rate = ev.load_interviewcraft(tmp_path)
+    assert rate is not None
+    assert rate(["um I led it", "we won um um"]) == pytest.approx(3 / 8)
+    assert "structlog" not in sys.modules and "app.models" not in sys.modules
+
+
+def test_measure_gives_the_share_of_answers_passing_each_check() -> None:
+    ev = evaluation_module()
+    opened = "Yes  I lead the robotics club and I plan every build with the new members. " * 2
+    trailed = "Last summer the camp needed forty volunteers and I ran the desk for them. " * 2
+    transcript = (
+        f"Interviewer: Do you consider yourself a leader?|Interviewee: {opened}"
+        "That is why I am a leader.|"
+        f"Interviewer: Do you consider yourself a leader?|Interviewee: {trailed}"
+    )
+    m = ev.measure(transcript)
+    # Both answers are over 20 words and about 12-13 s typed; only the first opens with a
+    # reply and comes back to the question ("leader") at its end.
+    assert (m.point_first, m.concluded, m.length_fits) == (0.5, 0.5, 1.0)
+    assert m.answers == 2
+    assert m.peer_rate is None

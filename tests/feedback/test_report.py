@@ -45,6 +45,7 @@ def test_json_shape() -> None:
         "fillers",
         "hedges",
         "star",
+        "organisation",
         "quantified_result",
         "quantities",
         "voice",
@@ -64,6 +65,16 @@ def test_json_shape() -> None:
     assert set(data["hedges"]) == {"count", "per_minute", "per_100_words", "items"}
     assert set(data["star"]) == {"situation", "task", "action", "result"}
     assert set(data["star"]["task"]) == {"present", "evidence", "start", "end"}
+    assert set(data["organisation"]) == {
+        "point_first",
+        "opening",
+        "stall",
+        "concluded",
+        "closing",
+        "length_fits",
+    }
+    first = NURSE.index(" My job")
+    assert data["organisation"]["opening"] == {"text": NURSE[:first], "start": 0, "end": first}
     assert set(data["voice"]) == {"i", "we", "verdict"}
     assert data["requirements"] == {"used": ["training"], "missed": []}
     assert data["company_terms"] == {"used": [], "missed": ["patient safety"]}

@@ -12,15 +12,17 @@ from tests.feedback.helpers import NURSE, NURSE_FULL, STORY_QUESTION
 
 def test_a_non_story_question_is_not_scored_on_a_result() -> None:
     text = (
-        "Your clinics serve rural towns, and that matters to me. At my last job I worked "
-        "on a mobile clinic. I ran its visits, so I know what the work asks of people."
+        "I want to work here because your clinics serve rural towns, and that matters to me. "
+        "At my last job I worked on a mobile clinic and ran its visits. "
+        "So that is why I want this job."
     )
     report = analyze_answer(text, question="Why do you want to work here?")
     assert report.components["result"].out_of == 0
-    # It grounds its point in experience: a situation and an action, each shown by its own
-    # sentence, give full structure.
+    # The three organisation checks pass (a reply first, a close that wraps up, 38 words:
+    # about 15 s), so the structure earns its full weight; no STAR share is asked for.
     structure = report.components["structure"]
     assert structure.points == structure.out_of > 0
+    assert structure.note == "point first: yes; ends on a conclusion: yes; 10–120 s long: yes."
 
 
 def test_the_category_decides_whether_the_result_is_scored() -> None:
@@ -37,7 +39,7 @@ def test_the_category_decides_whether_the_result_is_scored() -> None:
         category="company",
     )
     assert company.components["result"].out_of == 0
-    assert company.components["structure"].note.startswith("Not a story question")
+    assert "STAR" not in company.components["structure"].note
 
 
 def check_sums(report: AnswerReport) -> None:

@@ -113,6 +113,9 @@ def test_a_typed_answer_goes_from_question_to_feedback(client: Client, user: Use
     assert feedback.select_one(".score").get_text() == str(attempt.score)  # type: ignore[union-attr]
     assert [m.get_text() for m in feedback.select(".transcript mark.filler")] == ["um", "you know"]
     assert len(feedback.select("ul.tips li")) >= 2
+    checks = feedback.select("ul.parts")[0].select("li")
+    assert [li.strong.get_text() for li in checks] == ["Point first", "Conclusion", "Length"]  # type: ignore[union-attr]
+    assert all(li["class"] in (["ok"], ["missing"]) for li in checks)
     assert feedback.select_one(f'a[href="/practice/sessions/{session.pk}/2/"]')
 
 

@@ -94,6 +94,17 @@ def _show_figures(console: Console, report: AnswerReport) -> None:
     parts = ", ".join(
         f"{name} {'✓' if found.present else '✗'}" for name, found in report.star.items()
     )
+    org = report.organisation
+    checks = ", ".join(
+        f"{name} {'✓' if passed else '✗'}"
+        for name, passed in (
+            ("point first", org.point_first),
+            ("conclusion", org.concluded),
+            ("length", org.length_fits),
+        )
+    )
+    stall = f" (stalled: “{org.stall}”)" if org.stall else ""
+    console.print(f"Organisation: {checks}{stall}")
     console.print(
         f"Structure: {parts} · result with a number: {'yes' if report.quantified_result else 'no'}"
     )

@@ -4,7 +4,8 @@ Everything here is hand-written rules over words and their neighbours: no model,
 each figure can be explained and a 300-word answer takes about 2 ms (benchmarks/answers.py).
 The thresholds and weights live in ``thresholds.py``; the rules and the reasons for them are
 listed in docs/practice.md. Each kind of rule has its module: ``fillers``, ``hedges``,
-``structure`` (STAR and figures), ``delivery`` (length, pace, pauses, long sentences, repeats),
+``structure`` (STAR and figures), ``organisation`` (point first, a conclusion, a length that
+holds it), ``delivery`` (length, pace, pauses, long sentences, repeats),
 ``relevance``, ``score`` and ``tips``; this one measures an answer with them.
 
 The text is split once into tokens (words and punctuation marks, with offsets) by the text
@@ -27,6 +28,7 @@ from nextround.feedback.delivery import (
 )
 from nextround.feedback.fillers import filler_ranges
 from nextround.feedback.hedges import find_hedges
+from nextround.feedback.organisation import organisation
 from nextround.feedback.relevance import term_uses
 from nextround.feedback.report import (
     AnswerReport,
@@ -37,14 +39,14 @@ from nextround.feedback.report import (
     TimedWord,
 )
 from nextround.feedback.score import Facts, score
-from nextround.feedback.structure import find_star, sentences, wants_story
+from nextround.feedback.structure import find_star, sentences, sets_situation, wants_story
 from nextround.feedback.tips import tips
 from nextround.feedback.tokens import spans
 from nextround.text import Tokens, voice_of, word_count
 
 # Raise whenever a change to the analysis changes the score, the filler rate or the pace: the
 # figures stored with older attempts (for the history charts) are then recomputed.
-FIGURES_VERSION = 2
+FIGURES_VERSION = 3
 
 
 def analyze_answer(
@@ -66,6 +68,7 @@ def analyze_answer(
     _check(text)
     facts = _measure(
         text,
+        question=question,
         story=wants_story(question, category),
         seconds=seconds,
         timed=words or (),
@@ -79,6 +82,7 @@ def analyze_answer(
 def _measure(
     text: str,
     *,
+    question: str | None,
     story: bool,
     seconds: float | None,
     timed: Sequence[TimedWord],
@@ -102,6 +106,13 @@ def _measure(
         fillers=tally(spans(tokens, fillers_at), word_total, secs),
         hedges=tally(find_hedges(text, tokens), word_total, secs),
         star=star,
+        organisation=organisation(
+            text,
+            found,
+            question=question,
+            seconds=secs,
+            story_opens=story and bool(found) and sets_situation(found[0].text),
+        ),
         result_quantities=result_quantities,
         sentences=found,
         voice=voice_of(text),
@@ -137,6 +148,7 @@ def _report(
         fillers=f.fillers,
         hedges=f.hedges,
         star=f.star,
+        organisation=f.organisation,
         quantified_result=f.quantified,
         quantities=[Span(text=q.text, start=q.start, end=q.end) for q in f.result_quantities],
         pronouns=Pronouns(f.voice.i_count, f.voice.we_count, f.voice.verdict),

@@ -5,6 +5,7 @@ like, hard" is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from nextround.feedback.report import Span
@@ -112,6 +113,8 @@ def filler_ranges(tokens: Tokens) -> list[tuple[int, int]]:
                 last = rule(scan, i)
             elif VOCAL.fullmatch(word):
                 last = _vocal(scan, i)
+            elif _DRAWN_OUT.fullmatch(word):
+                last = _drawn_out(scan, i)
         if last is None:
             i += 1
             continue
@@ -164,10 +167,17 @@ def _okay_so(scan: Scan, i: int) -> int | None:
 
 
 def _so(scan: Scan, i: int) -> int | None:
-    # Only "so" that opens a clause and is followed by a pause or another filler ("So, um");
-    # "so I decided" and "so that" are the conjunction and carry meaning.
-    if not scan.clause_start(i) or not scan.pause_after(i):
+    # "So" or "well" opening a clause counts only when it holds the floor: another filler, an
+    # ellipsis or a dash after it ("So, um", "Well..."), or nothing after it ("…, so."). A
+    # comma alone does not: writers and transcribers put one after the connective ("So, I
+    # called them") and after the reply word ("Well, it depends"), which carry meaning.
+    if not scan.clause_start(i) or not scan.holds_after(i):
         return None
+    return i
+
+
+def _drawn_out(scan: Scan, i: int) -> int | None:
+    # "Sooo", "welll": a word stretched to hold the floor is a filled pause, whatever follows.
     return i
 
 
@@ -284,6 +294,9 @@ def kind_of_pads(scan: Scan, last: int) -> bool:
     )
 
 
+# Filler words stretched in the spelling: "soo", "sooo", "welll".
+_DRAWN_OUT = re.compile(r"so{2,}|wel{3,}")
+
 _FillerRule = Callable[[Scan, int], int | None]
 # The rule for each word a filler can start with; vocal fillers are matched by VOCAL.
 _FILLER_RULES: dict[str, _FillerRule] = {
@@ -295,6 +308,7 @@ _FILLER_RULES: dict[str, _FillerRule] = {
     "ok": _okay_so,
     "alright": _okay_so,
     "so": _so,
+    "well": _so,
     "actually": _actually,
     "right": _right,
     "like": _like,

@@ -65,6 +65,23 @@ class StarPart(msgspec.Struct, frozen=True):
     end: int = -1
 
 
+class Organisation(msgspec.Struct, frozen=True):
+    """How easy the answer is to follow (see ``organisation``): its point first, a close that
+    comes back to it, and a length that holds it."""
+
+    point_first: bool  # the opening answers the question, without stalling first
+    opening: Span  # the first sentence
+    stall: str  # the stalling phrase heard before the point ("I guess"); "" when none
+    concluded: bool  # the last full sentence wraps up, states a result or returns to the question
+    closing: Span  # that last full sentence; empty (offsets -1) when there is none
+    length_fits: bool  # from BRIEF_SECONDS to TARGET_SECONDS_MAX of speech
+
+    @property
+    def passed(self) -> int:
+        """How many of the three checks the answer passes."""
+        return self.point_first + self.concluded + self.length_fits
+
+
 class Component(msgspec.Struct, frozen=True):
     """One part of the score: points earned out of its weight, and why."""
 
@@ -107,6 +124,7 @@ class AnswerReport(msgspec.Struct, frozen=True):
     fillers: Tally
     hedges: Tally
     star: dict[str, StarPart]  # keys: situation, task, action, result
+    organisation: Organisation
     quantified_result: bool
     quantities: list[Span]
     pronouns: Pronouns = msgspec.field(name="voice")

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from nextround.feedback import thresholds as t
 from nextround.feedback.delivery import duration, length_band, pace_band
-from nextround.feedback.report import Component, PauseSpan, Repeat, Span, StarPart, Tally, TermUse
+from nextround.feedback.report import (
+    Component,
+    Organisation,
+    PauseSpan,
+    Repeat,
+    Span,
+    StarPart,
+    Tally,
+    TermUse,
+)
 from nextround.feedback.structure import STAR_PARTS, Sentence
 from nextround.text import Quantity, Voice
 
@@ -26,6 +35,7 @@ class Facts:
     fillers: Tally
     hedges: Tally
     star: dict[str, StarPart]
+    organisation: Organisation
     result_quantities: list[Quantity]  # figures in the result sentences
     sentences: list[Sentence]
     voice: Voice
@@ -69,17 +79,22 @@ class Facts:
 _Earned = tuple[float | None, str]
 
 
+_YES = {True: "yes", False: "no"}
+
+
 def _structure(f: Facts) -> _Earned:
-    present = [p for p in STAR_PARTS if f.star[p].present]
-    missing = [p for p in STAR_PARTS if not f.star[p].present]
-    if f.story:
-        note = f"{len(present)} of 4 STAR parts"
-        return len(present) / 4, note + (f"; missing: {', '.join(missing)}." if missing else ".")
-    share = min(1.0, len(present) / t.EXAMPLE_PARTS_FOR_FULL)
-    return share, (
-        f"Not a story question: an example from your experience earns this "
-        f"({len(present)} STAR part{'s' if len(present) != 1 else ''} found)."
+    """The organisation checks count alike; a story adds its share of STAR parts as one more."""
+    org = f.organisation
+    checks = (
+        f"point first: {_YES[org.point_first]}; ends on a conclusion: {_YES[org.concluded]}; "
+        f"{t.BRIEF_SECONDS}–{t.TARGET_SECONDS_MAX} s long: {_YES[org.length_fits]}"
     )
+    if not f.story:
+        return org.passed / 3, f"{checks}."
+    present = sum(f.star[p].present for p in STAR_PARTS)
+    missing = [p for p in STAR_PARTS if not f.star[p].present]
+    parts = f"{present} of 4 STAR parts" + (f" (missing: {', '.join(missing)})" if missing else "")
+    return (org.passed + present / 4) / 4, f"{checks}; {parts}."
 
 
 def _result(f: Facts) -> _Earned:

@@ -1,8 +1,9 @@
 """Structure: whether the answer tells a story in STAR form (situation, task, action, result),
 found sentence by sentence from cue phrases, and the figures in its result.
 
-Questions that ask for a story from the past are behavioral; other answers are judged on whether
-they give an example (``wants_story``: the question's category when it has one, else its wording).
+Questions that ask for a story from the past are behavioral (``wants_story``: the question's
+category when it has one, else its wording); only their answers are scored on STAR parts. How
+any answer is organised (its point first, a conclusion) is ``organisation``'s.
 """
 
 from __future__ import annotations
@@ -304,3 +305,15 @@ def _part(sentence: Sentence | None) -> StarPart:
     if sentence is None:
         return StarPart(present=False, evidence="")
     return StarPart(present=True, evidence=sentence.text, start=sentence.start, end=sentence.end)
+
+
+def sets_situation(text: str) -> bool:
+    """Whether a sentence sets a story's scene with a situation cue: "At my last job…", "Last
+    year…", "When I was working at…"."""
+    return bool(_CUES["situation"].search(text))
+
+
+def states_result(text: str) -> bool:
+    """Whether a sentence says what changed (a STAR result cue): "As a result, …", "We cut
+    the wait by half."."""
+    return bool(_CUES["result"].search(text))

@@ -98,10 +98,18 @@ SCORE_WEIGHTS = {
 }
 assert sum(SCORE_WEIGHTS.values()) == 100
 
-# Our choice: a story (behavioral question, or no question given) earns structure for each STAR
-# part present; any other answer earns full structure when it grounds its point in experience
-# with this many STAR parts (for example where you were and what you did), half with one.
-EXAMPLE_PARTS_FOR_FULL = 2
+# The structure component is the three organisation checks (point first, a conclusion, a
+# length that holds it), counting alike; a story (behavioral question, or no question given)
+# adds the share of STAR parts present as a fourth. Equal weights, none fitted to ratings: each
+# check on its own agreed with human raters of structure (docs/practice.md).
+
+# Our choice: the first this many words after the run-up are the opening that should answer the
+# question (about six seconds of speech); stalling is looked for in them and the run-up.
+OPENING_WORDS = 15
+# Our choice: under ten seconds (about 25 words) is too brief to make a point and back it up;
+# the length tip says so too. The upper end is TARGET_SECONDS_MAX.
+BRIEF_SECONDS = 10
+
 # Our choice: the share of the length and pace weights kept by each band.
 LENGTH_CREDIT = {"good": 1.0, "short": 0.5, "long": 0.5, "rambling": 0.0}
 PACE_CREDIT = {"good": 1.0, "slow": 0.5, "brisk": 0.5, "fast": 0.0}

@@ -50,17 +50,11 @@ def _structure_tips(f: Facts, lost: dict[str, float]) -> list[tuple[float, str]]
         hints = "; ".join(_PART_HINTS[p] for p in missing)
         names = _or([f"the {part}" for part in missing])
         urgent = _BLOCKING_PRIORITY if {"action", "result"} & set(blocks) else 0.0
-        found.append(
-            (lost["structure"] + urgent, f"I could not find {names} in your answer: {hints}.")
-        )
-    elif not f.story and lost["structure"] > 0:
-        found.append(
-            (
-                lost["structure"],
-                "Back your point with something you did: one short, concrete example from your "
-                "own experience makes it believable.",
-            )
-        )
+        # The points it would win back: the STAR share of the structure, and the result's own.
+        worth = t.SCORE_WEIGHTS["structure"] / 4 * len(missing) / 4
+        worth += lost["result"] if "result" in missing else 0.0
+        found.append((worth + urgent, f"I could not find {names} in your answer: {hints}."))
+    found.extend(_organisation_tips(f))
     if f.story and f.star["result"].present and not f.quantified:
         figures = quantities_in(f.sentences)  # only now: the costly search is seldom needed
         elsewhere = f" (you mention “{figures[0].text}”, but not as an outcome)" if figures else ""
@@ -77,6 +71,39 @@ def _structure_tips(f: Facts, lost: dict[str, float]) -> list[tuple[float, str]]
             (
                 lost["relevance"],
                 f"You did not mention {names}; link one of them to what you did.",
+            )
+        )
+    return found
+
+
+def _organisation_tips(f: Facts) -> list[tuple[float, str]]:
+    """A tip for a point not given first and for an answer that trails off; the length has its
+    own tip. Each is worth one check's share of the structure weight."""
+    org = f.organisation
+    worth = t.SCORE_WEIGHTS["structure"] / (4 if f.story else 3)
+    found: list[tuple[float, str]] = []
+    if not org.point_first and org.stall:
+        found.append(
+            (
+                worth,
+                f"You opened with “{org.stall}” before your point; give your answer in the "
+                "first sentence, then the reasons or the story behind it.",
+            )
+        )
+    elif not org.point_first:
+        found.append(
+            (
+                worth,
+                "Your first sentence does not answer the question yet; put your answer there "
+                "(“Yes, because…”, “I'd pick…”, or the question's own words), then back it up.",
+            )
+        )
+    if not org.concluded and f.seconds >= t.BRIEF_SECONDS:  # else the length tip says it
+        found.append(
+            (
+                worth,
+                "The answer stops without coming back to its point; end on one sentence that "
+                "does (“So that's why…”, or what changed in the end).",
             )
         )
     return found
@@ -156,7 +183,7 @@ def _filler_tip(f: Facts) -> str:
 
 def _length_tip(f: Facts) -> str:
     about = f"At about {duration(f.seconds)}"
-    if f.length == "short" and f.seconds < 10:
+    if f.length == "short" and f.seconds < t.BRIEF_SECONDS:
         return (
             f"At {f.words} word{'s' if f.words != 1 else ''} the answer is too brief to judge; "
             "say where you were, what you did and what changed, in one to two minutes."
@@ -193,6 +220,8 @@ def _keep_doing(f: Facts) -> list[str]:
         found.append("All four STAR parts are there; keep that shape for your other stories.")
     if f.quantified:
         found.append(f"Keep putting numbers in your results, like “{f.result_quantities[0].text}”.")
+    if f.organisation.point_first and f.organisation.concluded:
+        found.append("You gave your point first and came back to it at the end; keep that shape.")
     if f.fillers.per_100_words <= t.FILLERS_FULL_AT:
         found.append("Hardly any fillers; keep pausing rather than filling.")
     if not f.estimated and f.pace == "good":

@@ -23,6 +23,10 @@ def word_set(spaced: str) -> frozenset[str]:
 VOCAL = re.compile(r"u+h*m+|u+h+|e+r+m*|a+h+|e+h+|h+m+|m+h*m+")
 # A pause in writing: a transcript marks one with a comma, a dash or an ellipsis.
 PAUSE_MARKS = frozenset({",", "...", "…", "—", "–", "-", ";"})
+# Marks that hold a pause open rather than separate two parts of a sentence.
+HOLD_MARKS = frozenset({"...", "…", "—", "–", "-"})
+# Marks that end a sentence; "$" is the end of the answer (``Scan.mark``).
+END_MARKS = frozenset({".", "!", "?", "$"})
 # Marks after which a new clause starts.
 CLAUSE_MARKS = PAUSE_MARKS | frozenset({".", "!", "?", ":", "(", '"', "“", "^"})
 CONJUNCTIONS = word_set("and but or so because cause then plus")
@@ -72,6 +76,16 @@ class Scan:
             return mark in PAUSE_MARKS
         nxt = self.words[i + 1]
         return nxt in ALWAYS_FILLERS or nxt == "like" or bool(VOCAL.fullmatch(nxt))
+
+    def holds_after(self, i: int) -> bool:
+        """Whether the speaker holds the floor after token ``i`` without going on: another
+        filler sound, an ellipsis or a dash, or the end of the sentence or the answer."""
+        mark = self.mark(i + 1)
+        if mark == ",":
+            return bool(VOCAL.fullmatch(self.word(i + 2)))
+        if mark:
+            return mark in HOLD_MARKS or mark in END_MARKS
+        return bool(VOCAL.fullmatch(self.words[i + 1]))
 
 
 def spans(tokens: Tokens, ranges: list[tuple[int, int]]) -> list[Span]:

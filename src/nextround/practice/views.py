@@ -71,6 +71,7 @@ def _question_context(request: HttpRequest, question: PracticeQuestion) -> dict[
         "voice": services.voice_ready(),
         "target": (thresholds.TARGET_SECONDS_MIN, thresholds.TARGET_SECONDS_MAX),
         "rambling": thresholds.RAMBLING_SECONDS,
+        "brief": thresholds.BRIEF_SECONDS,
         "hesitation": thresholds.HESITATION_SECONDS,
         "long_pause": thresholds.LONG_PAUSE_SECONDS,
     }
