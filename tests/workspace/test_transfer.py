@@ -247,7 +247,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 5
+    assert full_document["version"] == VERSION == 6
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
@@ -489,7 +489,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 6, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 7, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],

@@ -23,7 +23,8 @@ takes the model's default, and an older answer to a concern raised in a round jo
 response (see ``stories/transfer.py``).
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
-still import.
+still import. Version 6 gives each note ``category`` and ``category_by_hand``: a question's kind,
+read back only when the candidate set it by hand (older files: every question is tagged afresh).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from nextround.prep import transfer as prep
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 5
+VERSION = 6
 
 
 class Header(Doc):
