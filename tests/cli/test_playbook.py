@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -365,15 +366,29 @@ def test_calendar_refuses_an_unwritable_place(
 )
 def test_classify_question_json(ok: Callable[..., str], text: str, category: str) -> None:
     found = json.loads(ok("classify-question", text, "--json"))
-    assert set(found) == {"category", "confidence"}
+    assert set(found) == {
+        "category",
+        "confidence",
+        "runner_up",
+        "runner_up_confidence",
+        "unsure",
+    }
     assert found["category"] == category
     assert 0 < found["confidence"] <= 1
+    assert found["runner_up"] != category
+    assert 0 <= found["runner_up_confidence"] <= found["confidence"]
+    assert found["unsure"] is (found["confidence"] < 0.5)
 
 
 def test_classify_question_text(ok: Callable[..., str]) -> None:
     out = ok("classify-question", "What are your salary expectations?")
-    assert out.startswith("salary (Pay and terms), confidence ")
-    assert out.endswith("%\n")
+    assert out == "salary (Pay and terms), confidence 90%\n"  # an opening rule decides
+
+
+def test_an_unsure_answer_names_the_runner_up(ok: Callable[..., str]) -> None:
+    # Two words and no telling opening: no category reaches half the votes.
+    out = ok("classify-question", "Blue sky?")
+    assert re.fullmatch(r"\w+ \([^)]+\), confidence \d+%; or \w+ \([^)]+\), \d+%\n", out)
 
 
 @pytest.mark.parametrize(

@@ -171,6 +171,36 @@ def test_question_notes_are_classified(two_rounds: tuple[Round, Round]) -> None:
     assert other.category == ""
 
 
+def test_a_category_set_by_hand_wins_over_re_tagging(two_rounds: tuple[Round, Round]) -> None:
+    first = two_rounds[0]
+    note = services.note_create(
+        round_=first, kind="question", text="What are your salary expectations?", category="case"
+    )
+    assert (note.category, note.category_by_hand) == ("case", True)
+    # Saving again without naming a category keeps the correction, even for new words.
+    services.note_update(note=note, text="Why do you want to work here?", answer="The team.")
+    note.refresh_from_db()
+    assert (note.category, note.category_by_hand) == ("case", True)
+    # "" gives the tag back to the classifier.
+    services.note_update(note=note, category="")
+    note.refresh_from_db()
+    assert (note.category, note.category_by_hand) == ("motivation", False)
+    # An automatic tag follows the text.
+    services.note_update(note=note, text="What are your salary expectations?")
+    assert (note.category, note.category_by_hand) == ("salary", False)
+
+
+def test_a_category_by_hand_must_be_known_and_only_questions_have_one(
+    two_rounds: tuple[Round, Round],
+) -> None:
+    first = two_rounds[0]
+    with pytest.raises(Invalid) as refused:
+        services.note_create(round_=first, kind="question", text="Why us?", category="gossip")
+    assert list(refused.value.field_errors) == ["category"]
+    concern = services.note_create(round_=first, kind="concern", text="Why us?", category="fit")
+    assert (concern.category, concern.category_by_hand) == ("", False)
+
+
 @pytest.mark.parametrize(
     ("starts", "ends", "zone"),
     [

@@ -278,6 +278,36 @@ def test_a_concern_notes_form_calls_its_response_the_planned_answer(
     assert (note.response, note.status) == ("The course I finished.", "closed")
 
 
+def test_a_question_notes_form_offers_to_correct_its_kind(
+    client: Client, rounds: list[Round]
+) -> None:
+    note = services.note_create(
+        round_=rounds[0], kind=NoteKind.QUESTION, text="What are your salary expectations?"
+    )
+    page = BeautifulSoup(client.get(f"/notes/{note.pk}/edit/").content, "html.parser")
+    select = page.find("select", attrs={"name": "category"})
+    assert select is not None
+    chosen = select.find("option", selected=True)
+    assert chosen is not None and chosen.get_text() == "Automatic"
+    # An opening rule decides this one: 90% sure, so no runner-up is named.
+    assert "Automatic: Pay and terms (90% sure). Pick another to correct it." in page.get_text(" ")
+    saved = client.post(
+        f"/notes/{note.pk}/edit/",
+        {"text": "What are your salary expectations?", "category": "case"},
+    )
+    assert saved.status_code == 303
+    note.refresh_from_db()
+    assert (note.category, note.category_by_hand) == ("case", True)
+    # The correction is now what the form shows, and the round page says it.
+    page = BeautifulSoup(client.get(f"/notes/{note.pk}/edit/").content, "html.parser")
+    select = page.find("select", attrs={"name": "category"})
+    assert select is not None
+    chosen = select.find("option", selected=True)
+    assert chosen is not None and chosen.get("value") == "case"
+    round_page = client.get(f"/rounds/{rounds[0].pk}/").content.decode()
+    assert 'title="Set by you">Case</span>' in round_page
+
+
 def test_note_rating_out_of_range_is_refused(client: Client, rounds: list[Round]) -> None:
     response = client.post(
         f"/rounds/{rounds[0].pk}/notes/new/question/",

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from nextround.errors import Invalid
-from nextround.playbook import knowledge
-from nextround.playbook.classify import classify_question, cross_validate
+from nextround.playbook import knowledge, question_model
+from nextround.playbook.classify import (
+    RULE_CONFIDENCE,
+    UNSURE_BELOW,
+    Prediction,
+    classify_question,
+    cross_validate,
+)
 from nextround.playbook.knowledge import CATEGORIES
 from tests.playbook.helpers import question
 
@@ -57,7 +63,8 @@ def test_classifier_refuses_unusable_input(text: str) -> None:
 
 def test_classifier_length_limit_counts_collapsed_whitespace() -> None:
     assert classify_question("a" * 1000).category in CATEGORIES
-    padded = ("salary" + " " * 30) * 40  # 1440 characters, 279 once whitespace is collapsed
+    # 59 × 20 = 1180 characters, 399 once whitespace is collapsed.
+    padded = ("salary expectations" + " " * 40) * 20
     assert classify_question(padded).category == "salary"
 
 
@@ -98,3 +105,38 @@ def test_cross_validation_on_a_separable_bank_is_perfect() -> None:
     assert result.macro_f1 == 1.0
     assert result.recall == {"closing": 1.0, "salary": 1.0}
     assert result.confusions == []
+
+
+def test_an_opening_rule_decides_before_the_models() -> None:
+    prediction = classify_question("Tell me about a time you had to win back a client's trust.")
+    assert (prediction.category, prediction.source) == ("behavioral", "rule")
+    assert prediction.confidence == RULE_CONFIDENCE
+    assert prediction.runner_up != "behavioral"
+    assert prediction.runner_up_confidence <= 1 - RULE_CONFIDENCE
+
+
+def test_without_meaning_naive_bayes_decides_alone() -> None:
+    prediction = classify_question("Which of your qualities are you proudest of?", meaning=False)
+    assert prediction.source == "words"
+    assert prediction.category in CATEGORIES
+    assert prediction.confidence >= prediction.runner_up_confidence
+
+
+def test_with_the_ml_extra_the_embedding_model_joins_in() -> None:
+    if question_model.meaning() is None:
+        pytest.skip("the ml extra is not installed")
+    prediction = classify_question("Which of your qualities are you proudest of?")
+    assert prediction.source == "meaning"
+    assert prediction.category == "strengths"
+
+
+@pytest.mark.parametrize(
+    ("confidence", "shown"),
+    [(0.9, ("fit",)), (UNSURE_BELOW, ("fit",)), (0.49, ("fit", "strengths"))],
+)
+def test_below_the_threshold_the_top_two_are_shown(
+    confidence: float, shown: tuple[str, ...]
+) -> None:
+    prediction = Prediction("fit", confidence, "strengths", 0.3)
+    assert prediction.shown == shown
+    assert prediction.unsure == (len(shown) == 2)

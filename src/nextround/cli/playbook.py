@@ -251,13 +251,26 @@ def calendar(round_id: int, output: Path | None) -> None:
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def classify_question_command(text: str, *, as_json: bool) -> None:
-    """Which kind of interview question TEXT is, with the model's confidence."""
+    """Which kind of interview question TEXT is, with the model's confidence (and the runner-up
+    when it is unsure)."""
     from nextround.playbook.classify import classify_question
     from nextround.playbook.knowledge import CATEGORY_LABELS
 
     found = classify_question(text)
     if as_json:
-        print_json({"category": found.category, "confidence": round(found.confidence, 3)})
+        print_json(
+            {
+                "category": found.category,
+                "confidence": round(found.confidence, 3),
+                "runner_up": found.runner_up,
+                "runner_up_confidence": round(found.runner_up_confidence, 3),
+                "unsure": found.unsure,
+            }
+        )
         return
     label = CATEGORY_LABELS[found.category]
-    click.echo(f"{found.category} ({label}), confidence {found.confidence:.0%}")
+    line = f"{found.category} ({label}), confidence {found.confidence:.0%}"
+    if found.unsure:
+        other = CATEGORY_LABELS[found.runner_up]
+        line += f"; or {found.runner_up} ({other}), {found.runner_up_confidence:.0%}"
+    click.echo(line)

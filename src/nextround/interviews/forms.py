@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from typing import Any, cast
 
@@ -10,6 +11,7 @@ from django import forms
 from nextround import timeutil
 from nextround.core.forms import RecordsChoiceField
 from nextround.core.models import validate_date_range
+from nextround.errors import Invalid
 from nextround.interviews.models import (
     NoteKind,
     Opportunity,
@@ -18,6 +20,8 @@ from nextround.interviews.models import (
     RoundNote,
     Stage,
 )
+from nextround.playbook.classify import Prediction, classify_question
+from nextround.playbook.knowledge import CATEGORIES, CATEGORY_LABELS
 
 LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
 
@@ -158,7 +162,7 @@ class RoundForm(forms.ModelForm[Round]):
 
 # Which inputs each kind of note asks for, besides its main text.
 NOTE_KIND_FIELDS: dict[str, list[str]] = {
-    NoteKind.QUESTION: ["person", "answer", "rating", "improve"],
+    NoteKind.QUESTION: ["person", "answer", "rating", "improve", "category"],
     NoteKind.FEEDBACK: ["person"],
     NoteKind.CONCERN: ["person", "status", "response"],
     NoteKind.PROMISE: ["promised_by", "person", "due_on", "status"],
@@ -176,7 +180,10 @@ NOTE_TEXT_LABELS: dict[str, str] = {
 }
 
 # A concern's planned answer is one record with the Concerns page's answer (it reads the note).
-NOTE_FIELD_LABELS: dict[str, dict[str, str]] = {NoteKind.CONCERN: {"response": "Planned answer"}}
+NOTE_FIELD_LABELS: dict[str, dict[str, str]] = {
+    NoteKind.CONCERN: {"response": "Planned answer"},
+    NoteKind.QUESTION: {"category": "Kind of question"},
+}
 NOTE_HELP_TEXTS: dict[str, dict[str, str]] = {
     NoteKind.CONCERN: {
         "response": "What you will say. The Concerns page shows and edits the same answer, "
@@ -217,12 +224,42 @@ class NoteFormBase(forms.ModelForm[RoundNote]):
         if "status" in self.fields:
             done = "addressed" if self.kind == NoteKind.CONCERN else "done"
             self.fields["status"].label = f"Status (open / {done})"
+        if "category" in self.fields:
+            self._offer_categories()
+
+    def _offer_categories(self) -> None:
+        """The kind of question: "Automatic" lets the classifier tag it (again, on every save);
+        a category picked here is the candidate's correction and stays."""
+        field = self.fields["category"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Automatic"), *((c, CATEGORY_LABELS[c]) for c in CATEGORIES)]
+        field.required = False
+        note = self.instance
+        if note.pk is None:
+            field.help_text = "Leave it on Automatic, or pick one if you know better."
+            return
+        if not note.category_by_hand:
+            self.initial["category"] = ""
+        guess = None
+        with contextlib.suppress(Invalid):
+            guess = classify_question(note.text[:1000])
+        if guess is not None:
+            field.help_text = f"Automatic: {guess_text(guess)}. Pick another to correct it."
 
     def _post_clean(self) -> None:
         pass  # the service validates the whole note
 
     def service_kwargs(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
+
+
+def guess_text(guess: Prediction) -> str:
+    """The classifier's answer in words: the category and its confidence, and the runner-up
+    too when the classifier is unsure."""
+    said = f"{CATEGORY_LABELS[guess.category]} ({guess.confidence:.0%} sure)"
+    if guess.unsure:
+        said += f" or {CATEGORY_LABELS[guess.runner_up]} ({guess.runner_up_confidence:.0%})"
+    return said
 
 
 @cache

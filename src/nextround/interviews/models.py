@@ -224,10 +224,12 @@ class RoundNote(Owned):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=20, choices=NoteKind.choices)
     text = models.TextField(max_length=TEXT_LIMIT, validators=[TEXT_MAX])
-    # For questions: what kind of question it was, tagged by the playbook's classifier.
+    # For questions: what kind of question it was, tagged by the playbook's classifier unless
+    # the candidate corrected it (then ``category_by_hand``, and saving never re-tags it).
     category = models.CharField(
         max_length=20, blank=True, choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
     )
+    category_by_hand = models.BooleanField(default=False)
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
     )

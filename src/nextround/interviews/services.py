@@ -269,24 +269,38 @@ def note_create(
     note = RoundNote(owner=round_.owner, round=round_, kind=kind, person=person)
     if "created_at" in fields:
         note.created_at = fields.pop("created_at")
+    chosen = fields.pop("category", None)
     _assign(note, NOTE_FIELDS, fields)
-    _tag_question(note)
+    _tag_question(note, chosen=chosen)
     return save_validated(note, what="note")
 
 
 def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
-    """Changes only the fields given; ``person=None`` unlinks the person."""
+    """Changes only the fields given; ``person=None`` unlinks the person. ``category`` is the
+    kind of question picked by hand, or "" to let the classifier tag it again."""
+    chosen = fields.pop("category", None)
     _assign(note, NOTE_FIELDS, fields)
-    _tag_question(note)
+    _tag_question(note, chosen=chosen)
     return save_validated(note, what="note")
 
 
-def _tag_question(note: RoundNote) -> None:
-    """Questions are tagged with their category so later rounds can see what was covered."""
+def _tag_question(note: RoundNote, *, chosen: str | None) -> None:
+    """Questions are tagged with their category so later rounds can see what was covered. A
+    category the candidate chose (``chosen``) wins, and stays through later saves that do not
+    name one; "" hands the tag back to the classifier."""
+    if note.kind != NoteKind.QUESTION or not note.text.strip():
+        note.category, note.category_by_hand = "", False
+        return
+    if chosen:
+        note.category, note.category_by_hand = chosen, True
+        return
+    if chosen == "":
+        note.category_by_hand = False
+    if note.category_by_hand:
+        return
     note.category = ""
-    if note.kind == NoteKind.QUESTION and note.text.strip():
-        with contextlib.suppress(Invalid):  # no words to classify: leave it untagged
-            note.category = classify_question(note.text[:1000]).category
+    with contextlib.suppress(Invalid):  # no words to classify: leave it untagged
+        note.category = classify_question(note.text[:1000]).category
 
 
 def note_delete(*, note: RoundNote) -> None:

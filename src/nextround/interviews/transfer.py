@@ -46,6 +46,7 @@ from nextround.interviews.models import (
     Stage,
     StageChange,
 )
+from nextround.playbook.knowledge import CATEGORIES
 
 # Plain text fields, copied as they are in both directions.
 OPPORTUNITY_TEXT = services.OPPORTUNITY_FIELDS
@@ -114,6 +115,8 @@ class NoteDoc(Doc):
     due_on: Day | None = None
     amount_low: Amount | None = None
     amount_high: Amount | None = None
+    category: str | None = None
+    category_by_hand: bool | None = None
     created_at: Moment | None = None
 
 
@@ -190,6 +193,10 @@ def note_record(note: RoundNote, *, person_ref: PersonRef) -> dict[str, Any]:
         "amount_low": amount_text(note.amount_low),
         "amount_high": amount_text(note.amount_high),
         "currency": note.currency,
+        # A question's kind; imported again only when the candidate set it by hand (otherwise
+        # the classifier tags the question afresh).
+        "category": note.category,
+        "category_by_hand": note.category_by_hand,
         "created_at": note.created_at.isoformat(),
     }
 
@@ -419,6 +426,8 @@ def _import_note(
     fields: dict[str, Any] = dict(item.texts(NOTE_TEXT))
     fields.update({key: item.optional(key, read) for key, read in _NOTE_VALUES.items()})
     fields.update(stamps(item, "created_at"))  # else the model stamps it now
+    if item.doc.category_by_hand and kind == NoteKind.QUESTION:
+        fields["category"] = item.choice("category", CATEGORIES)
     person = optional_person(item, people)
     with located(item.path):
         return services.note_create(round_=round_, kind=kind, person=person, **fields)

@@ -28,7 +28,8 @@ Version 6 adds each person's ``decision_maker``; per opportunity, the research a
 earlier versions import as before.
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
-still import.
+still import. Version 6 gives each note ``category`` and ``category_by_hand``: a question's kind,
+read back only when the candidate set it by hand (older files: every question is tagged afresh).
 """
 
 from __future__ import annotations

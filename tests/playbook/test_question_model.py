@@ -1,0 +1,79 @@
+"""The embedding half of the question classifier (nextround.playbook.question_model): its
+fitting, its file, and that the shipped weights were trained on today's bank."""
+
+from __future__ import annotations
+
+import pytest
+
+from nextround.playbook import knowledge, question_model
+from nextround.playbook.classify import examples
+from nextround.playbook.knowledge import CATEGORIES
+
+np = pytest.importorskip("numpy")
+
+
+def test_bank_digest_ignores_order_and_spacing_but_not_labels() -> None:
+    one = question_model.bank_digest([("Why us?", "motivation"), ("Any questions?", "closing")])
+    two = question_model.bank_digest([("Any  questions? ", "closing"), ("Why us?", "motivation")])
+    other = question_model.bank_digest([("Why us?", "company"), ("Any questions?", "closing")])
+    assert one == two
+    assert one != other
+
+
+def test_softmax_rows_are_probabilities() -> None:
+    # exp(0)=1 and exp(ln 3)=3 give 1/4 and 3/4.
+    rows = question_model.softmax(np.array([[0.0, np.log(3.0)], [5.0, 5.0]], dtype=np.float32))
+    assert rows == pytest.approx(np.array([[0.25, 0.75], [0.5, 0.5]]), abs=1e-6)
+
+
+def test_fit_separates_two_directions() -> None:
+    # Class 0 points along the first axis, class 1 along the second: after fitting, each point
+    # scores highest for its own class, and a point between them is a near toss-up.
+    vectors = np.array([[1, 0], [0.9, 0.436], [0, 1], [0.436, 0.9]], dtype=np.float32)
+    w, b = question_model.fit(vectors, [0, 0, 1, 1], classes=2, l2=1e-3, steps=300)
+    assert w.shape == (2, 2) and b.shape == (2,)
+    scores = vectors @ w.T + b
+    assert list(scores.argmax(axis=1)) == [0, 0, 1, 1]
+    middle = question_model.softmax(np.array([[0.707, 0.707]], dtype=np.float32) @ w.T + b)
+    assert middle[0, 0] == pytest.approx(0.5, abs=0.1)
+
+
+def test_saved_model_reads_back() -> None:
+    model = question_model.Linear(
+        labels=("a", "b"),
+        weights=np.array([[1.0, -1.0], [0.5, 0.25]], dtype=np.float32),
+        bias=np.array([0.1, -0.1], dtype=np.float32),
+        temperature=0.7,
+        blend=0.9,
+        bank="abc",
+        embedder="minilm-l6-123",
+    )
+    back = question_model.read(question_model.save(model))
+    assert (back.labels, back.temperature, back.blend) == (("a", "b"), 0.7, 0.9)
+    assert (back.bank, back.embedder) == ("abc", "minilm-l6-123")
+    assert back.weights == pytest.approx(model.weights)  # these halves are exact in float16
+    assert back.bias == pytest.approx(model.bias)
+
+
+def test_shipped_weights_were_trained_on_todays_bank() -> None:
+    shipped = question_model.shipped()
+    bank = examples(knowledge.questions())
+    # Fails when the bank changed since scripts/train_question_model.py last ran: run it.
+    assert shipped.bank == question_model.bank_digest(bank)
+    assert shipped.labels == CATEGORIES
+    assert shipped.weights.shape == (len(CATEGORIES), 384)
+    assert 0 <= shipped.blend <= 1 and shipped.temperature > 0
+
+
+def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nextround.fit import semantic
+
+    def missing() -> None:
+        raise semantic.Unavailable("no extra")
+
+    monkeypatch.setattr(semantic, "load", missing)
+    question_model._meaning.cache_clear()
+    try:
+        assert question_model.meaning() is None
+    finally:
+        question_model._meaning.cache_clear()
