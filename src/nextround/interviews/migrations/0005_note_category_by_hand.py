@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0003_date_range'),
+        ('interviews', '0004_person_decision_maker'),
     ]
 
     operations = [
