@@ -183,7 +183,8 @@ def people_section(
     attending = carry.attending
     # The person the candidate marked as the decision-maker; else a guess from the relations.
     marked = [i for i, p in enumerate(attending) if p.decision_maker]
-    deciders = set(marked) if marked else {decision_maker([p.relation for p in attending])}
+    guess = decision_maker([p.relation for p in attending])
+    deciders = set(marked) if marked else ({guess} if guess is not None else set())
     met = {p.pk for p in carry.people_met}
     facts = [
         PersonFacts(p.pk, p.name, p.relation, met_before=p.pk in met, decides=i in deciders)
