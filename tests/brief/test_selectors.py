@@ -77,8 +77,9 @@ def test_carried_forward_likely_needs_strengths_and_money(final_round: Round) ->
     strengths, quotes = brief.section("strengths").shown
     assert strengths.entries[0].badges == ("differentiator",)
     assert quotes.lines[0].label == "Former manager at Harbor Cold Storage"
-    (money,) = brief.section("money").shown
-    assert money.table.rows == (  # type: ignore[union-attr]
+    numbers, said = brief.section("money").shown
+    assert [line.label for line in numbers.lines] == ["Walk-away", "Target", "Opening ask"]
+    assert said.table.rows == (  # type: ignore[union-attr]
         (
             "Base salary band for the role; the bonus target is 8% on top.",
             "$98,000–$112,000",
@@ -151,7 +152,9 @@ def test_the_query_count_does_not_grow_with_the_items(final_round: Round, user: 
     before = count()
     _grow(final_round.opportunity, final_round, user)
     after = count()
-    assert before <= 30
+    # 30 for the sections the brief reads itself, and the research (facts, terms, news) and money
+    # (budget, market, notice) sections' own reads.
+    assert before <= 36
     assert after == before
 
 

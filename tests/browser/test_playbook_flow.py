@@ -36,8 +36,8 @@ def test_ticking_items_moves_readiness_and_the_calendar_records_it(
     plan = page.locator("#plan")
     expect(plan.get_by_role("heading", name="Prep plan")).to_be_visible()
     score, done, counted = _readiness(page)
-    assert (score, done) == (0, 0)
-    assert counted > 0
+    # The demo's research ticks its research items (news, the business, each background).
+    assert 0 < done < counted and score == round(100 * done / counted)
 
     ticked = []
     for _ in range(2):

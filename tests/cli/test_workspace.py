@@ -65,8 +65,8 @@ def test_import_adds_another_workspace(
     source = tmp_path / "theirs.json"
     source.write_text(json.dumps(workspace_export(owner=other_user, now=timezone.now())))
     assert ok("import", str(source)) == (
-        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote; "
-        "skipped 0 already present.\n"
+        "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote, "
+        "1 budget, 1 market range, 1 offer; skipped 0 already present.\n"
     )
     assert Opportunity.objects.filter(owner_id=user.pk).count() == 1
 

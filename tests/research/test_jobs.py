@@ -24,6 +24,7 @@ def queued(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
         return object()
 
     monkeypatch.setattr(jobs, "enqueue", enqueue)
+    jobs.stop()  # a test of `serve` elsewhere may have left the process marked as serving
     yield seen
     jobs.stop()
 

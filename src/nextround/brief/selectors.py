@@ -183,7 +183,8 @@ def people_section(
     attending = carry.attending
     # The person the candidate marked as the decision-maker; else a guess from the relations.
     marked = [i for i, p in enumerate(attending) if p.decision_maker]
-    deciders = set(marked) if marked else {decision_maker([p.relation for p in attending])}
+    guess = decision_maker([p.relation for p in attending])
+    deciders = set(marked) if marked else ({guess} if guess is not None else set())
     met = {p.pk for p in carry.people_met}
     facts = [
         PersonFacts(p.pk, p.name, p.relation, met_before=p.pk in met, decides=i in deciders)
@@ -409,21 +410,21 @@ def strengths_section(round_: Round) -> Section:
 def research_section(opportunity: Opportunity, *, today: date) -> Section:
     """Company facts by kind with their sources, the confirmed business terms, and the news of
     the last 30 days (the research app's records)."""
-    found = research_selectors.research(opportunity=opportunity, today=today)
     parts: list[Part] = []
     facts = tuple(
         Line(label=group.label, text=f"{fact.text} ({fact.source_label})")
-        for group in found.groups
+        for group in research_selectors.fact_groups(opportunity=opportunity)
         for fact in group.facts
     )
     if facts:
         parts.append(Part(title="Facts", lines=facts))
-    if found.terms:
-        terms = tuple(Line(label=t.term, text=t.meaning) for t in found.terms)
+    confirmed = research_selectors.words_to_work_in(opportunity)
+    if confirmed:
+        terms = tuple(Line(label=t.term, text=t.meaning) for t in confirmed)
         parts.append(Part(title="Terms to work in", lines=terms))
     recent = [
         (row.entry, row.entry.published_on)
-        for row in found.news
+        for row in research_selectors.news_rows(opportunity=opportunity, today=today)
         if row.entry.published_on is not None and not row.stale
     ]
     if recent:

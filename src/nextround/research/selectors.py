@@ -132,15 +132,19 @@ class Research:
         return sum(1 for row in self.news if row.entry.published_on and not row.stale)
 
 
-def research(*, opportunity: Opportunity, today: date) -> Research:
+def fact_groups(*, opportunity: Opportunity) -> list[FactGroup]:
+    """The opportunity's facts by kind, in the kinds' order, oldest first in each (one query)."""
     facts = list(Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id"))
-    groups = [
+    return [
         FactGroup(kind, str(label), [f for f in facts if f.kind == kind])
         for kind, label in FactKind.choices
     ]
+
+
+def research(*, opportunity: Opportunity, today: date) -> Research:
     return Research(
         opportunity=opportunity,
-        groups=groups,
+        groups=fact_groups(opportunity=opportunity),
         terms=words_to_work_in(opportunity),
         suggestions=term_suggestions(opportunity),
         feeds=list(Feed.objects.filter(opportunity=opportunity).order_by("created_at", "id")),
