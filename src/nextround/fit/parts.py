@@ -215,7 +215,7 @@ _ACTION_PHRASE = _Phrases(
 )
 
 _OUTCOME = _Phrases(
-    "result end led leads resulted results outcome impact upshot ended meant time schedule budget sum target successful successfully live handed since passed recovery thank thanked thanks list nobody one none zero further more neither online track normal service working deadline other",
+    "result end led leads resulted results outcome impact upshot ended meant time schedule budget sum target successful successfully live handed since passed recovery thank thanked thanks list nobody one none zero further more neither online track normal service working deadline other used",
     r"""\bas\s+a\s+result\b | \bin\s+the\s+end\b | \bat\s+the\s+end\s+of\s+the\s+(?:day|month|
         term|quarter|year|week|meeting|three|six)\b | \bby\s+the\s+end\s+of\b
     | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \bresult(?:ed)?\s+in\b
@@ -229,7 +229,7 @@ _OUTCOME = _Phrases(
     | \bfull\s+recovery\b | \bthank(?:ed|s)?\b | \bwaiting\s+list\b
     | \b(?:zero|no\s+further|no\s+more|not\s+one)\b
     | \bback\s+(?:online|on\s+track|to\s+normal|in\s+service|working)\b
-    | \bbefore\s+the\s+deadline\b
+    | \bbefore\s+the\s+deadline\b | \bused\s+by\s+(?:\w+\s+)?\d
     | \bto\s+(?:\w+\s+){0,2}other\s+(?:units|wards|teams|sites|stores|branches|departments|
         schools|hospitals|offices|regions|countries|clients|customers|practices|shifts)\b""",
 )
@@ -300,7 +300,27 @@ def part_of(sentence: str) -> str | None:
 
 
 def parts_of(found: Iterable[str]) -> list[str | None]:
-    return [part_of(s) for s in found]
+    """Each sentence's part, in the order told. A sentence that says none by itself but tells
+    what happened (a past verb, a figure) is read by where it stands against the steps: before
+    every action, it sets the scene; after the last one, it tells what came of them ("Two
+    offers on the day."). With no action told, where it stands says nothing."""
+    texts = list(found)
+    told = [part_of(s) for s in texts]
+    steps = [at for at, part in enumerate(told) if part == "action"]
+    if not steps:
+        return told
+    for at, part in enumerate(told):
+        if part is None and (at < steps[0] or at > steps[-1]) and _tells_what_happened(texts[at]):
+            told[at] = "situation" if at < steps[0] else "result"
+    return told
+
+
+def _tells_what_happened(sentence: str) -> bool:
+    said = _read(sentence)
+    if said is None:
+        return False  # a lesson drawn
+    words = said.words
+    return any(_verbish(w) or _FIGURE.match(w) for w in words) and not _PRESENT & said.bag
 
 
 def part_scores(sentence: str) -> dict[str, float]:
@@ -333,6 +353,11 @@ def _head(words: Sequence[str]) -> int:
     while at < len(words) and (words[at] in _OPENERS or words[at].endswith("ly")):
         at += 1
     return at
+
+
+def _verbish(word: str) -> bool:
+    """A past form, of doing or of being: "needed", "lived", "went"."""
+    return word in _IRREGULAR_PAST or word in _STATES or word.endswith("ed")
 
 
 def _past(words: Sequence[str], at: int) -> bool:
@@ -479,9 +504,10 @@ def _task(said: _Said) -> float:
     verb_next = rest[0] in _ALSO_NOUNS and any(_past(words, head + k) for k in (1, 2))
     deadline = bool(bag & _DEADLINE) or "by the end" in low
     if rest[0] in _BASE_VERBS and rest[0] not in _ALSO_PAST and not verb_next:
-        score = max(score, 3.0)  # a note's goal: "Restore service within 30 minutes."
+        # A note's goal: "Restore service within 30 minutes."
+        score = max(score, 3.5 if deadline else 3.0)
     elif rest[0] in _ALSO_PAST and deadline:
-        score = max(score, 3.0)
+        score = max(score, 3.5)
     return score
 
 
@@ -535,7 +561,7 @@ def _result(said: _Said) -> float:
         score = max(score, 2.0)  # "Within six weeks, accuracy reached 89%."
     if bag & _DONE and rest[:1] not in (["i"], ["we"]) and _done(said):
         score = max(score, 2.0)  # "All 95 returns filed before the deadline."
-    if rest[:1] == ["no"] and any(_past(words, head + k) for k in range(1, 5)):
+    if rest[:1] == ["no"] and any(_verbish(w) for w in rest[1:5]):
         score = max(score, 2.0)  # "No data accessed with the key."
     if rest[:1] and rest[0] in {"prevented", "eliminated", "avoided", "achieved", "contained"}:
         score = max(score, 2.5)
@@ -568,7 +594,7 @@ def _sized_change(words: Sequence[str]) -> bool:
                     return True
             if after and _FIGURE.match(after[0]) and word in {"reached", "hit", "grew"}:
                 return True
-        if word in {"up", "down"} and at and _past(words, at - 1) and words[at - 1] not in _MOVES:
+        if word in {"up", "down"} and at and _verbish(words[at - 1]) and words[at - 1] not in _MOVES:
             continue  # "set up a board", "lived up two flights"
         if (word in _CHANGE or word in _CHANGE_NOUNS) and not _before_story(words, at):
             if _sized(words[at + 1 : at + 6]):
@@ -591,12 +617,20 @@ def _sized(after: Sequence[str]) -> bool:
                 size = size[1:]  # "by a third"
             if size and _FIGURE.match(size[0]):
                 return True
-        if at and _FIGURE.match(word) and after[at - 1] not in _STRETCH:
-            return True
+        unit = after[at + 1 : at + 2]
+        if at and _FIGURE.match(word) and unit and unit[0] in _UNITS:
+            # "saved my team five hours", not "down for 3 hours"
+            return after[at - 1] not in _STRETCH
     return False
 
 
+# Said in the present: an opinion or a claim about oneself, not what happened.
+_PRESENT = frozenset("is are am i'm i’m think believe feel always usually love enjoy".split())
 _STRETCH = frozenset("for over during after within every each".split())
+_UNITS = frozenset(
+    "hours minutes seconds days weeks months years percent points pounds dollars euros people "
+    "staff customers patients clients users calls tickets jobs".split()
+)
 _SIZEABLE = _CHANGE | _CHANGE_NOUNS | _LEVEL
 _MOVES = frozenset("went gone go going come came was were is are been".split())
 
