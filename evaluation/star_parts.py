@@ -132,7 +132,9 @@ def _measure_one(answer: Answer, read_parts: Reader, tally: Tally) -> None:
         missing += gone
         tally.by_part[cut]["cut missing"] += gone
         if not gone:
-            tally.misses.append(f"{answer.id} {cut} cut, still shown by: {_said(text_cut, seen_cut[cut])}")
+            tally.misses.append(
+                f"{answer.id} {cut} cut, still shown by: {_said(text_cut, seen_cut[cut])}"
+            )
         rest = [p for p in answer.parts() if p != cut]
         kept += sum(shown_by(spans_cut, seen_cut[p]) == p for p in rest)
         trials += len(rest)
@@ -171,9 +173,7 @@ def report(title: str, answers: Sequence[Answer], read_parts: Reader = practice_
     for part in PARTS:
         c = tally.by_part[part]
         if c["has"]:
-            cells.append(
-                f"{part} {c['found'] / c['has']:.2f}/{c['cut missing'] / c['has']:.2f}"
-            )
+            cells.append(f"{part} {c['found'] / c['has']:.2f}/{c['cut missing'] / c['has']:.2f}")
     print("  per part (found/cut missing): " + ", ".join(cells))
     return tally
 

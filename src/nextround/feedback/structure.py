@@ -12,14 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nextround.feedback.report import StarPart
-from nextround.fit.parts import parts_of
+from nextround.fit.parts import SENTENCE, parts_of
 from nextround.playbook.knowledge import CATEGORIES, STORY_CATEGORIES
 from nextround.text import Quantity, quantities_in
 
 STAR_PARTS = ("situation", "task", "action", "result")
 
-# A sentence ends at . ! ? (followed by a space) or a line break; "M.I.T" and "3.5" stay whole.
-_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.S)
 
 # Questions that ask for a story from the past (behavioral); others ("why us?", "what is your
 # weakness?") are judged on whether they give an example, not on all four STAR parts.
@@ -56,7 +54,7 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    return [Sentence(m.group(), m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    return [Sentence(m.group(), m.start(), m.end()) for m in SENTENCE.finditer(text)]
 
 
 def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quantity]]:
