@@ -56,6 +56,7 @@ OWN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "star" / "ow
         ("What I learned is to ask early.", None),
         ("I think confidence matters in sales.", None),
         ("Good question.", None),
+        ("Um, so, I think we kind of did the project.", None),
     ],
 )
 def test_a_sentence_tells_the_part_its_words_say(sentence: str, part: str | None) -> None:

@@ -44,7 +44,7 @@ from nextround.text import Tokens, voice_of, word_count
 
 # Raise whenever a change to the analysis changes the score, the filler rate or the pace: the
 # figures stored with older attempts (for the history charts) are then recomputed.
-FIGURES_VERSION = 2
+FIGURES_VERSION = 3
 
 
 def analyze_answer(

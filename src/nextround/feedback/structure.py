@@ -1,5 +1,6 @@
 """Structure: whether the answer tells a story in STAR form (situation, task, action, result),
-found sentence by sentence from cue phrases, and the figures in its result.
+each sentence's part read from what it says by the reader stories share (``fit.parts``), and
+the figures in its result.
 
 Questions that ask for a story from the past are behavioral; other answers are judged on whether
 they give an example (``wants_story``: the question's category when it has one, else its wording).

@@ -144,21 +144,24 @@ class Phrases:
 NOT_A_DUTY = r"(?!first\b|last\b|previous\b|old\b|current\b|former\b|summer\b|new\b)"
 TASK_DUTY = Phrases(
     "job role task goal aim objective responsibility assignment mission brief mandate "
-    "target priority needed had have wanted supposed expected set aimed trying asked tasked "
-    "charged hired brought assigned responsible charge given it",
+    "target priority needed supposed expected out trying asked tasked charged hired brought "
+    "assigned responsible charge given",
     rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
         objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
         were|became|is)\b
-    | \b(?:i|we|it|that|this)\s+(?:\w+ly\s+)?(?:needed|had|have|wanted|was\s+supposed|
-        were\s+supposed|was\s+expected|were\s+expected|set\s+out|aimed|was\s+trying|
-        were\s+trying)\s+to\b
+    | \b(?:i|we|it|that|this)\s+(?:\w+ly\s+)?(?:was\s+supposed|were\s+supposed|was\s+expected|
+        were\s+expected|set\s+out|was\s+trying|were\s+trying)\s+to\b
     | \b(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?(?:asked|tasked|charged|hired|brought\s+in|
         assigned|responsible|in\s+charge|expected)\b
     | \b(?:i|we)\s+(?:was|were)\s+given\s+the\b
-    | \bit\s+was\s+(?:my|our|on\s+me|on\s+us|up\s+to\s+me|up\s+to\s+us)\b
     | \bneeded\s+(?:it|them|this|that)\b | \bneeded\s+to\s+be\b
     | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b""",
 )
+# Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
+# me/up to me".
+NEEDS = words_of("needed had have wanted aimed")
+NEEDERS = words_of("i we it that this")
+ITS_MINE = words_of("my our on up")
 
 # Weaker: someone asking ("asked me to" may come after the story, as recognition), a duty named.
 TASK_ASKED = Phrases(
@@ -183,9 +186,9 @@ SETTING = Phrases(
     | \babout\s+to\b""",
 )
 ACTION_PHRASE = Phrases(
-    "did step started decided so",
+    "did step started decided",
     r"""\bwhat\s+i\s+did\s+was\b | \bmy\s+first\s+step\b | \b(?:i|we)\s+started\s+(?:by|with)\b
-    | \b(?:i|we)\s+decided\s+to\b | \bso\s+i\s+(?!was\b|had\b|needed\b|wanted\b)\w+""",
+    | \b(?:i|we)\s+decided\s+to\b""",
 )
 OUTCOME = Phrases(
     "result end led leads resulted results outcome impact upshot ended meant time schedule "

@@ -133,7 +133,7 @@ def i_was(said: Said) -> re.Match[str] | None:
 def task(said: Said) -> float:
     low, words, bag, head = said.low, said.words, said.bag, said.head
     score = 0.0
-    if lex.TASK_DUTY.find(said):
+    if lex.TASK_DUTY.find(said) or needed_to(said):
         score = 3.0
     elif lex.TASK_ASKED.find(said):
         score = 2.0
@@ -154,6 +154,37 @@ def task(said: Said) -> float:
     return score
 
 
+def needed_to(said: Said) -> bool:
+    """ "I needed to", "we had to", "it had to" (an adverb may come between), "it was my job /
+    on me / up to me"."""
+    words = said.words
+    if not lex.NEEDS.isdisjoint(said.bag):
+        for at, word in enumerate(words[1:-1], start=1):
+            if word in lex.NEEDS and words[at + 1] == "to":
+                who = words[at - 1]
+                if who in lex.NEEDERS or (
+                    who.endswith("ly") and words[at - 2 : at - 1] and (words[at - 2] in lex.NEEDERS)
+                ):
+                    return True
+    if "it" in said.bag and "was" in said.bag:
+        return any(
+            w == "it"
+            and words[at + 1 : at + 2] == ["was"]
+            and words[at + 2 : at + 3]
+            and words[at + 2] in lex.ITS_MINE
+            for at, w in enumerate(words)
+        )
+    return False
+
+
+def so_i(words: Sequence[str]) -> bool:
+    """ "so I rang…": a step told as what followed; not "so I think", "so I was"."""
+    return any(
+        w == "so" and words[at + 1 : at + 2] == ["i"] and is_past(words, at + 2)
+        for at, w in enumerate(words)
+    )
+
+
 def action(said: Said) -> float:
     words, bag, head = said.words, said.bag, said.head
     score = 0.0
@@ -171,7 +202,7 @@ def action(said: Said) -> float:
         score = max(score, 2.5)  # a note: "Implemented circuit breakers."
     elif rest and rest[0] in lex.CHANGE:
         score = max(score, 2.0)  # "Reduced TTL from 300s to 60s." may be a step
-    if lex.ACTION_PHRASE.find(said):
+    if lex.ACTION_PHRASE.find(said) or so_i(words):
         score = max(score, 2.5)
     if "would" in bag and any(
         w == "would" and words[at - 1] in lex.SUBJECTS for at, w in enumerate(words) if at
