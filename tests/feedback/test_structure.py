@@ -108,9 +108,9 @@ def test_without_a_known_category_the_wording_decides() -> None:
 
 
 def test_a_sentence_is_evidence_for_one_part_at_most() -> None:
-    # The first sentence has a situation cue and an action cue; the second only a situation
-    # cue. Each part gets its own sentence, where both once quoted the first.
-    first = "When I was at Acme I rewrote the importer in a week."
+    # The first sentence has an action and, after it, a setting; the second only a situation.
+    # Each part gets its own sentence, where both once quoted the first.
+    first = "I rewrote the importer in a week when I was at Acme."
     text = f"{first} There was a backlog of orders nobody could clear."
     report = analyze_answer(text, question=STORY_QUESTION)
     assert report.star["action"].evidence == first
@@ -118,11 +118,20 @@ def test_a_sentence_is_evidence_for_one_part_at_most() -> None:
 
 
 def test_a_sentence_two_parts_need_goes_to_one_and_the_other_is_missing() -> None:
-    text = "When I was at Acme I rewrote the importer. It saved my team five hours a week."
+    text = "I rewrote the importer when I was at Acme. It saved my team five hours a week."
     report = analyze_answer(text, question=STORY_QUESTION)
-    assert report.star["action"].evidence == "When I was at Acme I rewrote the importer."
+    assert report.star["action"].evidence == "I rewrote the importer when I was at Acme."
     assert not report.star["situation"].present
     assert report.star["result"].evidence == "It saved my team five hours a week."
+
+
+def test_a_setting_said_first_frames_the_sentence() -> None:
+    # The same step, opened by where it happened: the sentence sets the scene, and the action
+    # is missing rather than shown by the same sentence.
+    text = "When I was at Acme I rewrote the importer. It saved my team five hours a week."
+    report = analyze_answer(text, question=STORY_QUESTION)
+    assert report.star["situation"].evidence == "When I was at Acme I rewrote the importer."
+    assert not report.star["action"].present
 
 
 @pytest.mark.parametrize(

@@ -512,3 +512,20 @@ def test_a_complete_story_long_enough_to_tell_is_not_capped() -> None:
     report = analyze_story(**STRONG)
     assert report.score > BLOCKED_SCORE_MAX
     assert report.score_note == ""
+
+
+def test_an_action_that_tells_no_step_is_pointed_out_as_a_practice_answer_would_read_it() -> None:
+    # The action field holds background and intentions only: no "I …ed", no step in a note.
+    story = {
+        **STRONG,
+        "action": (
+            "The billing team was short of two engineers that quarter. We needed to cut the "
+            "failures before the close, and the finance director wanted a plan by Friday."
+        ),
+    }
+    suggestions = analyze_story(**story).suggestions
+    assert any(s.startswith("The action does not tell a step you took") for s in suggestions)
+    # The strong story's action tells its steps, and a note's bare verbs do too.
+    assert not any("does not tell a step" in s for s in analyze_story(**STRONG).suggestions)
+    noted = {**STRONG, "action": "Rewrote the slow query in batches. Added retries and a runbook."}
+    assert not any("does not tell a step" in s for s in analyze_story(**noted).suggestions)

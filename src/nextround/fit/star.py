@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import msgspec
 
+from nextround.fit.parts import tells
 from nextround.text import Quantity, Voice, find_quantities, seconds_to_say, voice_of, word_count
 from nextround.text.speaking import STORY_SECONDS
 
@@ -118,7 +119,9 @@ def analyze_story(
         words=words,
         seconds=seconds,
         length_warning=_length_warning(seconds),
-        suggestions=_suggestions(checks, counts, blocking, quantities, number_quantities, voice),
+        suggestions=_suggestions(
+            checks, counts, blocking, quantities, number_quantities, voice, steps=_steps(action)
+        ),
         score=min(points, BLOCKED_SCORE_MAX) if capped else points,
         score_note=_score_note(points) if capped else "",
     )
@@ -182,6 +185,13 @@ def _length_warning(seconds: int) -> str:
     return ""
 
 
+def _steps(action: str) -> bool:
+    """Whether the action field tells a step taken, read as the answer analyzer reads an
+    answer's sentences (``fit.parts``): a field of background ("The team was short of
+    staff.") or of intentions ("We needed to cut costs.") does not."""
+    return word_count(action) < PRESENT_WORDS or tells(action, "action")
+
+
 def _suggestions(
     checks: dict[str, PartCheck],
     counts: dict[str, int],
@@ -189,12 +199,15 @@ def _suggestions(
     quantities: tuple[Quantity, ...],
     number_quantities: tuple[Quantity, ...],
     voice: Voice,
+    *,
+    steps: bool,
 ) -> tuple[str, ...]:
     """Fixes in order of how much each would change the interviewer's impression: the blocking
     ones (they cap the score) first."""
     found = [
         *blocking,
         *_unsaid_figure(checks, quantities, number_quantities),
+        *_untold_steps(steps=steps),
         *_action_fixes(checks["action"], counts, voice),
         *_framing_fixes(checks, voice),
     ]
@@ -240,6 +253,15 @@ def _unsaid_figure(
     return [
         f"Say a figure in the result — your numbers field has “{number_quantities[0].text}”"
         " but the result never mentions it."
+    ]
+
+
+def _untold_steps(*, steps: bool) -> list[str]:
+    if steps:
+        return []
+    return [
+        "The action does not tell a step you took: say each one with what you did (“I rang "
+        "the supplier…”, “Rebuilt the rota…”)."
     ]
 
 

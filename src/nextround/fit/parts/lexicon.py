@@ -1,0 +1,297 @@
+"""The words and phrases each STAR part is told with, and how a sentence is read into them
+(``nextround.fit.parts``). Every phrase pattern holds the words it can only match with
+(``Phrases``): it is searched for only in a sentence that holds one of them."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+def words_of(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words are split at spaces once punctuation is spaced out (far cheaper than a pattern): "5,000"
+# reads as "5 000" and "28.5%" as "28 5 %", which still says a figure; "%", "$", "£", "€", "~"
+# and ":" stay as words of their own ("Pipeline time: 8 minutes", "down 21%").
+MARKS = ',.;!?()[]{}"/*+=<>|'
+SPACE_OUT = str.maketrans(MARKS, " " * len(MARKS))  # ASCII to ASCII: the fast path
+SPACE_OUT_WIDE = str.maketrans({"“": " ", "”": " ", "…": " ", "—": " ", "–": " "})
+OWN_WORDS = ("%", "$", ":", "~", "£", "€")
+
+
+def split_words(low: str) -> list[str]:
+    text = low.translate(SPACE_OUT)
+    if not text.isascii():
+        text = text.translate(SPACE_OUT_WIDE)
+    for mark in OWN_WORDS:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    return text.split()
+
+
+# Words a spoken or noted sentence opens with before it says anything.
+OPENERS = words_of(
+    "so um uh er erm and then well basically also but anyway okay ok yeah first firstly next "
+    "finally afterwards actually honestly obviously like right second secondly plus"
+)
+SUBJECTS = frozenset({"i", "we"})
+PREFIXES = frozenset({"pre", "re", "co", "de", "un", "over", "under", "cross", "double"})
+
+IRREGULAR_PAST = words_of(
+    "built rebuilt led wrote rewrote ran made took set sat spoke met went began brought bought "
+    "chose drove found gave got held kept taught told sent spent put cut drew did oversaw "
+    "undertook sought broke split caught stood dealt sold paid shut rang swapped showed "
+    "withdrew won hung fed laid reran redid retook reset bled dug fought lit lent rode shook "
+    "swept sped upheld woke wore overtook underwent sang threw flew froze hid bent forgave "
+    "mistook rethought overheard overran stuck struck spun tore understood done gone taken "
+    "given written shown driven spoken chosen"
+)
+
+# Past tenses that tell a state of mind or a state, not a step taken.
+STATES = words_of(
+    "was were had wanted needed liked loved hated hoped seemed learned learnt realized realised "
+    "wondered believed enjoyed preferred appeared happened used knew felt thought meant "
+    "averaged remained lived belonged involved sounded turned stayed noticed saw "
+    "disagreed"
+)
+
+# The base form a note's goal starts with ("Restore …", "Cut …", "Bring …").
+BASE_VERBS = words_of(
+    "achieve add address automate avoid balance bring build calm clear close coach collect "
+    "complete contain convince cover create cut deal deliver design diagnose double eliminate "
+    "enable ensure establish find finish fix get grow halve handle help hire hit identify "
+    "implement improve increase introduce investigate isolate keep launch lead lift limit "
+    "lower maintain make manage meet migrate minimise minimize modernise move negotiate obtain "
+    "organise organize persuade plan prepare prevent protect provide raise reach rebuild "
+    "recover recruit reduce replace resolve respond restore retain return run save secure "
+    "ship solve sort speed stabilise stabilize standardise standardize stop streamline "
+    "support take teach train turn upgrade win bring"
+)
+
+# Base forms that are also nouns: "Support queue averaged …" names a thing, not a goal.
+ALSO_NOUNS = words_of(
+    "support plan design return turn cover help balance lead close clear record change work sort "
+    "move ship fix train launch double control"
+)
+ALSO_PAST = words_of("set cut put run hit shut let spread read")
+
+# Verbs of change: with a figure or a thing that changed, they tell an outcome.
+CHANGE = words_of(
+    "reduced increased cut saved grew improved raised lowered boosted doubled tripled halved "
+    "shortened dropped fell rose climbed jumped decreased declined shrank stabilised stabilized "
+    "stopped disappeared exceeded beat recovered restored resolved prevented eliminated "
+    "avoided achieved fallen risen grown shrunk"
+)
+NOT_STEPS = frozenset({"caused", "required"})
+
+# Verbs that keep or reach a level: an outcome when a figure follows ("stayed at 4.6", "went
+# from 60% to 90%", "reached 89%").
+LEVEL = words_of("went stayed remained reached hit grew")
+CHANGE_NOUNS = words_of("down up reduction increase drop rise improvement fewer")
+PROBLEMS = words_of(
+    "problem problems issue issues complaint complaints complaining struggling late behind "
+    "failing failed failure failures crashed crash outage outages shortage understaffed sick "
+    "backlog delay delays spiked errors timeouts timing slow angry upset worried leaked "
+    "expired broke broken jammed overspend missing down poor low lost losing risk stressed "
+    "nervous empty complained rejected"
+)
+METRICS = words_of(
+    "time times rate rates cost costs usage score scores frequency volume revenue sales wait "
+    "waiting visits spend attendance losses waste satisfaction"
+)
+FIGURE = re.compile(
+    r"^(?:\d[\d,.]*\w*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"half|third|quarter|fifth|tenth|double|dozen)$"
+)
+
+# Said before a figure that sizes a change: "fell by about 20%", "from nearly 40".
+ROUGHLY = words_of("from by to about around nearly almost over roughly some more than")
+
+
+class Said(NamedTuple):
+    """A sentence read once: lower case, its words, the set of them, and where it starts
+    saying something (past "so", "um", "and then")."""
+
+    low: str
+    words: list[str]
+    bag: frozenset[str]
+    head: int
+    did: bool  # "I" or "we" with a past verb of doing
+
+
+class Phrases:
+    """A pattern searched for only when the sentence holds one of its key words (every
+    alternative holds one): most sentences hold none of most patterns' keys."""
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, keys: str, pattern: str) -> None:
+        self.keys = frozenset(keys.split())
+        # Each alternative starts a word; said by a look-behind rather than by \b, the
+        # search skips faster to the places where an alternative can start.
+        body = re.sub(r"(^|\|)(\s*)\\b", r"\1\2", pattern)
+        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})", re.VERBOSE)
+
+    def find(self, said: Said) -> re.Match[str] | None:
+        if said.bag.isdisjoint(self.keys):
+            return None
+        return self.pattern.search(said.low)
+
+
+NOT_A_DUTY = r"(?!first\b|last\b|previous\b|old\b|current\b|former\b|summer\b|new\b)"
+TASK_DUTY = Phrases(
+    "job role task goal aim objective responsibility assignment mission brief mandate "
+    "target priority needed supposed expected out trying asked tasked charged hired brought "
+    "assigned responsible charge given",
+    rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
+        objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
+        were|became|is)\b
+    | \b(?:i|we|it|that|this)\s+(?:\w+ly\s+)?(?:was\s+supposed|were\s+supposed|was\s+expected|
+        were\s+expected|set\s+out|was\s+trying|were\s+trying)\s+to\b
+    | \b(?:i|we)\s+(?:was|were)\s+(?:\w+\s+)?(?:asked|tasked|charged|hired|brought\s+in|
+        assigned|responsible|in\s+charge|expected)\b
+    | \b(?:i|we)\s+(?:was|were)\s+given\s+the\b
+    | \bneeded\s+(?:it|them|this|that)\b | \bneeded\s+to\s+be\b
+    | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b""",
+)
+# Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
+# me/up to me".
+NEEDS = words_of("needed had have wanted aimed")
+NEEDERS = words_of("i we it that this")
+ITS_MINE = words_of("my our on up")
+
+# Weaker: someone asking ("asked me to" may come after the story, as recognition), a duty named.
+TASK_ASKED = Phrases(
+    "asked told wanted needed expected responsible responsibility",
+    r"""\b(?:asked|told|wanted|needed|expected)\s+(?:me|us)\s+to\b | \bresponsible\s+for\b
+    | \bmy\s+responsibility\b""",
+)
+SETTING = Phrases(
+    "when while before year summer spring fall autumn winter quarter month week weekend "
+    "night christmas friday saturday sunday monday ago back early there had problem issue "
+    "challenge situation context background worked interned volunteered i'm i’m first about",
+    r"""\b(?:when|while|back\s+when|before)\s+(?:i|we)\s+(?:was|were|worked|joined|started|had|
+        arrived)\b
+    | \b(?:last|this\s+past|one|that)\s+(?:year|summer|spring|fall|autumn|winter|semester|term|
+        quarter|month|week|weekend|night|christmas|friday|saturday|sunday|monday)\b
+    | \b(?:a\s+(?:few|couple\s+of)|two|three|several|some)\s+(?:years|months|weeks)\s+ago\b
+    | \bback\s+in\b | \bearly\s+in\s+my\b
+    | \bthere\s+(?:was|were)\b | \bwe\s+had\s+(?:a|an|some|this|one|two)\b
+    | \bthe\s+(?:problem|issue|challenge|situation|context|background)\s+(?:was|is)\b
+    | \b(?:i|we)\s+(?:worked|interned|volunteered)\s+(?:as|at|for|in|on)\b
+    | \bi['’]m\s+an?\b | \b(?:my|our)\s+first\s+job\b | \bi\s+had\s+(?:a|an)\b
+    | \babout\s+to\b""",
+)
+ACTION_PHRASE = Phrases(
+    "did step started decided",
+    r"""\bwhat\s+i\s+did\s+was\b | \bmy\s+first\s+step\b | \b(?:i|we)\s+started\s+(?:by|with)\b
+    | \b(?:i|we)\s+decided\s+to\b""",
+)
+OUTCOME = Phrases(
+    "result end led leads resulted results outcome impact upshot ended meant time schedule "
+    "budget sum target successful successfully live handed since passed recovery thank "
+    "thanked thanks list nobody one none zero further more neither online track normal "
+    "service working deadline other used",
+    r"""\bas\s+a\s+result\b | \bin\s+the\s+end\b | \bat\s+the\s+end\s+of\s+the\s+(?:day|month|
+        term|quarter|year|week|meeting|three|six)\b | \bby\s+the\s+end\s+of\b
+    | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \bresult(?:ed)?\s+in\b
+    | \bwhich\s+results\s+in\b
+    | \bthe\s+(?:result|outcome|impact|upshot)\s+(?:was|is|of)\b | \bended\s+up\b
+    | \b(?:which|this|that|it)\s+meant\b
+    | \b(?:on|ahead\s+of)\s+(?:time|schedule)\b
+    | \b(?:under|within|on|below)\s+(?:the\s+)?(?:\w+\s+)?(?:budget|contract\s+sum|target)\b
+    | \bsuccessful(?:ly)?\b | \bwent\s+live\b | \bhanded\s+over\b | \bever\s+since\b
+    | \bpassed\b(?!\s+(?:them|it|him|her|the|on|to|over|along|through|by)\b)
+    | \bfull\s+recovery\b | \bthank(?:ed|s)?\b | \bwaiting\s+list\b
+    | \b(?<!from\s)(?:zero|no\s+further|no\s+more|not\s+one)\b
+    | \bback\s+(?:online|on\s+track|to\s+normal|in\s+service|working)\b
+    | \bbefore\s+the\s+deadline\b | \bused\s+by\s+(?:\w+\s+)?\d
+    | \bto\s+(?:\w+\s+){0,2}other\s+(?:units|wards|teams|sites|stores|branches|departments|
+        schools|hospitals|offices|regions|countries|clients|customers|practices|shifts)\b""",
+)
+
+# Milder: words an outcome is often told with, but a step or a setting can be too.
+MILD_OUTCOME = Phrases(
+    "nobody one none neither time since signed now still happy pleased delighted fine "
+    "safely grateful became next following later fewer earlier faster quicker sooner better "
+    "again continued appreciated highest",
+    r"""\bfirst\s+time\b | \bsince\W*$
+    | \bsigned\b | \bnow\b | \bstill\b | \b(?:happy|pleased|delighted|fine|safely|grateful)\b
+    | \bbecame\b | \bthe\s+(?:next|following)\s+(?:year|month|quarter|term|week)\b
+    | \blater\W*$ | \bfewer\b | \b(?:nobody|no\s+one|none\s+of|neither)\b
+    | \b(?:earlier|faster|quicker|sooner|better|again|continued|appreciated|highest)\b""",
+)
+ABLE = Phrases(
+    "able managed",
+    r"\b(?:was|were)\s+able\s+to\b | \bmanaged\s+to\b",
+)
+RECOGNITION = Phrases(
+    "adopted promoted praised recognised recognized approved awarded commended published "
+    "accepted selected chosen extended used thanked congratulated rehired award prize "
+    "promotion praise bonus recognition distinction marks commendation",
+    r"""\b(?:was|were|been|got|being|is|are|it['’]s|that['’]s)\s+(?:\w+\s+)?(?:adopted|promoted|praised|
+        recognised|recognized|approved|awarded|commended|published|accepted|selected|chosen|
+        extended|used\s+(?:by|at|in|across))\b
+    | \b(?:thanked|praised|commended|congratulated|promoted|rehired)\s+(?:me|us|the|my|our)\b
+    | \b(?:won|got|received|earned|awarded|gave)\s+(?:\w+\s+){0,4}(?:award|prize|promotion|
+        praise|bonus|recognition|distinction|marks|commendation)\b
+""",
+)
+UPTAKE = frozenset({"adopted", "copied", "reused"})
+
+# Work finished, said of the work: "All 95 returns filed before the deadline."
+DONE = words_of(
+    "filed placed done completed delivered finished closed resolved fixed sorted served shipped "
+    "hired filled met achieved ready restored"
+)
+
+# What someone learned or would do next time: no part of the story.
+LESSON = Phrases(
+    "learned learnt taught took takeaway lesson looking next future would",
+    r"""\b(?:learned|learnt|taught\s+me|took\s+from|takeaway)\b
+    | \b(?:the|a|my)\s+(?:\w+\s+)?lesson\s+(?:i|was|here|is)\b
+    | \blooking\s+back\b | \bnext\s+time\b | \bin\s+future\b
+    | \b(?:i|we)\s+would\s+have\b""",
+)
+DEADLINE = frozenset({"within", "without", "under", "below"})
+VERBS = words_of(
+    "is are was were be been am has have had do does did will would can could isn't wasn't "
+    "weren't didn't couldn't think believe feel guess mean know matters"
+)
+PRONOUNS = words_of("i we you he she they it this that")
+
+# Where the teller was: "at my last job", "on a night shift", "in our busiest store".
+PLACES = words_of(
+    "job company role position internship team employer school university college class "
+    "semester project placement shift year firm practice ward site depot store restaurant "
+    "surgery library lab centre center hospital hotel office caseload career term migration "
+    "refurbishment season launch drive close"
+)
+PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "on", "for"})
+PLACE_DETERMINERS = frozenset({"my", "our", "the", "a"})
+
+# The words a setting's phrase can start with ("last year", "in 2019", "I was working").
+SETTING_FIRSTS = words_of(
+    "when while back before last this one that a two three several some early there we the i "
+    "i'm i’m my our about in of"
+)
+YEAR = re.compile(r"\b(?:in|of)\s+(?:19|20)\d\d\b")
+I_WAS = re.compile(
+    r"""\b(?:i|we)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:working|interning|studying|volunteering|
+        employed|part\s+of|on\s+(?:a|the)|a|an|the|in|at|due|about|launching|designing|
+        resurfacing|losing|selling)\b""",
+    re.VERBOSE,
+)
+
+# Said in the present: an opinion or a claim about oneself, not what happened.
+PRESENT = words_of("is are am i'm i’m think believe feel always usually love enjoy")
+STRETCH = words_of("for over during after within every each")
+UNITS = words_of(
+    "hours minutes seconds days weeks months years percent points pounds dollars euros people "
+    "staff customers patients clients users calls tickets jobs"
+)
+SIZEABLE = CHANGE | CHANGE_NOUNS | LEVEL
+MOVES = words_of("went gone go going come came was were is are been")

@@ -1,0 +1,334 @@
+"""How much evidence a sentence holds for each STAR part (``nextround.fit.parts``): one
+function a part, each the heaviest of the kinds of evidence the sentence holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nextround.fit.parts import lexicon as lex
+from nextround.fit.parts.lexicon import Said
+
+
+def read(sentence: str) -> Said | None:
+    """The sentence read once; None when it draws a lesson ("what I learned…")."""
+    low = sentence.lower()
+    words = lex.split_words(low)
+    bag = frozenset(words)
+    did = not bag.isdisjoint(lex.SUBJECTS) and i_did(words)
+    said = Said(low, words, bag, head_at(words), did)
+    return None if lex.LESSON.find(said) else said
+
+
+def head_at(words: Sequence[str]) -> int:
+    """Where the sentence starts saying something, past the openers ("so", "um", "and then",
+    "immediately")."""
+    at = 0
+    while at < len(words) and (words[at] in lex.OPENERS or words[at].endswith("ly")):
+        at += 1
+    return at
+
+
+def is_verbish(word: str) -> bool:
+    """A past form, of doing or of being: "needed", "lived", "went"."""
+    return word in lex.IRREGULAR_PAST or word in lex.STATES or word.endswith("ed")
+
+
+def is_past(words: Sequence[str], at: int) -> bool:
+    word = words[at] if at < len(words) else ""
+    if word == "used":
+        return words[at + 1 : at + 2] != ["to"]
+    if word in lex.STATES:
+        return False
+    if "-" in word and word.split("-", 1)[0] not in lex.PREFIXES:
+        return False  # "latency-based", "crash-free"
+    return word in lex.IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
+
+
+def i_did(words: Sequence[str]) -> bool:
+    """ "I" or "we" with a past verb of doing, an adverb or "then"/"also" between."""
+    for at, word in enumerate(words[:-1]):
+        if word in lex.SUBJECTS:
+            verb = at + 1
+            if words[verb].endswith("ly") or words[verb] in {"then", "also", "first", "just"}:
+                verb += 1
+            if is_past(words, verb):
+                return True
+    return False
+
+
+def situation(said: Said) -> float:
+    words, bag, head = said.words, said.bag, said.head
+    score = 0.0
+    if opens_on_setting(said):
+        score = 2.5  # said first, a setting frames the sentence: "At my last job, I rewrote …"
+    elif place(said) is not None or lex.SETTING.find(said) or in_year(said) or i_was(said):
+        score = 2.0
+    if bag & lex.PROBLEMS:
+        score = max(score, 1.5 + 0.5 * (score > 0))
+    rest = words[head:]
+    if 0 < len(rest) <= 12 and verbless(rest):
+        score = max(score, 1.5)  # a note setting the scene: "Hotel of 90 rooms."
+    others = bool(rest) and rest[0] not in lex.SUBJECTS and not said.did
+    if others and any(w in {"was", "were", "had", "took", "averaged", "kept"} for w in rest[:8]):
+        score = max(score, 1.5)  # others in the past: "A customer rang up", "Falls averaged …"
+    return score
+
+
+def verbless(words: Sequence[str]) -> bool:
+    if len(words) < 3 or not lex.PRONOUNS.isdisjoint(words):
+        return False
+    return (
+        not any(
+            w in lex.VERBS or w.endswith("ing") or is_past(words, at) for at, w in enumerate(words)
+        )
+        and words[0] not in lex.BASE_VERBS
+    )
+
+
+def place(said: Said) -> int | None:
+    """Where "at/in/during/on/for my/our/the/a …" names a place or time of work (up to three
+    words before its noun), the index of its first word."""
+    if said.bag.isdisjoint(lex.PLACES) or said.bag.isdisjoint(lex.PLACE_PREPOSITIONS):
+        return None
+    words = said.words
+    for at, word in enumerate(words):
+        if (
+            word in lex.PLACE_PREPOSITIONS
+            and words[at + 1 : at + 2]
+            and words[at + 1] in lex.PLACE_DETERMINERS
+            and not lex.PLACES.isdisjoint(words[at + 2 : at + 6])
+        ):
+            return at
+    return None
+
+
+def opens_on_setting(said: Said) -> bool:
+    """The sentence starts (past its openers) with where or when it happened."""
+    if said.head >= len(said.words):
+        return False
+    if place(said) == said.head:
+        return True
+    first = said.words[said.head]
+    if first not in lex.SETTING_FIRSTS:
+        return False
+    at = said.low.find(first)
+    return any(p.match(said.low, at) for p in (lex.SETTING.pattern, lex.YEAR, lex.I_WAS))
+
+
+def in_year(said: Said) -> re.Match[str] | None:
+    """ "in 2019", "of 2023": a four-digit year said as a time."""
+    if "19" not in said.low and "20" not in said.low:
+        return None
+    return lex.YEAR.search(said.low)
+
+
+def i_was(said: Said) -> re.Match[str] | None:
+    """ "I was working on…", "we were a team of five": where the teller was."""
+    if said.bag.isdisjoint(lex.SUBJECTS) or said.bag.isdisjoint({"was", "were"}):
+        return None
+    return lex.I_WAS.search(said.low)
+
+
+def task(said: Said) -> float:
+    low, words, bag, head = said.low, said.words, said.bag, said.head
+    score = 0.0
+    if lex.TASK_DUTY.find(said) or needed_to(said):
+        score = 3.0
+    elif lex.TASK_ASKED.find(said):
+        score = 2.0
+    rest = words[head:]
+    if not rest:
+        return score
+    if rest[1:2] == [":"] and rest[0] in {"goal", "task", "aim", "objective", "target", "brief"}:
+        return 4.0
+    if rest[0] in {"needed", "had"} and rest[1:2] == ["to"]:
+        return 3.0
+    verb_next = rest[0] in lex.ALSO_NOUNS and any(is_verbish(w) for w in rest[1:3])
+    deadline = bool(bag & lex.DEADLINE) or "by the end" in low
+    if rest[0] in lex.BASE_VERBS and rest[0] not in lex.ALSO_PAST and not verb_next:
+        # A note's goal: "Restore service within 30 minutes."
+        score = max(score, 3.5 if deadline else 3.0)
+    elif rest[0] in lex.ALSO_PAST and deadline:
+        score = max(score, 3.5)
+    return score
+
+
+def needed_to(said: Said) -> bool:
+    """ "I needed to", "we had to", "it had to" (an adverb may come between), "it was my job /
+    on me / up to me"."""
+    words = said.words
+    if not lex.NEEDS.isdisjoint(said.bag):
+        for at, word in enumerate(words[1:-1], start=1):
+            if word in lex.NEEDS and words[at + 1] == "to":
+                who = words[at - 1]
+                if who in lex.NEEDERS or (
+                    who.endswith("ly") and words[at - 2 : at - 1] and (words[at - 2] in lex.NEEDERS)
+                ):
+                    return True
+    if "it" in said.bag and "was" in said.bag:
+        return any(
+            w == "it"
+            and words[at + 1 : at + 2] == ["was"]
+            and words[at + 2 : at + 3]
+            and words[at + 2] in lex.ITS_MINE
+            for at, w in enumerate(words)
+        )
+    return False
+
+
+def so_i(words: Sequence[str]) -> bool:
+    """ "so I rang…": a step told as what followed; not "so I think", "so I was"."""
+    return any(
+        w == "so" and words[at + 1 : at + 2] == ["i"] and is_past(words, at + 2)
+        for at, w in enumerate(words)
+    )
+
+
+def action(said: Said) -> float:
+    words, bag, head = said.words, said.bag, said.head
+    score = 0.0
+    if said.did:
+        score = 2.0
+    rest = words[head:]
+    # "Failed builds caught …": the first word describes the subject of a later verb.
+    adjective = not is_past(words, head + 1) and is_past(words, head + 2)
+    if (
+        rest
+        and is_past(words, head)
+        and not adjective
+        and rest[0] not in lex.CHANGE | lex.NOT_STEPS
+    ):
+        score = max(score, 2.5)  # a note: "Implemented circuit breakers."
+    elif rest and rest[0] in lex.CHANGE:
+        score = max(score, 2.0)  # "Reduced TTL from 300s to 60s." may be a step
+    if lex.ACTION_PHRASE.find(said) or so_i(words):
+        score = max(score, 2.5)
+    if "would" in bag and any(
+        w == "would" and words[at - 1] in lex.SUBJECTS for at, w in enumerate(words) if at
+    ):
+        score = max(score, 1.5)  # a habitual story: "I would listen to their complaint."
+    return score
+
+
+def result(said: Said) -> float:
+    words, bag, head = said.words, said.bag, said.head
+    score = 0.0
+    if lex.OUTCOME.find(said):
+        score = 2.5
+    elif lex.ABLE.find(said):
+        score = 2.0  # "… and was able to answer all their questions."
+    elif lex.MILD_OUTCOME.find(said):
+        score = 1.5
+    if bag & lex.UPTAKE and any(
+        w in lex.UPTAKE and at > head and words[at - 1] not in lex.SUBJECTS
+        for at, w in enumerate(words)
+    ):
+        score = max(score, 2.5)  # "two other wards adopted it"
+    if lex.RECOGNITION.find(said):
+        score = 3.0
+    sized = sized_change(words)
+    if sized:
+        score = max(score, 3.0)
+    elif bag & lex.CHANGE and changed(words, head):
+        score = max(score, 1.5)
+    if ":" in bag and bag & lex.METRICS and any(lex.FIGURE.match(w) for w in words):
+        score = max(score, 2.5)  # "Pipeline time: 8 minutes."
+    rest = words[head:]
+    if rest[:1] in (["within"], ["over"], ["after"]) and any(
+        w in {"weeks", "months", "days", "years", "week", "month"} for w in rest[:4]
+    ):
+        score = max(score, 2.0)  # "Within six weeks, accuracy reached 89%."
+    if bag & lex.DONE and rest[:1] not in (["i"], ["we"]) and done(said):
+        score = max(score, 2.0)  # "All 95 returns filed before the deadline."
+    if rest[:1] == ["no"] and any(is_verbish(w) for w in rest[1:5]):
+        score = max(score, 2.0)  # "No data accessed with the key."
+    if rest[:1] and rest[0] in {"prevented", "eliminated", "avoided", "achieved", "contained"}:
+        score = max(score, 2.5)
+    return score
+
+
+def done(said: Said) -> bool:
+    """Work said to be finished, not to be done: not "would be served", "to be filed"."""
+    if said.did:
+        return False
+    words = said.words
+    return any(
+        w in lex.DONE and (at == 0 or words[at - 1] not in {"be", "to", "would", "will"})
+        for at, w in enumerate(words)
+    )
+
+
+def sized_change(words: Sequence[str]) -> bool:
+    """A change with its size: "fell from 14 to 4", "down 21%", "improved 25%", "by half",
+    "restored in 18 minutes"; not a state before the story ("had dropped to 65%")."""
+    if lex.SIZEABLE.isdisjoint(words):
+        return False
+    for at, word in enumerate(words):
+        if word in lex.LEVEL and not before_story(words, at):
+            after = words[at + 1 : at + 3]
+            if word == "went" and after[:1] == ["from"]:
+                return True  # "went from weekly to once a month"
+            level = word != "went" and after[:1] in (["to"], ["at"]) and len(after) > 1
+            if level and (lex.FIGURE.match(after[1]) or after[1] in lex.ROUGHLY):
+                return True  # "stayed at 4.6", "reached to about"
+            if after and lex.FIGURE.match(after[0]) and word in {"reached", "hit", "grew"}:
+                return True
+        if (
+            word in {"up", "down"}
+            and at
+            and is_verbish(words[at - 1])
+            and words[at - 1] not in lex.MOVES
+        ):
+            continue  # "set up a board", "lived up two flights"
+        changed = word in lex.CHANGE or word in lex.CHANGE_NOUNS
+        if changed and not before_story(words, at) and has_size(words[at + 1 : at + 6]):
+            return True
+    return False
+
+
+def has_size(after: Sequence[str]) -> bool:
+    """A size follows within a few words: "80%", "$200K", "by 90%", "from 14 to 4", "to six
+    days", "in 18 minutes", "my team five hours"; not a stretch of time ("for three months")."""
+    if after[:1] and lex.FIGURE.match(after[0]):
+        return True  # "down 21", "improved 25%"
+    for at, word in enumerate(after):
+        if word in {"%", "$", "£", "€"} and at:
+            return True
+        follows = after[at + 1 : at + 4]
+        if word in {"by", "from", "to", "in"} and follows:
+            size = follows[1:] if follows[0] in lex.ROUGHLY else follows
+            if size[:1] == ["a"]:
+                size = size[1:]  # "by a third"
+            if size and lex.FIGURE.match(size[0]):
+                return True
+        unit = after[at + 1 : at + 2]
+        if at and lex.FIGURE.match(word) and unit and unit[0] in lex.UNITS:
+            # "saved my team five hours", not "down for 3 hours"
+            return after[at - 1] not in lex.STRETCH
+    return False
+
+
+def before_story(words: Sequence[str], at: int) -> bool:
+    """A change meant ("to cut", "would cut") or told in the past perfect as the state before
+    the story ("had crept up to 3%"), unless the sentence opens on when it was reached ("By the
+    spring, incidents had fallen …")."""
+    before = words[at - 1] if at else ""
+    if before in {"to", "would"}:
+        return True
+    earlier = words[max(0, at - 2) : at]
+    perfect = any(w == "had" or w.endswith("'d") for w in earlier)
+    return perfect and words[head_at(words) : head_at(words) + 1] != ["by"]
+
+
+def changed(words: Sequence[str], head: int) -> bool:
+    """A change said of a thing, not meant nor a step: "the complaints stopped", "it reduced
+    escalations"; not "about to cut the newsletter", nor "I stopped work"."""
+    return any(
+        w in lex.CHANGE
+        and not before_story(words, at)
+        and words[at - 1] not in lex.SUBJECTS
+        and words[at + 1 : at + 2] != ["out"]
+        for at, w in enumerate(words)
+        if at >= head
+    )

@@ -1,0 +1,126 @@
+"""Which STAR part a sentence tells (nextround.fit.parts). Every sentence here is written for
+these tests; the expected part of each was decided by reading it, before running the rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nextround.fit.parts import (
+    PARTS,
+    TIE_ORDER,
+    part_of,
+    part_scores,
+    parts_of,
+    sentences_in,
+    tells,
+)
+
+OWN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "star" / "own_answers.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # Situation: a setting said first, a problem, a job held, a note setting the scene.
+        ("At my last job, I rewrote the importer.", "situation"),
+        ("Last winter the walk-in fridge broke down on a Saturday.", "situation"),
+        ("Support queue averaged 900 tickets a week.", "situation"),
+        ("Hotel of 90 rooms near the station.", "situation"),
+        ("Our crash rate had crept up to 3% after the redesign.", "situation"),
+        ("The team was short of staff.", "situation"),
+        # Task: a duty or a goal, in prose or as a note's bare verb.
+        ("I had to get the rewire finished by Friday.", "task"),
+        ("My job was to cut the backlog.", "task"),
+        ("We needed to cut costs.", "task"),
+        ("Restore service within 30 minutes.", "task"),
+        ("Support the night team through the audit.", "task"),
+        ("Goal: halve night-time falls.", "task"),
+        # Action: "I" with a past verb of doing, a note's past verb, a habitual story.
+        ("I rang the supplier.", "action"),
+        ("I rewrote the importer at my last job.", "action"),
+        ("So I called the depot and booked a second van.", "action"),
+        ("Implemented circuit breakers across the payment service.", "action"),
+        ("I would listen to their complaint.", "action"),
+        # Result: a sized change, an outcome said without a change verb, recognition.
+        ("Waiting times fell from 14 minutes to 4.", "result"),
+        ("Cost per order down 21%.", "result"),
+        ("By the spring, incidents had fallen from ten a week to two.", "result"),
+        ("Saved my team five hours a week.", "result"),
+        ("We launched the product on schedule.", "result"),
+        ("The audit passed with no actions.", "result"),
+        ("She thanked me at the end of the meeting.", "result"),
+        # None: a lesson, an opinion, a greeting.
+        ("What I learned is to ask early.", None),
+        ("I think confidence matters in sales.", None),
+        ("Good question.", None),
+        ("Um, so, I think we kind of did the project.", None),
+    ],
+)
+def test_a_sentence_tells_the_part_its_words_say(sentence: str, part: str | None) -> None:
+    assert part_of(sentence) == part
+
+
+def test_a_stretch_of_time_is_not_the_size_of_a_change() -> None:
+    # "down for 3 hours" says how long a problem lasted; "down 21%" how much a figure fell.
+    assert part_of("The site was down for 3 hours.") == "situation"
+    assert part_of("The bill was down 21%.") == "result"
+
+
+def test_a_figure_said_after_from_is_not_an_outcome() -> None:
+    # "from zero" is where a budget starts, not "zero downtime".
+    assert part_of("I met each department head to justify their lines from zero.") == "action"
+    assert part_of("Zero downtime achieved.") == "result"
+
+
+def test_a_sentence_keeps_its_part_wherever_it_stands() -> None:
+    sentences = ["I rang the supplier.", "The audit passed with no actions.", "Hotel of 90 rooms."]
+    forwards = parts_of(sentences)
+    backwards = parts_of(list(reversed(sentences)))
+    assert forwards == ["action", "result", "situation"]
+    assert backwards == list(reversed(forwards))
+
+
+def test_a_sentence_that_tells_no_part_is_read_by_where_it_stands_against_the_steps() -> None:
+    # "Two trucks came the next morning." says what happened but not which part it is: after
+    # the step it is what came of it, before the step it sets the scene, and alone nothing.
+    happened = "Two trucks came the next morning."
+    assert part_of(happened) is None
+    assert parts_of(["I rang the supplier.", happened]) == ["action", "result"]
+    assert parts_of([happened, "I rang the supplier."]) == ["situation", "action"]
+    assert parts_of([happened]) == [None]
+
+
+def test_an_opinion_is_not_read_by_where_it_stands() -> None:
+    assert parts_of(["I rang the supplier.", "I think it is always worth asking."]) == [
+        "action",
+        None,
+    ]
+
+
+def test_part_of_is_the_heaviest_part_of_part_scores_on_every_written_sentence() -> None:
+    # part_of skips parts that cannot win; it must still agree with weighing all four.
+    checked = 0
+    for line in OWN.read_text(encoding="utf-8").splitlines():
+        answer = json.loads(line)
+        for piece in ("before", *PARTS, "after"):
+            for sentence in sentences_in(answer[piece]):
+                scores = part_scores(sentence)
+                best = max(TIE_ORDER, key=lambda p: scores[p])
+                expected = best if scores[best] >= 1.5 else None
+                assert part_of(sentence) == expected, sentence
+                checked += 1
+    assert checked > 300
+
+
+def test_a_field_tells_a_part_when_any_of_its_sentences_holds_its_evidence() -> None:
+    assert tells("The team was short. I rebuilt the rota.", "action")
+    assert not tells("The team was short of staff. We needed to cut costs.", "action")
+    assert tells("Implemented circuit breakers, which cut errors by 40%.", "action")
+
+
+def test_sentences_split_at_end_marks_and_line_breaks() -> None:
+    text = "I rang the supplier. Costs fell by 3.5%!\nNext: the rota"
+    assert sentences_in(text) == ["I rang the supplier.", "Costs fell by 3.5%!", "Next: the rota"]
