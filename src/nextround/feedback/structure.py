@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nextround.feedback.report import StarPart
+from nextround.fit import parts
 from nextround.fit.parts import SENTENCE, parts_of
 from nextround.playbook.knowledge import CATEGORIES, STORY_CATEGORIES
 from nextround.text import Quantity, quantities_in
@@ -176,11 +177,11 @@ def _part(sentence: Sentence | None) -> StarPart:
 
 def sets_situation(text: str) -> bool:
     """Whether a sentence sets a story's scene with a situation cue: "At my last job…", "Last
-    year…", "When I was working at…"."""
-    return bool(_CUES["situation"].search(text))
+    year…", "When I was working at…"; read as the STAR parts are, ``fit.parts``)."""
+    return parts.tells(text, "situation")
 
 
 def states_result(text: str) -> bool:
     """Whether a sentence says what changed (a STAR result cue): "As a result, …", "We cut
     the wait by half."."""
-    return bool(_CUES["result"].search(text))
+    return parts.tells(text, "result")
