@@ -12,6 +12,7 @@ from nextround.errors import Invalid
 from nextround.interviews.models import Opportunity
 from nextround.money import services
 from nextround.money.models import Budget, MarketEntry, Notice, Offer
+from tests.money.conftest import AMOUNTS
 
 
 def test_budget_saves_once_per_account_and_keeps_what_is_not_named(user: User) -> None:
@@ -133,3 +134,51 @@ def test_offer_dates_keep_the_range(user: User, opportunity: Opportunity) -> Non
             opportunity=opportunity,
             fields={"name": "A", "currency": "USD", "base": 1, "deadline": date(2200, 1, 1)},
         )
+
+
+# --- the final round's plan ----------------------------------------------------------------
+
+
+def _final_round_ahead(opportunity: Opportunity) -> object:
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from nextround.interviews import services as interviews
+
+    start = timezone.localtime(timezone.now()).replace(tzinfo=None) + timedelta(days=5)
+    return interviews.round_create(
+        opportunity=opportunity,
+        number=3,
+        is_final=True,
+        starts=datetime(start.year, start.month, start.day, 10, 0),
+        ends=datetime(start.year, start.month, start.day, 12, 0),
+        timezone_name="America/Chicago",
+    )
+
+
+def test_the_money_pages_tick_the_final_rounds_money_items_with_their_figures(
+    user: User, opportunity: Opportunity
+) -> None:
+    from nextround.prep.models import PlanProgress
+
+    final = _final_round_ahead(opportunity)
+    services.budget_save(
+        owner=user, changes={"country": "us", "state_local_rate": Decimal(5), **AMOUNTS}
+    )
+    walk = PlanProgress.objects.get(round=final, key="budget-walk-away")
+    assert (walk.status, walk.note) == ("done", "From your budget: walk-away $63,995 a year.")
+    # Notice given Monday 7 December 2026, four weeks: ends Monday 4 January 2027, a working
+    # day in the US, so the earliest start is the working day after, Tuesday 5 January.
+    services.notice_save(
+        owner=user, changes={"text": "4 weeks", "given_on": date(2026, 12, 7), "country": "US"}
+    )
+    start = PlanProgress.objects.get(round=final, key="notice-and-start")
+    assert start.note == "From your notice period: earliest start Tuesday 5 January 2027."
+    # A note the candidate wrote is kept; the figure in ours follows the budget.
+    PlanProgress.objects.filter(pk=start.pk).update(note="Ask HR about the notice")
+    services.budget_save(owner=user, changes={"housing": Decimal(2800)})
+    walk.refresh_from_db()
+    assert walk.note.startswith("From your budget: walk-away $") and "$63,995" not in walk.note
+    start.refresh_from_db()
+    assert start.note == "Ask HR about the notice"

@@ -121,3 +121,11 @@ def test_wages_page_looks_up_or_says_how_to_install(client: Client, user: User) 
         assert "Registered Nurses (29-1141)" in body and "BLS OEWS" in body
     else:
         assert "optional extra that is not installed" in body
+
+
+def test_percents_show_as_written(client: Client, budget: Budget) -> None:
+    """Stored with four decimals, a rate shows as the candidate typed it: 5, not 5.0000."""
+    page = BeautifulSoup(client.get("/budget/").content, "html.parser")
+    field = page.find("input", attrs={"name": "state_local_rate"})
+    assert field is not None and field["value"] == "5"
+    assert "5.0000" not in str(page)

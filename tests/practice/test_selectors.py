@@ -37,6 +37,26 @@ def test_the_posting_and_chosen_words_are_checked_in_a_round_session(
     assert any("six sigma" in t.lower() for t in report.requirements.missed)
 
 
+def test_the_confirmed_glossary_terms_are_words_to_work_in(user: User, rounds: list[Round]) -> None:
+    from nextround.research import services as research
+
+    opportunity = rounds[1].opportunity
+    research.term_confirm(opportunity=opportunity, term="Epic", meaning="their records system")
+    research.term_confirm(opportunity=opportunity, term="Northwind", meaning="the company")
+    research.term_dismiss(opportunity=opportunity, term="Lean")
+    session = services.session_start(owner=user, round_=rounds[1], count=1, terms="northwind")
+    attempt = services.attempt_typed(
+        owner=user, question=session.questions.get(), text=GOOD + " We moved charting into Epic."
+    )
+    report = selectors.report_for(attempt)
+    assert "Epic" in report.company_terms.used
+    assert "northwind" in report.company_terms.missed  # chosen once, not twice
+    assert "Northwind" not in report.company_terms.missed
+    assert "Lean" not in report.company_terms.missed + report.company_terms.used
+    other = services.session_start(owner=user, own=["Why us?"], terms="")
+    assert selectors.terms_for(other) == ([], [])  # no round: no glossary
+
+
 def test_a_behavioral_question_is_scored_as_a_story_whatever_its_wording(user: User) -> None:
     question = _behavioral(user, count=1).questions.get()
     question.text = "Describe a mistake you made at work and how you handled it."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import Person, Round
@@ -92,3 +93,28 @@ def test_a_kept_suggestion_keeps_the_wording_for_the_field(
     opportunity.save()
     item = prep.ask_adopt(round_=second, person=people[2], bank_id="direction-three-years")
     assert item.text.startswith("Where do you want the hospital to be in three years")
+
+
+def test_items_ticked_from_records_keep_skips_and_the_candidates_notes(
+    two_rounds: tuple[Round, Round],
+) -> None:
+    """``plan_items_tick``, as research and money use it: ticks with the reason as the note,
+    leaves a skipped item alone, keeps a note the candidate wrote, updates one it wrote."""
+    second = two_rounds[1]
+    now = timezone.now()
+    reasons = {"research-company-news": "Ticked by your research: 3 items.", "clothes": "Ticked."}
+    prep.plan_item_set(round_=second, key="clothes", status="skipped", reason="remote", now=now)
+    changed = prep.plan_items_tick(rounds=[second], reasons=reasons, now=now)
+    assert changed == [f"{second.number}:research-company-news"]
+    news = PlanProgress.objects.get(round=second, key="research-company-news")
+    assert (news.status, news.note) == ("done", "Ticked by your research: 3 items.")
+    assert PlanProgress.objects.get(round=second, key="clothes").status == "skipped"
+    again = {"research-company-news": "Ticked by your research: 4 items."}
+    assert prep.plan_items_tick(rounds=[second], reasons=again, now=now)
+    news.refresh_from_db()
+    assert news.note == "Ticked by your research: 4 items."
+    prep.plan_item_set(round_=second, key="research-company-news", note="Read the 10-K")
+    assert not prep.plan_items_tick(rounds=[second], reasons=again, now=now)
+    news.refresh_from_db()
+    assert news.note == "Read the 10-K"
+    assert prep.plan_items_tick(rounds=[second], reasons={"no-such-item": "x"}, now=now) == []

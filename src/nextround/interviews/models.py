@@ -229,7 +229,8 @@ class RoundNote(Owned):
     category = models.CharField(
         max_length=20, blank=True, choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES]
     )
-    category_by_hand = models.BooleanField(default=False)
+    # A database default too: rows written by older code (a migration going back) get False.
+    category_by_hand = models.BooleanField(default=False, db_default=False)
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
     )

@@ -4,11 +4,19 @@ services then check the whole with ``nextround.pay``."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
 
-from nextround.money.models import Budget, MarketEntry, Notice, Offer, OfferStatus
+from nextround.money.models import (
+    PERCENT_PLACES,
+    Budget,
+    MarketEntry,
+    Notice,
+    Offer,
+    OfferStatus,
+)
 from nextround.pay.budget import KEYS
 
 _DATE = forms.DateInput(attrs={"type": "date"})
@@ -19,6 +27,21 @@ OTHER_FIELDS = ("flat_rate", "flat_currency")
 MARGIN_FIELDS = ("margin_percent", "margin_amount")
 
 
+class PercentInput(forms.NumberInput):
+    """A percent stored with four decimals shown as written: 5, not 5.0000."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
+        return super().format_value(value)
+
+
+def _trim_percents(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        if isinstance(field, forms.DecimalField) and field.decimal_places == PERCENT_PLACES:
+            field.widget = PercentInput(attrs=field.widget.attrs)
+
+
 class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
     """The sheet and the tax settings; the groups are named apart from the fields (a field is
     called ``other``, and a template reads ``form.other`` as that field)."""
@@ -26,6 +49,10 @@ class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Budget
         fields = (*KEYS, "country", *US_FIELDS, *DE_FIELDS, *OTHER_FIELDS, *MARGIN_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _trim_percents(self)
 
     def group(self, names: tuple[str, ...]) -> list[forms.BoundField]:
         return [self[name] for name in names]
@@ -116,6 +143,7 @@ class OfferForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, current: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _trim_percents(self)
         self.fields["name"].required = False
         if current:
             self.instance.status = OfferStatus.CURRENT  # the service keeps it so

@@ -25,9 +25,12 @@ def _amount(label: str, **extra: Any) -> models.DecimalField:  # type: ignore[ty
     )
 
 
+PERCENT_PLACES = 4
+
+
 def _percent(label: str, **extra: Any) -> models.DecimalField:  # type: ignore[type-arg]
     """A number of percent (22 means 22 %), up to four decimals; ``pay`` checks its range."""
-    return models.DecimalField(label, max_digits=7, decimal_places=4, **extra)
+    return models.DecimalField(label, max_digits=7, decimal_places=PERCENT_PLACES, **extra)
 
 
 class TaxCountry(models.TextChoices):

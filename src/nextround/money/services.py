@@ -7,19 +7,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
+from itertools import groupby
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from nextround.core.services import claim, save_validated
 from nextround.errors import Invalid
-from nextround.interviews.models import Opportunity
-from nextround.money import convert
+from nextround.interviews.models import ACTIVE_STAGES, Opportunity, Round
+from nextround.money import convert, selectors
 from nextround.money.models import Budget, MarketEntry, Notice, Offer, OfferStatus
 from nextround.pay import budget as pay_budget
 from nextround.pay import notice as pay_notice
 from nextround.pay.tax import net_of
+from nextround.pay.text import amount_text
+from nextround.prep import services as prep
 
 BUDGET_FIELDS = frozenset(
     f.name for f in Budget._meta.get_fields() if f.concrete and f.name not in ("id", "owner")
@@ -33,6 +37,12 @@ OFFER_FIELDS = frozenset(
     for f in Offer._meta.get_fields()
     if f.concrete and f.name not in ("id", "owner", "opportunity", "created_at")
 )
+
+
+# The final round's plan items the money pages settle (playbook/data/checklist.toml).
+WALK_AWAY_ITEM = "budget-walk-away"
+START_ITEM = "notice-and-start"
+RANGE_ITEM = "pay-range"
 
 
 def _apply(instance: object, changes: Mapping[str, object], allowed: frozenset[str]) -> None:
@@ -71,6 +81,7 @@ def budget_save(
     budget.updated_at = now or timezone.now()
     save_validated(budget, what="budget")
     check_budget(budget)  # raising rolls the save back
+    plan_tick(owner=owner, now=now)
     return budget
 
 
@@ -110,6 +121,7 @@ def notice_save(
         raise Invalid(
             error.message, {fields.get(k, k): v for k, v in error.field_errors.items()}
         ) from None
+    plan_tick(owner=owner, now=now)
     return notice
 
 
@@ -125,6 +137,7 @@ def market_entry_add(
         entry.created_at = now
     save_validated(entry, what="market range")
     convert.entry_market(entry)
+    plan_tick(owner=opportunity.owner, now=now)
     return entry
 
 
@@ -170,3 +183,43 @@ def offer_save(
 
 def offer_delete(*, offer: Offer) -> None:
     offer.delete()
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+def plan_tick(*, owner: User, now: datetime | None = None) -> list[str]:
+    """The money items of the plans of rounds ahead, ticked from the money pages with the
+    figure in the note: the walk-away number from the budget, the earliest start date from the
+    notice period, the market range of the round's opportunity. Returns what changed."""
+    now = now or timezone.now()
+    shared: dict[str, str] = {}
+    budget = selectors.budget_view(owner=owner)
+    if budget.walk is not None:
+        walk = amount_text(budget.walk.amount, budget.currency)
+        shared[WALK_AWAY_ITEM] = f"From your budget: walk-away {walk} a year."
+    notice = selectors.notice_view(owner=owner, today=timezone.localdate(now))
+    if notice.start is not None:
+        day = notice.start.earliest_start
+        shared[START_ITEM] = (
+            f"From your notice period: earliest start {day:%A} {day.day} {day:%B %Y}."
+        )
+    ahead = Round.objects.filter(
+        owner=owner, ends_at__gt=now, opportunity__stage__in=ACTIVE_STAGES
+    ).order_by("opportunity_id", "number")
+    sources = dict(
+        MarketEntry.objects.filter(owner=owner)
+        .values_list("opportunity_id")
+        .annotate(count=Count("id"))
+    )
+    changed: list[str] = []
+    for opportunity_id, rounds in groupby(ahead, key=lambda r: r.opportunity_id):
+        reasons = dict(shared)
+        count = sources.get(opportunity_id, 0)
+        if count:
+            reasons[RANGE_ITEM] = (
+                f"From your market range: {count} source{'s' * (count != 1)} on the money page."
+            )
+        if reasons:
+            changed += prep.plan_items_tick(rounds=list(rounds), reasons=reasons, now=now)
+    return changed

@@ -14,6 +14,7 @@ from nextround.feedback import AnswerReport, Pause, TimedWord, analyze_answer
 from nextround.fit.requirements import extract_requirements
 from nextround.playbook.knowledge import CATEGORY_LABELS
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession, Status
+from nextround.research import selectors as research
 
 POSTING_TERMS = 8  # the posting's key terms an answer is checked against
 RECENT = 5  # attempts per category that decide how it is going
@@ -63,10 +64,17 @@ def attempt_get(*, owner: User, pk: int) -> Attempt:
 
 def terms_for(session: PracticeSession) -> tuple[list[str], list[str]]:
     """What an answer in this session is checked against: the posting's key terms (when the
-    session is for a round) and the words the candidate chose to work in."""
-    posting = session.round.opportunity.posting_text if session.round else ""
+    session is for a round) and the words to work in: those the candidate chose for the session
+    and, for a round, the business terms confirmed on its opportunity's research page."""
+    opportunity = session.round.opportunity if session.round else None
+    posting = opportunity.posting_text if opportunity else ""
     requirements = list(extract_requirements(posting).terms[:POSTING_TERMS]) if posting else []
-    return requirements, session.term_list()
+    chosen = session.term_list()
+    if opportunity is not None:
+        known = {t.casefold() for t in chosen}
+        glossary = [t.term for t in research.words_to_work_in(opportunity)]
+        chosen += [t for t in glossary if t.casefold() not in known]
+    return requirements, chosen
 
 
 def report_for(attempt: Attempt) -> AnswerReport:

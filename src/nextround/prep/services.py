@@ -17,6 +17,44 @@ from nextround.prep.models import AskItem, AskStatus, ItemStatus, PlanProgress
 from nextround.prep.selectors import employer_field, round_plan
 
 
+def plan_items_tick(*, rounds: list[Round], reasons: dict[str, str], now: datetime) -> list[str]:
+    """Tick plan items because the candidate's records show them done (research, money), each
+    with the note that says why, on the given rounds' plans that have the item. A skipped item
+    stays skipped; a note the candidate wrote is kept, one written here is brought up to date
+    (it begins with its reason's first word, "Ticked" or "From"). Returns the
+    "<round number>:<key>" of each item changed."""
+    changed: list[str] = []
+    for round_ in rounds:
+        existing = {p.key: p for p in PlanProgress.objects.filter(round=round_, key__in=reasons)}
+        for key, reason in reasons.items():
+            progress = existing.get(key)
+            if progress is not None and progress.status == ItemStatus.SKIPPED:
+                continue
+            ours = (
+                progress is None
+                or not progress.note
+                or progress.note.startswith(reason.split(" ", 1)[0])
+            )
+            if (
+                progress is not None
+                and progress.status == ItemStatus.DONE
+                and (not ours or progress.note == reason)
+            ):
+                continue
+            try:
+                plan_item_set(
+                    round_=round_,
+                    key=key,
+                    status=ItemStatus.DONE,
+                    note=reason if ours else None,
+                    now=now,
+                )
+            except NotFound:  # this round's plan has no such item
+                continue
+            changed.append(f"{round_.number}:{key}")
+    return changed
+
+
 def _clean(instance: PlanProgress | AskItem, what: str) -> None:
     try:
         instance.full_clean()

@@ -10,7 +10,6 @@ each article once.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ from nextround.interviews.models import Opportunity, Person, RoundNote
 from nextround.interviews.selectors import round_is_past
 from nextround.news.items import check_link
 from nextround.prep import services as prep
-from nextround.prep.models import ItemStatus, PlanProgress
 from nextround.research.models import (
     FACT_CHARS,
     MEANING_CHARS,
@@ -421,30 +419,14 @@ def person_research_set(
 
 def plan_tick(*, opportunity: Opportunity, now: datetime | None = None) -> list[str]:
     """Tick the research items of the plans of the opportunity's rounds ahead whose research
-    now exists, saying so in the item's note (a note the candidate wrote is kept). An item
-    done or skipped is left as it is. Returns "<round number>:<key>" of each item ticked."""
+    now exists, saying so in the item's note (``prep.services.plan_items_tick``: a skipped item
+    and a note the candidate wrote are kept). Returns "<round number>:<key>" of each change."""
     now = now or timezone.now()
     reasons = plan_reasons(opportunity=opportunity, today=timezone.localdate(now))
     if not reasons:
         return []
-    ticked: list[str] = []
-    for round_ in opportunity.rounds.all():
-        if round_is_past(round_, now):
-            continue
-        settled = set(
-            PlanProgress.objects.filter(round=round_)
-            .exclude(status=ItemStatus.TODO)
-            .values_list("key", flat=True)
-        )
-        for key, reason in reasons.items():
-            if key in settled:
-                continue
-            with contextlib.suppress(NotFound):  # this round's plan has no such item
-                existing = PlanProgress.objects.filter(round=round_, key=key).first()
-                note = reason if existing is None or not existing.note else None
-                prep.plan_item_set(round_=round_, key=key, status="done", note=note, now=now)
-                ticked.append(f"{round_.number}:{key}")
-    return ticked
+    ahead = [r for r in opportunity.rounds.all() if not round_is_past(r, now)]
+    return prep.plan_items_tick(rounds=ahead, reasons=reasons, now=now)
 
 
 def plan_reasons(*, opportunity: Opportunity, today: date) -> dict[str, str]:
