@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from nextround.errors import Invalid
-from nextround.interviews.models import Opportunity
+from nextround.interviews.models import Opportunity, Round
 from nextround.money import services
 from nextround.money.models import Budget, MarketEntry, Notice, Offer
 from tests.money.conftest import AMOUNTS
@@ -139,7 +139,7 @@ def test_offer_dates_keep_the_range(user: User, opportunity: Opportunity) -> Non
 # --- the final round's plan ----------------------------------------------------------------
 
 
-def _final_round_ahead(opportunity: Opportunity) -> object:
+def _final_round_ahead(opportunity: Opportunity) -> Round:
     from datetime import datetime, timedelta
 
     from django.utils import timezone
