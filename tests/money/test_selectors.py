@@ -136,3 +136,26 @@ def test_someone_elses_records_are_not_found(
         selectors.entry_get(owner=other_user, pk=entry.pk)
     with pytest.raises(NotFound):
         selectors.offer_get(owner=other_user, pk=offer.pk)
+
+
+def test_offers_waiting_for_an_answer_are_reminded_soonest_first(
+    user: User, opportunity: Opportunity
+) -> None:
+    from datetime import date
+
+    def offer(name: str, deadline: date | None, status: str = "written") -> None:
+        services.offer_save(
+            owner=user,
+            opportunity=opportunity,
+            fields={"name": name, "currency": "USD", "base": 90_000, "deadline": deadline,
+                    "status": status},
+        )  # fmt: skip
+
+    today = date(2026, 12, 6)
+    offer("Later", date(2026, 12, 18))
+    offer("Tomorrow", date(2026, 12, 7), status="verbal")
+    offer("Long gone", date(2026, 11, 20))  # 16 days ago: no longer reminded
+    offer("No date", None)
+    found = selectors.deadlines(owner=user, today=today)
+    assert [(d.offer.name, d.days_left) for d in found] == [("Tomorrow", 1), ("Later", 12)]
+    assert found[0].text == "Answer by Monday 7 December 2026: tomorrow."

@@ -7,7 +7,7 @@ points; the round page's card. Someone else's record is NotFound."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
@@ -25,7 +25,7 @@ from nextround.pay.amounts import Period
 from nextround.pay.chart import chart_summary, chart_svg
 from nextround.pay.needs import Case, Market, Numbers, PayWarning, WalkAway
 from nextround.pay.sources import Combined, combine
-from nextround.pay.talk import Backing, Talk, talking_points
+from nextround.pay.talk import Backing, Talk, answer_by, talking_points
 from nextround.pay.tax import Settings, net_of
 from nextround.stories import selectors as story_selectors
 from nextround.stories.models import Strength
@@ -323,6 +323,31 @@ def money_view(*, opportunity: Opportunity, today: date) -> MoneyView:
 
 
 # --- offers -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    offer: Offer
+    days_left: int
+    text: str
+
+
+DEADLINE_SHOWN_AFTER = 7  # days a passed deadline stays on the dashboard
+
+
+def deadlines(*, owner: User, today: date) -> list[Deadline]:
+    """Offers waiting for the candidate's answer, soonest first: the dashboard's reminder (a
+    deadline passed more than a week ago is no longer shown)."""
+    offers = offer_list(owner=owner).filter(
+        status__in=[OfferStatus.VERBAL, OfferStatus.WRITTEN],
+        deadline__gte=today - timedelta(days=DEADLINE_SHOWN_AFTER),
+    )
+    found = []
+    for offer in offers.order_by("deadline", "id"):
+        left, text = answer_by(offer.deadline, today)
+        if left is not None:
+            found.append(Deadline(offer, left, text))
+    return found
 
 
 def offer_list(*, owner: User) -> QuerySet[Offer]:

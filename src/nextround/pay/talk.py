@@ -161,10 +161,15 @@ def _pto_point(offer: Offer, others: Sequence[Offer]) -> TalkingPoint | None:
 
 
 def _deadline(offer: Offer, today: date) -> tuple[int | None, str]:
-    if offer.deadline is None:
+    return answer_by(offer.deadline, today)
+
+
+def answer_by(deadline: date | None, today: date) -> tuple[int | None, str]:
+    """The days left to answer an offer and the sentence that says it."""
+    if deadline is None:
         return None, "No deadline given: ask when they need your answer."
-    left = (offer.deadline - today).days
-    when = day_text(offer.deadline)
+    left = (deadline - today).days
+    when = day_text(deadline)
     if left > 1:
         return left, f"Answer by {when}: {left} days left."
     if left == 1:

@@ -18,6 +18,7 @@ from nextround.followup import selectors as followup_selectors
 from nextround.interviews import cards as interview_cards
 from nextround.interviews import selectors
 from nextround.money import cards as money_cards
+from nextround.money import selectors as money_selectors
 from nextround.prep import cards as prep_cards
 from nextround.prep import selectors as prep_selectors
 from nextround.research import jobs as research_jobs
@@ -56,6 +57,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "later": [(rp.round, rp.readiness) for rp in plans[1:]],
             "due_today": sorted(due, key=lambda pair: pair[1].item.due_at),
             "after": followup_selectors.dashboard_followups(owner=owner_of(request), now=now),
+            "deadlines": money_selectors.deadlines(
+                owner=owner_of(request), today=timezone.localdate(now)
+            ),
         },
     )
 
