@@ -218,6 +218,6 @@ def test_a_closed_opportunitys_upcoming_round_is_over_too(
 def test_the_dashboard_reminds_of_the_demo_offers_deadline(client: Client, user: User) -> None:
     demo_load(owner=user, now=timezone.now())
     page = BeautifulSoup(client.get("/").content, "html.parser")
-    reminder = page.find(attrs={"data-testid": "offer-deadline"})
+    reminder = page.select_one("[data-testid=offer-deadline]")
     assert isinstance(reminder, Tag)
     assert reminder.get_text().startswith("Answer by ") and "6 days left" in reminder.get_text()
