@@ -1,4 +1,4 @@
-"""The "What have you learned about us so far?" answer (nextround.dossier.learned)."""
+"""The "What do you already know about us?" answer (nextround.dossier.learned)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_one_point_of_each_kind() -> None:
         ("round", "Answers every applicant.", "said by Maya Okafor in round 1"),
     ]
     assert answer.missing == ()
-    assert answer.question == "What have you learned about us so far?"
+    assert answer.question == "What do you already know about us?"
 
 
 def test_a_missing_kind_is_filled_from_the_other_facts() -> None:

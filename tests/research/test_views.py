@@ -145,13 +145,13 @@ def test_the_learned_page_starts_a_practice_session(
         "/practice/start/",
         {
             "source": "own",
-            "own": "What have you learned about us so far?",
+            "own": "What do you already know about us?",
             "count": "1",
             "terms": "EHR",
         },
     )
     assert started.status_code == 303 and started["Location"].endswith("/1/")
-    assert 'name="own" value="What have you learned about us so far?"' in text
+    assert 'name="own" value="What do you already know about us?"' in text
 
 
 def test_someone_elses_records_answer_404(

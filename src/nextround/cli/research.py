@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def research(opportunity_id: int, *, as_json: bool) -> None:
     """The company research of an opportunity: facts with their sources, business terms (and
-    suggestions), news with feeds, the people, the three points of "What have you learned about
-    us so far?" and the plan items the research ticks."""
+    suggestions), news with feeds, the people, the three points of "What do you already
+    know about us?" and the plan items the research ticks."""
     owner = local_owner()
     from django.utils import timezone
 

@@ -1,5 +1,5 @@
 """Company research made useful: the business terms to suggest from the posting and the round
-notes (``terms``), and the answer to "What have you learned about us so far?" built from the
+notes (``terms``), and the answer to "What do you already know about us?" built from the
 candidate's facts, news and earlier rounds (``learned``). Plain Python, no Django."""
 
 from nextround.dossier.learned import (

@@ -1,4 +1,4 @@
-"""The answer to "What have you learned about us so far?": three points to make, each with its
+"""The answer to "What do you already know about us?": three points to make, each with its
 source, chosen from the candidate's facts about the company, its recent news, and what came up
 in earlier rounds.
 
@@ -21,7 +21,7 @@ import msgspec
 
 from nextround.news import NewsItem, recent
 
-QUESTION = "What have you learned about us so far?"
+QUESTION = "What do you already know about us?"
 POINTS = 3
 
 #: Fact kinds, in the order the model stores them; the first three describe the business.

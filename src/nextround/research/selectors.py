@@ -1,5 +1,5 @@
 """Reads of company research: the research page, the glossary's suggestions, the words to work
-in (for practice and the brief), the "What have you learned about us so far?" answer, and the
+in (for practice and the brief), the "What do you already know about us?" answer, and the
 JSON the command prints. Someone else's record is ``NotFound``."""
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def people_rows(*, opportunity: Opportunity) -> list[PersonRow]:
     ]
 
 
-# --- what have you learned about us --------------------------------------------------------
+# --- what you already know about us --------------------------------------------------------
 
 
 def learned(*, opportunity: Opportunity, today: date) -> dossier.Learned:

@@ -1,5 +1,5 @@
 """The research page of an opportunity (facts, glossary, news and feeds, people), its forms, and
-the "What have you learned about us so far?" page. Every form works without a script; a POST
+the "What do you already know about us?" page. Every form works without a script; a POST
 answers 303 back to the page's part it changed."""
 
 from __future__ import annotations
