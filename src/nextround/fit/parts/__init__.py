@@ -36,7 +36,7 @@ from nextround.fit.parts import weigh
 
 PARTS = ("situation", "task", "action", "result")
 
-LEAST = 1.5  # weaker evidence than this says nothing about the part
+LEAST = weigh.LEAST  # weaker evidence than this says nothing about the part
 
 ACTION_MOST = 2.5  # the most an action's evidence weighs
 
@@ -48,8 +48,12 @@ SITUATION_LATER = 2.0  # any other situation's evidence weighs at most this
 # in few ways; a past-tense "I …ed" or a setting in many.
 TIE_ORDER = ("result", "task", "action", "situation")
 
-# A sentence ends at . ! ? (followed by a space) or a line break; "M.I.T" and "3.5" stay whole.
-SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.S)
+# A sentence ends at . ! ? (followed by a space) or a line break; "M.I.T" and "3.5" stay whole,
+# and so does a sentence with "vs." or "e.g." in it.
+NOT_AN_END = "".join(
+    rf"(?<!\b{short})" for short in ("vs", "e\\.g", "i\\.e", "approx", "Dr", "Mr", "Mrs", "Ms")
+)
+SENTENCE = re.compile(rf"\S.*?(?:{NOT_AN_END}[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.S)
 
 
 def sentences_in(text: str) -> list[str]:
@@ -101,7 +105,13 @@ def parts_of(found: Iterable[str]) -> list[str | None]:
     if not steps:
         return told
     for at, part in enumerate(told):
-        if part is None and (at < steps[0] or at > steps[-1]) and _tells_what_happened(texts[at]):
+        if at < steps[0] and part == "result" and weigh.state_before(texts[at]):
+            told[at] = "situation"  # a change before any step is the state the story met
+        elif at > steps[-1] and part == "task" and weigh.only_asked(texts[at]):
+            told[at] = "result"  # "my manager asked me to write it up for the board"
+        elif at > steps[-1] and part == "situation" and weigh.weak_setting(texts[at]):
+            told[at] = "result"  # "Suite runs in 8 minutes." after the steps is their outcome
+        elif part is None and (at < steps[0] or at > steps[-1]) and _tells_what_happened(texts[at]):
             told[at] = "situation" if at < steps[0] else "result"
     return told
 

@@ -98,8 +98,8 @@ PROBLEMS = words_of(
     "nervous empty complained rejected"
 )
 METRICS = words_of(
-    "time times rate rates cost costs usage score scores frequency volume revenue sales wait "
-    "waiting visits spend attendance losses waste satisfaction"
+    "time times rate rates cost costs usage score scores feedback rating ratings frequency "
+    "volume revenue sales wait waiting visits spend attendance losses waste satisfaction"
 )
 FIGURE = re.compile(
     r"^(?:\d[\d,.]*\w*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -145,7 +145,7 @@ NOT_A_DUTY = r"(?!first\b|last\b|previous\b|old\b|current\b|former\b|summer\b|ne
 TASK_DUTY = Phrases(
     "job role task goal aim objective responsibility assignment mission brief mandate "
     "target priority needed supposed expected out trying asked tasked charged hired brought "
-    "assigned responsible charge given",
+    "assigned responsible charge given fell landed came",
     rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
         objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
         were|became|is)\b
@@ -155,7 +155,9 @@ TASK_DUTY = Phrases(
         assigned|responsible|in\s+charge|expected)\b
     | \b(?:i|we)\s+(?:was|were)\s+given\s+the\b
     | \bneeded\s+(?:it|them|this|that)\b | \bneeded\s+to\s+be\b
-    | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b""",
+    | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b
+    | \b(?:fell|landed)\s+(?:to|on)\s+(?:me|us)\b | \bcame\s+to\s+me\b
+    | \blanded\s+on\s+my\s+(?:desk|plate)\b""",
 )
 # Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
 # me/up to me".
@@ -172,7 +174,8 @@ TASK_ASKED = Phrases(
 SETTING = Phrases(
     "when while before year summer spring fall autumn winter quarter month week weekend "
     "night christmas friday saturday sunday monday ago back early there had problem issue "
-    "challenge situation context background worked interned volunteered i'm i’m first about",
+    "challenge situation context background worked interned volunteered i'm i’m first about "
+    "on as",
     r"""\b(?:when|while|back\s+when|before)\s+(?:i|we)\s+(?:was|were|worked|joined|started|had|
         arrived)\b
     | \b(?:last|this\s+past|one|that)\s+(?:year|summer|spring|fall|autumn|winter|semester|term|
@@ -183,7 +186,13 @@ SETTING = Phrases(
     | \bthe\s+(?:problem|issue|challenge|situation|context|background)\s+(?:was|is)\b
     | \b(?:i|we)\s+(?:worked|interned|volunteered)\s+(?:as|at|for|in|on)\b
     | \bi['’]m\s+an?\b | \b(?:my|our)\s+first\s+job\b | \bi\s+had\s+(?:a|an)\b
-    | \babout\s+to\b""",
+    | \babout\s+to\b
+    | \bon\s+(?:a|one)\s+(?:busy\s+|quiet\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|
+        friday|saturday|sunday|weekend|night|bank\s+holiday|morning|evening|shift)\b
+    | \bas\s+(?:a|an|the)\s+(?!result\b|team\b|group\b|consequence\b|whole\b|rule\b|
+        first\b|start\b|matter\b|bonus\b|favour\b|favor\b)(?:\w+\s+){0,2}?(?:\w+er|\w+or|
+        \w+ist|\w+ian|\w+ant|\w+ent|nurse|lead|head|chef|intern|trainee|student|volunteer|
+        apprentice|clerk|analyst|coach|guard|officer|agent|rep|associate)\b""",
 )
 ACTION_PHRASE = Phrases(
     "did step started decided",
@@ -194,7 +203,8 @@ OUTCOME = Phrases(
     "result end led leads resulted results outcome impact upshot ended meant time schedule "
     "budget sum target successful successfully live handed since passed recovery thank "
     "thanked thanks list nobody one none zero further more neither online track normal "
-    "service working deadline other used",
+    "service working deadline other used never expected didn't didn’t didn did ranked placed "
+    "finished came best highest top",
     r"""\bas\s+a\s+result\b | \bin\s+the\s+end\b | \bat\s+the\s+end\s+of\s+the\s+(?:day|month|
         term|quarter|year|week|meeting|three|six)\b | \bby\s+the\s+end\s+of\b
     | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \bresult(?:ed)?\s+in\b
@@ -208,6 +218,11 @@ OUTCOME = Phrases(
     | \bfull\s+recovery\b | \bthank(?:ed|s)?\b | \bwaiting\s+list\b
     | \b(?<!from\s)(?:zero|no\s+further|no\s+more|not\s+one)\b
     | \bback\s+(?:online|on\s+track|to\s+normal|in\s+service|working)\b
+    | \b(?:did\s*n['’]?t|did\s+not|never)\s+(?:have|need)\s+to\b | \bnever\s+needed\b
+    | \bthan\s+(?:i|we|anyone)\s+(?:had\s+)?expected\b
+    | \b(?:ranked|placed|finished)\s+(?:\w+\s+)?(?:first|second|third|top|\d+(?:st|nd|rd|th))\b
+    | \b(?:best|highest|top)\s+(?:\w+\s+)?in\s+the\s+(?:department|school|region|country|
+        company|team|trust|district|area|county|class|year)\b
     | \bbefore\s+the\s+deadline\b | \bused\s+by\s+(?:\w+\s+)?\d
     | \bto\s+(?:\w+\s+){0,2}other\s+(?:units|wards|teams|sites|stores|branches|departments|
         schools|hospitals|offices|regions|countries|clients|customers|practices|shifts)\b""",
@@ -250,11 +265,14 @@ DONE = words_of(
 
 # What someone learned or would do next time: no part of the story.
 LESSON = Phrases(
-    "learned learnt taught took takeaway lesson looking next future would",
+    "learned learnt taught took takeaway lesson looking next future would comes come question "
+    "think",
     r"""\b(?:learned|learnt|taught\s+me|took\s+from|takeaway)\b
     | \b(?:the|a|my)\s+(?:\w+\s+)?lesson\s+(?:i|was|here|is)\b
     | \blooking\s+back\b | \bnext\s+time\b | \bin\s+future\b
-    | \b(?:i|we)\s+would\s+have\b""",
+    | \b(?:i|we)\s+would\s+have\b
+    | \bcomes?\s+to\s+mind\b | \b(?:good|great|interesting|tough)\s+question\b
+    | \blet\s+me\s+think\b""",
 )
 DEADLINE = frozenset({"within", "without", "under", "below"})
 VERBS = words_of(
@@ -270,13 +288,21 @@ PLACES = words_of(
     "surgery library lab centre center hospital hotel office caseload career term migration "
     "refurbishment season launch drive close"
 )
+# Words that start a verb's object or join a second verb: after one of them, a sentence's
+# first past form is a step taken ("Replaced the shared …", "Weighed and logged …").
+OBJECT_STARTS = words_of(
+    "the a an every each all our my their his her its this that these those both and or any "
+    "some several two three four five six it them him us me"
+)
+LINKS = words_of("with for from to in on at by of via into over under about and or as than")
+PHRASE_BREAKS = words_of("and or but the a an so then which who that")
 PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "on", "for"})
 PLACE_DETERMINERS = frozenset({"my", "our", "the", "a"})
 
 # The words a setting's phrase can start with ("last year", "in 2019", "I was working").
 SETTING_FIRSTS = words_of(
     "when while back before last this one that a two three several some early there we the i "
-    "i'm i’m my our about in of"
+    "i'm i’m my our about in of on as"
 )
 YEAR = re.compile(r"\b(?:in|of)\s+(?:19|20)\d\d\b")
 I_WAS = re.compile(
@@ -293,5 +319,6 @@ UNITS = words_of(
     "hours minutes seconds days weeks months years percent points pounds dollars euros people "
     "staff customers patients clients users calls tickets jobs"
 )
+MEASURES = UNITS | words_of("% percent out minute second hour day week month year mins hrs")
 SIZEABLE = CHANGE | CHANGE_NOUNS | LEVEL
 MOVES = words_of("went gone go going come came was were is are been")

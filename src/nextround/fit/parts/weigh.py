@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
 
+LEAST = 1.5  # as ``nextround.fit.parts.LEAST``: weaker evidence says nothing about a part
+
 
 def read(sentence: str) -> Said | None:
     """The sentence read once; None when it draws a lesson ("what I learned…")."""
@@ -76,7 +78,7 @@ def situation(said: Said) -> float:
 
 
 def verbless(words: Sequence[str]) -> bool:
-    if len(words) < 3 or not lex.PRONOUNS.isdisjoint(words):
+    if len(words) < 2 or not lex.PRONOUNS.isdisjoint(words):
         return False
     return (
         not any(
@@ -97,10 +99,19 @@ def place(said: Said) -> int | None:
             word in lex.PLACE_PREPOSITIONS
             and words[at + 1 : at + 2]
             and words[at + 1] in lex.PLACE_DETERMINERS
-            and not lex.PLACES.isdisjoint(words[at + 2 : at + 6])
+            and not lex.PLACES.isdisjoint(_up_to_break(words[at + 2 : at + 6]))
         ):
             return at
     return None
+
+
+def _up_to_break(words: Sequence[str]) -> Sequence[str]:
+    """The words before the first that ends a noun phrase ("in the meantime and the site" is
+    not "in … the site")."""
+    for at, word in enumerate(words):
+        if word in lex.PHRASE_BREAKS:
+            return words[: at + 1]
+    return words
 
 
 def opens_on_setting(said: Said) -> bool:
@@ -191,8 +202,7 @@ def action(said: Said) -> float:
     if said.did:
         score = 2.0
     rest = words[head:]
-    # "Failed builds caught …": the first word describes the subject of a later verb.
-    adjective = not is_past(words, head + 1) and is_past(words, head + 2)
+    adjective = describes_subject(words, head)
     if (
         rest
         and is_past(words, head)
@@ -209,6 +219,24 @@ def action(said: Said) -> float:
     ):
         score = max(score, 1.5)  # a habitual story: "I would listen to their complaint."
     return score
+
+
+def describes_subject(words: Sequence[str], head: int) -> bool:
+    """The past form the sentence opens on describes the subject of a later verb ("Failed
+    builds caught …", "Leaked API key found …"); not "Replaced the shared fixture …" nor
+    "Weighed and logged …", where the verb's object or a second verb follows."""
+    after = words[head + 1 : head + 4]
+    if not after or after[0] in lex.OBJECT_STARTS or is_past(after, 0):
+        return False
+    if is_past(after, 1):
+        return True
+    second = after[1] if len(after) > 2 else ""
+    return (
+        second.isalpha()
+        and second not in lex.LINKS
+        and not second.endswith(("ed", "ing"))
+        and is_past(after, 2)
+    )
 
 
 def result(said: Said) -> float:
@@ -332,3 +360,53 @@ def changed(words: Sequence[str], head: int) -> bool:
         for at, w in enumerate(words)
         if at >= head
     )
+
+
+def state_before(sentence: str) -> bool:
+    """A change told without saying it is an outcome ("as a result", "was adopted",
+    "thanked me") nor as a noted step ("Restored service in 18 minutes."): told before any
+    step, it is the state the story met ("Calls tripled the next morning.")."""
+    said = read(sentence)
+    if said is None or noted_step(said):
+        return False
+    return not (lex.OUTCOME.find(said) or lex.RECOGNITION.find(said) or lex.ABLE.find(said))
+
+
+def weak_setting(sentence: str) -> bool:
+    """The sentence reads as a situation only by weak evidence (a problem word, a note
+    without a verb, others in the past) and says what came about: an outcome cue, "no …"
+    ("No late filing penalties for any client."), or a measure with its figure ("Suite runs
+    in 8 minutes.", "Feedback scores 4.7 out of 5."). Told after every step, it is their
+    outcome; a bare fact ("Hotel of 90 rooms.") stays the scene wherever it stands."""
+    said = read(sentence)
+    if said is None or opens_on_setting(said):
+        return False
+    scene, outcome = situation(said), result(said)
+    if scene > 2.0 or (scene > 1.5 and outcome < LEAST):
+        return False  # "that year" said last beside an outcome cue still tells the outcome
+    return outcome >= LEAST or said.words[said.head : said.head + 1] == ["no"] or measured(said)
+
+
+def measured(said: Said) -> bool:
+    """A figure with what it measures: a unit, "%", a metric or "out of"."""
+    words = said.words
+    return any(
+        lex.FIGURE.match(w)
+        and (
+            not lex.MEASURES.isdisjoint(words[at + 1 : at + 3])
+            or not lex.METRICS.isdisjoint(words[max(0, at - 2) : at])
+        )
+        for at, w in enumerate(words)
+    )
+
+
+def noted_step(said: Said) -> bool:
+    """A note that opens on a past verb of doing: "Cut the form from six pages to one."."""
+    return not said.did and action(said) >= 2.0
+
+
+def only_asked(sentence: str) -> bool:
+    """The sentence reads as a task only because someone asked ("my manager asked me to
+    write it up"): told after every step, that is recognition of the outcome."""
+    said = read(sentence)
+    return said is not None and task(said) < 3.0
