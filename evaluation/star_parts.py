@@ -51,6 +51,8 @@ class Answer:
     style: str
     pieces: dict[str, str]  # every piece in PIECES, "" when absent
     split: str = ""
+    register: str = ""
+    written: str = ""  # the day a later batch was written; "" for the first 89
 
     def parts(self) -> list[str]:
         return [p for p in PARTS if self.pieces[p].strip()]
@@ -62,7 +64,16 @@ def read(path: Path) -> list[Answer]:
         if line.strip():
             raw = json.loads(line)
             pieces = {p: str(raw.get(p) or "").strip() for p in PIECES}
-            found.append(Answer(raw["id"], raw.get("style", ""), pieces, raw.get("split", "")))
+            found.append(
+                Answer(
+                    raw["id"],
+                    raw.get("style", ""),
+                    pieces,
+                    raw.get("split", ""),
+                    raw.get("register", ""),
+                    raw.get("written", ""),
+                )
+            )
     return found
 
 
@@ -195,6 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("own set", own),
         ("  of which tuning", [a for a in own if a.split == "tuning"]),
         ("  of which held out", [a for a in own if a.split == "held_out"]),
+        *(
+            (
+                f"    held out, written {day}",
+                [a for a in own if a.split == "held_out" and a.written == day],
+            )
+            for day in sorted({a.written for a in own})
+        ),
+        ("  of which spoken", [a for a in own if a.register == "spoken"]),
     ]
     for title, answers in sets:
         if answers:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts import weigh
+from nextround.fit.parts.clauses import clause_bounds
 
 PARTS = ("situation", "task", "action", "result")
 
@@ -57,7 +58,12 @@ SENTENCE = re.compile(rf"\S.*?(?:{NOT_AN_END}[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.
 
 
 def sentences_in(text: str) -> list[str]:
-    return SENTENCE.findall(text)
+    """The text's sentences, a long run of speech split into its clauses (``clauses``)."""
+    return [
+        sentence[start:end]
+        for sentence in SENTENCE.findall(text)
+        for start, end in clause_bounds(sentence)
+    ]
 
 
 def tells(text: str, part: str) -> bool:

@@ -46,7 +46,7 @@ IRREGULAR_PAST = words_of(
     "withdrew won hung fed laid reran redid retook reset bled dug fought lit lent rode shook "
     "swept sped upheld woke wore overtook underwent sang threw flew froze hid bent forgave "
     "mistook rethought overheard overran stuck struck spun tore understood done gone taken "
-    "given written shown driven spoken chosen"
+    "given written shown driven spoken chosen let left quit spread"
 )
 
 # Past tenses that tell a state of mind or a state, not a step taken.
@@ -201,7 +201,7 @@ ACTION_PHRASE = Phrases(
 )
 OUTCOME = Phrases(
     "result end led leads resulted results outcome impact upshot ended meant time schedule "
-    "budget sum target successful successfully live handed since passed recovery thank "
+    "budget sum target contingency estimate forecast quote successful successfully live handed since passed recovery thank "
     "thanked thanks list nobody one none zero further more neither online track normal "
     "service working deadline other used never expected didn't didn’t didn did ranked placed "
     "finished came best highest top",
@@ -212,7 +212,7 @@ OUTCOME = Phrases(
     | \bthe\s+(?:result|outcome|impact|upshot)\s+(?:was|is|of)\b | \bended\s+up\b
     | \b(?:which|this|that|it)\s+meant\b
     | \b(?:on|ahead\s+of)\s+(?:time|schedule)\b
-    | \b(?:under|within|on|below)\s+(?:the\s+)?(?:\w+\s+)?(?:budget|contract\s+sum|target)\b
+    | \b(?:under|within|on|below)\s+(?:the\s+)?(?:\w+\s+)?(?:budget|contract\s+sum|target|contingency|estimate|forecast|quote)\b
     | \bsuccessful(?:ly)?\b | \bwent\s+live\b | \bhanded\s+over\b | \bever\s+since\b
     | \bpassed\b(?!\s+(?:them|it|him|her|the|on|to|over|along|through|by)\b)
     | \bfull\s+recovery\b | \bthank(?:ed|s)?\b | \bwaiting\s+list\b
@@ -286,7 +286,9 @@ PLACES = words_of(
     "job company role position internship team employer school university college class "
     "semester project placement shift year firm practice ward site depot store restaurant "
     "surgery library lab centre center hospital hotel office caseload career term migration "
-    "refurbishment season launch drive close"
+    "refurbishment season launch drive close council bank branch warehouse factory plant "
+    "clinic pharmacy nursery salon garage agency charity shop unit kitchen airline airport "
+    "station practice department trust authority ministry"
 )
 # Words that start a verb's object or join a second verb: after one of them, a sentence's
 # first past form is a step taken ("Replaced the shared …", "Weighed and logged …").
@@ -297,6 +299,9 @@ OBJECT_STARTS = words_of(
 LINKS = words_of("with for from to in on at by of via into over under about and or as than")
 PHRASE_BREAKS = words_of("and or but the a an so then which who that")
 PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "on", "for"})
+# Past forms that tell a post held when "at/in/on/for/as" follows: "I worked in the team".
+HELD = words_of("worked volunteered interned lived studied")
+HELD_WHERE = words_of("at in on for as")
 PLACE_DETERMINERS = frozenset({"my", "our", "the", "a"})
 
 # The words a setting's phrase can start with ("last year", "in 2019", "I was working").

@@ -42,6 +42,8 @@ def is_past(words: Sequence[str], at: int) -> bool:
         return words[at + 1 : at + 2] != ["to"]
     if word in lex.STATES:
         return False
+    if word in lex.HELD and words[at + 1 : at + 2] and words[at + 1] in lex.HELD_WHERE:
+        return False  # "I worked in the permits team": a post held, not a step
     if "-" in word and word.split("-", 1)[0] not in lex.PREFIXES:
         return False  # "latency-based", "crash-free"
     return word in lex.IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
@@ -155,7 +157,12 @@ def task(said: Said) -> float:
         return 4.0
     if rest[0] in {"needed", "had"} and rest[1:2] == ["to"]:
         return 3.0
-    verb_next = rest[0] in lex.ALSO_NOUNS and any(is_verbish(w) for w in rest[1:3])
+    # "Support inbox at a software firm.", "Plan approved …": a noun, not a goal, unless its
+    # object follows ("Support the night team", "Cover two wards").
+    verb_next = rest[0] in lex.ALSO_NOUNS and (
+        any(is_verbish(w) for w in rest[1:3])
+        or not (rest[1:2] and (rest[1] in lex.OBJECT_STARTS or lex.FIGURE.match(rest[1])))
+    )
     deadline = bool(bag & lex.DEADLINE) or "by the end" in low
     if rest[0] in lex.BASE_VERBS and rest[0] not in lex.ALSO_PAST and not verb_next:
         # A note's goal: "Restore service within 30 minutes."
@@ -182,7 +189,10 @@ def needed_to(said: Said) -> bool:
             w == "it"
             and words[at + 1 : at + 2] == ["was"]
             and words[at + 2 : at + 3]
-            and words[at + 2] in lex.ITS_MINE
+            and (
+                words[at + 2] in lex.ITS_MINE
+                or words[at + 2 : at + 5] in (["down", "to", "me"], ["down", "to", "us"])
+            )
             for at, w in enumerate(words)
         )
     return False
@@ -263,8 +273,10 @@ def result(said: Said) -> float:
     if ":" in bag and bag & lex.METRICS and any(lex.FIGURE.match(w) for w in words):
         score = max(score, 2.5)  # "Pipeline time: 8 minutes."
     rest = words[head:]
-    if rest[:1] in (["within"], ["over"], ["after"]) and any(
-        w in {"weeks", "months", "days", "years", "week", "month"} for w in rest[:4]
+    if (
+        not said.did
+        and rest[:1] in (["within"], ["over"], ["after"])
+        and any(w in {"weeks", "months", "days", "years", "week", "month"} for w in rest[:4])
     ):
         score = max(score, 2.0)  # "Within six weeks, accuracy reached 89%."
     if bag & lex.DONE and rest[:1] not in (["i"], ["we"]) and done(said):
