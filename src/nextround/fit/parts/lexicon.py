@@ -112,33 +112,125 @@ ROUGHLY = words_of("from by to about around nearly almost over roughly some more
 
 
 class Said(NamedTuple):
-    """A sentence read once: lower case, its words, the set of them, and where it starts
-    saying something (past "so", "um", "and then")."""
+    """A sentence read once: lower case, its words, the words joined by single spaces (with
+    one before and after: phrases are matched there, at the start of a word), the set of
+    words, and where it starts saying something (past "so", "um", "and then")."""
 
     low: str
     words: list[str]
+    text: str
     bag: frozenset[str]
     head: int
     did: bool  # "I" or "we" with a past verb of doing
 
 
 class Phrases:
-    """A pattern searched for only when the sentence holds one of its key words (every
-    alternative holds one): most sentences hold none of most patterns' keys."""
+    """A pattern tried only when the sentence holds one of its key words (every alternative
+    holds one), and then only where a word that starts one of its alternatives stands, with
+    just the alternatives that start with that word: a match anchored at a few places, never
+    a search along the sentence. Each alternative starts with a word or a group of words
+    (``alternatives_by_first`` reads them from the pattern)."""
 
-    __slots__ = ("keys", "pattern")
+    __slots__ = ("by_first", "firsts", "keys", "needles", "pattern")
 
     def __init__(self, keys: str, pattern: str) -> None:
         self.keys = frozenset(keys.split())
-        # Each alternative starts a word; said by a look-behind rather than by \b, the
-        # search skips faster to the places where an alternative can start.
         body = re.sub(r"(^|\|)(\s*)\\b", r"\1\2", pattern)
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})", re.VERBOSE)
+        self.pattern = re.compile(rf"{WORD_START}(?:{body})", re.VERBOSE)
+        grouped = alternatives_by_first(body)
+        self.by_first = {
+            word: re.compile(rf"{WORD_START}(?:{'|'.join(alts)})", re.VERBOSE)
+            for word, alts in grouped.items()
+        }
+        self.firsts = frozenset(grouped)
+        self.needles = {word: f" {word} " for word in grouped}
 
     def find(self, said: Said) -> re.Match[str] | None:
-        if said.bag.isdisjoint(self.keys):
+        bag = said.bag
+        if bag.isdisjoint(self.keys):
             return None
-        return self.pattern.search(said.low)
+        text = said.text
+        for first in bag & self.firsts:
+            needle, match = self.needles[first], self.by_first[first].match
+            at = text.find(needle)
+            while at >= 0:
+                found = match(text, at + 1)
+                if found:
+                    return found
+                at = text.find(needle, at + 1)
+        return None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Anywhere in the text: what ``find`` must agree with."""
+        return self.pattern.search(text)
+
+
+WORD_START = r"(?<![\w'’-])"
+# The first word of an alternative: letters, perhaps with an apostrophe ("it['’]s").
+_FIRST_WORD = re.compile(r"([a-z]+)(?:\['’\]([a-z]+))?")
+# What may follow it: a space, a word end, a non-word character, a look-ahead, the group's end.
+_AFTER_FIRST = re.compile(r"\\s|\\b|\\W|\(\?!|\)|$")
+
+
+def alternatives_by_first(body: str) -> dict[str, list[str]]:
+    """The pattern's top-level alternatives, grouped by each word they can start with."""
+    grouped: dict[str, list[str]] = {}
+    for alternative in _split_top(body):
+        for word in _first_words(alternative):
+            grouped.setdefault(word, []).append(alternative)
+    return grouped
+
+
+def _first_words(alternative: str) -> list[str]:
+    rest = re.sub(r"^\s*(?:\\b)?(?:\(\?<[!=][^)]*\))?", "", alternative)
+    if rest.startswith("(?:"):
+        group = _group_body(rest)
+        return [w for option in _split_top(group) for w in _first_words(option)]
+    first = _FIRST_WORD.match(rest)
+    if first is None or not _AFTER_FIRST.match(rest, first.end()):
+        raise ValueError(f"an alternative must start with a plain word: {alternative!r}")
+    word, after = first.groups()
+    return [f"{word}'{after}", f"{word}’{after}"] if after else [word]
+
+
+def _group_body(text: str) -> str:
+    """The inside of the group ``text`` starts with."""
+    depth = 0
+    for at, char in enumerate(text):
+        if char == "\\":
+            continue
+        if char == "(" and text[at - 1 : at] != "\\":
+            depth += 1
+        elif char == ")" and text[at - 1 : at] != "\\":
+            depth -= 1
+            if depth == 0:
+                return text[3:at]
+    raise ValueError(f"unbalanced group: {text!r}")
+
+
+def _split_top(body: str) -> list[str]:
+    """The alternatives separated by "|" outside any group or character class."""
+    parts, depth, start, in_class = [], 0, 0, False
+    at = 0
+    while at < len(body):
+        char = body[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[start:at])
+            start = at + 1
+        at += 1
+    parts.append(body[start:])
+    return [p for p in (part.strip() for part in parts) if p]
 
 
 NOT_A_DUTY = r"(?!first\b|last\b|previous\b|old\b|current\b|former\b|summer\b|new\b)"
@@ -201,24 +293,26 @@ ACTION_PHRASE = Phrases(
 )
 OUTCOME = Phrases(
     "result end led leads resulted results outcome impact upshot ended meant time schedule "
-    "budget sum target contingency estimate forecast quote successful successfully live handed since passed recovery thank "
+    "budget sum target contingency estimate forecast quote successful successfully live "
+    "handed since passed recovery thank "
     "thanked thanks list nobody one none zero further more neither online track normal "
     "service working deadline other used never expected didn't didn’t didn did ranked placed "
     "finished came best highest top",
     r"""\bas\s+a\s+result\b | \bin\s+the\s+end\b | \bat\s+the\s+end\s+of\s+the\s+(?:day|month|
         term|quarter|year|week|meeting|three|six)\b | \bby\s+the\s+end\s+of\b
-    | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \bresult(?:ed)?\s+in\b
+    | \b(?:which|this|that|it)\s+(?:led|leads)\s+to\b | \b(?:result|resulted)\s+in\b
     | \bwhich\s+results\s+in\b
     | \bthe\s+(?:result|outcome|impact|upshot)\s+(?:was|is|of)\b | \bended\s+up\b
     | \b(?:which|this|that|it)\s+meant\b
     | \b(?:on|ahead\s+of)\s+(?:time|schedule)\b
-    | \b(?:under|within|on|below)\s+(?:the\s+)?(?:\w+\s+)?(?:budget|contract\s+sum|target|contingency|estimate|forecast|quote)\b
-    | \bsuccessful(?:ly)?\b | \bwent\s+live\b | \bhanded\s+over\b | \bever\s+since\b
+    | \b(?:under|within|on|below)\s+(?:the\s+)?(?:\w+\s+)?(?:budget|contract\s+sum|target|
+        contingency|estimate|forecast|quote)\b
+    | \b(?:successful|successfully)\b | \bwent\s+live\b | \bhanded\s+over\b | \bever\s+since\b
     | \bpassed\b(?!\s+(?:them|it|him|her|the|on|to|over|along|through|by)\b)
-    | \bfull\s+recovery\b | \bthank(?:ed|s)?\b | \bwaiting\s+list\b
+    | \bfull\s+recovery\b | \b(?:thank|thanked|thanks)\b | \bwaiting\s+list\b
     | \b(?<!from\s)(?:zero|no\s+further|no\s+more|not\s+one)\b
     | \bback\s+(?:online|on\s+track|to\s+normal|in\s+service|working)\b
-    | \b(?:did\s*n['’]?t|did\s+not|never)\s+(?:have|need)\s+to\b | \bnever\s+needed\b
+    | \b(?:didn['’]t|didnt|did\s+not|never)\s+(?:have|need)\s+to\b | \bnever\s+needed\b
     | \bthan\s+(?:i|we|anyone)\s+(?:had\s+)?expected\b
     | \b(?:ranked|placed|finished)\s+(?:\w+\s+)?(?:first|second|third|top|\d+(?:st|nd|rd|th))\b
     | \b(?:best|highest|top)\s+(?:\w+\s+)?in\s+the\s+(?:department|school|region|country|
@@ -271,7 +365,7 @@ LESSON = Phrases(
     | \b(?:the|a|my)\s+(?:\w+\s+)?lesson\s+(?:i|was|here|is)\b
     | \blooking\s+back\b | \bnext\s+time\b | \bin\s+future\b
     | \b(?:i|we)\s+would\s+have\b
-    | \bcomes?\s+to\s+mind\b | \b(?:good|great|interesting|tough)\s+question\b
+    | \b(?:come|comes)\s+to\s+mind\b | \b(?:good|great|interesting|tough)\s+question\b
     | \blet\s+me\s+think\b""",
 )
 DEADLINE = frozenset({"within", "without", "under", "below"})

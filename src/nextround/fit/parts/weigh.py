@@ -18,7 +18,7 @@ def read(sentence: str) -> Said | None:
     words = lex.split_words(low)
     bag = frozenset(words)
     did = not bag.isdisjoint(lex.SUBJECTS) and i_did(words)
-    said = Said(low, words, bag, head_at(words), did)
+    said = Said(low, words, f" {' '.join(words)} ", bag, head_at(words), did)
     return None if lex.LESSON.find(said) else said
 
 
@@ -125,22 +125,22 @@ def opens_on_setting(said: Said) -> bool:
     first = said.words[said.head]
     if first not in lex.SETTING_FIRSTS:
         return False
-    at = said.low.find(first)
-    return any(p.match(said.low, at) for p in (lex.SETTING.pattern, lex.YEAR, lex.I_WAS))
+    at = said.text.find(f" {first} ") + 1
+    return any(p.match(said.text, at) for p in (lex.SETTING.pattern, lex.YEAR, lex.I_WAS))
 
 
 def in_year(said: Said) -> re.Match[str] | None:
     """ "in 2019", "of 2023": a four-digit year said as a time."""
     if "19" not in said.low and "20" not in said.low:
         return None
-    return lex.YEAR.search(said.low)
+    return lex.YEAR.search(said.text)
 
 
 def i_was(said: Said) -> re.Match[str] | None:
     """ "I was working on…", "we were a team of five": where the teller was."""
     if said.bag.isdisjoint(lex.SUBJECTS) or said.bag.isdisjoint({"was", "were"}):
         return None
-    return lex.I_WAS.search(said.low)
+    return lex.I_WAS.search(said.text)
 
 
 def task(said: Said) -> float:
@@ -198,8 +198,11 @@ def needed_to(said: Said) -> bool:
     return False
 
 
-def so_i(words: Sequence[str]) -> bool:
+def so_i(said: Said) -> bool:
     """ "so I rang…": a step told as what followed; not "so I think", "so I was"."""
+    if "so" not in said.bag or "i" not in said.bag:
+        return False
+    words = said.words
     return any(
         w == "so" and words[at + 1 : at + 2] == ["i"] and is_past(words, at + 2)
         for at, w in enumerate(words)
@@ -222,7 +225,7 @@ def action(said: Said) -> float:
         score = max(score, 2.5)  # a note: "Implemented circuit breakers."
     elif rest and rest[0] in lex.CHANGE:
         score = max(score, 2.0)  # "Reduced TTL from 300s to 60s." may be a step
-    if lex.ACTION_PHRASE.find(said) or so_i(words):
+    if lex.ACTION_PHRASE.find(said) or so_i(said):
         score = max(score, 2.5)
     if "would" in bag and any(
         w == "would" and words[at - 1] in lex.SUBJECTS for at, w in enumerate(words) if at
