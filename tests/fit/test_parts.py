@@ -124,3 +124,68 @@ def test_a_field_tells_a_part_when_any_of_its_sentences_holds_its_evidence() -> 
 def test_sentences_split_at_end_marks_and_line_breaks() -> None:
     text = "I rang the supplier. Costs fell by 3.5%!\nNext: the rota"
     assert sentences_in(text) == ["I rang the supplier.", "Costs fell by 3.5%!", "Next: the rota"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # A note opening on a past verb whose object follows is a step, not a description.
+        ("Replaced the shared fixture with a fresh one per test.", "action"),
+        ("Weighed and logged every bin for a fortnight.", "action"),
+        # … while one describing the subject of a later verb is not a step.
+        ("Leaked API key found in a public repository on a Sunday morning.", "situation"),
+        # Outcomes without a change verb: a ranking, a need avoided, beating expectations.
+        ("Ranked third of 20 branches in the region.", "result"),
+        ("We never needed the second crane after that.", "result"),
+        ("The new rota worked better than anyone expected.", "result"),
+        ("The job came in under the contingency.", "result"),
+        # A duty that fell to the teller.
+        ("I was the only one on call, so the outage came to me.", "task"),
+        ("It was down to me to tell the families.", "task"),
+        # A role or a weekday said first sets the scene; a post held is not a step.
+        ("As a plumber, I was called out to a flooded basement.", "situation"),
+        ("On a busy Friday night two of our chefs went home ill.", "situation"),
+        ("I worked in the permits team at the council.", "situation"),
+        # Talking about the answer tells no part.
+        ("Yes, there's one from last spring that comes to mind.", None),
+    ],
+)
+def test_new_cues_tell_the_part_their_words_say(sentence: str, part: str | None) -> None:
+    assert part_of(sentence) == part
+
+
+def test_a_change_before_any_step_is_the_state_the_story_met() -> None:
+    # "Calls tripled" says something changed; before the steps it is the problem, after them
+    # it is what came of them. A change said to be an outcome stays one wherever it stands.
+    change = "Calls to the helpline tripled the next morning."
+    step = "I rang the supplier and booked a second van."
+    assert part_of(change) == "result"
+    assert parts_of([change, step]) == ["situation", "action"]
+    assert parts_of([step, change]) == ["action", "result"]
+    outcome = "As a result, calls to the helpline halved."
+    assert parts_of([outcome, step]) == ["result", "action"]
+
+
+def test_a_measure_after_the_steps_is_their_outcome_but_a_bare_fact_is_not() -> None:
+    measure = "Suite runs in 8 minutes."
+    fact = "Hotel of 90 rooms."
+    step = "Replaced the shared fixture with per-test transactions."
+    assert part_of(measure) == "situation"  # a note: alone, it sets a scene
+    assert parts_of([step, measure]) == ["action", "result"]
+    assert parts_of([step, fact]) == ["action", "situation"]
+
+
+def test_someone_asking_after_the_steps_is_recognition() -> None:
+    asked = "My manager asked me to write it up for the board."
+    step = "I rang the supplier and booked a second van."
+    assert parts_of([asked, step]) == ["task", "action"]
+    assert parts_of([step, asked]) == ["action", "result"]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Split critical vs. non-critical paths. Used cheap checks, e.g. a ping. Done."
+    assert sentences_in(text) == [
+        "Split critical vs. non-critical paths.",
+        "Used cheap checks, e.g. a ping.",
+        "Done.",
+    ]

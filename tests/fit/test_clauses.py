@@ -1,0 +1,55 @@
+"""Long runs of speech read clause by clause (nextround.fit.parts.clauses). The answers here
+are written for these tests, typed the way they were said: no full stops."""
+
+from __future__ import annotations
+
+from nextround.fit.parts import parts_of, sentences_in
+from nextround.fit.parts.clauses import LONG_RUN, clause_bounds
+
+SPOKEN = (
+    "um so last year i was running the night shift at a parcel depot and the scanners kept "
+    "dropping out my job was to keep the trucks leaving on time and so i borrowed two handheld "
+    "scanners from the day team and then i rang the supplier and got an engineer out the same "
+    "night and in the end every truck left on its slot that week"
+)
+
+
+def test_a_long_unpunctuated_run_splits_where_a_new_clause_starts() -> None:
+    clauses = sentences_in(SPOKEN)
+    assert clauses[0].startswith("um so last year")
+    assert any(c.startswith("my job was") for c in clauses)
+    assert any(c.startswith("and then i rang") for c in clauses)
+    assert clauses[-1].startswith("and in the end")
+    assert "".join(clauses).replace(" ", "") == SPOKEN.replace(" ", "")  # nothing lost
+
+
+def test_each_clause_of_a_spoken_answer_tells_its_own_part() -> None:
+    told = parts_of(sentences_in(SPOKEN))
+    assert told[0] == "situation"
+    assert told.count("task") == 1
+    assert "action" in told
+    assert told[-1] == "result"
+
+
+def test_bounds_are_offsets_into_the_sentence() -> None:
+    for start, end in clause_bounds(SPOKEN):
+        clause = SPOKEN[start:end]
+        assert clause == clause.strip() and clause
+
+
+def test_a_short_or_punctuated_sentence_stays_whole() -> None:
+    short = "so i rang the supplier and then i booked a van"
+    assert clause_bounds(short) == [(0, len(short))]
+    written = (
+        "At my last job, we had a problem with late trucks, and so I rebuilt the rota, moved two "
+        "drivers onto an early start, and then I set up a board by the dock doors, which let "
+        "everyone see which truck was at risk."
+    )
+    assert written.count(" ") >= LONG_RUN
+    assert clause_bounds(written) == [(0, len(written))]
+
+
+def test_a_clause_too_short_to_say_anything_stays_with_the_one_before() -> None:
+    run = " ".join(["we"] + ["waited"] * LONG_RUN) + " and then i left"
+    bounds = clause_bounds(run)
+    assert all(len(run[s:e].split()) >= 4 for s, e in bounds)

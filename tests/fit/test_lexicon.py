@@ -1,0 +1,56 @@
+"""The phrase patterns of the STAR reader (nextround.fit.parts.lexicon): matched only where a
+word that starts them stands, they must find what a search along the sentence finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nextround.fit.parts import lexicon as lex
+from nextround.fit.parts import sentences_in, weigh
+
+OWN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "star" / "own_answers.jsonl"
+PHRASES = {name: value for name, value in vars(lex).items() if isinstance(value, lex.Phrases)}
+
+
+def _sentences() -> list[str]:
+    found = []
+    for line in OWN.read_text(encoding="utf-8").splitlines():
+        answer = json.loads(line)
+        for piece in ("before", "situation", "task", "action", "result", "after"):
+            found += sentences_in(answer[piece])
+    return found
+
+
+def test_an_anchored_find_agrees_with_a_search_on_every_written_sentence() -> None:
+    checked = 0
+    for sentence in _sentences():
+        said = weigh.read(sentence)
+        if said is None:
+            continue
+        for name, phrases in PHRASES.items():
+            expected = phrases.search(said.text) is not None
+            if not said.bag.isdisjoint(phrases.keys):
+                assert (phrases.find(said) is not None) == expected, (name, sentence)
+                checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("body", "firsts"),
+    [
+        (r"as\s+a\s+result | in\s+the\s+end", {"as", "in"}),
+        (r"(?:my|our)\s+job\s+was | (?<!from\s)(?:zero|no\s+more)", {"my", "our", "zero", "no"}),
+        (r"it['’]s\s+used", {"it's", "it’s"}),
+    ],
+)
+def test_first_words_are_read_from_the_pattern(body: str, firsts: set[str]) -> None:
+    assert set(lex.alternatives_by_first(body)) == firsts
+
+
+def test_an_alternative_that_does_not_start_with_a_whole_word_is_refused() -> None:
+    # "thank(?:ed|s)?" would be looked for as " thank " and never found in "thanked".
+    with pytest.raises(ValueError, match="plain word"):
+        lex.Phrases("thanked", r"thank(?:ed|s)?\b")
