@@ -208,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("  of which held out", [a for a in own if a.split == "held_out"]),
         *(
             (
-                f"    held out, written {day}",
+                f"    held out, written {day or 'first'}",
                 [a for a in own if a.split == "held_out" and a.written == day],
             )
             for day in sorted({a.written for a in own})

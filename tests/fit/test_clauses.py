@@ -53,3 +53,15 @@ def test_a_clause_too_short_to_say_anything_stays_with_the_one_before() -> None:
     run = " ".join(["we"] + ["waited"] * LONG_RUN) + " and then i left"
     bounds = clause_bounds(run)
     assert all(len(run[s:e].split()) >= 4 for s, e in bounds)
+
+
+def test_an_outcome_said_after_a_step_without_a_break_starts_its_own_clause() -> None:
+    run = (
+        "so i sat down with the team and we went through every form one by one and i cut the "
+        "second check for renewals and i wrote a short guide for the call centre the wait went "
+        "down to about eight days and the system was back to normal by the spring"
+    )
+    clauses = sentences_in(run)
+    assert any(c.startswith("the wait went down") for c in clauses)
+    assert clauses[-1] == "and the system was back to normal by the spring"
+    assert parts_of(clauses)[-2:] == ["result", "result"]

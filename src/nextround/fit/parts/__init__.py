@@ -117,6 +117,8 @@ def parts_of(found: Iterable[str]) -> list[str | None]:
             told[at] = "result"  # "my manager asked me to write it up for the board"
         elif at > steps[-1] and part == "situation" and weigh.weak_setting(texts[at]):
             told[at] = "result"  # "Suite runs in 8 minutes." after the steps is their outcome
+        elif steps[0] < at < steps[-1] and part == "situation" and weigh.weak_scene(texts[at]):
+            told[at] = None  # "and the doctor had gone home": the steps' story, not a scene
         elif part is None and (at < steps[0] or at > steps[-1]) and _tells_what_happened(texts[at]):
             told[at] = "situation" if at < steps[0] else "result"
     return told

@@ -34,8 +34,9 @@ CLAUSE_START = re.compile(
           at\s+the\s+end\s+of)\b
       | (?:and\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|task|role|goal|aim)\s+was\b
       | (?:um|uh|er|okay|right|yeah)\s+so\b
-      | (?:the|our|my)\s+(?:\w+\s+){0, 2}?(?:went\s+(?:down|up|from)|dropped|fell|rose|halved|
-          doubled|(?:was|were)\s+back)\b
+      | (?:the|our|my)\s+(?:\w+\s+){{0,2}}?(?:went\s+(?:down|up|from)|dropped|fell|rose|halved|
+          doubled)\b
+      | \w+\s+(?:was|were)\s+back\b
     )""",
     re.VERBOSE | re.IGNORECASE,
 )

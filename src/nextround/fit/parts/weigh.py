@@ -425,3 +425,11 @@ def only_asked(sentence: str) -> bool:
     write it up"): told after every step, that is recognition of the outcome."""
     said = read(sentence)
     return said is not None and task(said) < 3.0
+
+
+def weak_scene(sentence: str) -> bool:
+    """The sentence reads as a situation only by weak evidence (others in the past, a problem
+    word, a note without a verb), with no setting named: told between two steps, it is part
+    of their story ("and the doctor had gone home")."""
+    said = read(sentence)
+    return said is not None and situation(said) <= LEAST and not opens_on_setting(said)
