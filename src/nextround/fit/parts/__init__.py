@@ -50,11 +50,12 @@ SITUATION_LATER = 2.0  # any other situation's evidence weighs at most this
 TIE_ORDER = ("result", "task", "action", "situation")
 
 # A sentence ends at . ! ? (followed by a space) or a line break; "M.I.T" and "3.5" stay whole,
-# and so does a sentence with "vs." or "e.g." in it.
+# and so does a sentence with "vs." or "e.g." in it. The look-behinds run only where an end
+# mark stands: run at every character of the lazy scan, they made it six times slower.
 NOT_AN_END = "".join(
-    rf"(?<!\b{short})" for short in ("vs", "e\\.g", "i\\.e", "approx", "Dr", "Mr", "Mrs", "Ms")
+    rf"(?<!\b{short}\.)" for short in ("vs", "e\\.g", "i\\.e", "approx", "Dr", "Mr", "Mrs", "Ms")
 )
-SENTENCE = re.compile(rf"\S.*?(?:{NOT_AN_END}[.!?]+(?=\s)|(?=\n)|[.!?]*\Z)", re.S)
+SENTENCE = re.compile(rf"\S.*?(?:[.!?]+(?=\s){NOT_AN_END}|(?=\n)|[.!?]*\Z)", re.S)
 
 
 def sentences_in(text: str) -> list[str]:
