@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nextround.feedback.report import StarPart
 from nextround.fit import parts
-from nextround.fit.parts import SENTENCE, clause_bounds, parts_of
+from nextround.fit.parts import SENTENCE, clause_bounds, is_long_run, parts_of
 from nextround.playbook.knowledge import CATEGORIES, STORY_CATEGORIES
 from nextround.text import Quantity, quantities_in
 
@@ -69,11 +69,12 @@ def find_star(found: Sequence[Sentence]) -> tuple[dict[str, StarPart], list[Quan
     sentences, and in any sentence where an outcome verb reports one ("…, which saved my team
     five hours a week"), as for a story's result (fit/star.py); looking nowhere else keeps the
     analysis fast, as finding figures is its costliest step."""
-    found = [  # a long run of speech is read clause by clause
-        Sentence(s.text[a:b], s.start + a, s.start + b)
-        for s in found
-        for a, b in clause_bounds(s.text)
-    ]
+    if any(is_long_run(s.text) for s in found):  # a long run of speech, clause by clause
+        found = [
+            Sentence(s.text[a:b], s.start + a, s.start + b)
+            for s in found
+            for a, b in clause_bounds(s.text)
+        ]
     told = dict(zip((id(s) for s in found), parts_of(s.text for s in found), strict=True))
     results, figures = _with_outcome_figures(
         found, told, quantities_in([s for s in found if told[id(s)] == "result"])

@@ -34,6 +34,7 @@ from functools import lru_cache
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts import weigh
 from nextround.fit.parts.clauses import clause_bounds as clause_bounds
+from nextround.fit.parts.clauses import is_long_run as is_long_run
 
 PARTS = ("situation", "task", "action", "result")
 

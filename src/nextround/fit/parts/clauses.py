@@ -46,8 +46,7 @@ _WORD = re.compile(r"\S+")
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """Where each clause of the sentence starts and ends, as offsets into it: the whole
     sentence unless it runs past LONG_RUN words."""
-    words = sentence.count(" ") + 1
-    if words <= LONG_RUN or sentence.count(",") * COMMA_EVERY >= words:
+    if not is_long_run(sentence):
         return [(0, len(sentence))]
     starts = [0]
     for found in CLAUSE_START.finditer(sentence):
@@ -58,6 +57,12 @@ def clause_bounds(sentence: str) -> list[tuple[int, int]]:
         starts.pop()  # too short a tail stays with the clause before it
     ends = [_end_before(sentence, at) for at in starts[1:]] + [len(sentence)]
     return list(zip(starts, ends, strict=True))
+
+
+def is_long_run(sentence: str) -> bool:
+    """More than LONG_RUN words with fewer than one comma in COMMA_EVERY words."""
+    words = sentence.count(" ") + 1
+    return words > LONG_RUN and sentence.count(",") * COMMA_EVERY < words
 
 
 def _words(text: str, start: int, end: int) -> int:
