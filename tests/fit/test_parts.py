@@ -189,3 +189,11 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
         "Used cheap checks, e.g. a ping.",
         "Done.",
     ]
+
+
+def test_others_in_the_past_after_the_steps_are_what_came_of_them() -> None:
+    late = "The kitchen went in a week late."
+    step = "I rang a plumber and traced the leak."
+    assert part_of(late) == "situation"  # alone, a problem said in the past
+    assert parts_of([late, step]) == ["situation", "action"]
+    assert parts_of([step, late]) == ["action", "result"]

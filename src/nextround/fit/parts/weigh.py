@@ -399,7 +399,13 @@ def weak_setting(sentence: str) -> bool:
     scene, outcome = situation(said), result(said)
     if scene > 2.0 or (scene > 1.5 and outcome < LEAST):
         return False  # "that year" said last beside an outcome cue still tells the outcome
-    return outcome >= LEAST or said.words[said.head : said.head + 1] == ["no"] or measured(said)
+    words = said.words
+    return (
+        outcome >= LEAST
+        or words[said.head : said.head + 1] == ["no"]
+        or measured(said)
+        or any(is_verbish(w) for w in words)  # "the kitchen went in a week late"
+    )
 
 
 def measured(said: Said) -> bool:
