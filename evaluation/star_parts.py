@@ -10,7 +10,9 @@ sentences its writer placed before or after the story):
 - our own set, ``evaluation/data/star/own_answers.jsonl``: answers written for this check in
   many jobs, spoken and written, prose and notes. Its ``split`` field says whether an answer was
   looked at while the rules were written (``tuning``) or only measured afterwards
-  (``held_out``); both halves are reported.
+  (``held_out``); both halves are reported, and the held-out answers also by the day a later
+  batch was ``written``. ``--misses`` lists misses on the development and tuning answers only,
+  never on the held-out ones, so they stay unread while the rules are tuned.
 
 An answer is the labelled pieces joined by spaces, analysed by the practice analyzer
 (``feedback.structure``). Three figures, each with a 95% bootstrap interval over answers:
