@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "nextround.money",
     "nextround.workspace",
     "nextround.brief",
+    "nextround.coaching",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nextround.core.context_processors.product",
+                "nextround.coaching.context_processors.roles",
             ],
         },
     },
