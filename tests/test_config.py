@@ -150,3 +150,35 @@ def test_keep_private_sets_the_process_umask() -> None:
         assert os.umask(0o022) == 0o077
     finally:
         os.umask(before)
+
+
+def test_server_mode_never_signs_in_without_a_password(tmp_path: Path) -> None:
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_MODE": "server"}
+    settings = config.load_settings(env)  # bound to 127.0.0.1 by default
+    assert settings.server_mode
+    assert not settings.local_mode
+
+
+def test_server_mode_refuses_debug_and_an_unknown_mode(tmp_path: Path) -> None:
+    base = {"NEXTROUND_DATA_DIR": str(tmp_path)}
+    with pytest.raises(ValueError, match="refused in server mode"):
+        config.load_settings({**base, "NEXTROUND_MODE": "server", "NEXTROUND_DEBUG": "1"})
+    with pytest.raises(ValueError, match="'local' or 'server'"):
+        config.load_settings({**base, "NEXTROUND_MODE": "shared"})
+
+
+def test_server_hosts_and_origins_are_checked(tmp_path: Path) -> None:
+    base = {"NEXTROUND_DATA_DIR": str(tmp_path), "NEXTROUND_MODE": "server"}
+    settings = config.load_settings(
+        {
+            **base,
+            "NEXTROUND_ALLOWED_HOSTS": "Coach.Example.org, .example.net",
+            "NEXTROUND_CSRF_TRUSTED_ORIGINS": "https://coach.example.org/",
+        }
+    )
+    assert settings.allowed_hosts == ("coach.example.org", ".example.net")
+    assert settings.csrf_trusted_origins == ("https://coach.example.org",)
+    with pytest.raises(ValueError, match="ALLOWED_HOSTS"):
+        config.load_settings({**base, "NEXTROUND_ALLOWED_HOSTS": "*"})
+    with pytest.raises(ValueError, match="CSRF_TRUSTED_ORIGINS"):
+        config.load_settings({**base, "NEXTROUND_CSRF_TRUSTED_ORIGINS": "coach.example.org"})

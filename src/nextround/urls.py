@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("nextround.money.urls")),
     path("", include("nextround.workspace.urls")),
     path("", include("nextround.brief.urls")),
+    path("", include("nextround.coaching.urls")),
 ]
 
 handler400 = "nextround.core.views.bad_request"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +21,13 @@ def test_missing_page_is_friendly(client: Client, user: User) -> None:
 def test_remote_requests_are_not_signed_in_automatically(user: User) -> None:
     remote = Client(REMOTE_ADDR="192.0.2.10")
     response = remote.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def test_server_mode_signs_nobody_in_even_from_this_machine(user: User) -> None:
+    with override_settings(APP=dataclasses.replace(settings.APP, mode="server")):
+        response = Client().get("/")  # from 127.0.0.1, as the test client is
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
 

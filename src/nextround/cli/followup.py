@@ -104,7 +104,6 @@ def thanks(
     owner = local_owner()
     from django.utils import timezone
 
-    from nextround import letters
     from nextround.followup import selectors, services
     from nextround.interviews.selectors import person_get, round_get
 
@@ -122,15 +121,12 @@ def thanks(
     written: list[str] = []
     if eml_dir is not None:
         eml_dir.mkdir(parents=True, exist_ok=True)
-        sender = selectors.signer_with_email(owner)
         for note in board.notes:
             current = note.as_draft()
             if current is None:
                 continue
-            email = note.person.email
-            to = letters.Mailbox(name=note.person.name, email=email) if email else None
             path = eml_dir / f"thank-you-{note.person.pk}.eml"
-            path.write_bytes(letters.eml_bytes(current, to, sender))
+            path.write_bytes(selectors.eml_to(current, note.person, owner))
             written.append(str(path))
     if as_json:
         print_json(

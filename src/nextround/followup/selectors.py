@@ -508,6 +508,13 @@ def signer_with_email(owner: User) -> letters.Mailbox | None:
     return signer if signer and signer.email else None
 
 
+def eml_to(draft: letters.Draft, person: Person | None, owner: User) -> bytes:
+    """``draft`` as an unsent .eml file: to ``person`` when we know their address, from the
+    candidate when theirs is set; the mail program fills in whatever is missing."""
+    to = letters.Mailbox(name=person.name, email=person.email) if person and person.email else None
+    return letters.eml_bytes(draft, to, signer_with_email(owner))
+
+
 def _debrief_of(row: PersonDebrief | None, notes: Sequence[RoundNote]) -> letters.Debrief | None:
     if row is None:
         return None

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from nextround import letters
 from nextround.core.forms import could_be_id
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid
@@ -189,8 +188,7 @@ def thank_you_eml(request: HttpRequest, pk: int) -> HttpResponse:
     current = note.as_draft()
     if current is None:
         raise Invalid(note.missing.message if note.missing else "There is no note to write yet.")
-    to = letters.Mailbox(name=who.name, email=who.email) if who.email else None
-    content = letters.eml_bytes(current, to, selectors.signer_with_email(owner_of(request)))
+    content = selectors.eml_to(current, who, owner_of(request))
     return _eml_response(content, f"thank-you-{who.name}")
 
 
@@ -202,12 +200,7 @@ def followup_eml(request: HttpRequest, pk: int) -> HttpResponse:
     if row.draft is None:
         raise Invalid(row.draft_problem or "There is nothing to send for this follow-up.")
     to_person = row.recipient
-    to = (
-        letters.Mailbox(name=to_person.name, email=to_person.email)
-        if to_person and to_person.email
-        else None
-    )
-    content = letters.eml_bytes(row.draft, to, selectors.signer_with_email(owner_of(request)))
+    content = selectors.eml_to(row.draft, to_person, owner_of(request))
     return _eml_response(content, f"{row.kind}-{to_person.name if to_person else 'contact'}")
 
 

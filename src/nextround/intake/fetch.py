@@ -49,7 +49,7 @@ from nextround.intake.decode import parse_content_type, sniff
 from nextround.intake.limits import MAX_BYTES, check_size
 from nextround.intake.read import ACCEPTED, MIME_TYPES, Document, read_document
 
-USER_AGENT = f"nextround/{__version__} (job posting reader; runs on the candidate's computer)"
+USER_AGENT = f"nextround/{__version__} (fetches what its user asks for; runs on their computer)"
 
 #: Seconds a whole fetch may take, redirects and the last byte included.
 DEADLINE = 20.0

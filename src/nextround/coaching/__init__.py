@@ -1,0 +1,1 @@
+"""Coaching on a shared server: accounts with roles, and invitations to join."""

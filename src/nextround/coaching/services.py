@@ -1,0 +1,179 @@
+"""Accounts on a shared server: adding them, inviting people, handing over a password reset,
+and switching an account off. Web views and the ``nextround user`` commands call these."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from nextround.coaching.models import Invitation, Member, Role
+from nextround.errors import Invalid, NotFound
+
+NOT_VALID = "This invitation is not valid: it was used, it expired or the code is wrong."
+#: How long an invitation code can be used.
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+def role_of(user: User) -> Role:
+    """A superuser administers; an account with no role written down is a candidate."""
+    if user.is_superuser:
+        return Role.ADMIN
+    member = Member.objects.filter(user=user).first()
+    return Role(member.role) if member else Role.CANDIDATE
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def _checked_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise Invalid(" ".join(exc.messages), {"password1": list(exc.messages)}) from None
+
+
+def _username_free(username: str) -> str:
+    name = username.strip()
+    if not name:
+        raise Invalid("Give a user name.", {"username": ["Give a user name."]})
+    if User.objects.filter(username__iexact=name).exists():
+        message = f"The user name “{name}” is taken."
+        raise Invalid(message, {"username": [message]})
+    return name
+
+
+@transaction.atomic
+def user_add(*, username: str, password: str, role: Role, email: str = "") -> User:
+    """A new account with ``role``; the password must pass Django's validators."""
+    user = User(username=_username_free(username), email=email.strip())
+    _checked_password(password, user)
+    user.set_password(password)
+    user.save()
+    Member.objects.create(user=user, role=role)
+    return user
+
+
+def may_invite_as(mine: Role, role: Role) -> bool:
+    """Administrators invite anyone; coaches invite candidates; candidates nobody."""
+    return mine == Role.ADMIN or (mine == Role.COACH and role == Role.CANDIDATE)
+
+
+def may_invite(inviter: User | None, role: Role) -> bool:
+    """The command line (no inviter) acts as an administrator."""
+    return inviter is None or may_invite_as(role_of(inviter), role)
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    invitation: Invitation
+    code: str  # shown once; only its hash is stored
+
+    @property
+    def path(self) -> str:
+        return reverse("join", args=[self.code])
+
+
+def invite(*, by: User | None, role: Role, email: str, now: datetime) -> NewInvitation:
+    if not may_invite(by, role):
+        raise Invalid(f"Only an administrator can invite a {role.label.lower()}.")
+    code = secrets.token_urlsafe(18)
+    invitation = Invitation.objects.create(
+        code_hash=_hash(code),
+        email=email.strip(),
+        role=role,
+        invited_by=by,
+        created_at=now,
+        expires_at=now + INVITATION_LIFETIME,
+    )
+    return NewInvitation(invitation=invitation, code=code)
+
+
+def invitation_for(code: str, *, now: datetime) -> Invitation:
+    """The open invitation with this code; one used or expired is not found, with no hint
+    which of the three it was."""
+    invitation = Invitation.objects.filter(
+        code_hash=_hash(code), used_at__isnull=True, expires_at__gt=now
+    ).first()
+    if invitation is None:
+        raise NotFound(
+            "This invitation is not valid: it was used, it expired or the code is wrong."
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, code: str, username: str, password: str, now: datetime) -> User:
+    invitation = invitation_for(code, now=now)
+    # Taken under a row lock, so one code cannot open two accounts.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.used_at is not None:
+        raise NotFound(
+            "This invitation is not valid: it was used, it expired or the code is wrong."
+        )
+    user = user_add(
+        username=username, password=password, role=Role(invitation.role), email=invitation.email
+    )
+    invitation.used_by, invitation.used_at = user, now
+    invitation.save(update_fields=["used_by", "used_at"])
+    return user
+
+
+def user_get(username: str) -> User:
+    user = User.objects.filter(username__iexact=username.strip()).first()
+    if user is None:
+        raise NotFound(f"No account named “{username}”.")
+    return user
+
+
+def user_deactivate(username: str) -> User:
+    """Sign-in stops and open sessions end (Django drops an inactive account's sessions on the
+    next request); the account's data stays until it is deleted."""
+    user = user_get(username)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def reset_path(username: str) -> str:
+    """A one-time link to set a new password, for an administrator to hand over when no mail
+    server is configured. It stops working once the password changes."""
+    user = user_get(username)
+    if not user.is_active:
+        raise Invalid(f"{user.get_username()} is switched off; nothing to reset.")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse("password_reset", args=[uid, default_token_generator.make_token(user)])
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    email: str
+    role: Role
+    active: bool
+    last_login: datetime | None
+
+
+def accounts() -> list[Account]:
+    members = {m.user_id: Role(m.role) for m in Member.objects.all()}
+    return [
+        Account(
+            username=u.username,
+            email=u.email,
+            role=Role.ADMIN if u.is_superuser else members.get(u.pk, Role.CANDIDATE),
+            active=u.is_active,
+            last_login=u.last_login,
+        )
+        for u in User.objects.order_by("username")
+    ]
