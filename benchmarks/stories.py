@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
+import time
 from collections.abc import Sequence
 
 from benchsetup import (  # configures Django: before any model import
@@ -35,10 +37,17 @@ from nextround.fit import semantic
 from nextround.fit.coverage import StoryText, cover, embedded_texts
 from nextround.fit.requirements import Requirement, extract_requirements, extract_terms
 from nextround.fit.star import analyze_story
-from nextround.stories.matching import Matcher, cached
+from nextround.stories.matching import Matcher, matcher
 from nextround.stories.models import Embedding
 
-TARGETS = {"extract": 20.0, "lexical": 100.0, "cold": 2000.0, "warm": 100.0, "page": 1000.0}
+TARGETS = {
+    "extract": 20.0,
+    "lexical": 100.0,
+    "cold": 2000.0,
+    "warm": 100.0,
+    "page": 100.0,
+    "background": 2000.0,
+}
 
 POSTING = """Senior Operations Analyst
 
@@ -166,18 +175,20 @@ def measure(runs: int) -> list[Row]:
         embedder = semantic.load()
     except semantic.Unavailable:
         return [*rows, ("Coverage, semantic (ml extra not installed)", None, None, "")]
-    embed = cached(embedder)
+    use = Matcher("semantic", "", embedder.model_id)
+    embed = use.embedding()
+    assert embed is not None
 
     def empty_cache() -> None:
         Embedding.objects.all().delete()
 
     cold_runs = max(3, runs // 10)
-    use = Matcher("semantic", "", embed, embedder.model_id)
+    texts = embedded_texts(needs, bank)
 
     def while_preparing() -> None:
-        """What a page does before the background worker is done: count what is missing,
-        then match by words."""
-        assert use.missing(embedded_texts(needs, bank)) > 0
+        """What a page does before the background worker is done: read what is stored, then
+        match by words."""
+        assert use.ready(texts).missing > 0
         cover(needs, bank)
 
     rows.append(
@@ -187,6 +198,7 @@ def measure(runs: int) -> list[Row]:
             "page",
         )
     )
+    rows.append(background_cold(needs, bank, cold_runs))
     rows.append(
         (
             "Coverage, semantic, empty cache",
@@ -196,12 +208,41 @@ def measure(runs: int) -> list[Row]:
     )
     rows.append(
         (
-            "Coverage, semantic, cached embeddings",
-            *timed(runs, lambda: cover(needs, bank, embed=embed)),
+            "Coverage page's work, semantic, every vector stored",
+            *timed(runs, lambda: cover(needs, bank, embed=use.ready(texts).embed)),
             "warm",
         )
     )
     return rows
+
+
+def background_cold(needs: list[Requirement], bank: list[StoryText], runs: int) -> Row:
+    """The background worker's job from an empty store: embed and save every text the coverage
+    of these stories and requirements reads (requirements, two pieces per story, the fixed
+    background sentences), on one ONNX thread. Timed in processor time, which other processes
+    on the machine disturb less than the clock; the clock's median is in the row's name."""
+    embed = matcher().embedding()
+    assert embed is not None and semantic.THREADS == 1
+    texts = embedded_texts(needs, bank)
+    cpu, wall = [], []
+    embed(texts)  # warm-up: the model is loaded once per process
+    for _ in range(runs):
+        Embedding.objects.all().delete()
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        embed(texts)
+        cpu.append((time.process_time() - cpu_start) * 1000)
+        wall.append((time.perf_counter() - wall_start) * 1000)
+    cpu.sort()
+    name = (
+        f"Background embedding from an empty store, {len(set(texts))} texts, 1 ONNX thread, "
+        f"processor time (clock: median {statistics.median(wall):.0f} ms)"
+    )
+    return (
+        name,
+        statistics.median(cpu),
+        cpu[min(len(cpu) - 1, int(0.95 * len(cpu)))],
+        "background",
+    )
 
 
 def report(rows: list[Row], runs: int, load: float) -> str:
