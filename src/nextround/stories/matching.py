@@ -50,13 +50,6 @@ class Matcher:
         missing = len(hashes - found.keys())
         return Ready(None if missing else _reading(found), missing)
 
-    def missing(self, texts: Sequence[str]) -> int:
-        """How many of these texts have no stored vector yet (0 in lexical mode)."""
-        if self.method != "semantic":
-            return 0
-        hashes = {semantic.text_hash(t) for t in texts}
-        return len(hashes - _stored_hashes(self.model_id, hashes))
-
     def embedding(self) -> Embed | None:
         """The embed function that runs the model on what is not stored yet and stores it: for
         the background worker and the CLI, never a page. None in lexical mode."""
@@ -138,14 +131,6 @@ def _stored(model_id: str, hashes: set[str]) -> dict[str, Vectors]:
         rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
         for text_hash, vector in rows.values_list("text_hash", "vector"):
             found[text_hash] = np.frombuffer(bytes(vector), dtype=np.float32)
-    return found
-
-
-def _stored_hashes(model_id: str, hashes: set[str]) -> set[str]:
-    found: set[str] = set()
-    for part in _chunked(hashes):
-        rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
-        found.update(rows.values_list("text_hash", flat=True))
     return found
 
 
