@@ -1,11 +1,12 @@
 """Stories benchmark: requirement extraction, story analysis and the coverage matrix, timed.
 
 Timed: extracting the requirements of a 700-word posting (target ≤ 20 ms); analysing one story;
-the coverage of 100 stories × 40 requirements with word matching (target ≤ 100 ms), and with
-sentence embeddings from an empty cache (≤ 2 s; the background worker's job) and from a warm one
-(≤ 100 ms), database reads and writes included; and what a page does while that job has not run
-(≤ 1 s: it never waits for the model). The semantic rows need the ml extra; without it they are
-reported as skipped.
+the coverage of 100 stories × 40 requirements with word matching (target ≤ 100 ms); the
+background worker's job from an empty store, every text embedded and stored on one ONNX thread
+(≤ 2 s of processor time); the same coverage embedding as it goes, as the CLI does (≤ 2 s); and
+what the coverage page does, reading stored vectors only, before the worker has run and after
+(≤ 100 ms each: it never loads the model). The semantic rows need the ml extra; without it they
+are reported as skipped.
 
     .venv/bin/python benchmarks/stories.py [--runs 50] [--write-docs]
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
+import time
 from collections.abc import Sequence
 
 from benchsetup import (  # configures Django: before any model import
@@ -35,10 +38,17 @@ from nextround.fit import semantic
 from nextround.fit.coverage import StoryText, cover, embedded_texts
 from nextround.fit.requirements import Requirement, extract_requirements, extract_terms
 from nextround.fit.star import analyze_story
-from nextround.stories.matching import Matcher, cached
+from nextround.stories.matching import Matcher, matcher
 from nextround.stories.models import Embedding
 
-TARGETS = {"extract": 20.0, "lexical": 100.0, "cold": 2000.0, "warm": 100.0, "page": 1000.0}
+TARGETS = {
+    "extract": 20.0,
+    "lexical": 100.0,
+    "cold": 2000.0,
+    "warm": 100.0,
+    "page": 100.0,
+    "background": 2000.0,
+}
 
 POSTING = """Senior Operations Analyst
 
@@ -166,18 +176,20 @@ def measure(runs: int) -> list[Row]:
         embedder = semantic.load()
     except semantic.Unavailable:
         return [*rows, ("Coverage, semantic (ml extra not installed)", None, None, "")]
-    embed = cached(embedder)
+    use = Matcher("semantic", "", embedder.model_id)
+    embed = use.embedding()
+    assert embed is not None
 
     def empty_cache() -> None:
         Embedding.objects.all().delete()
 
     cold_runs = max(3, runs // 10)
-    use = Matcher("semantic", "", embed, embedder.model_id)
+    texts = embedded_texts(needs, bank)
 
     def while_preparing() -> None:
-        """What a page does before the background worker is done: count what is missing,
-        then match by words."""
-        assert use.missing(embedded_texts(needs, bank)) > 0
+        """What a page does before the background worker is done: read what is stored, then
+        match by words."""
+        assert use.ready(texts).missing > 0
         cover(needs, bank)
 
     rows.append(
@@ -187,6 +199,7 @@ def measure(runs: int) -> list[Row]:
             "page",
         )
     )
+    rows.append(background_cold(needs, bank, cold_runs))
     rows.append(
         (
             "Coverage, semantic, empty cache",
@@ -196,12 +209,41 @@ def measure(runs: int) -> list[Row]:
     )
     rows.append(
         (
-            "Coverage, semantic, cached embeddings",
-            *timed(runs, lambda: cover(needs, bank, embed=embed)),
+            "Coverage page's work, semantic, every vector stored",
+            *timed(runs, lambda: cover(needs, bank, embed=use.ready(texts).embed)),
             "warm",
         )
     )
     return rows
+
+
+def background_cold(needs: list[Requirement], bank: list[StoryText], runs: int) -> Row:
+    """The background worker's job from an empty store: embed and save every text the coverage
+    of these stories and requirements reads (requirements, two pieces per story, the fixed
+    background sentences), on one ONNX thread. Timed in processor time, which other processes
+    on the machine disturb less than the clock; the clock's median is in the row's name."""
+    embed = matcher().embedding()
+    assert embed is not None and semantic.THREADS == 1
+    texts = embedded_texts(needs, bank)
+    cpu, wall = [], []
+    embed(texts)  # warm-up: the model is loaded once per process
+    for _ in range(runs):
+        Embedding.objects.all().delete()
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        embed(texts)
+        cpu.append((time.process_time() - cpu_start) * 1000)
+        wall.append((time.perf_counter() - wall_start) * 1000)
+    cpu.sort()
+    name = (
+        f"Background embedding from an empty store, {len(set(texts))} texts, 1 ONNX thread, "
+        f"processor time (clock: median {statistics.median(wall):.0f} ms)"
+    )
+    return (
+        name,
+        statistics.median(cpu),
+        cpu[min(len(cpu) - 1, int(0.95 * len(cpu)))],
+        "background",
+    )
 
 
 def report(rows: list[Row], runs: int, load: float) -> str:
@@ -213,7 +255,8 @@ def report(rows: list[Row], runs: int, load: float) -> str:
         f"- Machine: {machine()}; 1-minute load average {load:.2f} when the timing started",
         f"- {runs} timed runs for coverage ({max(3, runs // 10)} from an empty cache), "
         f"{runs * 4} for extraction and analysis, each after a warm-up run; the model is loaded "
-        "and the 40 fixed background sentences embedded before timing",
+        "and the 40 fixed background sentences embedded before timing (the worker's row "
+        "starts from an empty store)",
         "",
         "| what | median ms | p95 ms | target |",
         "|---|---:|---:|---|",

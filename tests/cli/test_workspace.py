@@ -20,6 +20,7 @@ import waitress
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from nextround.interviews import jobs as tagging_jobs
 from nextround.interviews.models import Opportunity
 from nextround.practice import services
 from nextround.practice.models import Status
@@ -180,9 +181,12 @@ def test_serve_queues_recordings_left_behind_before_it_takes_requests(
         monkeypatch.setenv(name, os.environ.get(name, ""))
     serving = threading.Event()  # this process must not go on queueing embeddings after the test
     monkeypatch.setattr(embedding_jobs, "_serving", serving)
+    tagging = threading.Event()  # nor leave question notes to a worker
+    monkeypatch.setattr(tagging_jobs, "_serving", tagging)
 
     out = ok("serve", "--port", "8799")
     assert serving.is_set()  # saves from now on queue their embeddings
+    assert tagging.is_set()  # and their questions' tagging by meaning
     assert "Transcribing 2 recording(s) left from the last run." in out
     assert [sorted(q) for q in queued_when_serving] == [sorted([halfway.pk, waiting.pk])]
     assert done.pk not in queue

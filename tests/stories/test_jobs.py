@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import transaction
 
 from nextround.fit import semantic
 from nextround.interviews.models import Opportunity
@@ -69,3 +70,19 @@ def test_starting_to_serve_prepares_what_an_earlier_run_left(posted: Opportunity
     assert jobs.start() == 1
     _wait_idle()
     assert selectors.coverage(opportunity=posted).pending == 0
+
+
+def test_each_save_queues_its_owner_once_committed(
+    posted: Opportunity, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queued: list[int] = []
+    monkeypatch.setattr(jobs, "enqueue", queued.append)  # the queue itself, not the worker
+    jobs._serving.set()
+    services.story_create(owner=user, **NEGOTIATION)
+    assert queued == [user.pk]
+    services.posting_set(opportunity=posted, text="Must have: fluent Portuguese.")
+    assert queued == [user.pk, user.pk]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.story_create(owner=user, **{**NEGOTIATION, "title": "Rolled back"})
+        raise RuntimeError
+    assert queued == [user.pk, user.pk]  # nothing queued for a write that never happened

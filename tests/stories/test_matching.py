@@ -53,7 +53,8 @@ def test_the_matcher_is_semantic_with_the_extra_and_lexical_when_asked() -> None
         with override_settings(APP=replace(settings.APP, matching="lexical")):
             matching.matcher.cache_clear()
             chosen = matching.matcher()
-        assert chosen.method == "lexical" and chosen.embed is None
+        assert chosen.method == "lexical" and chosen.embedding() is None
+        assert chosen.ready(["Led a ward"]) == (None, 0)
         assert "NEXTROUND_MATCHING" in chosen.why
         missing = Path("/nonexistent/model.onnx")
         with override_settings(APP=replace(settings.APP, embedding_model=missing)):

@@ -20,9 +20,10 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from fpdf import FPDF
 
+from nextround.fit import semantic
 from nextround.interviews import services as interview_services
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
-from nextround.stories import jobs, selectors, services
+from nextround.stories import jobs, matching, selectors, services
 from nextround.stories.matching import matcher
 from nextround.stories.models import (
     ConcernAnswer,
@@ -779,7 +780,8 @@ def test_coverage_page_shows_word_matching_until_the_embeddings_are_ready(
         assert not Embedding.objects.exists()  # a page never embeds
         waiting = soup_of(before).select_one("#matching-pending")
         assert waiting is not None
-        assert "words only (BM25) for now" in squash(waiting)
+        assert "Semantic matching is still being prepared." in squash(waiting)
+        assert "this page matches words only (BM25)" in squash(waiting)
         form = waiting.select_one("form")
         assert form is not None and form["action"] == f"{url}prepare/"
         rows = coverage_rows(before)
@@ -791,6 +793,47 @@ def test_coverage_page_shows_word_matching_until_the_embeddings_are_ready(
         matcher.cache_clear()
     assert soup_of(after).select_one("#matching-pending") is None
     assert "sentence embeddings" in page_text(after)
+
+
+def test_the_coverage_page_never_loads_the_model_nor_embeds(
+    client: Client, posted: Opportunity, stories: list[Story], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages read stored vectors only: with the model made unloadable and embedding made to
+    fail, the page answers before the worker has run (words, and the note) and after it
+    (meaning), in this process as in a fresh one."""
+    url = f"/opportunities/{posted.pk}/coverage/"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a request loaded the model or embedded a text")
+
+    matcher.cache_clear()
+    matching._embedding.cache_clear()  # what the worker loaded, as if in another process
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(semantic, "load", refuse)
+            patched.setattr(semantic.Embedder, "embed", refuse)
+            before = client.get(url)
+        assert before.status_code == 200
+        note = soup_of(before).select_one("#matching-pending")
+        assert note is not None and "still being prepared" in squash(note)
+        refresh = note.select_one("a#matching-refresh")
+        assert refresh is not None and refresh["href"] == url
+        services.embeddings_prepare(owner_id=posted.owner_id)  # the worker's job
+        matcher.cache_clear()
+        matching._embedding.cache_clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(semantic, "load", refuse)
+            patched.setattr(semantic.Embedder, "embed", refuse)
+            after = client.get(url)
+    finally:
+        matcher.cache_clear()
+        matching._embedding.cache_clear()
+    assert after.status_code == 200
+    assert soup_of(after).select_one("#matching-pending") is None
+    assert "sentence embeddings" in page_text(after)
+    # Meaning lists the dashboard story as related to negotiating; words alone do not.
+    titles = [m["title"] for m in coverage_rows(after)[NEGOTIATE_REQ]["matches"]]
+    assert DASHBOARD["title"] in titles
 
 
 @pytest.mark.django_db(transaction=True)

@@ -219,7 +219,7 @@ def match_command(posting: str, stories_path: Path, *, as_json: bool) -> None:
 
     use = matcher()
     stories = [StoryText(id=i, **msgspec.structs.asdict(s)) for i, s in enumerate(given, 1)]
-    result = cover(extraction.requirements, stories, embed=use.embed)
+    result = cover(extraction.requirements, stories, embed=use.embedding())
     if as_json:
         print_json(_coverage_json(result, use.why))
         return

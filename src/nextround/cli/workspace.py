@@ -66,6 +66,7 @@ def serve(host: str, port: int) -> None:
     ready_database()
     from waitress import serve as waitress_serve
 
+    from nextround.interviews import jobs as tagging_jobs
     from nextround.practice.services import figures_refresh, resume_pending
     from nextround.research import jobs as news_jobs
     from nextround.stories import jobs as embedding_jobs
@@ -77,6 +78,7 @@ def serve(host: str, port: int) -> None:
     if left:
         click.echo(f"Transcribing {left} recording(s) left from the last run.")
     embedding_jobs.start()
+    tagging_jobs.start()  # question notes are tagged by meaning after they are saved
     news_jobs.start()  # feeds due for their daily refresh are queued when a page is shown
     # Scores stored by an older analyzer are brought up to date before any page reads them.
     refreshed = figures_refresh()

@@ -276,17 +276,25 @@ class _Index:
 
     def all_shares(self, query: Sequence[str]) -> list[float]:
         """For each document, the share of the query's idf weight it contains."""
-        return [self.shares(query, doc) for doc in range(len(self.counts))]
+        weights = self._weights(query)  # once for all the documents
+        return [self._share(weights, doc) for doc in range(len(self.counts))]
 
     def shares(self, query: Sequence[str], doc: int) -> float:
         """The share of the query's idf weight that one document contains."""
-        weights = {t: self.idf.get(t, self.unseen_idf) for t in query}
+        return self._share(self._weights(query), doc)
+
+    def _weights(self, query: Sequence[str]) -> dict[str, float]:
+        return {t: self.idf.get(t, self.unseen_idf) for t in query}
+
+    def _share(self, weights: dict[str, float], doc: int) -> float:
         total = sum(weights.values())
         counts = self.counts[doc]
         return sum(w for t, w in weights.items() if t in counts) / total if total else 0.0
 
 
-def _evidence(requirement: Requirement, story_stems: set[str], query: _Query) -> list[str]:
+def _evidence(
+    requirement: Requirement, story_stems: set[str], query: _Query, shown: dict[str, str]
+) -> list[str]:
     """What the story shows of the requirement: its terms whose every content word is in the
     story, then single shared words, specific ones first (everyday words only for a requirement
     without specific ones)."""
@@ -299,14 +307,12 @@ def _evidence(requirement: Requirement, story_stems: set[str], query: _Query) ->
         and (len(stems) > 1 or any(s in wanted for s in stems))
     ]
     covered = {s for p in phrases for s in _content(p)}
-    shown = _shown_words(requirement.text)
     singles = [shown.get(s, s) for s in wanted if s in story_stems and s not in covered]
     return list(dict.fromkeys([*phrases, *singles]))
 
 
-def _missing(requirement: Requirement, story_stems: set[str], query: _Query) -> list[str]:
-    """The requirement's specific words the story does not show, as written."""
-    shown = _shown_words(requirement.text)
+def _missing(story_stems: set[str], query: _Query, shown: dict[str, str]) -> list[str]:
+    """The requirement's specific words the story does not show, as written (``shown``)."""
     return [shown.get(s, s) for s in query.specific if s not in story_stems]
 
 
@@ -441,6 +447,7 @@ def cover(
             ),
         )
         matches = []
+        shown = _shown_words(requirement.text)  # once per requirement, not per story
         for i in ranked[:top]:
             semantic = None if near is None else float(near.beats[r][i])
             story_stems = set(index.counts[i])
@@ -451,10 +458,10 @@ def cover(
                     score=round(100 * scores[i]),
                     lexical=round(lexical[i], 3),
                     semantic=None if semantic is None else round(semantic, 3),
-                    evidence=tuple(_evidence(requirement, story_stems, query)),
+                    evidence=tuple(_evidence(requirement, story_stems, query, shown)),
                     closest_part=near.parts[r][i] if near else "",
                     covers=shows[i],
-                    missing=tuple(_missing(requirement, story_stems, query)),
+                    missing=tuple(_missing(story_stems, query, shown)),
                 )
             )
         rows.append(Row(requirement=requirement, matches=tuple(matches)))
@@ -487,20 +494,36 @@ def _semantic_ranks(
     yardstick = np.sort(req_vectors @ _background(embed).T, axis=1)  # rows ascending
     similarity = req_vectors @ chunk_vectors.T
     best = np.full((len(requirements), len(stories)), -1.0)
-    part = np.full((len(requirements), len(stories)), "", dtype=object)
-    for c_index, (s_index, name, _) in enumerate(chunks):
-        column = similarity[:, c_index]
-        closer = column > best[:, s_index]
-        best[closer, s_index] = column[closer]
-        part[closer, s_index] = name
-    beats = np.vstack(
-        [np.searchsorted(yardstick[r], best[r], side="left") for r in range(len(requirements))]
-    ) / len(BACKGROUND)
+    nearest = np.full((len(requirements), len(stories)), -1)  # the chunk, per story
+    # A story's first pieces, then its second ones: a few array steps rather than one per piece;
+    # on a tie the earlier piece stays.
+    for pieces in _by_position(chunks):
+        owners, columns = np.array([s for s, _ in pieces]), np.array([c for _, c in pieces])
+        candidate = similarity[:, columns]
+        closer = candidate > best[:, owners]
+        best[:, owners] = np.where(closer, candidate, best[:, owners])
+        nearest[:, owners] = np.where(closer, columns[None, :], nearest[:, owners])
+    names = [name for _, name, _ in chunks]
+    part = [[names[c] if c >= 0 else "" for c in row] for row in nearest.tolist()]
+    # How many background sentences each story beats: those strictly less close than it.
+    beats = (yardstick[:, None, :] < best[:, :, None]).sum(axis=2) / len(BACKGROUND)
     # A story in the same field is close to every requirement of the posting; it only counts for
     # the ones it is closest to (its best third), which rules out what it merely sits near.
     allowed = max(1, math.ceil(len(requirements) * STORY_SHARE))
     rank = np.argsort(np.argsort(-best, axis=0, kind="stable"), axis=0, kind="stable")
-    return _Nearness(beats=beats.tolist(), parts=part.tolist(), best=(rank < allowed).tolist())
+    return _Nearness(beats=beats.tolist(), parts=part, best=(rank < allowed).tolist())
+
+
+def _by_position(chunks: Sequence[tuple[int, str, str]]) -> list[list[tuple[int, int]]]:
+    """(story index, chunk index) of every story's first piece, then of every second one, …"""
+    positions: list[list[tuple[int, int]]] = []
+    seen: Counter[int] = Counter()
+    for c_index, (s_index, _, _) in enumerate(chunks):
+        if seen[s_index] == len(positions):
+            positions.append([])
+        positions[seen[s_index]].append((s_index, c_index))
+        seen[s_index] += 1
+    return positions
 
 
 def _chunks(stories: Sequence[StoryText]) -> list[tuple[int, str, str]]:

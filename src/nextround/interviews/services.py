@@ -7,7 +7,6 @@ thing. Writes that touch several rows run in one transaction: nothing is saved h
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +18,7 @@ from django.utils import timezone
 from nextround import timeutil
 from nextround.core.services import save_validated
 from nextround.errors import Invalid
+from nextround.interviews import jobs
 from nextround.interviews.models import (
     NoteKind,
     Opportunity,
@@ -271,8 +271,8 @@ def note_create(
         note.created_at = fields.pop("created_at")
     chosen = fields.pop("category", None)
     _assign(note, NOTE_FIELDS, fields)
-    _tag_question(note, chosen=chosen)
-    return save_validated(note, what="note")
+    later = _tag_question(note, chosen=chosen)
+    return _saved(note, tag_later=later)
 
 
 def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
@@ -280,27 +280,64 @@ def note_update(*, note: RoundNote, **fields: Any) -> RoundNote:
     kind of question picked by hand, or "" to let the classifier tag it again."""
     chosen = fields.pop("category", None)
     _assign(note, NOTE_FIELDS, fields)
-    _tag_question(note, chosen=chosen)
-    return save_validated(note, what="note")
+    later = _tag_question(note, chosen=chosen)
+    return _saved(note, tag_later=later)
 
 
-def _tag_question(note: RoundNote, *, chosen: str | None) -> None:
+def _saved(note: RoundNote, *, tag_later: bool) -> RoundNote:
+    saved = save_validated(note, what="note")
+    if tag_later:
+        jobs.tag_later(saved.pk)
+    return saved
+
+
+def _tag_question(note: RoundNote, *, chosen: str | None) -> bool:
     """Questions are tagged with their category so later rounds can see what was covered. A
     category the candidate chose (``chosen``) wins, and stays through later saves that do not
-    name one; "" hands the tag back to the classifier."""
+    name one; "" hands the tag back to the classifier. While serving, the tag comes from the
+    words alone, and the answer says whether the background worker should tag it again by
+    meaning (``jobs``): only a guess can change, never the bank's wording or an opening rule."""
     if note.kind != NoteKind.QUESTION or not note.text.strip():
         note.category, note.category_by_hand = "", False
-        return
+        return False
     if chosen:
         note.category, note.category_by_hand = chosen, True
-        return
+        return False
     if chosen == "":
         note.category_by_hand = False
     if note.category_by_hand:
-        return
+        return False
     note.category = ""
-    with contextlib.suppress(Invalid):  # no words to classify: leave it untagged
-        note.category = classify_question(note.text[:1000]).category
+    serving = jobs.serving()
+    try:
+        prediction = classify_question(note.text[:1000], meaning=not serving)
+    except Invalid:  # no words to classify: leave it untagged
+        return False
+    note.category = prediction.category
+    return serving and prediction.source == "words"
+
+
+def note_tag_by_meaning(*, note_id: int) -> str | None:
+    """Tag a question note again with the embedding model (the background worker's job); the
+    tag it now has, or None when the note is gone, no longer a question or tagged by hand. A
+    note edited meanwhile keeps the newer save's tag (its own job follows)."""
+    note = RoundNote.objects.filter(pk=note_id, kind=NoteKind.QUESTION).first()
+    if note is None or note.category_by_hand or not note.text.strip():
+        return None
+    try:
+        category = classify_question(note.text[:1000]).category
+    except Invalid:
+        return None
+    with transaction.atomic():  # saved as a note, so whatever listens to note saves hears it
+        current = RoundNote.objects.select_for_update().filter(pk=note_id).first()
+        if current is None or current.kind != NoteKind.QUESTION or current.text != note.text:
+            return None
+        if current.category_by_hand:
+            return None
+        if current.category != category:
+            current.category = category
+            current.save(update_fields=["category"])
+    return category
 
 
 def note_delete(*, note: RoundNote) -> None:

@@ -23,6 +23,7 @@ from nextround.config import RECORDINGS
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NextroundError
 from nextround.feedback import FIGURES_VERSION, AnswerReport
+from nextround.interviews import jobs as interview_jobs
 from nextround.interviews.models import Round
 from nextround.interviews.selectors import carry_forward
 from nextround.playbook import knowledge
@@ -82,7 +83,10 @@ def choose_questions(
     for text in own:
         if len(text) > QUESTION_LIMIT:
             raise Invalid(f"A question is at most {QUESTION_LIMIT} characters.")
-    return [Choice(text, classify_question(text).category) for text in own]
+    # A request never waits on the embedding model: while serving, own questions are told by
+    # their words and openings.
+    meaning = not interview_jobs.serving()
+    return [Choice(text, classify_question(text, meaning=meaning).category) for text in own]
 
 
 def _least_practised(owner: User, category: str, count: int) -> list[Choice]:

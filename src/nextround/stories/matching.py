@@ -1,11 +1,13 @@
-"""Which matcher serves this installation, and sentence vectors cached in the database."""
+"""Which matcher serves this installation, and sentence vectors stored in the database, keyed by
+model and text hash so that a text is embedded once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 
@@ -20,38 +22,77 @@ if TYPE_CHECKING:
 LOOKUP_CHUNK = 500
 
 
+class Ready(NamedTuple):
+    """What a page can match with now."""
+
+    embed: Embed | None  # reads the stored vectors only; None in lexical mode or while missing
+    missing: int  # texts still without a stored vector
+
+
 @dataclass(frozen=True)
 class Matcher:
+    """Which matcher serves, told without loading the model: pages only read stored vectors
+    (``ready``); the background worker and the CLI load the model to fill them (``embedding``)."""
+
     method: str  # "semantic" or "lexical"
     why: str  # shown on the pages: which matcher, and how to get the other
-    embed: Embed | None
     model_id: str = ""  # the embedding model's, in semantic mode
+    model: Path | None = None  # the files the user chose, else the installed packages'
+    tokenizer: Path | None = None
 
-    def missing(self, texts: Sequence[str]) -> int:
-        """How many of these texts have no stored vector yet (0 in lexical mode): while any
-        has none, pages show word matching rather than wait for the model."""
-        if self.embed is None:
-            return 0
+    def ready(self, texts: Sequence[str]) -> Ready:
+        """The stored vectors of these texts, read in one go, as an embed function that never
+        runs the model; none while any text has no vector yet (pages then match by words)."""
+        if self.method != "semantic":
+            return Ready(None, 0)
         hashes = {semantic.text_hash(t) for t in texts}
-        return len(hashes - _stored_hashes(self.model_id, hashes))
+        found = _stored(self.model_id, hashes)
+        missing = len(hashes - found.keys())
+        return Ready(None if missing else _reading(found), missing)
+
+    def embedding(self) -> Embed | None:
+        """The embed function that runs the model on what is not stored yet and stores it: for
+        the background worker and the CLI, never a page. None in lexical mode."""
+        if self.method != "semantic":
+            return None
+        return _embedding(self.model, self.tokenizer)
 
 
 @cache
 def matcher() -> Matcher:
-    """Semantic when configured and installed, else lexical; decided once per process."""
+    """Semantic when configured and installed, else lexical; decided once per process, from
+    the files alone (the model is loaded by whoever first embeds, in the background)."""
     app = settings.APP
     if app.matching == "lexical":
-        return Matcher("lexical", "Word matching (BM25), as NEXTROUND_MATCHING asks.", None)
+        return Matcher("lexical", "Word matching (BM25), as NEXTROUND_MATCHING asks.")
     try:
-        embedder = semantic.load(app.embedding_model, app.embedding_tokenizer)
+        model_id = semantic.identify(app.embedding_model, app.embedding_tokenizer)
     except semantic.Unavailable as exc:
-        return Matcher("lexical", f"Word matching (BM25). {exc}", None)
+        return Matcher("lexical", f"Word matching (BM25). {exc}")
     return Matcher(
         "semantic",
-        f"Meaning and words: sentence embeddings ({embedder.model_id}) with BM25.",
-        cached(embedder),
-        embedder.model_id,
+        f"Meaning and words: sentence embeddings ({model_id}) with BM25.",
+        model_id,
+        app.embedding_model,
+        app.embedding_tokenizer,
     )
+
+
+@cache
+def _embedding(model: Path | None, tokenizer: Path | None) -> Embed:
+    # One function per model, so coverage's background vectors are computed once for it.
+    return cached(semantic.load(model, tokenizer))
+
+
+def _reading(found: dict[str, Vectors]) -> Embed:
+    def embed(texts: Sequence[str]) -> Vectors:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, semantic.DIMENSIONS), dtype=np.float32)
+        return np.vstack([found[semantic.text_hash(t)] for t in texts])
+
+    return embed
 
 
 def cached(embedder: semantic.Embedder) -> Embed:
@@ -90,14 +131,6 @@ def _stored(model_id: str, hashes: set[str]) -> dict[str, Vectors]:
         rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
         for text_hash, vector in rows.values_list("text_hash", "vector"):
             found[text_hash] = np.frombuffer(bytes(vector), dtype=np.float32)
-    return found
-
-
-def _stored_hashes(model_id: str, hashes: set[str]) -> set[str]:
-    found: set[str] = set()
-    for part in _chunked(hashes):
-        rows = Embedding.objects.filter(model_id=model_id, text_hash__in=part)
-        found.update(rows.values_list("text_hash", flat=True))
     return found
 
 

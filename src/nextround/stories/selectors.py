@@ -180,8 +180,9 @@ def coverage(
 ) -> CoverageView:
     """Every requirement of the posting with the owner's best stories, and the gaps.
 
-    Pages don't ``wait``: while the background worker (``stories.jobs``) has not embedded every
-    text, they get word matching and the count of texts left. The CLI waits and embeds."""
+    Pages don't ``wait``: they read the stored vectors and never load the model; while the
+    background worker (``stories.jobs``) has not embedded every text, they get word matching
+    and the count of texts left. The CLI waits and embeds."""
     extraction = requirements(opportunity=opportunity)
     stories = _story_texts(opportunity.owner)
     strengths_ = [
@@ -189,8 +190,10 @@ def coverage(
         for s in Strength.objects.filter(owner=opportunity.owner)
     ]
     use = use or matcher()
-    pending = 0 if wait else use.missing(embedded_texts(extraction.requirements, stories))
-    embed = None if pending else use.embed
+    if wait:
+        embed, pending = use.embedding(), 0
+    else:
+        embed, pending = use.ready(embedded_texts(extraction.requirements, stories))
     result = cover(extraction.requirements, stories, strengths=strengths_, embed=embed)
     return CoverageView(
         extraction=extraction,

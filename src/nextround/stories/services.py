@@ -317,9 +317,9 @@ def cv_check_set(*, opportunity: Opportunity, key: str, status: str) -> CVCheck:
 def embeddings_prepare(*, owner_id: int) -> int:
     """Embed and store every text the owner's coverage pages need (the background worker's
     job); returns how many texts that was. Nothing to do with word matching."""
-    use = matcher()
-    if use.embed is None:
+    embed = matcher().embedding()
+    if embed is None:
         return 0
     texts = embedding_texts(owner=User.objects.get(pk=owner_id))
-    use.embed(texts)
+    embed(texts)
     return len(texts)
