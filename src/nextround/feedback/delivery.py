@@ -95,11 +95,14 @@ def _listed(pause: Pause) -> PauseSpan:
 # --- Long sentences and repeated phrases ------------------------------------------------------
 
 
-def long_sentences(found: Sequence[Sentence]) -> list[Span]:
+def long_sentences(found: Sequence[Sentence], counts: Sequence[int] | None = None) -> list[Span]:
+    """Sentences of more than LONG_SENTENCE_WORDS words; ``counts`` are their word counts
+    when already known."""
+    counts = [word_count(s.text) for s in found] if counts is None else counts
     return [
         Span(text=s.text, start=s.start, end=s.end)
-        for s in found
-        if word_count(s.text) > t.LONG_SENTENCE_WORDS
+        for s, count in zip(found, counts, strict=True)
+        if count > t.LONG_SENTENCE_WORDS
     ]
 
 
