@@ -76,6 +76,7 @@ class Bench:
         default_factory=lambda: {"baseline": [], "ours": []}
     )
     failures: list[str] = field(default_factory=list)
+    first_block_args: list[str] = field(default_factory=list)  # e.g. instruction counting
 
 
 def fresh_folder(path: Path) -> Path:
@@ -122,7 +123,8 @@ def run_side(bench: Bench, side: Side, block: int, work: Path) -> None:
     log = folder / "output.log"
     env = script_env(side.src, folder / "data", bench.database_url)
     (folder / "data").mkdir()
-    code, seconds = run_script(bench.script, [*bench.args, "--json", str(result)], env, log)
+    extra = bench.first_block_args if block == 0 else []
+    code, seconds = run_script(bench.script, [*bench.args, *extra, "--json", str(result)], env, log)
     print(f"  {bench.key}, {side.label}, block {block + 1}: exit {code} in {seconds:.0f} s")
     if result.exists():
         bench.runs[side.name].append(json.loads(result.read_text(encoding="utf-8")))
@@ -319,6 +321,12 @@ def answers_table(bench: Bench, verdicts: Verdicts) -> list[str]:
         )
     if peer_median is None:
         verdicts.missed.append(f"{bench.title}: InterviewCraft was not measured")
+    counts = {side: runs[0].get("instructions") for side, runs in bench.runs.items() if runs}
+    if any(counts.values()):
+        lines += ["", "Instructions a run (valgrind callgrind, first block):"]
+        for side, counted in counts.items():
+            for name, count in (counted or {}).items():
+                lines.append(f"- {side}: {name}: {count / 1e6:.2f} million")
     return lines
 
 
@@ -408,6 +416,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=500, help="analyzer runs per block (500)")
     parser.add_argument("--peers", type=Path, default=DEFAULT_PEERS, help="peers' code folder")
     parser.add_argument(
+        "--instructions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="count the analyzer's instructions with callgrind over N runs, in the first "
+        "block (slow: a few minutes; 0 skips it)",
+    )
+    parser.add_argument(
         "--pg-url",
         default=os.environ.get("NEXTROUND_BENCH_DATABASE_URL"),
         help="a throwaway PostgreSQL database whose name contains 'bench' (dropped and "
@@ -443,6 +459,9 @@ def ratio_benches(args: argparse.Namespace) -> list[Bench]:
             "Answer analyzer, 300 words",
             "answers.py",
             ["--runs", str(args.runs), "--peers", str(args.peers)],
+            first_block_args=["--instructions", str(args.instructions)]
+            if args.instructions
+            else [],
         ),
     ]
     if not args.pg_url:

@@ -129,9 +129,13 @@ def repeated_phrases(tokens: Tokens, filler_ranges: Sequence[tuple[int, int]]) -
 def _repeated_grams(norms: Sequence[str]) -> list[dict[tuple[str, ...], int]]:
     """For n from REPEAT_MIN_WORDS up, the n-word sequences said REPEAT_MIN_COUNT+ times. A
     longer sequence can only repeat where both its shorter halves do, so only those places
-    are counted."""
+    are counted. Most answers repeat nothing, so the shortest sequences are counted first in
+    one go, and places are tracked only when one of them repeats."""
     n = t.REPEAT_MIN_WORDS
-    starts: Sequence[int] = range(len(norms) - n + 1)
+    shortest = list(zip(*(norms[i:] for i in range(n)), strict=False))
+    if not any(c >= t.REPEAT_MIN_COUNT for c in Counter(shortest).values()):
+        return []
+    starts: Sequence[int] = range(len(shortest))
     levels: list[dict[tuple[str, ...], int]] = []
     while True:
         grams = {k: tuple(norms[k : k + n]) for k in starts}
