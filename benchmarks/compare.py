@@ -117,9 +117,13 @@ def tail(path: Path, lines: int = 8) -> str:
     return "\n".join("    " + line for line in text[-lines:])
 
 
-def run_side(bench: Bench, side: Side, block: int, work: Path) -> None:
-    folder = fresh_folder(work / f"{bench.key}-{side.name}-{block}")
-    result = folder / "result.json"
+def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: bool = False) -> None:
+    result = work / f"{bench.key}-{side.name}-{block}" / "result.json"
+    if reuse and result.exists():
+        print(f"  {bench.key}, {side.label}, block {block + 1}: reused {result.relative_to(ROOT)}")
+        bench.runs[side.name].append(json.loads(result.read_text(encoding="utf-8")))
+        return
+    folder = fresh_folder(result.parent)
     log = folder / "output.log"
     env = script_env(side.src, folder / "data", bench.database_url)
     (folder / "data").mkdir()
@@ -133,13 +137,15 @@ def run_side(bench: Bench, side: Side, block: int, work: Path) -> None:
         print(tail(log))
 
 
-def run_interleaved(bench: Bench, sides: tuple[Side, Side], blocks: int, work: Path) -> None:
+def run_interleaved(
+    bench: Bench, sides: tuple[Side, Side], blocks: int, work: Path, *, reuse: bool = False
+) -> None:
     """Baseline then ours in even blocks, ours then baseline in odd ones."""
     print(f"{bench.title}:")
     for block in range(blocks):
         order = sides if block % 2 == 0 else sides[::-1]
         for side in order:
-            run_side(bench, side, block, work)
+            run_side(bench, side, block, work, reuse=reuse)
 
 
 # --- the baseline checkout ------------------------------------------------------------------
@@ -435,6 +441,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=["pages-sqlite", "pages-postgresql", "load", "answers", "others"],
         help="run only these",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="take a run's results from .bench-data/compare/ when that run already finished "
+        "(to resume an interrupted comparison, or to report runs made separately)",
+    )
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args(argv)
     if args.blocks < 1 or args.requests < args.blocks:
@@ -482,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = os.getloadavg()[0]
     benches = ratio_benches(args)
     for bench in benches:
-        run_interleaved(bench, sides, args.blocks, work)
+        run_interleaved(bench, sides, args.blocks, work, reuse=args.reuse)
     failures = [f"{b.title}: {f}" for b in benches for f in b.failures]
     if not args.only or "others" in args.only:
         failures += other_benchmarks(args, work)
