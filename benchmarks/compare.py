@@ -117,11 +117,16 @@ def tail(path: Path, lines: int = 8) -> str:
     return "\n".join("    " + line for line in text[-lines:])
 
 
-def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: bool = False) -> None:
+def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: str = "") -> None:
+    """Run one side of one block; ``reuse`` "finished" takes a result already there, "only"
+    runs nothing and reports what is there."""
     result = work / f"{bench.key}-{side.name}-{block}" / "result.json"
     if reuse and result.exists():
         print(f"  {bench.key}, {side.label}, block {block + 1}: reused {result.relative_to(ROOT)}")
         bench.runs[side.name].append(json.loads(result.read_text(encoding="utf-8")))
+        return
+    if reuse == "only":
+        print(f"  {bench.key}, {side.label}, block {block + 1}: no result, left out")
         return
     folder = fresh_folder(result.parent)
     log = folder / "output.log"
@@ -138,7 +143,7 @@ def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: bool = 
 
 
 def run_interleaved(
-    bench: Bench, sides: tuple[Side, Side], blocks: int, work: Path, *, reuse: bool = False
+    bench: Bench, sides: tuple[Side, Side], blocks: int, work: Path, *, reuse: str = ""
 ) -> None:
     """Baseline then ours in even blocks, ours then baseline in odd ones."""
     print(f"{bench.title}:")
@@ -443,9 +448,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--reuse",
-        action="store_true",
-        help="take a run's results from .bench-data/compare/ when that run already finished "
-        "(to resume an interrupted comparison, or to report runs made separately)",
+        choices=["finished", "only"],
+        default="",
+        help="finished: take a run's result from .bench-data/compare/ when that run already "
+        "finished (to resume an interrupted comparison); only: run nothing, report the results "
+        "there (runs made separately, in parallel or with other sizes)",
     )
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args(argv)
@@ -496,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for bench in benches:
         run_interleaved(bench, sides, args.blocks, work, reuse=args.reuse)
     failures = [f"{b.title}: {f}" for b in benches for f in b.failures]
-    if not args.only or "others" in args.only:
+    if args.reuse != "only" and (not args.only or "others" in args.only):
         failures += other_benchmarks(args, work)
     verdicts = Verdicts()
     body = report(benches, header(args, commit, load, command), verdicts)
