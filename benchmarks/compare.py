@@ -381,7 +381,15 @@ def other_benchmarks(args: argparse.Namespace, work: Path) -> list[str]:
 # --- report ---------------------------------------------------------------------------------
 
 
-def header(args: argparse.Namespace, commit: str, load: float, command: str) -> list[str]:
+def load_range(benches: list[Bench]) -> str:
+    """The 1-minute load averages the runs recorded when their timing started."""
+    loads = [run["load_average"] for b in benches for runs in b.runs.values() for run in runs]
+    if not loads:
+        return "none recorded"
+    return f"{min(loads):.1f}" if min(loads) == max(loads) else f"{min(loads):.1f}–{max(loads):.1f}"
+
+
+def header(args: argparse.Namespace, commit: str, loads: str, command: str) -> list[str]:
     ours = git("rev-parse", "--short=12", "HEAD")
     dirty = " with uncommitted changes" if git("status", "--porcelain", "--", "src") else ""
     return [
@@ -390,7 +398,7 @@ def header(args: argparse.Namespace, commit: str, load: float, command: str) -> 
         f"- Baseline: {args.baseline} ({commit[:12]}); ours: the working tree at {ours}{dirty}",
         f"- Machine: {os.cpu_count()} CPU cores shared with other processes, Python "
         f"{platform.python_version()}, {platform.system()} {platform.machine()}; 1-minute load "
-        f"average {load:.2f} at the start",
+        f"average {loads} when the runs started timing",
         f"- {args.blocks} blocks per benchmark, baseline and ours alternating (ABBA); pages and "
         "the analyzer in CPU time per request, pooled over the blocks",
     ]
@@ -498,7 +506,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         Side("ours", "ours", ROOT / "src"),
     )
     work = ROOT / ".bench-data" / "compare"
-    load = os.getloadavg()[0]
     benches = ratio_benches(args)
     for bench in benches:
         run_interleaved(bench, sides, args.blocks, work, reuse=args.reuse)
@@ -506,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.reuse != "only" and (not args.only or "others" in args.only):
         failures += other_benchmarks(args, work)
     verdicts = Verdicts()
-    body = report(benches, header(args, commit, load, command), verdicts)
+    body = report(benches, header(args, commit, load_range(benches), command), verdicts)
     print()
     print(body)
     print()
