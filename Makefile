@@ -57,22 +57,18 @@ test-postgres: $(STAMP)
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
 	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-# Not part of `make test`: times the main pages on a large workspace, a round's playbook, its brief and
-# the stories' extraction and coverage,
-# on SQLite and PostgreSQL (figures in docs/performance.md); then the answer analysis and the
-# hostile uploads, which use no database and so run once.
+# Not part of `make test`. Runs a baseline commit side by side with the working tree, interleaved,
+# and reports CPU-time medians, p95 and their ratio: the main pages (SQLite and PostgreSQL), the
+# load benchmark (8 clients on the demo's round page) and the answer analyzer beside
+# InterviewCraft's; then the playbook, stories and brief (both databases), speech and uploads on
+# the working tree alone. Every benchmark runs even when one misses; the exit status says whether
+# all targets were met. Figures and how to read them: docs/performance.md.
+# BASELINE defaults to 69a4d41, the commit before issue 18's first change.
+BASELINE ?= 69a4d41
 bench: $(STAMP)
-	for script in pages playbook stories brief; do \
-		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && \
-		NEXTROUND_DATA_DIR=$(BENCH_DATA) $(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) && \
-		NEXTROUND_DATA_DIR=$(BENCH_DATA) NEXTROUND_DATABASE_URL=$(PG_URL)_bench \
-			$(BIN)/python benchmarks/$$script.py $(BENCH_ARGS) || exit 1; \
-	done
-	# Speech-to-text needs no database, only espeak-ng (scripts/system-deps) to speak its answer.
-	$(BIN)/python benchmarks/speech.py $(BENCH_ARGS)
-	$(BIN)/python benchmarks/answers.py $(BENCH_ARGS)
-	# Hostile posting uploads (no database): each read in its own process against its limits.
-	$(BIN)/python benchmarks/uploads.py $(BENCH_ARGS)
+	mkdir -p $(BENCH_DATA)
+	NEXTROUND_BENCH_DATABASE_URL=$(PG_URL)_bench \
+		$(BIN)/python benchmarks/compare.py --baseline $(BASELINE) $(BENCH_ARGS)
 
 # Renews $(CONSTRAINTS): installs the newest versions pyproject.toml allows into a fresh venv
 # (pip and the project's Python) and writes down what it got. To add or bump one package and keep

@@ -1,33 +1,47 @@
 """Answer analysis benchmark: one spoken practice answer of 300 words, analysed end to end.
 
 Timed: ``analyze_answer`` on a 300-word transcript with fillers, hedges, figures, a question,
-requirements, company terms, word timings and pauses (target: median ≤ 2 ms). The STAR reader
+requirements, company terms, word timings and pauses, beside InterviewCraft's text analyzer
+(``_analyze_from_turns``, MIT) on the same answer in the same run. Target: our median ≤ 1.0 ×
+InterviewCraft's. Its code is not part of nextround: ``--peers`` names the folder that holds
+its checkout (default ``../shared/peers`` beside the repository), and it is imported from there
+by path; without it the comparison rows are left out. Times are CPU time. The STAR reader
 remembers the sentences it has read (``nextround.fit.parts.part_of``), so an attempt viewed again
 is analysed faster than the first time; the first analysis is timed too, with that memory
 emptied before each run. Pure Python, no
 database, so unlike the other benchmarks it does not set up Django and runs once, not once per
 database.
 
-    .venv/bin/python benchmarks/answers.py [--runs 500] [--write-docs]
+    .venv/bin/python benchmarks/answers.py [--runs 500] [--peers DIR] [--json PATH] [--write-docs]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
+import json
 import os
 import platform
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 from docsection import write_section
 
 from nextround.feedback import Pause, TimedWord, analyze_answer
 from nextround.fit.parts import part_of
 
-TARGET_MEDIAN_MS = 2.0
+TARGET_RATIO = 1.0  # our median ÷ InterviewCraft's
+DEFAULT_PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
 WORDS = 300
 
 # Written for this benchmark: a warehouse supervisor's story, told the way people talk.
@@ -71,26 +85,84 @@ def timings(text: str) -> tuple[list[TimedWord], list[Pause]]:
     return timed, [Pause(20.0, 21.8), Pause(70.0, 73.5)]
 
 
-def timed_in_turn(runs: int, works: Sequence[Callable[[], object]]) -> list[tuple[float, float]]:
-    """Median and p95 in ms of each piece of work, after ten warm-up runs. The pieces take
-    turns, so a burst of load from elsewhere on the machine affects them alike."""
+def timed_in_turn(runs: int, works: Sequence[Callable[[], object]]) -> list[list[float]]:
+    """Each piece of work's CPU times in ms, after ten warm-up runs. The pieces take turns, so
+    a burst of load from elsewhere on the machine affects them alike."""
     for _ in range(10):
         for work in works:
             work()
     samples: list[list[float]] = [[] for _ in works]
     for _ in range(runs):
         for work, times in zip(works, samples, strict=True):
-            started = time.perf_counter()
+            started = time.process_time()
             work()
-            times.append((time.perf_counter() - started) * 1000)
-    result = []
-    for times in samples:
-        times.sort()
-        result.append((statistics.median(times), times[min(len(times) - 1, int(0.95 * runs))]))
-    return result
+            times.append((time.process_time() - started) * 1000)
+    return samples
 
 
-def measure(runs: int) -> list[tuple[str, float, float, bool]]:
+def summary(times: list[float]) -> tuple[float, float]:
+    """Median and p95 (nearest rank)."""
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+# The peer's analyzer module imports its database layer and logger; its text path uses neither,
+# so empty stand-ins take their place while it is imported (nothing is installed for it).
+_PEER_STUBS = (
+    "structlog",
+    "sqlalchemy",
+    "sqlalchemy.ext",
+    "sqlalchemy.ext.asyncio",
+    "app",
+    "app.models",
+    "app.models.transcript_word",
+)
+
+
+@contextmanager
+def _stubbed(names: Sequence[str]) -> Iterator[None]:
+    saved = {name: sys.modules.get(name) for name in names}
+    for name in names:
+        stub = types.ModuleType(name)
+        stub.__path__ = []  # a package, so that its submodules import
+        stub.__dict__.update(
+            get_logger=lambda *a, **k: None, select=None, AsyncSession=object, TranscriptWord=object
+        )
+        sys.modules[name] = stub
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+def interviewcraft(peers: Path) -> Callable[[str], object] | None:
+    """InterviewCraft's text analyzer, imported from its checkout under ``peers``; None when
+    the checkout is not there."""
+    path = peers / "interviewcraft" / "app" / "services" / "delivery" / "analyzer.py"
+    spec = importlib.util.spec_from_file_location("interviewcraft_delivery", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while defined
+    with _stubbed(_PEER_STUBS):
+        spec.loader.exec_module(module)
+    analyse: Callable[[list[dict[str, Any]]], object] = module._analyze_from_turns
+
+    def run(text: str) -> object:
+        return analyse([{"role": "user", "content": text, "ts_ms": 0}])
+
+    return run
+
+
+Row = tuple[str, list[float]]  # what was timed, its CPU times in ms
+
+
+def works(peer: Callable[[str], object] | None) -> list[tuple[str, Callable[[], object]]]:
+    """What is timed: our analysis three ways and, when loaded, InterviewCraft's."""
     text = answer_of(WORDS)
     words, pauses = timings(text)
 
@@ -111,46 +183,147 @@ def measure(runs: int) -> list[tuple[str, float, float, bool]]:
         part_of.cache_clear()
         return spoken()
 
-    (spoken_median, spoken_p95), (typed_median, typed_p95), (first_median, first_p95) = (
-        timed_in_turn(runs, [spoken, typed, first])
-    )
-    return [
-        (f"Spoken answer, {WORDS} words, with timings and terms", spoken_median, spoken_p95, True),
-        (f"Typed answer, {WORDS} words", typed_median, typed_p95, False),
-        ("The spoken answer analysed for the first time", first_median, first_p95, True),
+    found: list[tuple[str, Callable[[], object]]] = [
+        (SPOKEN_ROW, spoken),
+        (f"Typed answer, {WORDS} words", typed),
+        ("The spoken answer analysed for the first time", first),
     ]
+    if peer is not None:
+        found.append((PEER_ROW, lambda: peer(text)))
+    return found
 
 
-def report(rows: list[tuple[str, float, float, bool]], runs: int, load: float) -> str:
+def measure(runs: int, peer: Callable[[str], object] | None) -> list[Row]:
+    named = works(peer)
+    samples = timed_in_turn(runs, [work for _, work in named])
+    return [(name, times) for (name, _), times in zip(named, samples, strict=True)]
+
+
+# --- instructions (valgrind) ----------------------------------------------------------------
+# CPU time still varies with what else runs on the machine (caches, frequency); the number of
+# instructions executed does not, so a change can be judged from one run. Callgrind runs this
+# script twice per piece of work, doing it once and 1 + N times; the difference over N is the
+# work's own count, without Python's start-up and the imports.
+
+
+def repeat(index: int, times: int, peer: Callable[[str], object] | None) -> None:
+    work = works(peer)[index][1]
+    for _ in range(times):
+        work()
+
+
+def callgrind_total(args: argparse.Namespace, index: int, times: int) -> int:
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        __file__,
+        "--peers",
+        str(args.peers),
+        "--repeat",
+        str(index),
+        str(times),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind gave no count:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def instructions(args: argparse.Namespace, peer: Callable[[str], object] | None) -> dict[str, int]:
+    """Instructions per run of the spoken answer and of InterviewCraft's analyzer."""
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: no instruction counts.")
+        return {}
+    counted = {}
+    for index, (name, _) in enumerate(works(peer)):
+        if name in (SPOKEN_ROW, PEER_ROW):
+            once = callgrind_total(args, index, 1)
+            more = callgrind_total(args, index, 1 + args.instructions)
+            counted[name] = (more - once) // args.instructions
+            print(f"{name}: {counted[name]:,} instructions a run")
+    return counted
+
+
+SPOKEN_ROW = f"Spoken answer, {WORDS} words, with timings and terms"
+PEER_ROW = f"InterviewCraft `_analyze_from_turns`, same {WORDS} words"
+
+
+def report(rows: list[Row], runs: int, load: float, counted: dict[str, int]) -> str:
+    peer = dict(rows).get(PEER_ROW)
     lines = [
         f"- Date: {dt.date.today():%Y-%m-%d}",
         f"- Machine: {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}; 1-minute load average {load:.2f} when the "
         "timing started",
-        f"- {runs} timed runs of each, taken in turn, after ten warm-up runs",
+        f"- {runs} timed runs of each, taken in turn, after ten warm-up runs; CPU time",
         "",
-        "| what | median ms | p95 ms | target |",
-        "|---|---:|---:|---|",
+        "| what | median ms | p95 ms | ratio to InterviewCraft (median) | target |",
+        "|---|---:|---:|---:|---|",
     ]
-    for name, median, p95, has_target in rows:
-        target = ""
-        if has_target:
-            verdict = "PASS" if median <= TARGET_MEDIAN_MS else "FAIL"
-            target = f"median ≤ {TARGET_MEDIAN_MS:g} ms: {verdict}"
-        lines.append(f"| {name} | {median:.2f} | {p95:.2f} | {target} |")
+    peer_median = summary(peer)[0] if peer else None
+    for name, times in rows:
+        median, p95 = summary(times)
+        ratio, target = "", ""
+        if peer_median and name != PEER_ROW:
+            ratio = f"{median / peer_median:.2f}"
+            if name == SPOKEN_ROW:
+                verdict = "PASS" if median / peer_median <= TARGET_RATIO else "FAIL"
+                target = f"ratio ≤ {TARGET_RATIO:g}: {verdict}"
+        lines.append(f"| {name} | {median:.3f} | {p95:.3f} | {ratio} | {target} |")
+    if counted:
+        lines += [
+            "",
+            "Instructions a run (valgrind callgrind): "
+            + ", ".join(f"{name}: {count / 1e6:.2f} million" for name, count in counted.items()),
+        ]
+        if len(counted) == 2:
+            ours, theirs = counted[SPOKEN_ROW], counted[PEER_ROW]
+            lines[-1] += f"; ratio {ours / theirs:.2f}."
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=500, help="timed runs per row (500)")
+    parser.add_argument(
+        "--peers", type=Path, default=DEFAULT_PEERS, help=f"peers' code (default {DEFAULT_PEERS})"
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the times there")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also count instructions a run with valgrind's callgrind, over N runs (slow: "
+        "about a minute per count; 0, the default, skips it)",
+    )
+    parser.add_argument("--repeat", type=int, nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    peer = interviewcraft(args.peers)
+    if args.repeat:  # one piece of work, untimed, for callgrind to count
+        repeat(args.repeat[0], args.repeat[1], peer)
+        return 0
+    if peer is None:
+        print(f"InterviewCraft not found under {args.peers}: its row is left out.")
     load = os.getloadavg()[0]
-    body = report(measure(args.runs), args.runs, load)
+    rows = measure(args.runs, peer)
+    counted = instructions(args, peer) if args.instructions else {}
+    body = report(rows, args.runs, load, counted)
     print(body)
     if args.write_docs:
         write_section("answers-benchmark", body)
+    if args.json:
+        document = {
+            "benchmark": "answers",
+            "load_average": load,
+            "rows": dict(rows),
+            "instructions": counted,
+        }
+        args.json.write_text(json.dumps(document), encoding="utf-8")
     return 0
 
 

@@ -15,6 +15,7 @@ the p95 target is reported as FAIL but does not change the exit status.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import random
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from benchsetup import (  # configures Django: before any model import
@@ -40,7 +42,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from docsection import DOCS_PATH, write_section
 
@@ -86,6 +88,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--write-docs",
         action="store_true",
         help=f"write the results into {DOCS_PATH.relative_to(DOCS_PATH.parent.parent)}",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="PATH",
+        help="also write every request's CPU and wall time there, for benchmarks/compare.py",
     )
     args = parser.parse_args(argv)
     if args.requests < 1 or args.opportunities < 1:
@@ -482,7 +490,8 @@ PAGES = [
 @dataclass
 class Result:
     page: Page
-    timings_ms: list[float]
+    timings_ms: list[float]  # wall time
+    cpu_ms: list[float]  # this process's CPU time: Django, templates and SQLite, not PostgreSQL
     queries_small: list[int]
     queries_big: list[int]
 
@@ -510,21 +519,42 @@ def get_ok(client: Client, url: str) -> None:
         raise SystemExit(f"GET {url} answered {response.status_code}, expected 200")
 
 
-def timed_get(client: Client, url: str) -> float:
-    started = time.perf_counter()
+def timed_get(client: Client, url: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one request. CPU time is what a ratio between two commits
+    measured in one run should compare: other processes on the machine barely change it."""
+    cpu, wall = time.process_time(), time.perf_counter()
     get_ok(client, url)
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def time_pages(client: Client, workspace: Workspace, requests: int) -> dict[str, list[float]]:
-    """Request the pages in turn rather than one after the other, so that a burst of load from
-    another process on the machine spreads over all of them instead of hitting one."""
-    for page in PAGES:
+def available(pages: list[Page], workspace: Workspace) -> tuple[list[Page], list[Page]]:
+    """The pages this commit has, and those it has not (a baseline from before they were
+    added: their URL names do not resolve)."""
+    present, missing = [], []
+    for page in pages:
+        try:
+            page.url(workspace, 0)
+        except NoReverseMatch:
+            missing.append(page)
+        else:
+            present.append(page)
+    return present, missing
+
+
+def time_pages(
+    client: Client, workspace: Workspace, requests: int, pages: list[Page]
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall and CPU times per page. The pages are requested in turn rather than one after the
+    other, so that a burst of load from another process on the machine spreads over all of them
+    instead of hitting one."""
+    for page in pages:
         get_ok(client, page.url(workspace, 0))  # warm-up: templates, URL resolver, caches
-    timings: dict[str, list[float]] = {page.name: [] for page in PAGES}
+    timings: dict[str, tuple[list[float], list[float]]] = {p.name: ([], []) for p in pages}
     for index in range(requests):
-        for page in PAGES:
-            timings[page.name].append(timed_get(client, page.url(workspace, index)))
+        for page in pages:
+            wall, cpu = timed_get(client, page.url(workspace, index))
+            timings[page.name][0].append(wall)
+            timings[page.name][1].append(cpu)
     return timings
 
 
@@ -538,31 +568,57 @@ def count_queries(client: Client, page: Page, workspace: Workspace) -> list[int]
 
 
 def local_client() -> Client:
-    """Signs in as the local user the way a browser on this machine is: by loopback address."""
-    client = Client(REMOTE_ADDR="127.0.0.1")
+    """Signs in as the local user the way a browser on this machine is: by loopback address.
+    It asks for host 127.0.0.1, as a browser here does: the test client's default host,
+    "testserver", is not among the allowed hosts outside the test suite."""
+    client = Client(REMOTE_ADDR="127.0.0.1", HTTP_HOST="127.0.0.1")
     get_ok(client, reverse("dashboard"))  # the warm-up request; it signs the local user in
     return client
 
 
 def owner_client(owner: User) -> Client:
-    client = Client(REMOTE_ADDR="127.0.0.1")
+    client = Client(REMOTE_ADDR="127.0.0.1", HTTP_HOST="127.0.0.1")
     client.force_login(owner)
     get_ok(client, reverse("dashboard"))
     return client
 
 
-def measure(big: Workspace, small: Workspace, requests: int) -> list[Result]:
+def measure(big: Workspace, small: Workspace, requests: int, pages: list[Page]) -> list[Result]:
     big_client, small_client = local_client(), owner_client(small.owner)
-    timings = time_pages(big_client, big, requests)
+    timings = time_pages(big_client, big, requests, pages)
     return [
         Result(
             page=page,
-            timings_ms=timings[page.name],
+            timings_ms=timings[page.name][0],
+            cpu_ms=timings[page.name][1],
             queries_small=count_queries(small_client, page, small),
             queries_big=count_queries(big_client, page, big),
         )
-        for page in PAGES
+        for page in pages
     ]
+
+
+def write_json(path: Path, results: list[Result], missing: list[Page], context: Context) -> None:
+    """Every request's times, for benchmarks/compare.py to set beside another commit's."""
+    document = {
+        "benchmark": "pages",
+        "database": database_description(),
+        "vendor": vendor(),
+        "load_average": context.load_average,
+        "sizes": context.sizes,
+        "pages": [
+            {
+                "name": r.page.name,
+                "wall_ms": r.timings_ms,
+                "cpu_ms": r.cpu_ms,
+                "queries_small": r.queries_small,
+                "queries_big": r.queries_big,
+            }
+            for r in results
+        ],
+        "missing": [page.name for page in missing],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -701,13 +757,18 @@ def run(args: argparse.Namespace) -> int:
     print(f"Filled the large workspace in {fill_seconds:.1f} s: {_sizes_text(sizes)}")
     context = Context(sizes, fill_seconds, args.requests, load_average=os.getloadavg()[0])
     print(f"Timing {args.requests} requests per page (load average {context.load_average:.2f})…")
-    results = measure(big, small, args.requests)
+    pages, missing = available(PAGES, big)
+    for page in missing:
+        print(f"Not in this commit (its URL does not resolve): {page.name}")
+    results = measure(big, small, args.requests, pages)
     print()
     print(markdown_table(results))
     print()
     print("\n".join(verdict_lines(results)))
     if args.write_docs:
         write_docs(section_body(results, context))
+    if args.json:
+        write_json(args.json, results, missing, context)
     return 1 if any(r.queries_grow for r in results) else 0
 
 

@@ -53,6 +53,14 @@ def test_word_count_counts_spoken_words_not_punctuation() -> None:
     assert word_count("... — !") == 0
 
 
+def test_word_count_splits_on_any_whitespace_and_ignores_underscores() -> None:
+    # A piece of underscores alone is not a word; one with a letter anywhere in it is.
+    assert word_count("snake_case _ __ _a") == 2
+    # Line and paragraph separators and no-break spaces separate pieces as spaces do.
+    assert word_count("one\u2028two\u3000three\x1cfour\tfive\nsix") == 6
+    assert word_count("(a) [b] “c”") == 3
+
+
 def test_tokens_keep_words_marks_and_offsets_in_step() -> None:
     text = "Well... I’m done, ok?"
     tokens = Tokens(text)

@@ -93,7 +93,10 @@ def _measure(
     tokens = Tokens(text)
     fillers_at = filler_ranges(tokens)
     found = sentences(text)
-    word_total = word_count(text)
+    # Sentences are separated by whitespace alone, so no spoken word straddles two of them and
+    # the answer's word count is the sum of theirs.
+    counts = [word_count(s.text) for s in found]
+    word_total = sum(counts)
     secs, estimated = speaking_time(word_total, seconds, timed)
     star, result_quantities = find_star(found)
     hesitations, long_pauses = heard_pauses(pauses)
@@ -116,7 +119,7 @@ def _measure(
         result_quantities=result_quantities,
         sentences=found,
         voice=voice_of(text),
-        long_sentences=long_sentences(found),
+        long_sentences=long_sentences(found, counts),
         repeats=repeated_phrases(tokens, fillers_at),
         hesitations=hesitations,
         long_pauses=long_pauses,

@@ -95,11 +95,14 @@ def _listed(pause: Pause) -> PauseSpan:
 # --- Long sentences and repeated phrases ------------------------------------------------------
 
 
-def long_sentences(found: Sequence[Sentence]) -> list[Span]:
+def long_sentences(found: Sequence[Sentence], counts: Sequence[int] | None = None) -> list[Span]:
+    """Sentences of more than LONG_SENTENCE_WORDS words; ``counts`` are their word counts
+    when already known."""
+    counts = [word_count(s.text) for s in found] if counts is None else counts
     return [
         Span(text=s.text, start=s.start, end=s.end)
-        for s in found
-        if word_count(s.text) > t.LONG_SENTENCE_WORDS
+        for s, count in zip(found, counts, strict=True)
+        if count > t.LONG_SENTENCE_WORDS
     ]
 
 
@@ -126,9 +129,13 @@ def repeated_phrases(tokens: Tokens, filler_ranges: Sequence[tuple[int, int]]) -
 def _repeated_grams(norms: Sequence[str]) -> list[dict[tuple[str, ...], int]]:
     """For n from REPEAT_MIN_WORDS up, the n-word sequences said REPEAT_MIN_COUNT+ times. A
     longer sequence can only repeat where both its shorter halves do, so only those places
-    are counted."""
+    are counted. Most answers repeat nothing, so the shortest sequences are counted first in
+    one go, and places are tracked only when one of them repeats."""
     n = t.REPEAT_MIN_WORDS
-    starts: Sequence[int] = range(len(norms) - n + 1)
+    shortest = list(zip(*(norms[i:] for i in range(n)), strict=False))
+    if not any(c >= t.REPEAT_MIN_COUNT for c in Counter(shortest).values()):
+        return []
+    starts: Sequence[int] = range(len(shortest))
     levels: list[dict[tuple[str, ...], int]] = []
     while True:
         grams = {k: tuple(norms[k : k + n]) for k in starts}

@@ -70,26 +70,29 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
     tokens = Tokens(text) if tokens is None else tokens
     scan = Scan(tokens)
     ranges: list[tuple[int, int]] = []
-    i = 0
-    while i < scan.size:
-        last = _hedge_at(scan, i) if scan.words[i] in _HEDGE_STARTS else None
-        if last is None:
-            i += 1
+    after = 0  # the first token not inside a hedge already found
+    # Only the few tokens a hedge can start with are looked at, not every token in turn.
+    for i in [k for k, w in enumerate(scan.words) if w in _HEDGE_STARTS]:
+        if i < after:
             continue
-        ranges.append((i, last))
-        i = last + 1
+        last = _hedge_at(scan, i)
+        if last is not None:
+            ranges.append((i, last))
+            after = last + 1
     return spans(tokens, ranges)
 
 
 def _hedge_at(scan: Scan, i: int) -> int | None:
-    for phrase in _HEDGE_PHRASES.get(scan.words[i], ()):
+    words = scan.words
+    for phrase in _HEDGE_PHRASES.get(words[i], ()):
         n = len(phrase)
-        if any(scan.word(i + k) != phrase[k] for k in range(1, n)):
+        # A slice past the end is shorter than the phrase, and a mark is "": neither matches.
+        if n > 1 and tuple(words[i + 1 : i + n]) != phrase[1:]:
             continue
         if scan.word(i + n) in _HEDGE_NOT_AFTER.get(phrase, ()):
             continue
         return i + n - 1
-    if scan.words[i] == "just":
+    if words[i] == "just":
         return i if _just_softens(scan, i) else None
     last = kind_of(scan, i)
     if last is not None and not kind_of_pads(scan, last):

@@ -90,12 +90,19 @@ def organisation(
 
 
 def _opening(text: str) -> tuple[list[str], list[str]]:
-    """The first OPENING_WORDS words after the run-up, and the run-up, as written."""
-    said = _WORD.findall(text)
-    k = 0
-    while k < len(said) and _is_run_up(said[k]):
-        k += 1
-    return said[k : k + t.OPENING_WORDS], said[:k]
+    """The first OPENING_WORDS words after the run-up, and the run-up, as written. Only the
+    words up to there are read, not the whole answer."""
+    run_up: list[str] = []
+    opening: list[str] = []
+    for match in _WORD.finditer(text):
+        said = match.group()
+        if opening or not _is_run_up(said):
+            opening.append(said)
+            if len(opening) == t.OPENING_WORDS:
+                break
+        else:
+            run_up.append(said)
+    return opening, run_up
 
 
 def _is_run_up(written: str) -> bool:

@@ -13,9 +13,10 @@ def term_uses(
     text: str, requirements: Sequence[str], company_terms: Sequence[str]
 ) -> tuple[TermUse, TermUse]:
     """How the answer uses the requirements and the company terms."""
-    # Stemming every word is only worth it when there are terms to look for.
+    # Stemming is only worth it when there are terms to look for, and each distinct word is
+    # stemmed once.
     answer_stems = (
-        frozenset(stem(w) for w in words(text)) if requirements or company_terms else frozenset()
+        frozenset(map(stem, set(words(text)))) if requirements or company_terms else frozenset()
     )
     return term_use(requirements, answer_stems), term_use(company_terms, answer_stems)
 
