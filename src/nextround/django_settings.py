@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "nextround.practice",
     "nextround.followup",
     "nextround.money",
+    "nextround.rehearsal",
     "nextround.workspace",
     "nextround.brief",
 ]

@@ -27,3 +27,7 @@ def test_skipped_and_open_phases() -> None:
     assert times["analyse"].verdict == "in progress" and times["analyse"].seconds is None
     assert next_phase(started) == "structure"
     assert next_phase(dict.fromkeys(PHASES, START)) is None
+
+
+def test_a_session_not_begun_has_every_phase_skipped() -> None:
+    assert [p.verdict for p in phase_times({}, None)] == ["skipped"] * len(PHASES)

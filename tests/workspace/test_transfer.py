@@ -247,7 +247,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 6
+    assert full_document["version"] == VERSION == 7
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}

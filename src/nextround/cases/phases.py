@@ -54,8 +54,8 @@ def phase_times(started: Mapping[str, datetime], finished: datetime | None) -> l
     (seconds None, verdict "in progress")."""
     begun = sorted((moment, phase) for phase, moment in started.items() if phase in PHASES)
     ends: dict[str, datetime | None] = {}
-    for (_, phase), following in zip(begun, [*begun[1:], None], strict=True):
-        ends[phase] = following[0] if following else finished
+    for i, (_, phase) in enumerate(begun):
+        ends[phase] = begun[i + 1][0] if i + 1 < len(begun) else finished
     times: list[PhaseTime] = []
     for phase in PHASES:
         target = target_seconds(phase)

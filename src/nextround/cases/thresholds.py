@@ -28,7 +28,7 @@ PHASE_TARGET_MINUTES: dict[str, float] = {
 # Our choice: a phase up to a quarter past its target is on time; more is "over". A phase under
 # a third of its target is "rushed" (a structure made in 40 seconds is rarely thought through).
 PHASE_OVER_FACTOR = 1.25
-PHASE_RUSHED_FACTOR = 1 / 3
+PHASE_RUSHED_FACTOR = 0.33
 
 # --- Clarifying questions ---------------------------------------------------------------------
 

@@ -42,6 +42,10 @@ class PlanBudget(msgspec.Struct, frozen=True):
     def total_words(self) -> int:
         return sum(slide.notes_words for slide in self.slides)
 
+    @property
+    def words_that_fit(self) -> int:
+        return word_budget(self.slot_minutes * 60)
+
 
 def word_budget(seconds: float) -> int:
     return int(seconds * t.WORDS_PER_MINUTE / 60)
