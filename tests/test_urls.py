@@ -43,6 +43,7 @@ from nextround.practice import services as practice
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem
+from nextround.rehearsal import services as rehearsal
 from nextround.rehearsal.models import CaseSession, Slide
 from nextround.research.models import Fact, Feed, NewsEntry, Term
 from nextround.stories import jobs as story_jobs
@@ -129,6 +130,8 @@ def _populate(owner: User) -> dict[type[Any], int]:
         category="case",
         category_by_hand=True,
     )
+    # A case session under way, so its phase button shows (the demo's is finished).
+    rehearsal.case_session_from_bank(owner=owner, key="kitchen-waste", now=now)
     session = practice.session_start(owner=owner, round_=next_round, count=2)
     question = PracticeQuestion.objects.filter(session=session).order_by("position").first()
     assert question is not None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from nextround.cases.arithmetic import calculations, evaluate, figure, number_value
@@ -42,7 +44,14 @@ def test_a_sum_goes_on_from_the_last_result() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["In 2019 we had 3 sites.", "A 2-3 day wait", "20% of them is 5", "three times four is 12"],
+    [
+        "In 2019 we had 3 sites.",
+        "A 2-3 day wait",
+        "20% of them is 5",
+        "three times four is 12",
+        "5 / 0 = 3",  # no result to compare with
+        "9" * 400 + " x 2 = 1",  # a figure past what a float holds
+    ],
 )
 def test_no_sum_is_read_where_none_is_stated(text: str) -> None:
     assert calculations(text) == []
@@ -56,3 +65,10 @@ def test_numbers_and_figures() -> None:
     assert evaluate([6, 3, 2], ["/", "+"]) == 4
     assert figure(7200.0) == "7,200"
     assert figure(0.25) == "0.25"
+
+
+@pytest.mark.parametrize("text", ["1 x " * 4999, "5% of " * 3999, "1," * 9999 + "1"])
+def test_long_runs_without_a_result_are_read_quickly(text: str) -> None:
+    started = time.perf_counter()
+    assert calculations(text) == []
+    assert time.perf_counter() - started < 5  # an unbounded chain took minutes

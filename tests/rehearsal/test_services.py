@@ -10,7 +10,7 @@ from pptx import Presentation
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import NoteKind, Round, RoundNote
 from nextround.rehearsal import services
-from nextround.rehearsal.models import CaseSession, Slide
+from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
 
 NOW = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -83,15 +83,18 @@ def test_import_from_a_pptx_appends_or_replaces(rounds: list[Round]) -> None:
         slide.notes_slide.notes_text_frame.text = f"Say the {title.lower()}."
     buffer = io.BytesIO()
     deck.save(buffer)
-    plan = services.plan_for(round_=rounds[1])
-    services.slide_add(plan=plan, fields={"title": "Typed"})
-    services.slides_import(plan=plan, name="d.pptx", data=buffer.getvalue(), replace=False)
+    with pytest.raises(Invalid):
+        services.slides_import(round_=rounds[1], name="d.pptx", data=b"junk", replace=True)
+    assert not PresentationPlan.objects.exists()  # a refused file leaves no plan behind
+    services.slide_add_to_round(round_=rounds[1], fields={"title": "Typed"})
+    plan = PresentationPlan.objects.get(round=rounds[1])
+    services.slides_import(round_=rounds[1], name="d.pptx", data=buffer.getvalue(), replace=False)
     assert [s.title for s in plan.slides.all()] == ["Typed", "Problem", "Plan"]
-    services.slides_import(plan=plan, name="d.pptx", data=buffer.getvalue(), replace=True)
+    services.slides_import(round_=rounds[1], name="d.pptx", data=buffer.getvalue(), replace=True)
     assert [(s.position, s.title, s.notes) for s in plan.slides.all()] == [
         (1, "Problem", "Say the problem."),
         (2, "Plan", "Say the plan."),
     ]
     with pytest.raises(Invalid):
-        services.slides_import(plan=plan, name="d.pptx", data=b"junk", replace=True)
+        services.slides_import(round_=rounds[1], name="d.pptx", data=b"junk", replace=True)
     assert plan.slides.count() == 2  # nothing lost

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from nextround.errors import Invalid
 from nextround.feedback.report import TimedWord
 from nextround.slides.budget import SlideInput, plan_budget
 from nextround.slides.rehearsal import rehearse
+from tests.conftest import import_extra
 
 
 def _words(text: str, start: float, end: float) -> list[TimedWord]:
@@ -65,3 +68,45 @@ def test_marks_out_of_order_or_too_many_are_refused(marks: list[float]) -> None:
     plan = plan_budget(2, [SlideInput("A"), SlideInput("B"), SlideInput("C")])
     with pytest.raises(Invalid):
         rehearse(budgets=plan.slides, marks=marks, words=[], total_seconds=60, slot_minutes=2)
+
+
+SLIDE_SCRIPTS = [
+    "Our dwell time grew by a third last year.",
+    "Most of the waiting happens before the first scan at the gate.",
+    "I would book arrival slots and add a second scanner.",
+]
+
+
+def test_a_spoken_run_through_with_known_slide_changes(tmp_path: Path) -> None:
+    """espeak-ng speaks one sentence a slide with a second of silence between; the slide marks
+    fall in the middle of each silence; the local speech model transcribes the recording."""
+    import_extra("faster_whisper", "voice")
+    np = import_extra("numpy", "voice")
+    from nextround.speech import transcribe
+    from tests.speech.helpers import RATE, silence, speak, write_wav
+
+    parts, marks, at = [], [], 0.0
+    for i, script in enumerate(SLIDE_SCRIPTS):
+        spoken = speak(script, tmp_path)
+        parts.append(spoken)
+        at += len(spoken) / RATE
+        if i < len(SLIDE_SCRIPTS) - 1:
+            parts.append(silence(1.0))
+            marks.append(at + 0.5)
+            at += 1.0
+    wav = write_wav(tmp_path / "run.wav", np.concatenate([*parts, silence(0.5)]))
+    transcript = transcribe(wav)
+    plan = plan_budget(1, [SlideInput(f"Slide {n}") for n in range(1, 4)])  # 20 s each
+    report = rehearse(
+        budgets=plan.slides,
+        marks=marks,
+        words=transcript.words,
+        total_seconds=transcript.duration,
+        slot_minutes=1,
+    )
+    heard = [run.words for run in report.slides]
+    expected = [len(script.split()) for script in SLIDE_SCRIPTS]
+    assert all(abs(h - e) <= 1 for h, e in zip(heard, expected, strict=True)), heard
+    assert [run.end for run in report.slides[:2]] == [round(m, 1) for m in marks]
+    assert all(run.verdict == "short" for run in report.slides)  # a few seconds of 20
+    assert report.verdict == "short"

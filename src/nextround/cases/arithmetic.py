@@ -7,12 +7,16 @@ hundred") are not read: a sum said that way is left unchecked."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import msgspec
 
 from nextround.cases import thresholds as t
 
+# A stated sum has a few steps; a bounded chain keeps the search linear in the answer's length
+# (an unbounded one took minutes on "1 x 1 x 1 x …" without an equals sign).
+MAX_OPERATORS = 8
 _NUMBER = (
     r"[$£€]?\d(?:[\d,]*\d)?(?:\.\d+)?"
     r"(?:\s?(?:%|percent\b|k\b|m\b|bn\b|thousand\b|million\b|billion\b))?"
@@ -28,7 +32,8 @@ _EQUALS = (
     r"\s*(?:about\s+|roughly\s+|around\s+|approximately\s+|approx\.?\s*|~\s*)?"
 )
 CHAIN = re.compile(
-    rf"(?<![\w.,])(?P<sum>{_NUMBER}(?:{_OP}{_NUMBER})+){_EQUALS}(?P<result>{_NUMBER})",
+    rf"(?<![\w.,])(?P<sum>{_NUMBER}(?:{_OP}{_NUMBER}){{1,{MAX_OPERATORS}}})"
+    rf"{_EQUALS}(?P<result>{_NUMBER})",
     re.IGNORECASE,
 )
 SHARE_OF = re.compile(
@@ -136,7 +141,7 @@ def calculations(text: str) -> list[Calculation]:
         if carried is not None:  # "…is 217,391 households, x 1/3 = 72,000"
             numbers, operators = [found[-1].stated, *numbers], [carried[0], *operators]
             start = carried[1]
-        found.append(_calculation(match, evaluate(numbers, operators), start, text))
+        found.extend(_checkable(_calculation(match, evaluate(numbers, operators), start, text)))
         taken.append(range(match.start(), match.end()))
     for match in SHARE_OF.finditer(text):
         if any(match.start() in span for span in taken):
@@ -145,7 +150,7 @@ def calculations(text: str) -> list[Calculation]:
         if whole is None:
             continue
         computed = number_value(match["share"]) * whole
-        found.append(_calculation(match, computed, match.start(), text))
+        found.extend(_checkable(_calculation(match, computed, match.start(), text)))
     return sorted(found, key=lambda calc: calc.start)
 
 
@@ -180,8 +185,16 @@ def _calculation(match: re.Match[str], computed: float, start: int, text: str) -
     )
 
 
+def _checkable(calc: Calculation) -> list[Calculation]:
+    """The calculation, unless a figure is too large to hold or a division by zero leaves no
+    result: such a sum is left unchecked."""
+    return [calc] if math.isfinite(calc.stated) and math.isfinite(calc.computed) else []
+
+
 def figure(value: float) -> str:
     """A computed result written for the feedback: '7,200', '0.3', '1,234.57'."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

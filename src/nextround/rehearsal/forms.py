@@ -32,8 +32,6 @@ class OwnCaseForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class AnswerForm(forms.ModelForm):  # type: ignore[type-arg]
-    finish = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
     class Meta:
         model = CaseSession
         fields = ("structure", "answer")

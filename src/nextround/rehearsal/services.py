@@ -169,13 +169,22 @@ def _write_order(order: list[Slide]) -> None:
         Slide.objects.filter(pk=slide.pk).update(position=i)
 
 
-def slides_import(*, plan: PresentationPlan, name: str, data: bytes, replace: bool) -> list[Slide]:
-    """Slides read from a .pptx or a PDF, added after the others (or in their place)."""
-    imported = slides_from_file(name, data)
-    kept = 0 if replace else plan.slides.count()
-    if kept + len(imported) > slide_limits.MAX_SLIDES:
-        raise Invalid(f"A plan holds up to {slide_limits.MAX_SLIDES} slides.")
+def slide_add_to_round(*, round_: Round, fields: Mapping[str, object]) -> Slide:
+    """A slide added to the round's plan, made with the defaults if needed; a refused slide
+    leaves no plan behind."""
     with transaction.atomic():
+        return slide_add(plan=plan_for(round_=round_), fields=fields)
+
+
+def slides_import(*, round_: Round, name: str, data: bytes, replace: bool) -> list[Slide]:
+    """Slides read from a .pptx or a PDF, added after the others (or in their place). The file
+    is read first: a refused one changes nothing."""
+    imported = slides_from_file(name, data)
+    with transaction.atomic():
+        plan = plan_for(round_=round_)
+        kept = 0 if replace else plan.slides.count()
+        if kept + len(imported) > slide_limits.MAX_SLIDES:
+            raise Invalid(f"A plan holds up to {slide_limits.MAX_SLIDES} slides.")
         if replace:
             plan.slides.all().delete()
         return [

@@ -214,7 +214,7 @@ def slide_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = SlideForm(request.POST)
     if submit(
         form,
-        lambda: services.slide_add(plan=services.plan_for(round_=round_), fields=form.cleaned_data),
+        lambda: services.slide_add_to_round(round_=round_, fields=form.cleaned_data),
     ):
         messages.success(request, "Slide added.")
         return see_other(reverse("presentation", args=[round_.pk]) + "#slides")
@@ -230,7 +230,7 @@ def slides_import(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         return len(
             services.slides_import(
-                plan=services.plan_for(round_=round_),
+                round_=round_,
                 name=upload.name or "file",
                 data=upload.read(),
                 replace=form.cleaned_data["replace"],
