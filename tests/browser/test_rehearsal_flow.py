@@ -84,3 +84,30 @@ def test_a_presentation_plan_warns_about_an_over_long_slide(page: Page, user: Us
     expect(page.get_by_test_id("plan-warnings")).to_contain_text(
         "Slide 1 (The problem): the notes have 210 words; about 150 fit in 1:00"
     )
+
+
+def test_rehearsal_pages_have_no_serious_accessibility_findings(page: Page, user: User) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    from django.utils import timezone
+
+    from nextround.rehearsal.models import CaseSession, PresentationPlan
+    from nextround.workspace.demo import demo_load
+
+    demo_load(owner=user, now=timezone.now())
+    session = CaseSession.objects.get(owner=user)
+    plan = PresentationPlan.objects.get(owner=user)
+    failures = {}
+    for url in (
+        "/cases/",
+        "/cases/?field=clinical",
+        f"/cases/sessions/{session.pk}/",
+        f"/cases/sessions/{session.pk}/feedback/",
+        f"/rounds/{plan.round_id}/presentation/",
+    ):
+        page.goto(url)
+        violations = Axe().run(page).response["violations"]
+        found = [v["id"] for v in violations if v["impact"] in {"serious", "critical"}]
+        if found:
+            failures[url] = found
+    assert failures == {}
+    expect(page.get_by_test_id("plan-warnings")).to_contain_text("Slide 2 (What the scans show)")
