@@ -84,9 +84,9 @@ def case_answer_save(
     """Save the typed answer and the scratch structure; ``finish`` also stops the clock."""
     session.answer = answer
     session.structure = structure
+    if finish and not answer.strip():  # the feedback is measured on the answer
+        raise Invalid("Type the answer first.", {"answer": ["Type the answer first."]})
     if finish and session.finished_at is None:
-        if not answer.strip():
-            raise Invalid("Type the answer first.", {"answer": ["Type the answer first."]})
         session.finished_at = now
     return save_validated(session, what="answer")
 
