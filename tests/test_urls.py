@@ -43,6 +43,8 @@ from nextround.practice import services as practice
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem
+from nextround.rehearsal import services as rehearsal
+from nextround.rehearsal.models import CaseSession, Slide
 from nextround.research.models import Fact, Feed, NewsEntry, Term
 from nextround.stories import jobs as story_jobs
 from nextround.stories import services as stories
@@ -70,6 +72,9 @@ KINDS: dict[str, type[Any]] = {
     "market/": MarketEntry,
     "offers/": Offer,
     "notes/": RoundNote,
+    "cases/sessions/": CaseSession,
+    "cases/from-note/": RoundNote,
+    "slides/": Slide,
     "asks/": AskItem,
     "stories/": Story,
     "strengths/": Strength,
@@ -121,6 +126,17 @@ def _populate(owner: User) -> dict[type[Any], int]:
     NewsEntry.objects.create(
         owner=owner, opportunity=opportunity, feed=feed, origin="feed", title="Undated", key="u"
     )
+    # A case question noted in a round, so the case page offers to practise it.
+    RoundNote.objects.create(
+        owner=owner,
+        round=next_round,
+        kind=NoteKind.QUESTION,
+        text="How many deliveries a day could one more dock door handle?",
+        category="case",
+        category_by_hand=True,
+    )
+    # A case session under way, so its phase button shows (the demo's is finished).
+    rehearsal.case_session_from_bank(owner=owner, key="kitchen-waste", now=now)
     session = practice.session_start(owner=owner, round_=next_round, count=2)
     question = PracticeQuestion.objects.filter(session=session).order_by("position").first()
     assert question is not None

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "nextround.practice",
     "nextround.followup",
     "nextround.money",
+    "nextround.rehearsal",
     "nextround.workspace",
     "nextround.brief",
     "nextround.coaching",

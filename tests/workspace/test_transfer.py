@@ -31,6 +31,7 @@ from nextround.practice import services as practice
 from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
+from nextround.rehearsal import services as rehearsal
 from nextround.stories import services as stories
 from nextround.stories.models import (
     ConcernAnswer,
@@ -247,7 +248,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 6
+    assert full_document["version"] == VERSION == 7
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
@@ -277,6 +278,8 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     stories.strength_save(owner=user, name="Focus", rank=1, stories=[story])
     session = practice.session_start(owner=user, own=["Why us?"])
     practice.attempt_typed(owner=user, question=session.questions.get(), text=TYPED_ANSWER)
+    plan = rehearsal.plan_save(round_=rounds[0], changes={"slot_minutes": 5})
+    rehearsal.slide_add(plan=plan, fields={"title": "One"})
     with CaptureQueriesContext(connection) as small:
         workspace_export(owner=user, now=NOW)
     _fill(user)
@@ -287,8 +290,9 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     # 19 before the follow-up section's five prefetches (debrief, per-person debriefs, thank-you
     # notes, follow-ups sent, replies), the research section's four (facts, terms, feeds, news)
     # and the money section's five (budget, notice period, current job; each opportunity's
-    # market ranges and offers).
-    assert len(large.captured_queries) == len(small.captured_queries) <= 33
+    # market ranges and offers), and the rehearsal section's three (presentation plans, their
+    # slides, case sessions).
+    assert len(large.captured_queries) == len(small.captured_queries) <= 36
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -429,8 +433,9 @@ def test_reimport_skips_opportunities_already_present(user: User, demo_document:
     report = workspace_import(owner=user, document=edited)
     assert (report.opportunities, report.rounds, report.notes) == (0, 0, 0)
     assert (report.stories, report.strengths, report.quotes) == (0, 0, 0)
-    # The opportunity, and the demo's two stories, one strength and one quote, and the budget.
-    assert report.skipped == 1 + 2 + 1 + 1 + 1
+    # The opportunity, the demo's two stories, one strength and one quote, the budget, and the
+    # case session.
+    assert report.skipped == 1 + 2 + 1 + 1 + 1 + 1
     assert _row_counts() == counts
     # Not overwritten by the edited file.
     assert Opportunity.objects.get(owner_id=user.pk).company == "Tidewater Freight"
@@ -441,10 +446,10 @@ def test_reimport_of_everything_adds_nothing(user: User, full_document: Document
     counts = _row_counts()
     report = workspace_import(owner=user, document=full_document)
     # The opportunity, four stories, three strengths, two quotes and two practice sessions are
-    # all already here, and so is the budget.
+    # all already here, and so are the budget and the case session.
     assert (report.opportunities, report.stories, report.strengths, report.quotes) == (0, 0, 0, 0)
-    assert (report.practice_sessions, report.attempts) == (0, 0)
-    assert report.skipped == 1 + 4 + 3 + 2 + 2 + 1
+    assert (report.practice_sessions, report.attempts, report.case_sessions) == (0, 0, 0)
+    assert report.skipped == 1 + 4 + 3 + 2 + 2 + 1 + 1
     assert _row_counts() == counts
 
 
@@ -470,7 +475,7 @@ def test_report_summary_reads_well(user: User, demo_document: Document) -> None:
     report = workspace_import(owner=user, document=demo_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote, "
-        "1 budget, 1 market range, 1 offer; skipped 0 already present."
+        "1 budget, 1 market range, 1 offer, 1 case session; skipped 0 already present."
     )
 
 
@@ -480,7 +485,7 @@ def test_report_summary_names_stories_strengths_quotes_and_practice(
     report = workspace_import(owner=user, document=full_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes, "
-        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer; "
+        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session; "
         "skipped 0 already present."
     )
 
@@ -501,7 +506,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 7, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 8, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],
@@ -1115,7 +1120,7 @@ def test_reimport_skips_practice_sessions_already_present(
     edited["practice"][0]["questions"][1]["text"] = "Tell me about the hardest week you had."
     report = workspace_import(owner=user, document=edited)
     assert (report.practice_sessions, report.attempts) == (1, 3)
-    assert report.skipped == 1 + 4 + 3 + 2 + 1 + 1  # the last one: the budget
+    assert report.skipped == 1 + 4 + 3 + 2 + 1 + 1 + 1  # the last two: the budget, the case
     assert PracticeSession.objects.filter(owner=user).count() == 3
     assert not Attempt.objects.filter(text="Changed in the file.").exists()
     # The new session's best attempt is at a question whose best is already kept here.
@@ -1151,7 +1156,7 @@ def test_a_session_for_a_round_not_here_is_kept_without_it(
     assert (report.practice_sessions, report.practice_without_round) == (2, 1)
     assert (
         "2 practice sessions (1 without the round it was for, which this workspace does not "
-        "have), 4 attempts, 1 budget, 1 market range, 1 offer;"
+        "have), 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session;"
     ) in report.summary()
     session = PracticeSession.objects.get(owner=user, questions__text="Why this company?")
     assert session.round is None

@@ -49,6 +49,18 @@ def _unreadable(message: str) -> Iterator[None]:
 
 
 def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
+    text = "\n\n".join(page for page in pdf_page_texts(source, data, budget) if page)
+    if not text:
+        raise Invalid(
+            f"{source} has no readable text: it looks like a scanned image. "
+            "Copy the posting's text and paste it instead."
+        )
+    return text
+
+
+def pdf_page_texts(source: str, data: bytes, budget: Budget | None = None) -> list[str]:
+    """The text of each page, in order ("" for a page without text), within the budget's
+    limits; the presentation plan's import reads slides this way."""
     budget = budget or Budget(source)
     # A compressed stream may inflate a thousandfold; text pages inflate to far less.
     streams = budget.limits.pdf_stream
@@ -74,7 +86,7 @@ def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
                 f"{source} is password-protected. Remove the password (or print it to a new "
                 "PDF) and try again."
             )
-        pages = []
+        pages: list[str] = []
         content = 0
         for page in _pdf_pages(reader, budget):
             # Reading a page's drawing instructions costs about a second of CPU a megabyte,
@@ -91,13 +103,7 @@ def pdf_text(source: str, data: bytes, budget: Budget | None = None) -> str:
 
             pages.append(plain_text(page.extract_text(visitor_text=visit)))
             budget.check_time()
-    text = "\n\n".join(page for page in pages if page)
-    if not text:
-        raise Invalid(
-            f"{source} has no readable text: it looks like a scanned image. "
-            "Copy the posting's text and paste it instead."
-        )
-    return text
+    return pages
 
 
 @contextmanager

@@ -32,6 +32,7 @@ from nextround.interviews.models import (
 )
 from nextround.money import services as money
 from nextround.money.models import Budget
+from nextround.rehearsal.demo import demo_rehearsal
 from nextround.research import services as research
 from nextround.research.models import FactKind
 from nextround.stories import services as stories
@@ -86,11 +87,12 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
     maya, luis, grace = _people(opportunity)
     first = _first_round(opportunity, now=now, attendees=[maya])
     _first_round_notes(first, maya=maya, today=today)
-    _second_round(opportunity, now=now, attendees=[maya, luis, grace])
+    panel = _second_round(opportunity, now=now, attendees=[maya, luis, grace])
     _stories(owner, first_round=first)
     _first_round_debrief(first, maya=maya)
     _research(opportunity, first_round=first, now=now)
     _money(opportunity, today=today)
+    demo_rehearsal(panel=panel, now=now)
     return opportunity
 
 

@@ -30,6 +30,9 @@ earlier versions import as before.
 written only when there are some and is optional on import, so files without it, of any version,
 still import. Version 6 gives each note ``category`` and ``category_by_hand``: a question's kind,
 read back only when the candidate set it by hand (older files: every question is tagged afresh).
+Version 7 adds the rehearsal app's ``presentation`` per round (slot, brief, slides) and ``cases``
+at the top (case sessions; ``rehearsal/transfer.py``), each only when there is some, so older
+files import as before.
 """
 
 from __future__ import annotations
@@ -49,11 +52,12 @@ from nextround.interviews.transfer import Parts
 from nextround.money import transfer as money
 from nextround.practice import transfer as practice
 from nextround.prep import transfer as prep
+from nextround.rehearsal import transfer as rehearsal
 from nextround.research import transfer as research
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 6
+VERSION = 7
 
 
 class Header(Doc):
@@ -68,11 +72,13 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             *prep.round_prefetch(),
             *stories.round_prefetch(),
             *followup.round_prefetch(),
+            *rehearsal.round_prefetch(),
         ],
         round_export=[
             prep.round_export,
             stories.tellings_export(story_refs),
             followup.round_export,
+            rehearsal.round_export,
         ],
         opportunity_prefetch=[
             *stories.opportunity_prefetch(),
@@ -94,6 +100,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
         "opportunities": interviews.opportunities_export(owner=owner, parts=parts),
         **practice.practice_export(owner=owner),
         **money.money_export(owner=owner),
+        **rehearsal.cases_export(owner=owner),
     }
 
 
@@ -106,6 +113,7 @@ class ImportReport(Tally):
             *stories.imported(self),
             *practice.imported(self),
             *money.imported(self),
+            *rehearsal.imported(self),
         ]
         return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
 
@@ -127,6 +135,7 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
                 prep.round_import,
                 stories.tellings_import(library),
                 followup.round_import,
+                rehearsal.round_import,
             ],
             opportunity_import=[
                 stories.concern_answers_import(library),
@@ -138,6 +147,7 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds
         money.money_import(owner=owner, root=root, report=report)
+        rehearsal.cases_import(owner=owner, root=root, report=report)  # names rounds
     return report
 
 

@@ -1,0 +1,75 @@
+"""The case picker, an own prompt, the answer with its scratch structure, a round's plan, a
+slide, and a slide file to import. The models' rules check each field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from nextround.cases.bank import KIND_LABELS
+from nextround.playbook.field import FIELD_LABELS
+from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.slides.importing import MAX_BYTES
+
+_ANY = [("", "Any")]
+
+
+class CasePickForm(forms.Form):
+    """The bank's filters, read from the page's address (GET)."""
+
+    kind = forms.ChoiceField(choices=_ANY + list(KIND_LABELS.items()), required=False)
+    field = forms.ChoiceField(
+        label="Employer's field", choices=_ANY + list(FIELD_LABELS.items()), required=False
+    )
+
+
+class OwnCaseForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CaseSession
+        fields = ("title", "prompt", "kind")
+        labels = {"prompt": "The case as it was put to you", "kind": "Kind (optional)"}
+
+
+class AnswerForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CaseSession
+        fields = ("structure", "answer")
+        labels = {"answer": "Your answer"}
+        help_texts = {
+            "structure": "One branch a line; indent the points under it (two spaces or a tab).",
+        }
+        widgets = {
+            "structure": forms.Textarea(attrs={"rows": 8, "class": "mono"}),
+            "answer": forms.Textarea(attrs={"rows": 14}),
+        }
+
+
+class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = PresentationPlan
+        fields = ("slot_minutes", "brief")
+        widgets = {"brief": forms.Textarea(attrs={"rows": 4})}
+
+
+class SlideForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Slide
+        fields = ("title", "text", "notes", "minutes")
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="A .pptx or .pdf file")
+    replace = forms.BooleanField(label="Replace the slides already here", required=False)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                f"The file is larger than the {MAX_BYTES // 1024 // 1024} MB limit."
+            )
+        return upload

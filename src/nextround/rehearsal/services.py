@@ -1,0 +1,200 @@
+"""Writes of the rehearsal app: a case session started (from the bank, the candidate's own
+prompt or a round's case question), its phases begun, its answer saved and finished; a round's
+presentation plan, its slides typed, edited, moved, deleted or imported from a file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Max
+
+from nextround.cases import bank
+from nextround.cases.phases import PHASES
+from nextround.core.services import save_validated
+from nextround.errors import Invalid
+from nextround.interviews.models import Round, RoundNote
+from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.slides import thresholds as slide_limits
+from nextround.slides.importing import slides_from_file
+
+SLIDE_FIELDS = frozenset({"title", "text", "notes", "minutes"})
+PLAN_FIELDS = frozenset({"slot_minutes", "brief"})
+
+
+# --- case sessions --------------------------------------------------------------------------
+
+
+def case_session_from_bank(*, owner: User, key: str, now: datetime) -> CaseSession:
+    case = bank.case_get(key)
+    session = CaseSession(
+        owner=owner,
+        case_key=case.key,
+        kind=case.kind,
+        title=case.title,
+        prompt=case.prompt,
+        created_at=now,
+    )
+    return save_validated(session, what="case session")
+
+
+def case_session_own(
+    *, owner: User, title: str, prompt: str, kind: str, now: datetime
+) -> CaseSession:
+    session = CaseSession(
+        owner=owner, title=title.strip(), prompt=prompt.strip(), kind=kind, created_at=now
+    )
+    return save_validated(session, what="case session")
+
+
+def case_session_from_note(*, note: RoundNote, now: datetime) -> CaseSession:
+    """A case question heard (or expected) in a round, practised as a session."""
+    if note.category != "case":
+        raise Invalid("Only a note tagged as a case question can start a case session.")
+    first_line = note.text.strip().splitlines()[0] if note.text.strip() else "Case"
+    session = CaseSession(
+        owner=note.owner,
+        title=first_line[:200],
+        prompt=note.text,
+        round=note.round,
+        note=note,
+        created_at=now,
+    )
+    return save_validated(session, what="case session")
+
+
+def case_phase_begin(*, session: CaseSession, phase: str, now: datetime) -> CaseSession:
+    """Record the moment a phase began; a phase begins once, and not after the session ends."""
+    if phase not in PHASES:
+        raise Invalid(f"Unknown phase {phase!r}.")
+    if session.finished_at is not None:
+        raise Invalid("This session is finished; start a new one to time it again.")
+    if getattr(session, f"{phase}_at") is not None:
+        raise Invalid(f"The {phase} phase has already begun.")
+    setattr(session, f"{phase}_at", now)
+    session.save(update_fields=[f"{phase}_at"])
+    return session
+
+
+def case_answer_save(
+    *, session: CaseSession, answer: str, structure: str, finish: bool, now: datetime
+) -> CaseSession:
+    """Save the typed answer and the scratch structure; ``finish`` also stops the clock."""
+    session.answer = answer
+    session.structure = structure
+    if finish and not answer.strip():  # the feedback is measured on the answer
+        raise Invalid("Type the answer first.", {"answer": ["Type the answer first."]})
+    if finish and session.finished_at is None:
+        session.finished_at = now
+    return save_validated(session, what="answer")
+
+
+def case_session_delete(*, session: CaseSession) -> None:
+    session.delete()
+
+
+# --- presentation plans -----------------------------------------------------------------------
+
+
+def plan_save(*, round_: Round, changes: Mapping[str, object]) -> PresentationPlan:
+    unknown = sorted(set(changes) - PLAN_FIELDS)
+    if unknown:
+        raise Invalid(f"Unknown field {unknown[0]!r}.")
+    plan = PresentationPlan.objects.filter(round=round_).first() or PresentationPlan(
+        owner=round_.owner, round=round_
+    )
+    for name, value in changes.items():
+        setattr(plan, name, value)
+    return save_validated(plan, what="presentation plan")
+
+
+def plan_for(*, round_: Round) -> PresentationPlan:
+    """The round's plan, made with the defaults when it has none yet."""
+    plan = PresentationPlan.objects.filter(round=round_).first()
+    return plan or plan_save(round_=round_, changes={})
+
+
+def _next_position(plan: PresentationPlan) -> int:
+    last = plan.slides.aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
+
+
+def slide_add(*, plan: PresentationPlan, fields: Mapping[str, object]) -> Slide:
+    if plan.slides.count() >= slide_limits.MAX_SLIDES:
+        raise Invalid(f"A plan holds up to {slide_limits.MAX_SLIDES} slides.")
+    slide = Slide(owner=plan.owner, plan=plan, position=_next_position(plan))
+    return slide_update(slide=slide, fields=fields)
+
+
+def slide_update(*, slide: Slide, fields: Mapping[str, object]) -> Slide:
+    unknown = sorted(set(fields) - SLIDE_FIELDS)
+    if unknown:
+        raise Invalid(f"Unknown field {unknown[0]!r}.")
+    for name, value in fields.items():
+        setattr(slide, name, value.strip() if isinstance(value, str) else value)
+    return save_validated(slide, what="slide")
+
+
+def slide_delete(*, slide: Slide) -> None:
+    with transaction.atomic():
+        plan = slide.plan
+        slide.delete()
+        _renumber(plan)
+
+
+def slide_move(*, slide: Slide, by: int) -> None:
+    """Swap the slide with its neighbour before (``by`` -1) or after (+1)."""
+    with transaction.atomic():
+        order = list(slide.plan.slides.select_for_update().order_by("position", "id"))
+        at = next(i for i, s in enumerate(order) if s.pk == slide.pk)
+        to = at + by
+        if not 0 <= to < len(order):
+            return
+        order[at], order[to] = order[to], order[at]
+        _write_order(order)
+
+
+def _renumber(plan: PresentationPlan) -> None:
+    _write_order(list(plan.slides.order_by("position", "id")))
+
+
+def _write_order(order: list[Slide]) -> None:
+    # Positions are unique per plan: move every slide out of the way first.
+    offset = len(order) + 1000
+    for i, slide in enumerate(order):
+        Slide.objects.filter(pk=slide.pk).update(position=offset + i)
+    for i, slide in enumerate(order, start=1):
+        Slide.objects.filter(pk=slide.pk).update(position=i)
+
+
+def slide_add_to_round(*, round_: Round, fields: Mapping[str, object]) -> Slide:
+    """A slide added to the round's plan, made with the defaults if needed; a refused slide
+    leaves no plan behind."""
+    with transaction.atomic():
+        return slide_add(plan=plan_for(round_=round_), fields=fields)
+
+
+def slides_import(*, round_: Round, name: str, data: bytes, replace: bool) -> list[Slide]:
+    """Slides read from a .pptx or a PDF, added after the others (or in their place). The file
+    is read first: a refused one changes nothing."""
+    imported = slides_from_file(name, data)
+    with transaction.atomic():
+        plan = plan_for(round_=round_)
+        kept = 0 if replace else plan.slides.count()
+        if kept + len(imported) > slide_limits.MAX_SLIDES:
+            raise Invalid(f"A plan holds up to {slide_limits.MAX_SLIDES} slides.")
+        if replace:
+            plan.slides.all().delete()
+        return [
+            slide_add(
+                plan=plan,
+                fields={
+                    "title": found.title[:200],
+                    "text": found.text[: slide_limits.MAX_NOTES_CHARS],
+                    "notes": found.notes[: slide_limits.MAX_NOTES_CHARS],
+                },
+            )
+            for found in imported
+        ]

@@ -1,0 +1,105 @@
+"""The rehearsal pages: GET renders, POST answers 303 or, with errors, 400 and saves nothing."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import User
+from django.test import Client
+
+from nextround.interviews.models import Round
+from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+
+
+def _soup(client: Client, url: str) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _text(page: BeautifulSoup, test_id: str) -> str:
+    found = page.select_one(f"[data-testid={test_id}]")
+    assert found is not None, test_id
+    return found.get_text()
+
+
+def test_the_case_list_filters_by_kind_and_field(client: Client, user: User) -> None:
+    page = _soup(client, "/cases/?field=clinical")
+    listed = page.select("[data-testid=case-list] li")
+    assert listed and all("Product improvement" not in li.get_text() for li in listed)
+    page = _soup(client, "/cases/?kind=sizing")
+    assert all("Market sizing" in li.get_text() for li in page.select("[data-testid=case-list] li"))
+    assert client.get("/cases/?kind=riddles").status_code == 400
+
+
+def test_a_case_session_from_start_to_feedback(client: Client, user: User) -> None:
+    response = client.post("/cases/start/", {"key": "kitchen-waste"})
+    assert response.status_code == 303
+    session = CaseSession.objects.get(owner=user)
+    url = f"/cases/sessions/{session.pk}/"
+    assert response["Location"] == url
+    assert client.post(url + "phase/", {"phase": "clarify"}).status_code == 303
+    page = _soup(client, url)
+    assert "Clarify" in _text(page, "current-phase")
+    assert "Structure" in _text(page, "next-phase")
+    # No answer: refused with 400, nothing finished.
+    assert client.post(url, {"answer": "", "structure": "", "finish": "1"}).status_code == 400
+    session.refresh_from_db()
+    assert session.finished_at is None
+    answer = "What is the goal? I'd look at three areas. 100 x 15% = 15.\n\nI recommend a pilot."
+    response = client.post(
+        url, {"answer": answer, "structure": "- buy\n- cook\n- serve", "finish": "1"}
+    )
+    assert response.status_code == 303 and response["Location"] == url + "feedback/"
+    page = _soup(client, url + "feedback/")
+    checks = _text(page, "case-checks")
+    assert "100 x 15% = 15: right" in checks
+    assert "Clarifying questions first" in checks
+
+
+def test_feedback_before_an_answer_and_others_sessions(
+    client: Client, user: User, other_user: User
+) -> None:
+    client.post("/cases/start/", {"key": "kitchen-waste"})
+    mine = CaseSession.objects.get(owner=user)
+    assert client.get(f"/cases/sessions/{mine.pk}/feedback/").status_code == 400
+    theirs = CaseSession.objects.create(owner=other_user, title="x", prompt="y")
+    assert client.get(f"/cases/sessions/{theirs.pk}/").status_code == 404
+    assert client.post("/cases/start/", {"key": "no-such"}).status_code == 404
+
+
+def test_an_own_prompt_with_errors_answers_400(client: Client, user: User) -> None:
+    assert client.post("/cases/own/", {"title": "", "prompt": ""}).status_code == 400
+    assert not CaseSession.objects.exists()
+    response = client.post("/cases/own/", {"title": "Mine", "prompt": "Size the market."})
+    assert response.status_code == 303
+
+
+def test_the_presentation_plan_warns_about_long_notes(client: Client, rounds: list[Round]) -> None:
+    url = f"/rounds/{rounds[1].pk}/presentation/"
+    page = _soup(client, url)
+    assert "Dana Ortiz" in _text(page, "audience")
+    assert client.post(url, {"slot_minutes": "0"}).status_code == 400
+    assert not PresentationPlan.objects.exists()
+    assert client.post(url, {"slot_minutes": "2", "brief": "Tell us"}).status_code == 303
+    add = url + "slides/"
+    assert client.post(add, {"title": "One", "notes": "word " * 200}).status_code == 303
+    assert client.post(add, {"title": "Two"}).status_code == 303
+    assert client.post(add, {"title": ""}).status_code == 400
+    page = _soup(client, url)
+    warnings = _text(page, "plan-warnings")
+    assert "Slide 1 (One): the notes have 200 words; about 150 fit" in warnings
+    slide = Slide.objects.get(title="One")
+    response = client.post(f"/slides/{slide.pk}/edit/", {"title": "One", "notes": "short"})
+    assert response.status_code == 303
+    assert client.get(url).content.decode().count("plan-warnings") == 0
+
+
+def test_an_unreadable_import_answers_400(client: Client, rounds: list[Round]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = f"/rounds/{rounds[1].pk}/presentation/import/"
+    upload = SimpleUploadedFile("deck.pptx", b"junk")
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 400
+    assert "damaged or not a zip" in response.content.decode()
+    assert not Slide.objects.exists()
