@@ -175,7 +175,9 @@ def measure_models(bench: Bench, folder: Path) -> list[Row]:
     return rows
 
 
-def measure(runs: int, folder: Path) -> tuple[list[Row], list[Row], dict[str, float]]:
+def measure(
+    runs: int, folder: Path, *, variants: bool = True
+) -> tuple[list[Row], list[Row], dict[str, float]]:
     from faster_whisper import WhisperModel
 
     bench = Bench(runs, folder)
@@ -185,6 +187,8 @@ def measure(runs: int, folder: Path) -> tuple[list[Row], list[Row], dict[str, fl
     facts["decode"] = median_seconds(runs, lambda: decode(bench.answer))
     facts["pauses"] = median_seconds(runs, lambda: find_pauses(bench.samples, SAMPLE_RATE))
     by_model = measure_models(bench, folder)
+    if not variants:
+        return by_model, [], facts
     whisper = model.whisper
     rows = [
         bench.ours(model),
@@ -248,6 +252,8 @@ def report(
         one, two = by_threads.get(f"{name}, 1 thread"), by_threads.get(f"{name}, 2 threads")
         if one and two:
             lines.append(f"\n{name}: two threads take {two / one:.2f} × the time of one.")
+    if not rows:
+        return "\n".join(lines)
     lines += [
         "",
         "tiny.en with one decoding setting changed at a time (Whisper alone unless named):",
@@ -278,14 +284,19 @@ def _line(row: Row, spoken: int, target: str | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=3, help="timed runs per row (3)")
-    parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/speech.md")
+    parser.add_argument(
+        "--models-only",
+        action="store_true",
+        help="time the models and thread counts only, not the decoding settings",
+    )
     args = parser.parse_args(argv)
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is needed to speak the answer: run scripts/system-deps", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="nextround-speech-") as folder:
         load = os.getloadavg()[0]
-        by_model, rows, facts = measure(args.runs, Path(folder))
+        by_model, rows, facts = measure(args.runs, Path(folder), variants=not args.models_only)
     body = report(by_model, rows, facts, args.runs, load)
     print(body)
     if args.write_docs:

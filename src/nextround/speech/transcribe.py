@@ -203,10 +203,11 @@ def _load(where: str, name: str) -> Model:
 
 
 def cpu_threads() -> int:
-    """Half the cores, from one to four. On two cores, two threads were at most 15% faster than
-    one (benchmarks/speech.py), while the web server and the candidate's browser, recording the
-    next answer, need the machine too."""
-    return max(1, min(4, (os.cpu_count() or 1) // 2))
+    """Every core, up to four. On two cores, two threads took 0.56 (tiny.en) and 0.61 (base) of
+    the time of one on a busy machine (benchmarks/speech.py, 2026-12-06; idle, earlier, two were
+    up to 15% faster): the candidate is waiting for the transcript, and no slower for it. Past
+    four, CTranslate2 gains little on models this small."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 # --- recognising ---------------------------------------------------------------------------
