@@ -34,6 +34,7 @@ from tests.speech.helpers import (
     WITH_FILLERS,
     convert,
     jiwer,
+    last_word_kept,
     normalised,
     silence,
     speak,
@@ -105,13 +106,17 @@ def test_word_error_rate_meets_the_target(
 def test_every_final_word_is_kept(
     each_model: Model, varied_clips: list[Any], heard: Callable[..., Transcript]
 ) -> None:
-    """24 clips of one to two sentences in four voices at three rates: the transcript goes on
-    to the end of the speech in every one (misheard words are the error rate's business)."""
+    """24 clips of one to two sentences in four voices at three rates: in every one the last word
+    spoken is in the transcript (heard right or misheard: that is the error rate's business), or
+    the transcript's last word ends where the speech does."""
     cut = []
     for clip in varied_clips:
         result = heard(each_model, clip)
-        if not result.words or result.words[-1].end < clip.speech_end - END_TOLERANCE:
-            cut.append((clip.voice, clip.rate, clip.script, result.text))
+        script = spoken(clip.script.replace("|", " "))
+        reaches = bool(result.words) and result.words[-1].end >= clip.speech_end - END_TOLERANCE
+        # Whisper may place a last word's end early, or mishear it: either alone is no loss.
+        if not reaches and not last_word_kept(script, spoken(result.text)):
+            cut.append((clip.voice, clip.rate, clip.script, result.text, result.words[-1:]))
     assert cut == []
 
 
