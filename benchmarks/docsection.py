@@ -9,16 +9,18 @@ from pathlib import Path
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
 
-def write_section(key: str, body: str, intro: str = "# Performance\n") -> None:
-    """Replace (or append) the section ``key`` of docs/performance.md; ``intro`` starts a new
-    file."""
+def write_section(
+    key: str, body: str, intro: str = "# Performance\n", path: Path = DOCS_PATH
+) -> None:
+    """Replace (or append) the section ``key`` of ``path`` (docs/performance.md); ``intro``
+    starts a new file."""
     block = f"<!-- {key}:start -->\n{body}\n<!-- {key}:end -->"
-    text = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else intro
+    text = path.read_text(encoding="utf-8") if path.exists() else intro
     pattern = re.compile(rf"<!-- {re.escape(key)}:start -->.*?<!-- {re.escape(key)}:end -->", re.S)
     if pattern.search(text):
         text = pattern.sub(lambda _: block, text)
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"Updated {DOCS_PATH}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Updated {path}")

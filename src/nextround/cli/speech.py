@@ -53,15 +53,18 @@ class _Progress:
 def transcribe_file(audio: Path) -> Transcript:
     """A recording transcribed with the configured model, a progress bar on a terminal."""
     from nextround.config import load_settings
-    from nextround.speech import check_file, transcribe
+    from nextround.speech import check_file, load, transcribe
 
     check_file(audio)  # a refused file fails before the model is loaded
     try:
-        configured = load_settings().speech_model
+        configured = load_settings()
     except ValueError as exc:  # load_settings() rejects a bad NEXTROUND_* variable
         raise click.ClickException(f"configuration: {exc}") from None
+    model = load(configured.speech_model, data_dir=configured.data_dir)
+    if model.note:  # Whisper base was asked for but can't be had
+        click.echo(f"Note: {model.note}", err=True)
     with _Progress() as progress:
-        return transcribe(audio, model=configured, progress=progress)
+        return transcribe(audio, model=model, progress=progress)
 
 
 def _clock(seconds: float) -> str:

@@ -170,13 +170,14 @@ def attempt_recorded(
 
 
 def voice_ready() -> bool:
-    return speech.available(settings.APP.speech_model)
+    return speech.available(settings.APP.speech_model, settings.APP.data_dir)
 
 
 def require_voice() -> None:
     """Unavailable, saying what to do, when spoken answers can't be transcribed here."""
     if not voice_ready():
-        speech.model_path(settings.APP.speech_model)  # names a misconfigured model, if that's it
+        # names a misconfigured model, if that's it
+        speech.model_path(settings.APP.speech_model, settings.APP.data_dir)
         raise speech.Unavailable(
             f"Answering out loud needs the voice extra: {INSTALL_HINT}, then restart nextround."
         )
@@ -196,9 +197,12 @@ def transcribe_attempt(pk: int) -> None:
         return
     _set(pk, status=Status.TRANSCRIBING, progress=0.0)
     try:
+        model = speech.load(settings.APP.speech_model, data_dir=settings.APP.data_dir)
+        if model.note:  # Whisper base was asked for but can't be had: tiny.en instead
+            log.warning("speech model: %s", model.note)
         transcript = speech.transcribe(
             recordings_dir() / attempt.audio,
-            model=settings.APP.speech_model,
+            model=model,
             progress=_progress_writer(pk),
         )
         if not transcript.text.strip():

