@@ -25,6 +25,18 @@ from nextround.practice import jobs
 from tests.prep.helpers import TZ, wall
 
 
+@pytest.fixture(autouse=True, scope="session")
+def speech_model_pinned() -> Iterator[None]:
+    """The suite transcribes with tiny.en whatever this machine's speed: ``auto`` would time
+    Whisper base once and pick by the result, so a busy machine and an idle one would run the
+    practice tests on different models. The speech tests load each model by name."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    with override_settings(APP=dataclasses.replace(settings.APP, speech_model="tiny.en")):
+        yield
+
+
 @pytest.fixture
 def user(db: None) -> User:
     return local_user()
