@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -48,7 +49,7 @@ PAGES: dict[str, Callable[[Demo], str]] = {
     "offers": lambda d: reverse("offers"),
 }
 
-NOTES = [
+NOTES: list[tuple[str, dict[str, Any]]] = [
     ("question", {"text": "Walk me through a forecast that went wrong.", "rating": 2}),
     ("concern", {"text": "Little experience with unionised sites.", "response": "The pilot."}),
     ("concern", {"text": "Travel is heavy.", "status": "closed", "response": "Fine by me."}),

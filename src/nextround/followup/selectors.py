@@ -128,7 +128,7 @@ def holiday_region() -> tuple[str, str | None]:
 
 
 def rounds_for_followups(
-    rounds: Iterable[Round] | None = None, *conditions: Q | Exists, **filters: object
+    rounds: Iterable[Round] | None = None, *conditions: Q, **filters: object
 ) -> list[Round]:
     """Rounds with everything the schedule reads, in a fixed number of queries.
 
@@ -165,7 +165,7 @@ def rounds_for_followups(
     )
     if rounds is not None:
         query = query.filter(pk__in=[r.pk for r in rounds])
-    loaded = list(query)
+    loaded: list[Round] = list(query)
     opportunities: dict[int, Opportunity] = {}
     for round_ in loaded:
         round_.opportunity = opportunities.setdefault(round_.opportunity_id, round_.opportunity)
@@ -186,7 +186,8 @@ def rounds_for_followups(
     _attach_attendees(loaded)
     # The notes' people are the opportunity's, loaded once rather than once per note.
     for round_ in loaded:
-        for note in round_.followup_notes:  # type: ignore[attr-defined]
+        notes: list[RoundNote] = round_.followup_notes  # type: ignore[attr-defined]
+        for note in notes:
             if note.person_id in people:
                 note.person = people[note.person_id]
     return loaded
@@ -433,8 +434,10 @@ def dashboard_followups(*, owner: User, now: datetime) -> Board:
     """Rounds that are over, of opportunities still open or decided lately."""
     recent = now - DECIDED_SHOWN_FOR
     # Decided long ago: nothing of theirs is shown, so the database leaves them out.
-    shown = Q(opportunity__stage__in=ACTIVE_STAGES) | Exists(
-        StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
+    shown = Q(opportunity__stage__in=ACTIVE_STAGES) | Q(
+        Exists(
+            StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
+        )
     )
     rounds = rounds_for_followups(None, shown, owner=owner, ends_at__lte=now)
     board = Board()

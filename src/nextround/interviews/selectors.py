@@ -54,9 +54,11 @@ def opportunity_detail(*, owner: User, pk: int) -> Opportunity:
 
 def round_get(*, owner: User, pk: int) -> Round:
     try:
-        return Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
+        found = Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
     except (Round.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No round with id {pk}.") from None
+    found.owner = owner  # the account asked with: the pages read it, and need not load it again
+    return found
 
 
 def round_list(*, owner: User, opportunity: Opportunity | None = None) -> QuerySet[Round]:
@@ -202,7 +204,7 @@ def _attending(rounds: list[Round]) -> dict[int, list[Person]]:
     through = Round.attendees.through.objects.filter(round_id__in=attending)
     order = [
         f"-person__{key[1:]}" if key.startswith("-") else f"person__{key}"
-        for key in map(str, Person._meta.ordering)
+        for key in map(str, Person._meta.ordering or ())
     ]
     for link in through.select_related("person").order_by(*order):
         attending[link.round_id].append(link.person)
