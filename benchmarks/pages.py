@@ -484,6 +484,28 @@ PAGES = [
         lambda ws, i: reverse("round_carry_forward", args=[_pick(ws.last_round_ids, i)]),
     ),
     Page("Opportunity list `/opportunities/`", lambda ws, i: reverse("opportunity_list")),
+    Page(
+        "Debrief (5th) `/rounds/<id>/debrief/`",
+        lambda ws, i: reverse("debrief", args=[_pick(ws.last_round_ids, i)]),
+    ),
+    Page(
+        "Thank-you (5th) `/rounds/<id>/thanks/`",
+        lambda ws, i: reverse("thanks", args=[_pick(ws.last_round_ids, i)]),
+    ),
+    Page(
+        "Brief (5th) `/rounds/<id>/brief/`",
+        lambda ws, i: reverse("brief", args=[_pick(ws.last_round_ids, i)]),
+    ),
+    Page(
+        "Research `/opportunities/<id>/research/`",
+        lambda ws, i: reverse("research", args=[_pick(ws.opportunity_ids, i)]),
+    ),
+    Page(
+        "Money `/opportunities/<id>/money/`",
+        lambda ws, i: reverse("money", args=[_pick(ws.opportunity_ids, i)]),
+    ),
+    Page("Budget `/budget/`", lambda ws, i: reverse("budget")),
+    Page("Offers `/offers/`", lambda ws, i: reverse("offers")),
 ]
 
 

@@ -21,6 +21,7 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -61,6 +62,7 @@ class Suggestion(msgspec.Struct, frozen=True):
     context: str
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called for every word of every note per page
 def term_key(term: str) -> str:
     """A term compared without case, accents, punctuation or spacing: "Dwell-time" and
     "dwell time" are one term."""

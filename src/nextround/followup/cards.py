@@ -7,8 +7,11 @@ from datetime import datetime
 
 from nextround.followup import selectors
 from nextround.interviews.models import Round
-from nextround.interviews.selectors import CarryForward
+from nextround.interviews.selectors import CarryForward, round_is_past
 
 
 def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str, object]:
+    # The page shows this card only for a round that is over; ahead of it, nothing to load.
+    if not round_is_past(round_, now):
+        return {"followups": None}
     return {"followups": selectors.round_followups(round_=round_, now=now)}

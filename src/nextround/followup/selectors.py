@@ -11,7 +11,7 @@ from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from nextround import cadence, letters, timeutil
 from nextround.errors import Invalid, NotFound
@@ -20,12 +20,14 @@ from nextround.interviews.models import (
     ACTIVE_STAGES,
     NoteKind,
     NoteStatus,
+    Opportunity,
     Party,
     Person,
     Relation,
     Round,
     RoundNote,
     Stage,
+    StageChange,
 )
 from nextround.playbook.calendar import Todo
 from nextround.prep import selectors as prep_selectors
@@ -125,33 +127,88 @@ def holiday_region() -> tuple[str, str | None]:
 # --- one round ---------------------------------------------------------------------------------
 
 
-def rounds_for_followups(rounds: Iterable[Round] | None = None, **filters: object) -> list[Round]:
-    """Rounds with everything the schedule reads, in a fixed number of queries."""
+def rounds_for_followups(
+    rounds: Iterable[Round] | None = None, *conditions: Q, **filters: object
+) -> list[Round]:
+    """Rounds with everything the schedule reads, in a fixed number of queries.
+
+    The related records land in plain lists (``to_attr``) rather than prefetched managers: a
+    manager per round costs a queryset clone each, which for the dashboard's hundreds of rounds
+    was most of the page. Rounds of one opportunity share one opportunity object, so its people,
+    stage changes and rounds are loaded and attached once.
+    """
     query = (
-        Round.objects.filter(**filters)
+        Round.objects.filter(*conditions, **filters)
         .select_related("opportunity", "debrief")
+        .defer("opportunity__posting_text")
         .prefetch_related(
-            "attendees",
-            "opportunity__people",
-            "opportunity__stage_changes",
-            Prefetch(
-                "opportunity__rounds",
-                queryset=Round.objects.only("id", "number", "created_at", "opportunity_id"),
-            ),
+            # Only the notes the schedule reads: open concerns, and the dates they promised.
             Prefetch(
                 "notes",
                 queryset=RoundNote.objects.filter(
-                    kind__in=[NoteKind.CONCERN, NoteKind.PROMISE]
-                ).select_related("person"),
+                    Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN)
+                    | Q(kind=NoteKind.PROMISE, promised_by=Party.THEM, due_on__isnull=False)
+                ),
                 to_attr="followup_notes",
             ),
-            Prefetch("followups_sent", queryset=Sent.objects.select_related("person", "concern")),
-            Prefetch("replies", queryset=Reply.objects.select_related("person")),
+            Prefetch(
+                "followups_sent",
+                queryset=Sent.objects.select_related("person", "concern"),
+                to_attr="followup_sent",
+            ),
+            Prefetch(
+                "replies",
+                queryset=Reply.objects.select_related("person"),
+                to_attr="followup_replies",
+            ),
         )
     )
     if rounds is not None:
         query = query.filter(pk__in=[r.pk for r in rounds])
-    return list(query)
+    loaded: list[Round] = list(query)
+    opportunities: dict[int, Opportunity] = {}
+    for round_ in loaded:
+        round_.opportunity = opportunities.setdefault(round_.opportunity_id, round_.opportunity)
+    prefetch_related_objects(
+        list(opportunities.values()),
+        Prefetch("people", to_attr="followup_people"),
+        Prefetch("stage_changes", to_attr="followup_stage_changes"),
+    )
+    numbers: dict[int, list[tuple[int, datetime]]] = {pk: [] for pk in opportunities}
+    for opportunity_id, number, created_at in Round.objects.filter(
+        opportunity_id__in=opportunities
+    ).values_list("opportunity_id", "number", "created_at"):
+        numbers[opportunity_id].append((number, created_at))
+    people: dict[int, Person] = {}
+    for opportunity in opportunities.values():
+        opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
+        people.update((p.pk, p) for p in opportunity.followup_people)  # type: ignore[attr-defined]
+    _attach_attendees(loaded)
+    # The notes' people are the opportunity's, loaded once rather than once per note.
+    for round_ in loaded:
+        notes: list[RoundNote] = round_.followup_notes  # type: ignore[attr-defined]
+        for note in notes:
+            if note.person_id in people:
+                note.person = people[note.person_id]
+    return loaded
+
+
+def _attach_attendees(rounds: list[Round]) -> None:
+    """Each round's attendees as ``followup_attendees``, in the people's own order, taken from
+    the opportunity's people already loaded instead of a copy of each person per round."""
+    attending: dict[int, set[int]] = {r.pk: set() for r in rounds}
+    through = Round.attendees.through
+    for round_id, person_id in through.objects.filter(round_id__in=attending).values_list(
+        "round_id", "person_id"
+    ):
+        attending[round_id].add(person_id)
+    for round_ in rounds:
+        ids = attending[round_.pk]
+        ordered = round_.opportunity.followup_people  # type: ignore[attr-defined]
+        found = [p for p in ordered if p.pk in ids]
+        if len(found) < len(ids):  # someone from another opportunity: load as the relation does
+            found = list(round_.attendees.all())
+        round_.followup_attendees = found  # type: ignore[attr-defined]
 
 
 def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
@@ -162,8 +219,8 @@ def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
 def _contact(round_: Round) -> Person | None:
     """Who status checks and the feedback request go to: the recruiter or HR contact of the
     opportunity, else the hiring manager, else the first interviewer."""
-    people = list(round_.opportunity.people.all())
-    attendees = list(round_.attendees.all())
+    people: list[Person] = round_.opportunity.followup_people  # type: ignore[attr-defined]
+    attendees: list[Person] = round_.followup_attendees  # type: ignore[attr-defined]
     for relation in (Relation.HR, Relation.HIRING_MANAGER):
         found = next((p for p in people if p.relation == relation), None)
         if found is not None:
@@ -180,9 +237,8 @@ def _decision(round_: Round) -> cadence.Decision | None:
     outcome = _DECISIONS.get(Stage(round_.opportunity.stage))
     if outcome is None:
         return None
-    changes = [
-        c.on for c in round_.opportunity.stage_changes.all() if c.stage == round_.opportunity.stage
-    ]
+    stage_changes: list[StageChange] = round_.opportunity.followup_stage_changes  # type: ignore[attr-defined]
+    changes = [c.on for c in stage_changes if c.stage == round_.opportunity.stage]
     decided = max(changes) if changes else round_.ends_at.date()
     return cadence.Decision(outcome=outcome, decided_on=decided)
 
@@ -201,8 +257,8 @@ def _named(reason: str, people: dict[str, Person]) -> str:
 
 def _followups(round_: Round, now: datetime) -> RoundFollowUps:
     notes: list[RoundNote] = getattr(round_, "followup_notes", [])
-    sent = list(round_.followups_sent.all())
-    replies = list(round_.replies.all())
+    sent: list[Sent] = round_.followup_sent  # type: ignore[attr-defined]
+    replies: list[Reply] = round_.followup_replies  # type: ignore[attr-defined]
     contact = _contact(round_)
     promises = [
         n.due_on
@@ -223,15 +279,16 @@ def _followups(round_: Round, now: datetime) -> RoundFollowUps:
     )
     if not round_.date_in_range:
         return result
-    later = [r for r in round_.opportunity.rounds.all() if r.number > round_.number]
+    numbers: list[tuple[int, datetime]] = round_.opportunity.followup_rounds  # type: ignore[attr-defined]
+    later = [created for number, created in numbers if number > round_.number]
     zone = round_.timezone
-    people = {_key(p.pk): p for p in round_.opportunity.people.all()}
+    people = {_key(p.pk): p for p in round_.opportunity.followup_people}  # type: ignore[attr-defined]
     concerns = {str(n.pk): n for n in notes if n.kind == NoteKind.CONCERN}
     # A later round means they answered: an invitation closes this round's status checks, and
     # the decision belongs to the last round.
     invitations = [
-        cadence.Reply(person=None, received_at=max(r.created_at, round_.ends_at), said="invited")
-        for r in later
+        cadence.Reply(person=None, received_at=max(created, round_.ends_at), said="invited")
+        for created in later
     ]
     country, region = holiday_region()
     facts = cadence.RoundFacts(
@@ -239,7 +296,7 @@ def _followups(round_: Round, now: datetime) -> RoundFollowUps:
         zone=zone,
         country=country,
         subdivision=region,
-        interviewers=tuple(_key(p.pk) for p in round_.attendees.all()),
+        interviewers=tuple(_key(p.pk) for p in round_.followup_attendees),  # type: ignore[attr-defined]
         contact=_key(contact.pk) if contact else None,
         stated_date=stated,
         open_concerns=tuple(k for k, n in concerns.items() if n.status == NoteStatus.OPEN),
@@ -376,16 +433,19 @@ class Board:
 def dashboard_followups(*, owner: User, now: datetime) -> Board:
     """Rounds that are over, of opportunities still open or decided lately."""
     recent = now - DECIDED_SHOWN_FOR
-    rounds = rounds_for_followups(
-        None,
-        owner=owner,
-        ends_at__lte=now,
+    # Decided long ago: nothing of theirs is shown, so the database leaves them out.
+    shown = Q(opportunity__stage__in=ACTIVE_STAGES) | Q(
+        Exists(
+            StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
+        )
     )
+    rounds = rounds_for_followups(None, shown, owner=owner, ends_at__lte=now)
     board = Board()
     for round_ in rounds:
         opportunity = round_.opportunity
         if opportunity.stage not in ACTIVE_STAGES:
-            last = max((c.on for c in opportunity.stage_changes.all()), default=None)
+            changes = opportunity.followup_stage_changes  # type: ignore[attr-defined]
+            last = max((c.on for c in changes), default=None)
             if last is None or last < recent.date():
                 continue
         result = _followups(round_, now)

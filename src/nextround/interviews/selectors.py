@@ -54,9 +54,11 @@ def opportunity_detail(*, owner: User, pk: int) -> Opportunity:
 
 def round_get(*, owner: User, pk: int) -> Round:
     try:
-        return Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
+        found = Round.objects.select_related("opportunity").get(owner=owner, pk=pk)
     except (Round.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No round with id {pk}.") from None
+    found.owner = owner  # the account asked with: the pages read it, and need not load it again
+    return found
 
 
 def round_list(*, owner: User, opportunity: Opportunity | None = None) -> QuerySet[Round]:
@@ -182,15 +184,7 @@ def carry_forward_many(*, rounds: list[Round]) -> list[CarryForward]:
         .select_related("person", "round")
         .order_by("round__number", "created_at", "id")
     )
-    if len(rounds) == 1:
-        attending = {rounds[0].pk: list(rounds[0].attendees.all())}
-    else:
-        attending = {
-            r.pk: list(r.attendees.all())
-            for r in Round.objects.filter(pk__in=[r.pk for r in rounds]).prefetch_related(
-                "attendees"
-            )
-        }
+    attending = _attending(rounds)
     views = []
     for round_ in rounds:
         earlier = [
@@ -202,6 +196,19 @@ def carry_forward_many(*, rounds: list[Round]) -> list[CarryForward]:
         mine = [n for n in notes if n.round_id in earlier_ids]
         views.append(_carry_forward(round_, earlier, mine, attending[round_.pk]))
     return views
+
+
+def _attending(rounds: list[Round]) -> dict[int, list[Person]]:
+    """Who attends each round, in the people's own order: one query for one round or many."""
+    attending: dict[int, list[Person]] = {r.pk: [] for r in rounds}
+    through = Round.attendees.through.objects.filter(round_id__in=attending)
+    order = [
+        f"-person__{key[1:]}" if key.startswith("-") else f"person__{key}"
+        for key in map(str, Person._meta.ordering or ())
+    ]
+    for link in through.select_related("person").order_by(*order):
+        attending[link.round_id].append(link.person)
+    return attending
 
 
 def _carry_forward(
