@@ -68,7 +68,7 @@ def test_shipped_weights_were_trained_on_todays_bank() -> None:
 def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
     from nextround.fit import semantic
 
-    def missing() -> None:
+    def missing(*_args: object, **_options: object) -> None:
         raise semantic.Unavailable("no extra")
 
     monkeypatch.setattr(semantic, "load", missing)
@@ -77,3 +77,15 @@ def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatc
         assert question_model.meaning() is None
     finally:
         question_model._meaning.cache_clear()
+
+
+def test_questions_are_embedded_on_one_thread_and_once() -> None:
+    pytest.importorskip("onnxruntime")
+    reader = question_model.meaning()
+    if reader is None:
+        pytest.skip("the embedder the shipped weights expect is not installed")
+    assert reader.embedder.session.get_session_options().intra_op_num_threads == 1
+    first = reader.probabilities("What does our mission statement mean to you?")
+    assert sum(first.values()) == pytest.approx(1.0, abs=1e-4)
+    assert reader.probabilities("What does our mission statement mean to you?") == first
+    assert reader._probabilities.cache_info().hits >= 1

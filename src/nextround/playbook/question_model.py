@@ -16,7 +16,7 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -135,8 +135,13 @@ class Meaning:
         self.embedder = embedder
 
     def probabilities(self, text: str) -> dict[str, float]:
+        return dict(self._probabilities(text))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one Meaning lives as long as the process anyway
+    def _probabilities(self, text: str) -> tuple[tuple[str, float], ...]:
+        # A note is tagged again on every save: the same text is not embedded twice.
         row = self.model.probabilities(self.embedder.embed([text]))[0]
-        return {label: float(p) for label, p in zip(self.model.labels, row, strict=True)}
+        return tuple((label, float(p)) for label, p in zip(self.model.labels, row, strict=True))
 
 
 def meaning() -> Meaning | None:
@@ -149,7 +154,9 @@ def _meaning() -> Meaning | None:
     from nextround.fit import semantic
 
     try:
-        embedder = semantic.load()
+        # Questions come one at a time: one onnxruntime thread, no spinning, so a busy machine
+        # slows a question down by its own share of a core only (docs/playbook.md).
+        embedder = semantic.load(threads=1)
         model = shipped()
     except (semantic.Unavailable, ImportError, FileNotFoundError):
         return None
