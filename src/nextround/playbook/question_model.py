@@ -41,7 +41,7 @@ class Linear:
     weights: Matrix  # one row per label, one column per embedding dimension
     bias: Matrix
     temperature: float  # divides the scores so the confidence matches cross-validated accuracy
-    blend: float  # this model's share of the ensemble; naive Bayes has the rest
+    blend: float  # its weight in the pooled vote (classify.pooled); naive Bayes has the rest
     bank: str  # bank_digest of the texts it was trained on
     embedder: str  # the model_id of the embedder whose vectors it reads
 
@@ -56,6 +56,16 @@ def softmax(scores: Matrix) -> Matrix:
     exp = np.exp(shifted)
     result: Matrix = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
     return result
+
+
+def pool(words: Matrix, meaning: Matrix, share: float) -> Matrix:
+    """classify.pooled for whole matrices (one row per text), for the training script."""
+    import numpy as np
+
+    logs = (1 - share) * np.log(np.clip(words, 1e-9, None)) + share * np.log(
+        np.clip(meaning, 1e-9, None)
+    )
+    return softmax(logs.astype(np.float32))
 
 
 def fit(
