@@ -7,7 +7,7 @@ rules, then models learnt from the bank.
 3. Otherwise a multinomial naive Bayes over word stems, word pairs and the opening words
    (trained in milliseconds when first used) and, with the ``ml`` extra, a linear model over
    sentence embeddings whose weights ship in the package (``question_model``) vote together,
-   weighted by a share chosen by cross-validation on the bank.
+   pooled as a weighted geometric mean with a share chosen by cross-validation on the bank.
 
 The answer carries a calibrated confidence; below ``UNSURE_BELOW`` the caller shows the top
 two. Accuracy on the bank is measured by grouped cross-validation (``cross_validate``) and on
