@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.feedback import analyze_answer
+from nextround.feedback.report import Span
 from nextround.feedback.structure import wants_story
 
 MIN_ANSWER_WORDS = 20  # shorter turns are greetings and asides, not answers
@@ -64,6 +65,7 @@ BOOTSTRAP_SEED = 17
 _SPEAKER = re.compile(r"^\s*(Interviewer|Interviewee)\s*:\s*", re.IGNORECASE)
 _STRIPPED_COMMA = re.compile(r"(?<=[^\s.!?,])\s{2,}(?=\S)")
 _SPACES = re.compile(r"\s{2,}")
+_WORDY = re.compile(r"\w")
 _BASELINE = re.compile(r"\b(?:um|uh)\b", re.IGNORECASE)
 # The same with the spellings this transcript uses for the same sounds (umm, uhm, uhh...).
 _BASELINE_VARIANTS = re.compile(r"\b(?:u+h*m+|u+h+)\b", re.IGNORECASE)
@@ -88,6 +90,8 @@ class Measures:
     baseline_per_100: float
     variants_per_100: float
     peer_rate: float | None  # InterviewCraft's filler rate, when its analyzer was loaded
+    hesitations_per_100: float  # variant: a run of fillers ("um, uh, like") counted once
+    openings_per_100: float  # variant: a filler that opens an answer counted twice
     structure: float
     point_first: float  # share of answers passing each organisation check
     concluded: float
@@ -137,7 +141,7 @@ PeerRate = Callable[[list[str]], float]  # answers in, fillers per word out
 
 
 def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
-    fillers = baseline = variants = total_words = 0
+    fillers = baseline = variants = total_words = hesitations = openings = 0
     structure: list[float] = []
     checks: list[tuple[bool, bool, bool, bool]] = []
     story: list[float] = []
@@ -146,6 +150,8 @@ def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
     for answer in found:
         report = analyze_answer(answer.text, question=answer.question or None)
         fillers += report.fillers.count
+        hesitations += hesitation_count(answer.text, report.fillers.items)
+        openings += sum(1 for f in report.fillers.items if not answer.text[: f.start].strip())
         baseline += len(_BASELINE.findall(answer.text))
         variants += len(_BASELINE_VARIANTS.findall(answer.text))
         total_words += report.words
@@ -168,6 +174,8 @@ def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
         baseline_per_100=baseline * 100 / total_words,
         variants_per_100=variants * 100 / total_words,
         peer_rate=peer([a.text for a in found]) if peer else None,
+        hesitations_per_100=hesitations * 100 / total_words,
+        openings_per_100=(fillers + openings) * 100 / total_words,
         structure=statistics.fmean(structure),
         point_first=share[0],
         concluded=share[1],
@@ -177,6 +185,17 @@ def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
         story_structure=statistics.fmean(story) if story else None,
         overall=statistics.fmean(scores),
     )
+
+
+def hesitation_count(text: str, fillers: Sequence[Span]) -> int:
+    """Fillers with a run of neighbours counted once: only punctuation and spaces between two
+    fillers ("um, uh, like") make them one hesitation, as a listener hears it."""
+    count, last_end = 0, None
+    for f in fillers:
+        if last_end is None or _WORDY.search(text, last_end, f.start):
+            count += 1
+        last_end = f.end
+    return count
 
 
 def ranks(values: Sequence[float]) -> list[float]:
@@ -311,6 +330,11 @@ _FILLER_ROWS = [
     ("baseline: um/uh spellings", "variants_per_100"),
     ("baseline: InterviewCraft's analyzer", "peer_rate"),
 ]
+# Ways of counting the same fillers, measured beside ours (not in the product; docs/practice.md).
+_VARIANT_ROWS = [
+    ("variant: a run of fillers counted once", "hesitations_per_100"),
+    ("variant: fillers opening an answer twice", "openings_per_100"),
+]
 _OTHER_ROWS = [
     ("structure component", "structure", "StructuredAnswers"),
     ("  check: point first", "point_first", "StructuredAnswers"),
@@ -352,10 +376,29 @@ def report(rows: list[tuple[Measures, dict[str, float]]]) -> None:
         diff = spearman(mine, ys) - spearman(theirs, ys)
         name = label.removeprefix("baseline: ")
         print(f"ours - {name:<36} paired difference {diff:+.3f} [{low:+.2f}, {high:+.2f}]")
+    _variants(rows, ys)
     for label, ours_key, theirs_key in _OTHER_ROWS:
         kept = _series(rows, ours_key, theirs_key)
         if kept:
             _show(label, theirs_key, kept)
+
+
+def _variants(rows: list[tuple[Measures, dict[str, float]]], ys: list[float]) -> None:
+    """Each counting variant's Spearman, and its paired difference against ours and each
+    baseline (negative: the variant tracks the raters more closely)."""
+    against = [("ours", "fillers_per_100")] + [
+        (label.removeprefix("baseline: "), key)
+        for label, key in _FILLER_ROWS[2:]
+        if getattr(rows[0][0], key) is not None
+    ]
+    for label, key in _VARIANT_ROWS:
+        _show(label, "NoFillers", _series(rows, key, "NoFillers"))
+        xs = [getattr(m, key) for m, _ in rows]
+        others = [[getattr(m, k) for m, _ in rows] for _, k in against]
+        _, intervals = bootstrap(xs, ys, others)
+        for (name, _), other, (low, high) in zip(against, others, intervals, strict=True):
+            diff = spearman(xs, ys) - spearman(other, ys)
+            print(f"  minus {name:<36} paired difference {diff:+.3f} [{low:+.2f}, {high:+.2f}]")
 
 
 def main() -> None:

@@ -9,7 +9,9 @@ strict accuracy (the label only) and lenient (label or alt) with 95% bootstrap i
 F1, recall per category, the commonest confusions, how the confidence splits right from wrong,
 the time per question, and any dev question that is also (nearly) a bank wording, which would
 flatter the figures. ``--words-only`` leaves out the embedding model (what a user without the
-``ml`` extra gets). With ``--bank``: grouped cross-validation of naive Bayes on the bank alone.
+``ml`` extra gets). ``--busy N`` keeps N other CPU-bound processes running while the questions
+are timed (the latency on a loaded machine). With ``--bank``: grouped cross-validation of naive
+Bayes on the bank alone.
 The figures go in docs/playbook.md.
 """
 
@@ -17,11 +19,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import statistics
+import subprocess
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,18 +123,35 @@ def near_copies(questions: Sequence[Labelled], bank_texts: Sequence[str]) -> lis
 
 def timed(
     predict: Callable[[str], Prediction], texts: Sequence[str]
-) -> tuple[list[float], list[Prediction]]:
-    """Milliseconds per question, one question at a time, after the models are loaded."""
+) -> tuple[list[float], list[float], list[Prediction]]:
+    """Milliseconds per question, one question at a time, after the models are loaded: on the
+    clock and of this process's CPU time (the work itself, whatever else the machine runs)."""
     predict(texts[0])
-    times, predictions = [], []
+    times, cpu, predictions = [], [], []
     for text in texts:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         predictions.append(predict(text))
         times.append((time.perf_counter() - start) * 1000)
-    return times, predictions
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return times, cpu, predictions
 
 
-def report(outcomes: Sequence[Outcome], times: Sequence[float]) -> None:
+@contextmanager
+def busy(processes: int) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """Keeps ``processes`` Python loops spinning on the CPU until the block ends."""
+    spinning = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(processes)
+    ]
+    try:
+        time.sleep(0.5 if spinning else 0)  # let them get going
+        yield spinning
+    finally:
+        for process in spinning:
+            process.kill()
+            process.wait()
+
+
+def report(outcomes: Sequence[Outcome], times: Sequence[float], cpu: Sequence[float]) -> None:
     strict = [o.strict for o in outcomes]
     lenient = [o.lenient for o in outcomes]
     low, high = interval(strict)
@@ -159,9 +182,17 @@ def report(outcomes: Sequence[Outcome], times: Sequence[float]) -> None:
         f"unsure {len(unsure)}: lenient {share([o.lenient for o in unsure]):.3f}, "
         f"right category in the top two {share([o.in_top_two for o in unsure]):.3f}"
     )
-    ordered = sorted(times)
     print(
-        f"time per question: median {statistics.median(times):.2f} ms, "
+        f"time per question: {_spread(times)} "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    )
+    print(f"CPU time per question: {_spread(cpu)}")
+
+
+def _spread(values: Sequence[float]) -> str:
+    ordered = sorted(values)
+    return (
+        f"median {statistics.median(ordered):.2f} ms, "
         f"95th percentile {ordered[int(0.95 * len(ordered)) - 1]:.2f} ms, max {ordered[-1]:.2f} ms"
     )
 
@@ -172,6 +203,7 @@ def main() -> None:
     parser.add_argument("--words-only", action="store_true", help="no embedding model")
     parser.add_argument("--bank", action="store_true", help="cross-validate on the bank")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--busy", type=int, default=0, help="CPU-bound processes beside it")
     args = parser.parse_args()
     if args.bank or args.data_dir is None:
         bank_figures(args.folds)
@@ -187,11 +219,12 @@ def main() -> None:
     def predict(text: str) -> Prediction:
         return classify_question(text, meaning=meaning)
 
-    times, predictions = timed(predict, [q.text for q in questions])
+    with busy(args.busy):
+        times, cpu, predictions = timed(predict, [q.text for q in questions])
     outcomes = [Outcome(q, p) for q, p in zip(questions, predictions, strict=True)]
     if meaning and all(o.prediction.source != "meaning" for o in outcomes):
         print("(the embedding model is not available: naive Bayes only)")
-    report(outcomes, times)
+    report(outcomes, times, cpu)
 
 
 def bank_figures(folds: int) -> None:

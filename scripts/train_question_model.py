@@ -109,7 +109,7 @@ def main() -> None:
     words = words_held_out(bank, fold_of)
     results = []
     for share in SHARES:
-        blended = (1 - share) * words + share * meaning
+        blended = question_model.pool(words, meaning, share)
         results.append((log_loss(blended, targets), -accuracy(blended, targets), share))
         print(
             f"  share {share:.1f}: accuracy {accuracy(blended, targets):.3f}, "

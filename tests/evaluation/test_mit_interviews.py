@@ -109,3 +109,15 @@ def test_measure_gives_the_share_of_answers_passing_each_check() -> None:
     assert (m.point_first, m.concluded, m.length_fits) == (0.5, 0.5, 1.0)
     assert m.answers == 2
     assert m.peer_rate is None
+
+
+def test_a_run_of_fillers_is_one_hesitation() -> None:
+    from nextround.feedback.fillers import find_fillers
+
+    ev = evaluation_module()
+    text = "Um, uh, like, we shipped it. Then, um, we tested it."
+    spans = find_fillers(text)
+    assert [text[s.start : s.end] for s in spans] == ["Um", "uh", "like", "um"]
+    # "Um, uh, like" has only commas and spaces between its fillers: one hesitation.
+    assert ev.hesitation_count(text, spans) == 2
+    assert ev.hesitation_count(text, []) == 0

@@ -88,3 +88,20 @@ def test_near_copies_of_bank_texts_are_reported() -> None:
         ("q1", "Tell me about yourself."),
         ("q2", "What's your notice period?"),
     ]
+
+
+def test_busy_processes_spin_while_timed_and_are_gone_after() -> None:
+    import time
+
+    ev = evaluation_module()
+    with ev.busy(1) as spinning:
+        assert len(spinning) == 1 and spinning[0].poll() is None  # still running
+        start = time.process_time()
+        times, cpu, predictions = ev.timed(
+            lambda text: Prediction(category="basics", confidence=1.0, runner_up="fit"),
+            ["one", "two", "three"],
+        )
+        assert time.process_time() - start < 1.0  # the spinning is another process's CPU
+    assert spinning[0].poll() is not None  # ended with the block
+    assert len(times) == len(cpu) == len(predictions) == 3
+    assert all(t >= 0 for t in times + cpu)

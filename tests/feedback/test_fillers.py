@@ -53,6 +53,9 @@ def test_multi_word_fillers_have_exact_offsets() -> None:
         ("And like we shipped it anyway.", ["like"]),
         ("We had like 20 people on the call.", ["like"]),
         ("I was like no way, not this week.", ["like"]),
+        # After a comma, "like" before a determiner gives an example; before a pause it pads.
+        ("It needs a screen, like a phone has.", []),
+        ("It needs a screen, like, a big one.", ["like"]),
     ],
 )
 def test_like_counts_only_when_it_fills(text: str, fillers: list[str]) -> None:

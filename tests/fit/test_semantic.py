@@ -73,3 +73,12 @@ def test_eight_threads_embed_what_one_thread_embeds() -> None:
     for i, rounds in enumerate(together):
         for vectors in rounds:
             assert np.allclose(vectors, alone[i::8], atol=1e-5)
+
+
+def test_a_one_thread_session_gives_the_same_vectors_from_its_own_embedder() -> None:
+    texts = ["What do you know about our company?", "Walk me through your resume."]
+    shared, single = semantic.load(), semantic.load(threads=1)
+    assert single is not shared
+    assert semantic.load(threads=1) is single
+    assert single.session.get_session_options().intra_op_num_threads == 1
+    assert single.embed(texts) == pytest.approx(shared.embed(texts), abs=1e-5)

@@ -68,7 +68,7 @@ def test_shipped_weights_were_trained_on_todays_bank() -> None:
 def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
     from nextround.fit import semantic
 
-    def missing() -> None:
+    def missing(*_args: object, **_options: object) -> None:
         raise semantic.Unavailable("no extra")
 
     monkeypatch.setattr(semantic, "load", missing)
@@ -77,3 +77,35 @@ def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatc
         assert question_model.meaning() is None
     finally:
         question_model._meaning.cache_clear()
+
+
+def test_questions_are_embedded_on_one_thread_and_once() -> None:
+    pytest.importorskip("onnxruntime")
+    reader = question_model.meaning()
+    if reader is None:
+        pytest.skip("the embedder the shipped weights expect is not installed")
+    assert reader.embedder.session.get_session_options().intra_op_num_threads == 1
+    first = reader.probabilities("What does our mission statement mean to you?")
+    assert sum(first.values()) == pytest.approx(1.0, abs=1e-4)
+    assert reader.probabilities("What does our mission statement mean to you?") == first
+    assert reader._probabilities.cache_info().hits >= 1
+
+
+def test_pooling_is_a_weighted_geometric_mean_in_both_forms() -> None:
+    from nextround.playbook.classify import pooled
+
+    words = {"a": 0.5, "b": 0.5, "c": 0.0}
+    meaning = {"a": 0.9, "b": 0.1, "c": 0.0}
+    # sqrt(.5 * .9) against sqrt(.5 * .1): 3 to 1; "c", ruled out by both, stays near 0.
+    voted = pooled(words, meaning, 0.5)
+    assert voted["a"] == pytest.approx(0.75, abs=1e-6)
+    assert voted["b"] == pytest.approx(0.25, abs=1e-6)
+    assert voted["c"] < 1e-6
+    rows = question_model.pool(
+        np.array([[0.5, 0.5, 0.0]], dtype=np.float32),
+        np.array([[0.9, 0.1, 0.0]], dtype=np.float32),
+        0.5,
+    )
+    assert rows[0] == pytest.approx([voted["a"], voted["b"], voted["c"]], abs=1e-5)
+    # A share of 1 is the embedding model alone.
+    assert pooled(words, meaning, 1.0)["a"] == pytest.approx(0.9, abs=1e-6)

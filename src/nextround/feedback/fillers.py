@@ -237,8 +237,9 @@ def _like_is_filler(scan: Scan, i: int) -> bool:
     if before in _BE:
         return after not in DETERMINERS  # "it was like a maze" compares; "I was like no"
     if scan.clause_start(i):
-        # "and like we tried": padding. A sentence opening "Like the others, ..." compares.
-        return not (scan.mark(i - 1) in {".", "!", "?", "^"} and after in DETERMINERS)
+        # "and like we tried": padding. A sentence opening "Like the others, ..." compares, and
+        # after a comma "like a phone" gives an example ("a screen, like a phone has").
+        return not (scan.mark(i - 1) in {".", "!", "?", "^", ","} and after in DETERMINERS)
     return False  # a preposition: "tools like Jira"
 
 

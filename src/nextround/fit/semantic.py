@@ -133,13 +133,20 @@ def _model_id(model: Path) -> str:
 _loading = threading.Lock()
 
 
-def load(model: Path | None = None, tokenizer: Path | None = None) -> Embedder:
+def load(
+    model: Path | None = None, tokenizer: Path | None = None, *, threads: int = THREADS
+) -> Embedder:
     """The embedder for these files (the installed packages' by default), loaded once: threads
     asking at the same time wait for the one load rather than each loading the model. The
     embedder is then shared; onnxruntime's session runs from many threads, and the tokenizer
-    is only read (its truncation is set here, before anyone else sees it)."""
+    is only read (its truncation and padding are set here, before anyone else sees it).
+
+    ``threads`` caps onnxruntime's threads per run (0: one per core; the default is THREADS).
+    One text or one batch at a time is best served by one thread that does not spin while it
+    waits: on a busy machine a second thread only waits for a core, and the run waits for both
+    (see docs/playbook.md and docs/stories.md)."""
     with _loading:
-        return _load(model, tokenizer)
+        return _load(model, tokenizer, threads)
 
 
 def loaded() -> bool:
@@ -148,7 +155,7 @@ def loaded() -> bool:
 
 
 @cache
-def _load(model: Path | None, tokenizer: Path | None) -> Embedder:
+def _load(model: Path | None, tokenizer: Path | None, threads: int = THREADS) -> Embedder:
     try:
         import onnxruntime
         from tokenizers import Tokenizer
@@ -157,9 +164,11 @@ def _load(model: Path | None, tokenizer: Path | None) -> Embedder:
     model, tokenizer = _paths(model, tokenizer)
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # the int8 graph warns about unused initialisers
-    options.intra_op_num_threads = THREADS
-    options.inter_op_num_threads = 1
-    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     words = Tokenizer.from_file(str(tokenizer))
     words.enable_truncation(MAX_TOKENS)

@@ -16,7 +16,7 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,7 @@ class Linear:
     weights: Matrix  # one row per label, one column per embedding dimension
     bias: Matrix
     temperature: float  # divides the scores so the confidence matches cross-validated accuracy
-    blend: float  # this model's share of the ensemble; naive Bayes has the rest
+    blend: float  # its weight in the pooled vote (classify.pooled); naive Bayes has the rest
     bank: str  # bank_digest of the texts it was trained on
     embedder: str  # the model_id of the embedder whose vectors it reads
 
@@ -56,6 +56,16 @@ def softmax(scores: Matrix) -> Matrix:
     exp = np.exp(shifted)
     result: Matrix = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
     return result
+
+
+def pool(words: Matrix, meaning: Matrix, share: float) -> Matrix:
+    """classify.pooled for whole matrices (one row per text), for the training script."""
+    import numpy as np
+
+    logs = (1 - share) * np.log(np.clip(words, 1e-9, None)) + share * np.log(
+        np.clip(meaning, 1e-9, None)
+    )
+    return softmax(logs.astype(np.float32))
 
 
 def fit(
@@ -135,8 +145,13 @@ class Meaning:
         self.embedder = embedder
 
     def probabilities(self, text: str) -> dict[str, float]:
+        return dict(self._probabilities(text))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one Meaning lives as long as the process anyway
+    def _probabilities(self, text: str) -> tuple[tuple[str, float], ...]:
+        # A note is tagged again on every save: the same text is not embedded twice.
         row = self.model.probabilities(self.embedder.embed([text]))[0]
-        return {label: float(p) for label, p in zip(self.model.labels, row, strict=True)}
+        return tuple((label, float(p)) for label, p in zip(self.model.labels, row, strict=True))
 
 
 def meaning() -> Meaning | None:
@@ -149,7 +164,9 @@ def _meaning() -> Meaning | None:
     from nextround.fit import semantic
 
     try:
-        embedder = semantic.load()
+        # Questions come one at a time: one onnxruntime thread, no spinning, so a busy machine
+        # slows a question down by its own share of a core only (docs/playbook.md).
+        embedder = semantic.load(threads=1)
         model = shipped()
     except (semantic.Unavailable, ImportError, FileNotFoundError):
         return None
