@@ -35,6 +35,7 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from nextround.core.services import LOCAL_USERNAME
+from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
 from nextround.money.models import MarketEntry, Offer
@@ -73,6 +74,8 @@ KINDS: dict[str, type[Any]] = {
     "asks/": AskItem,
     "stories/": Story,
     "strengths/": Strength,
+    "evidence/": Evidence,
+    "must-haves/": MustHave,
 }
 
 # POST addresses a page's script calls with the fields of another form: the probe sends them
@@ -180,6 +183,7 @@ class Route:
         if pk is not None:
             path = path.replace("<int:pk>", str(pk))
         path = path.replace("<int:position>", "1").replace("<slug:kind>", NoteKind.QUESTION)
+        path = path.replace("<slug:criterion>", "manager")
         assert "<" not in path, f"{self.route}: teach the probe this converter"
         return "/" + path
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "nextround.practice",
     "nextround.followup",
     "nextround.money",
+    "nextround.decision",
     "nextround.workspace",
     "nextround.brief",
 ]

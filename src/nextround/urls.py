@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("nextround.practice.urls")),
     path("", include("nextround.followup.urls")),
     path("", include("nextround.money.urls")),
+    path("", include("nextround.decision.urls")),
     path("", include("nextround.workspace.urls")),
     path("", include("nextround.brief.urls")),
 ]

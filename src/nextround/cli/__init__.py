@@ -2,6 +2,7 @@
 
 from nextround.cli import (
     brief,
+    decision,
     followup,
     money,
     playbook,
@@ -16,6 +17,7 @@ from nextround.cli.base import main
 
 __all__ = [
     "brief",
+    "decision",
     "followup",
     "main",
     "money",

@@ -99,7 +99,7 @@ CRITERIA: tuple[Criterion, ...] = (
         middle="Workable with some give on my side.",
         high="Where, when and how much I work fit my life.",
         weight=10,
-        themes=("team",),
+        themes=(),  # no bank theme: ask the recruiter, or read the offer's terms
     ),
     Criterion(
         key="stability",
