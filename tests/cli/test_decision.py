@@ -26,16 +26,16 @@ def test_fit_prints_the_scorecard_and_json(
     assert manager["score"] == 4 and manager["evidence"][0]["kind"] == "note"
     assert out["pay"]["walk_away"] == "63995.00" and out["pay"]["suggested_score"] == 4
     assert "Growth" in out["gaps"]
-    assert "No such opportunity" in bad("fit", "999999")
+    assert "No opportunity with id 999999" in bad("fit", "999999")
 
 
 def test_decide_prints_the_flip_margin(
     ok: Callable[..., str], user: User, demo: Opportunity
 ) -> None:
     rival = interviews.opportunity_create(owner=user, company="Contoso", role_title="Lead")
-    for key in ("manager", "team", "growth"):
-        services.score_save(opportunity=rival, criterion=key, score=5, note="")
-    # Contoso: (75 + 50 + 50 + 60 × 3) / 100 = 3.55, ahead of the demo's 3.50. Weighing team
+    for key, score in (("manager", 4), ("team", 5), ("growth", 5)):
+        services.score_save(opportunity=rival, criterion=key, score=score, note="")
+    # Contoso: (60 + 50 + 50 + 65 × 3) / 100 = 3.55, ahead of the demo's 3.50. Weighing team
     # at v (the others rescaled), Contoso's rest averages 305/90 and the demo's 320/90:
     # 2v/100 = (100 - v)/600 at v = 100/13 ≈ 7.7, a change of 2.3 (growth the same, later).
     text = ok("decide")

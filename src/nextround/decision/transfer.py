@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import Prefetch
 
 from nextround.core.transfer import (
     Doc,
@@ -97,18 +98,37 @@ class DecisionDoc(Doc):
 # --- export --------------------------------------------------------------------------------
 
 
+def opportunity_prefetch() -> Sequence[Prefetch[Any]]:
+    """The scorecard with its scores, their evidence and the must-have checks; the places of
+    notes, questions and facts come from the rounds' and the research section's prefetches."""
+    scores = Score.objects.order_by("id").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("created_at", "id"))
+    )
+    checks = MustHaveCheck.objects.select_related("must_have").order_by(
+        "must_have__created_at", "must_have__id"
+    )
+    return (
+        Prefetch(
+            "scorecard",
+            queryset=Scorecard.objects.prefetch_related(
+                Prefetch("scores", queryset=scores), Prefetch("checks", queryset=checks)
+            ),
+        ),
+    )
+
+
 def _places(opportunity: Opportunity) -> dict[tuple[str, int], Any]:
-    """Where each note, asked question and fact stands in the file, by kind and id."""
+    """Where each note, asked question and fact stands in the file, by kind and id (the same
+    orders as the rounds' and the research section's exports)."""
+    rounds = opportunity.rounds.all()
     found: dict[tuple[str, int], Any] = {
-        ("note", pk): list(place) for pk, place in note_places(opportunity.rounds.all()).items()
+        ("note", pk): list(place) for pk, place in note_places(rounds).items()
     }
-    for round_ in opportunity.rounds.all():
-        asks = AskItem.objects.filter(round=round_).order_by("created_at", "id")
-        for position, ask in enumerate(asks.values_list("pk", flat=True)):
-            found[("ask", ask)] = [round_.number, position]
-    facts = Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id")
-    for position, fact in enumerate(facts.values_list("pk", flat=True)):
-        found[("fact", fact)] = position
+    for round_ in rounds:
+        for position, ask in enumerate(round_.asks.all()):
+            found[("ask", ask.pk)] = [round_.number, position]
+    for position, fact in enumerate(opportunity.facts.all()):
+        found[("fact", fact.pk)] = position
     return found
 
 
@@ -120,13 +140,14 @@ def _evidence(item: Evidence, places: Mapping[tuple[str, int], Any]) -> dict[str
 
 
 def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
-    card = Scorecard.objects.filter(opportunity=opportunity).first()
-    if card is None:
+    try:
+        card = opportunity.scorecard
+    except Scorecard.DoesNotExist:
         return {}
     places = _places(opportunity)
     scores = []
-    for score in card.scores.order_by("id"):
-        links = [_evidence(e, places) for e in score.evidence.order_by("created_at", "id")]
+    for score in card.scores.all():
+        links = [_evidence(e, places) for e in score.evidence.all()]
         scores.append(
             {
                 "criterion": score.criterion,
@@ -137,8 +158,7 @@ def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
             }
         )
     checks = [
-        {"text": c.must_have.text, "status": c.status, "note": c.note}
-        for c in card.checks.select_related("must_have").order_by("must_have__created_at", "id")
+        {"text": c.must_have.text, "status": c.status, "note": c.note} for c in card.checks.all()
     ]
     return {
         "scorecard": {

@@ -82,6 +82,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             *stories.opportunity_prefetch(),
             *research.opportunity_prefetch(),
             *money.opportunity_prefetch(),
+            *decision.opportunity_prefetch(),
         ],
         opportunity_export=[
             stories.concern_answers_export(story_refs),
