@@ -140,9 +140,8 @@ def _evidence(item: Evidence, places: Mapping[tuple[str, int], Any]) -> dict[str
 
 
 def opportunity_export(opportunity: Opportunity) -> dict[str, Any]:
-    try:
-        card = opportunity.scorecard
-    except Scorecard.DoesNotExist:
+    card: Scorecard | None = getattr(opportunity, "scorecard", None)  # prefetched; None: none
+    if card is None:
         return {}
     places = _places(opportunity)
     scores = []
