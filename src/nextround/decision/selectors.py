@@ -173,9 +173,15 @@ def latest_offer(opportunity: Opportunity) -> Offer | None:
     )
 
 
-def pay_facts(*, opportunity: Opportunity, with_target: bool = True) -> PayFacts:
-    """``with_target`` False skips the target (it reads the coverage of the posting: slow)."""
-    budget = money_selectors.budget_view(owner=opportunity.owner)
+def pay_facts(
+    *,
+    opportunity: Opportunity,
+    with_target: bool = True,
+    budget: money_selectors.BudgetView | None = None,
+) -> PayFacts:
+    """``with_target`` False skips the target (it reads the coverage of the posting: slow);
+    ``budget`` when the caller read it already."""
+    budget = budget or money_selectors.budget_view(owner=opportunity.owner)
     walk = budget.walk.amount if budget.walk else None
     offer = latest_offer(opportunity)
     same = offer is not None and (not budget.currency or offer.currency == budget.currency)
@@ -264,24 +270,29 @@ class CriterionRow:
         return self.criterion.anchor(self.value) if self.value else ""
 
 
-def _asks_for(criterion: Criterion, opportunity: Opportunity, kept: set[str]) -> list[str]:
-    """Questions from the bank on the criterion's themes, suited to the employer and worded for
-    it, skipping those already kept for a round; pay questions only once pay was raised."""
-    if not criterion.themes:
-        return []
+def asks_for_gaps(
+    opportunity: Opportunity, gaps: list[Criterion], kept: set[str]
+) -> dict[str, list[str]]:
+    """For each criterion without evidence, questions from the bank on its themes, suited to
+    the employer and worded for it, leaving out those already kept for a round and pay
+    questions until pay was raised in a round."""
+    if not any(c.themes for c in gaps):
+        return {}
     wording = prep_selectors.employer_field(opportunity).wording
     money_raised = RoundNote.objects.filter(
         round__opportunity=opportunity, kind=NoteKind.NUMBER
     ).exists()
-    found = []
-    for ask in knowledge.asks():
-        if ask.theme not in criterion.themes or ask.id in kept:
-            continue
-        if not knowledge.suits(ask.fields, wording.field) or (ask.money and not money_raised):
-            continue
-        found.append(word_ask(ask, wording).text)
-        if len(found) == ASKS_PER_GAP:
-            break
+    bank = [
+        a
+        for a in knowledge.asks()
+        if a.id not in kept
+        and knowledge.suits(a.fields, wording.field)
+        and (money_raised or not a.money)
+    ]
+    found: dict[str, list[str]] = {}
+    for criterion in gaps:
+        fits = [a for a in bank if a.theme in criterion.themes][:ASKS_PER_GAP]
+        found[criterion.key] = [word_ask(a, wording).text for a in fits]
     return found
 
 
@@ -322,13 +333,14 @@ def fit_view(*, opportunity: Opportunity) -> FitView:
         .exclude(bank_id="")
         .values_list("bank_id", flat=True)
     )
+    asks = asks_for_gaps(opportunity, [c for c in CRITERIA if c.key in gaps], kept)
     rows = [
         CriterionRow(
             criterion=c,
             weight=weights[c.key],
             score=scores.get(c.key),
             evidence=evidence.get(c.key, []),
-            asks=_asks_for(c, opportunity, kept) if c.key in gaps else [],
+            asks=asks.get(c.key, []),
         )
         for c in CRITERIA
     ]

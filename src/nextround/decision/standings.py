@@ -45,10 +45,13 @@ def contenders(*, owner: User) -> QuerySet[Opportunity]:
     )
 
 
-def option_for(opportunity: Opportunity) -> sc.Option:
+def option_for(
+    opportunity: Opportunity, *, budget: money_selectors.BudgetView | None = None
+) -> sc.Option:
     """The opportunity as the decision compares it (the pay gate without reading the target)."""
     card = scorecard_of(opportunity)
-    gates = gates_of(gate_rows(card=card), pay_facts(opportunity=opportunity, with_target=False))
+    pay = pay_facts(opportunity=opportunity, with_target=False, budget=budget)
+    gates = gates_of(gate_rows(card=card), pay)
     return option_of(opportunity, card, scores_of(card), gates)
 
 
@@ -156,7 +159,8 @@ def decline_offer_get(*, owner: User, pk: int) -> DeclineNote:
 
 def decision_view(*, owner: User) -> DecisionView:
     opportunities = {str(o.pk): o for o in contenders(owner=owner).prefetch_related("people")}
-    options = [option_for(o) for o in opportunities.values()]
+    budget = money_selectors.budget_view(owner=owner)
+    options = [option_for(o, budget=budget) for o in opportunities.values()]
     ranked = sc.rank(options)
     totals = [sc.total_of(o) for o in ranked]
     standings = [
