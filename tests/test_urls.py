@@ -35,6 +35,7 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from nextround.core.services import LOCAL_USERNAME
+from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round, RoundNote
 from nextround.money.models import MarketEntry, Offer
@@ -78,6 +79,8 @@ KINDS: dict[str, type[Any]] = {
     "asks/": AskItem,
     "stories/": Story,
     "strengths/": Strength,
+    "evidence/": Evidence,
+    "must-haves/": MustHave,
 }
 
 # POST addresses a page's script calls with the fields of another form: the probe sends them
@@ -205,6 +208,7 @@ class Route:
         # answer their "not valid" message.
         for code in ("<str:code>", "<uidb64>", "<token>"):
             path = path.replace(code, "not-a-code")
+        path = path.replace("<slug:criterion>", "manager")
         assert "<" not in path, f"{self.route}: teach the probe this converter"
         return "/" + path
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "nextround.followup",
     "nextround.money",
     "nextround.rehearsal",
+    "nextround.decision",
     "nextround.workspace",
     "nextround.brief",
     "nextround.coaching",

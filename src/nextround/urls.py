@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("nextround.followup.urls")),
     path("", include("nextround.money.urls")),
     path("", include("nextround.rehearsal.urls")),
+    path("", include("nextround.decision.urls")),
     path("", include("nextround.workspace.urls")),
     path("", include("nextround.brief.urls")),
     path("", include("nextround.coaching.urls")),

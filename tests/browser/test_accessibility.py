@@ -49,6 +49,8 @@ def test_main_pages_have_no_serious_accessibility_findings(page: Page) -> None:
         "posting": f"{opportunity_url}posting/",
         "coverage": f"{opportunity_url}coverage/",
         "concerns": f"{opportunity_url}concerns/",
+        "fit scorecard": f"{opportunity_url}fit/",
+        "decide": "/decide/",
     }
     failures = {}
     for name, url in visited.items():

@@ -68,6 +68,8 @@ def test_main_pages_run_under_the_policy_without_violations(page: Page, user: Us
         "/opportunities/",
         opportunity_url,
         f"{opportunity_url}coverage/",
+        f"{opportunity_url}fit/",
+        "/decide/",
         f"{round_url}carry-forward/",
         "/stories/",
         f"/stories/{story.pk}/",

@@ -52,10 +52,10 @@ def test_export_to_a_file_and_import_it_back(
     target = tmp_path / "workspace.json"
     assert ok("export", "-o", str(target)) == f"Exported 1 opportunity to {target}.\n"
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == VERSION
-    # Skipped: the opportunity, the demo's two stories, one strength and one quote, and the
-    # budget (a workspace keeps its own).
+    # Skipped: the opportunity (its scorecard with it), the demo's two stories, one strength and
+    # one quote, the budget (a workspace keeps its own) and the case session.
     assert ok("import", str(target)) == (
-        "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 6 already present.\n"
+        "Imported 0 opportunities, 0 rounds, 0 people, 0 notes; skipped 7 already present.\n"
     )
 
 
@@ -67,7 +67,8 @@ def test_import_adds_another_workspace(
     source.write_text(json.dumps(workspace_export(owner=other_user, now=timezone.now())))
     assert ok("import", str(source)) == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote, "
-        "1 budget, 1 market range, 1 offer; skipped 0 already present.\n"
+        "1 budget, 1 market range, 1 offer, 1 case session, 1 scorecard; "
+        "skipped 0 already present.\n"
     )
     assert Opportunity.objects.filter(owner_id=user.pk).count() == 1
 
@@ -76,7 +77,7 @@ def test_import_adds_another_workspace(
     ("content", "message"),
     [
         ("this is not json", "not valid JSON"),
-        ('{"format": "nextround-workspace", "version": 7, "opportunities": []}', "version 7"),
+        ('{"format": "nextround-workspace", "version": 8, "opportunities": []}', "version 8"),
         ('{"format": "nextround-workspace", "version": 1, "opportunities": [{}]}',
          "opportunities[0].uid: missing."),
         ('{"format": "nextround-workspace", "version": 4, "opportunities": [], "quotes": '

@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from nextround.decision import services as decision
 from nextround.errors import Invalid
 from nextround.feedback import FIGURES_VERSION
 from nextround.interviews import services
@@ -280,6 +281,11 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     practice.attempt_typed(owner=user, question=session.questions.get(), text=TYPED_ANSWER)
     plan = rehearsal.plan_save(round_=rounds[0], changes={"slot_minutes": 5})
     rehearsal.slide_add(plan=plan, fields={"title": "One"})
+    seen = services.note_create(round_=rounds[0], kind="feedback", text="Straight answers.")
+    opportunity = rounds[0].opportunity
+    decision.evidence_add(opportunity=opportunity, criterion="manager", source=f"note:{seen.pk}")
+    must = decision.must_have_add(owner=user, text="Remote work")
+    decision.gates_save(opportunity=opportunity, statuses={must.pk: "met"})
     with CaptureQueriesContext(connection) as small:
         workspace_export(owner=user, now=NOW)
     _fill(user)
@@ -290,9 +296,10 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     # 19 before the follow-up section's five prefetches (debrief, per-person debriefs, thank-you
     # notes, follow-ups sent, replies), the research section's four (facts, terms, feeds, news)
     # and the money section's five (budget, notice period, current job; each opportunity's
-    # market ranges and offers), and the rehearsal section's three (presentation plans, their
-    # slides, case sessions).
-    assert len(large.captured_queries) == len(small.captured_queries) <= 36
+    # market ranges and offers), the rehearsal section's three (presentation plans, their
+    # slides, case sessions) and the decision section's six (each opportunity's scorecard, its
+    # scores, their evidence, its must-have checks; the must-haves and the decisions).
+    assert len(large.captured_queries) == len(small.captured_queries) <= 42
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -475,7 +482,7 @@ def test_report_summary_reads_well(user: User, demo_document: Document) -> None:
     report = workspace_import(owner=user, document=demo_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 2 stories, 1 strength, 1 quote, "
-        "1 budget, 1 market range, 1 offer, 1 case session; skipped 0 already present."
+        "1 budget, 1 market range, 1 offer, 1 case session, 1 scorecard; skipped 0 already present."
     )
 
 
@@ -485,8 +492,8 @@ def test_report_summary_names_stories_strengths_quotes_and_practice(
     report = workspace_import(owner=user, document=full_document)
     assert report.summary() == (
         "Imported 1 opportunity, 2 rounds, 3 people, 11 notes, 4 stories, 3 strengths, 2 quotes, "
-        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session; "
-        "skipped 0 already present."
+        "2 practice sessions, 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session, "
+        "1 scorecard; skipped 0 already present."
     )
 
 
@@ -1156,7 +1163,7 @@ def test_a_session_for_a_round_not_here_is_kept_without_it(
     assert (report.practice_sessions, report.practice_without_round) == (2, 1)
     assert (
         "2 practice sessions (1 without the round it was for, which this workspace does not "
-        "have), 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session;"
+        "have), 4 attempts, 1 budget, 1 market range, 1 offer, 1 case session, 1 scorecard;"
     ) in report.summary()
     session = PracticeSession.objects.get(owner=user, questions__text="Why this company?")
     assert session.round is None

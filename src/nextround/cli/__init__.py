@@ -2,6 +2,7 @@
 
 from nextround.cli import (
     brief,
+    decision,
     followup,
     money,
     playbook,
@@ -18,6 +19,7 @@ from nextround.cli.base import main
 
 __all__ = [
     "brief",
+    "decision",
     "followup",
     "main",
     "money",

@@ -4,7 +4,12 @@ candidate's own mail program. Plain Python; nothing here imports Django or sends
 
 from nextround.letters.angles import angles_of
 from nextround.letters.drafts import MAX_WORDS, MIN_WORDS, draft_thanks
-from nextround.letters.followups import concern_answer, feedback_request, status_check
+from nextround.letters.followups import (
+    concern_answer,
+    decline_offer,
+    feedback_request,
+    status_check,
+)
 from nextround.letters.mail import MAILTO_LIMIT, Mailbox, eml_bytes, mailto_link
 from nextround.letters.model import (
     ANGLE_OF,
@@ -41,6 +46,7 @@ __all__ = [
     "Strength",
     "angles_of",
     "concern_answer",
+    "decline_offer",
     "draft_thanks",
     "eml_bytes",
     "feedback_request",

@@ -98,3 +98,29 @@ def feedback_request(candidate: Candidate, to: Interviewer, *, offer: bool) -> D
             else "It would help me start well and keep growing.",
         ],
     )
+
+
+def decline_offer(
+    candidate: Candidate, to: Interviewer, *, reason: str = "", accepted_elsewhere: bool = True
+) -> Draft:
+    """Turning an offer down: thanks first, the decision in one plain sentence, a reason only
+    when the candidate gives one, and the door left open."""
+    role, company = clean(candidate.role), clean(candidate.company)
+    decided = (
+        f"After a lot of thought I have accepted another offer, so I will not be taking up the "
+        f"{role} role."
+        if accepted_elsewhere
+        else f"After a lot of thought I have decided not to take up the {role} role."
+    )
+    paragraphs = [
+        f"Thank you for the offer to join {company} as {role}, and for the care you and the "
+        "team took over the process.",
+        decided,
+    ]
+    if clean(reason):
+        paragraphs.append(sentence(reason))
+    paragraphs.append(
+        f"I valued every conversation and came away with real respect for the people at "
+        f"{company}. I hope we stay in touch, and that our paths cross again."
+    )
+    return _letter(candidate, to, f"The {role} offer", paragraphs)

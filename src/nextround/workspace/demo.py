@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround import timeutil
+from nextround.decision.demo import demo_scorecard
 from nextround.followup import services as followup
 from nextround.interviews import services
 from nextround.interviews.models import (
@@ -93,6 +94,7 @@ def _build(*, owner: User, now: datetime) -> Opportunity:
     _research(opportunity, first_round=first, now=now)
     _money(opportunity, today=today)
     demo_rehearsal(panel=panel, now=now)
+    demo_scorecard(opportunity, first_round=first)
     return opportunity
 
 

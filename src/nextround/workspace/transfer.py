@@ -26,6 +26,9 @@ Version 6 adds each person's ``decision_maker``; per opportunity, the research a
 ``market`` and ``offers``; and ``money`` at the top (budget, notice period, current job;
 ``money/transfer.py``). Each is written only when there is something to write, so files of
 earlier versions import as before.
+Version 7 adds, per opportunity, the decision app's ``scorecard`` (weights, scores with the
+evidence behind them, the must-haves checked) and ``decision`` at the top (the must-haves and
+the decisions recorded; ``decision/transfer.py``), each only when there is something to write.
 ``cv_checks`` per opportunity (what the CV shows for each requirement to check against it) is
 written only when there are some and is optional on import, so files without it, of any version,
 still import. Version 6 gives each note ``category`` and ``category_by_hand``: a question's kind,
@@ -45,6 +48,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from nextround.core.transfer import Doc, Record, Tally, json_kind
+from nextround.decision import transfer as decision
 from nextround.errors import Invalid
 from nextround.followup import transfer as followup
 from nextround.interviews import transfer as interviews
@@ -84,12 +88,14 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
             *stories.opportunity_prefetch(),
             *research.opportunity_prefetch(),
             *money.opportunity_prefetch(),
+            *decision.opportunity_prefetch(),
         ],
         opportunity_export=[
             stories.concern_answers_export(story_refs),
             stories.cv_checks_export,
             research.opportunity_export,
             money.opportunity_export,
+            decision.opportunity_export,
         ],
     )
     return {
@@ -101,6 +107,7 @@ def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
         **practice.practice_export(owner=owner),
         **money.money_export(owner=owner),
         **rehearsal.cases_export(owner=owner),
+        **decision.decision_export(owner=owner),
     }
 
 
@@ -114,6 +121,7 @@ class ImportReport(Tally):
             *practice.imported(self),
             *money.imported(self),
             *rehearsal.imported(self),
+            *decision.imported(self),
         ]
         return f"Imported {', '.join(counts)}; skipped {self.skipped} already present."
 
@@ -142,12 +150,14 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
                 stories.cv_checks_import,
                 research.opportunity_import,
                 money.opportunity_import(report),
+                decision.opportunity_import(report),
             ],
         )
         interviews.opportunities_import(owner=owner, root=root, parts=parts, report=report)
         practice.practice_import(owner=owner, root=root, report=report)  # names rounds
         money.money_import(owner=owner, root=root, report=report)
         rehearsal.cases_import(owner=owner, root=root, report=report)  # names rounds
+        decision.decision_import(owner=owner, root=root, report=report)  # names opportunities
     return report
 
 

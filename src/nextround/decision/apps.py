@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DecisionConfig(AppConfig):
+    name = "nextround.decision"
+    verbose_name = "Decision: the fit scorecard per opportunity and the choice between them"
