@@ -15,10 +15,14 @@ from nextround.scorecard.criteria import BY_KEY
 from nextround.scorecard.score import HIGHEST, Total
 
 WIDTH = 720
-LEFT, RIGHT, TOP = 180, 24, 28
-ROW = 40
-BAR = 24
+# Each option's name stands above its bar, so a long "Employer — Job title" keeps the whole
+# width instead of being cut at a left margin.
+LEFT, RIGHT, TOP = 16, 150, 12
+ROW = 52
+NAME = 14  # the name's line above the bar
+BAR = 22
 LEGEND_ROW = 20
+LEGEND_COLUMNS = 2  # criterion names run to 32 characters
 PLOT_WIDTH = WIDTH - LEFT - RIGHT
 # Okabe–Ito colours and two more, told apart with the common kinds of colour blindness.
 PALETTE = (
@@ -69,7 +73,7 @@ def chart_svg(
     prefix = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "decision-chart"
     keys = list(dict.fromkeys(p.key for t in totals for p in t.parts))
     colour = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
-    legend_rows = (len(keys) + 2) // 3
+    legend_rows = -(-len(keys) // LEGEND_COLUMNS)
     height = TOP + ROW * max(len(totals), 1) + 32 + LEGEND_ROW * legend_rows
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="decision-chart" role="img" '
@@ -107,14 +111,15 @@ def _axis(rows: int) -> list[str]:
 
 
 def _bar(row: int, total: Total, colour: Mapping[str, str], labels: Mapping[str, str]) -> list[str]:
-    y = TOP + row * ROW + (ROW - BAR) / 2
+    top = TOP + row * ROW
+    heading = total.name + (" — fails: " + "; ".join(total.failed) if total.failed else "")
+    y = top + NAME + (ROW - NAME - BAR) / 2
     gated = bool(total.failed)
     css = "option gated" if gated else "option"
     opacity = f' fill-opacity="{GATED_OPACITY}"' if gated else ""
     parts = [
         f'<g class="{css}" data-option={quoteattr(total.name)} data-total="{total.total:.2f}">',
-        f'<text class="name" x="{LEFT - 8}" y="{_number(y + BAR / 2)}" text-anchor="end" '
-        f'dominant-baseline="middle">{escape(total.name)}</text>',
+        f'<text class="name" x="{LEFT}" y="{_number(top + NAME)}">{escape(heading)}</text>',
     ]
     start = 0.0
     for part in total.parts:
@@ -131,8 +136,6 @@ def _bar(row: int, total: Total, colour: Mapping[str, str], labels: Mapping[str,
         )
         start += part.points
     note = f"{total.total:.2f}"
-    if gated:
-        note += " — fails: " + "; ".join(total.failed)
     parts.append(
         f'<text class="value" x="{_number(min(_x(start) + 6, WIDTH - RIGHT))}" '
         f'y="{_number(y + BAR / 2)}" dominant-baseline="middle">{escape(note)}</text>'
@@ -145,10 +148,9 @@ def _legend(
     keys: Sequence[str], colour: Mapping[str, str], labels: Mapping[str, str], *, top: int
 ) -> list[str]:
     parts = ['<g class="legend">']
-    per_row = 3
     for index, key in enumerate(keys):
-        x = 16 + (index % per_row) * ((WIDTH - 32) / per_row)
-        y = top + (index // per_row) * LEGEND_ROW
+        x = 16 + (index % LEGEND_COLUMNS) * ((WIDTH - 32) / LEGEND_COLUMNS)
+        y = top + (index // LEGEND_COLUMNS) * LEGEND_ROW
         parts.append(
             f'<rect class="swatch" x="{_number(x)}" y="{y - 10}" width="12" height="12" '
             f'fill="{colour[key]}"/>'
