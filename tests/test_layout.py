@@ -1,7 +1,8 @@
 """The tests mirror the source tree: tests/<package>/test_<module>.py tests
 src/nextround/<package>/<module>.py (or the package <module>/), so a module's tests are found by
-its path. Browser tests drive whole flows across apps and live apart, in tests/browser/; the
-evaluation scripts' tests are in tests/evaluation/."""
+its path. Tests that cross apps live apart: browser tests of whole flows in tests/browser/, and
+the query counts of the main pages in tests/pages/; the evaluation scripts' tests are in
+tests/evaluation/."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ TESTS = Path(__file__).parent
 SOURCE = TESTS.parent / "src" / "nextround"
 # Scripts outside the package that have tests of their own.
 TOP_LEVEL = {"evaluation"}
+# Folders of tests that cross apps, so name no one module.
+CROSS_APP = {"browser", "pages"}
 
 
 def _tested_module(test_file: Path) -> Path:
@@ -21,7 +24,9 @@ def _tested_module(test_file: Path) -> Path:
 
 def test_every_test_file_names_a_module_that_exists() -> None:
     test_files = [
-        path for path in TESTS.rglob("test_*.py") if "browser" not in path.relative_to(TESTS).parts
+        path
+        for path in TESTS.rglob("test_*.py")
+        if not CROSS_APP & set(path.relative_to(TESTS).parts)
     ]
     assert len(test_files) > 20  # the glob found the suite
     orphans = [

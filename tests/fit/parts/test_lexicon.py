@@ -11,7 +11,7 @@ import pytest
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts import sentences_in, weigh
 
-OWN = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "star" / "own_answers.jsonl"
+OWN = Path(__file__).resolve().parents[3] / "evaluation" / "data" / "star" / "own_answers.jsonl"
 PHRASES = {name: value for name, value in vars(lex).items() if isinstance(value, lex.Phrases)}
 
 
