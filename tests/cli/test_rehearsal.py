@@ -29,7 +29,7 @@ def test_present_prints_the_budgets_with_a_warning(
     assert "No plan yet" in ok("present", str(panel.pk))
     plan = services.plan_save(round_=panel, changes={"slot_minutes": 2, "brief": "Your plan"})
     services.slide_add(plan=plan, fields={"title": "Long", "notes": "word " * 200})
-    services.slide_add(plan=plan, fields={"title": "Short"})
+    services.slide_add(plan=plan, fields={"title": "Short", "text": "Costs fell 12%."})
     out = ok("present", str(panel.pk))
     assert " 1. Long — 60 s, 200/150 words of notes  !" in out
     assert "Audience: Dana Ortiz (Director of Operations)" in out
@@ -38,4 +38,14 @@ def test_present_prints_the_budgets_with_a_warning(
     assert data["slot_minutes"] == 2
     assert [s["word_budget"] for s in data["slides"]] == [150, 150]
     assert data["slides"][0]["warning"] and not data["slides"][1]["warning"]
+    # Dana decides (hiring manager), Priya is her manager, Sam a peer: each asks as such.
+    asked = data["questions"]
+    assert [q["source"] for q in asked if q["kind"] == "person"] == [
+        "Dana Ortiz",
+        "Priya Nair",
+        "Sam Lee",
+    ]
+    assert all(q["text"].endswith("?") and q["reason"] for q in asked)
+    assert "Questions they may ask:" in out
+    assert f" 1. {asked[0]['text']}\n    ({asked[0]['reason']})" in out
     assert "No round with id" in bad("present", "999999")

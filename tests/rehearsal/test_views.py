@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from nextround.interviews.models import Round
+from nextround.practice.models import PracticeSession
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
 
 
@@ -103,3 +104,33 @@ def test_an_unreadable_import_answers_400(client: Client, rounds: list[Round]) -
     assert response.status_code == 400
     assert "damaged or not a zip" in response.content.decode()
     assert not Slide.objects.exists()
+
+
+def test_the_audience_questions_are_shown_and_practised(
+    client: Client, rounds: list[Round]
+) -> None:
+    url = f"/rounds/{rounds[1].pk}/presentation/"
+    practise = url + "practise/"
+    assert "audience-questions" not in client.get(url).content.decode()  # no slides yet
+    assert client.post(practise).status_code == 400
+    assert not PracticeSession.objects.exists()
+    client.post(url, {"slot_minutes": "10"})
+    client.post(url + "slides/", {"title": "Results", "text": "Waits dropped 30% in a year."})
+    client.post(url + "slides/", {"title": "Recommendation", "notes": "Roll it out widely."})
+    page = _soup(client, url)
+    items = page.select("[data-testid=audience-questions] li")
+    texts = [item.get_text(" ", strip=True) for item in items]
+    # Dana (hiring manager) first; her reason and Slide 2's gap are shown with the questions.
+    assert texts[0].startswith("How would this land with the team")
+    assert "Dana Ortiz is the hiring manager" in texts[0]
+    assert any("Slide 1 (Results) states 30%" in text for text in texts)
+    assert any("Slide 2 (Recommendation) recommends a next step" in text for text in texts)
+    response = client.post(practise)
+    assert response.status_code == 303
+    session = PracticeSession.objects.get()
+    assert response["Location"] == f"/practice/sessions/{session.pk}/"
+    assert session.round == rounds[1]
+    asked = list(session.questions.order_by("position").values_list("text", flat=True))
+    assert len(asked) == len(items)
+    assert all(text.startswith(question) for text, question in zip(texts, asked, strict=True))
+    assert "round 2" in client.get(response["Location"]).content.decode()

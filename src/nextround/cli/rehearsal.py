@@ -80,6 +80,10 @@ def _plan_json(view: PlanView) -> dict[str, Any]:
             for slide, b in view.rows
         ],
         "warnings": budget.warnings if budget else [],
+        "questions": [
+            {"text": q.text, "reason": q.reason, "source": q.source, "kind": q.kind}
+            for q in view.questions
+        ],
     }
 
 
@@ -88,7 +92,8 @@ def _plan_json(view: PlanView) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def present(round_id: int, *, as_json: bool) -> None:
     """The round's presentation plan: the slot, the audience, the brief and each slide's time
-    and word budget, with a warning where the notes hold more words than fit."""
+    and word budget, with a warning where the notes hold more words than fit; then the
+    questions the audience will likely ask, each with where it comes from."""
     owner = local_owner()
     from nextround.interviews.selectors import round_get
     from nextround.rehearsal.selectors import plan_view
@@ -119,6 +124,12 @@ def present(round_id: int, *, as_json: bool) -> None:
         )
     for warning in view.budget.warnings:
         click.echo(f"Warning: {warning}")
+    if view.questions:
+        click.echo("")
+        click.echo("Questions they may ask:")
+        for number, q in enumerate(view.questions, start=1):
+            click.echo(f"{number:>2}. {q.text}")
+            click.echo(f"    ({q.reason})")
 
 
 def _person(person: Any) -> str:

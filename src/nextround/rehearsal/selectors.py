@@ -19,6 +19,7 @@ from nextround.interviews.models import ACTIVE_STAGES, Opportunity, Person, Roun
 from nextround.playbook.field import FIELD_LABELS
 from nextround.prep.selectors import employer_field
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.slides.audience import LikelyQuestion, Listener, SlideText, likely_questions
 from nextround.slides.budget import PlanBudget, SlideBudget, SlideInput, plan_budget
 
 # --- case sessions --------------------------------------------------------------------------
@@ -117,6 +118,7 @@ class PlanView:
     slides: list[Slide]
     budget: PlanBudget | None  # None with no slides
     rows: list[tuple[Slide, SlideBudget]]  # each slide with its budget
+    questions: list[LikelyQuestion]  # what the audience will likely ask; none with no slides
 
 
 def plan_view(*, round_: Round) -> PlanView:
@@ -127,7 +129,19 @@ def plan_view(*, round_: Round) -> PlanView:
     if plan and slides:
         budget = plan_budget(plan.slot_minutes, [_input(slide) for slide in slides])
     rows = list(zip(slides, budget.slides, strict=True)) if budget else []
-    return PlanView(round_, plan, audience, slides, budget, rows)
+    questions = audience_questions(audience=audience, slides=slides) if slides else []
+    return PlanView(round_, plan, audience, slides, budget, rows, questions)
+
+
+def audience_questions(*, audience: list[Person], slides: list[Slide]) -> list[LikelyQuestion]:
+    """The questions these people will likely ask about these slides (``slides.audience``)."""
+    return likely_questions(
+        slides=[
+            SlideText(number, slide.title, slide.text, slide.notes)
+            for number, slide in enumerate(slides, start=1)
+        ],
+        audience=[Listener(p.name, p.title, p.relation, p.decision_maker) for p in audience],
+    )
 
 
 def _input(slide: Slide) -> SlideInput:

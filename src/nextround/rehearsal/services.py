@@ -1,6 +1,7 @@
 """Writes of the rehearsal app: a case session started (from the bank, the candidate's own
 prompt or a round's case question), its phases begun, its answer saved and finished; a round's
-presentation plan, its slides typed, edited, moved, deleted or imported from a file."""
+presentation plan, its slides typed, edited, moved, deleted or imported from a file; the
+audience's likely questions practised as a session."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from nextround.cases.phases import PHASES
 from nextround.core.services import save_validated
 from nextround.errors import Invalid
 from nextround.interviews.models import Round, RoundNote
+from nextround.practice.models import PracticeSession
+from nextround.practice.services import session_start
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.rehearsal.selectors import plan_view
 from nextround.slides import thresholds as slide_limits
 from nextround.slides.importing import slides_from_file
 
@@ -198,3 +202,18 @@ def slides_import(*, round_: Round, name: str, data: bytes, replace: bool) -> li
             )
             for found in imported
         ]
+
+
+def presentation_practice_start(*, owner: User, round_: Round) -> PracticeSession:
+    """A practice session on the questions the round's audience will likely ask about the
+    slides, linked to the round so the session page names it."""
+    questions = plan_view(round_=round_).questions
+    if not questions:
+        raise Invalid("Add slides first: the likely questions are drawn from them.")
+    with transaction.atomic():
+        session = session_start(owner=owner, own=[q.text for q in questions], count=len(questions))
+        # Own questions make the session; the round is set after, as session_start takes one
+        # source only.
+        session.round = round_
+        session.save(update_fields=["round"])
+    return session

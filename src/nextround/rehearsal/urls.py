@@ -14,6 +14,11 @@ urlpatterns = [
     path("rounds/<int:pk>/presentation/", views.presentation, name="presentation"),
     path("rounds/<int:pk>/presentation/slides/", views.slide_add, name="slide_add"),
     path("rounds/<int:pk>/presentation/import/", views.slides_import, name="slides_import"),
+    path(
+        "rounds/<int:pk>/presentation/practise/",
+        views.presentation_practise,
+        name="presentation_practise",
+    ),
     path("slides/<int:pk>/edit/", views.slide_edit, name="slide_edit"),
     path("slides/<int:pk>/move/", views.slide_move, name="slide_move"),
     path("slides/<int:pk>/delete/", views.slide_delete, name="slide_delete"),

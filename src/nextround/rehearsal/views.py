@@ -270,3 +270,12 @@ def slide_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.slide_delete(slide=slide)
     messages.success(request, f"Slide “{slide.title}” deleted.")
     return see_other(reverse("presentation", args=[slide.plan.round_id]) + "#slides")
+
+
+@require_POST
+def presentation_practise(request: HttpRequest, pk: int) -> HttpResponse:
+    """A practice session on the audience's likely questions."""
+    session = services.presentation_practice_start(
+        owner=owner_of(request), round_=_round(request, pk)
+    )
+    return see_other(reverse("practice_session", args=[session.pk]))

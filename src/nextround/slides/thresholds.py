@@ -26,3 +26,5 @@ SHORT_SHARE = 0.5
 MAX_SLIDES = 80
 MAX_SLOT_MINUTES = 180
 MAX_NOTES_CHARS = 5_000
+# Our choice: the audience's likely questions make a short practice session, not a full one.
+AUDIENCE_QUESTIONS = 8
