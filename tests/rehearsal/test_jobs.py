@@ -116,3 +116,19 @@ def test_deleting_a_run_through_removes_its_recording(
     response = client.post(f"/run-throughs/{run.pk}/delete/")
     assert response.status_code == 303
     assert not saved.exists() and not RunThrough.objects.exists()
+
+
+def test_run_throughs_a_stopped_server_left_are_queued_again(
+    round_with_slides: Round, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queued: list[int] = []
+    monkeypatch.setattr(jobs, "enqueue", queued.append)
+    plan = round_with_slides.presentation
+    left = {
+        status: RunThrough.objects.create(owner=plan.owner, plan=plan, audio="x.wav", status=status)
+        for status in ("queued", "transcribing", "done", "failed")
+    }
+    assert services.run_through_resume() == 2
+    assert sorted(queued) == sorted([left["queued"].pk, left["transcribing"].pk])
+    left["transcribing"].refresh_from_db()
+    assert left["transcribing"].status == "queued"  # starts over
