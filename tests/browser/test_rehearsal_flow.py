@@ -1,15 +1,24 @@
 """Rehearsal in the browser: a case session moved through its phases with a typed answer and
-its feedback; a presentation plan whose over-long slide notes raise a warning."""
+its feedback; a presentation plan whose over-long slide notes raise a warning; a run-through
+recorded through Chromium's fake microphone (an espeak-ng WAV, one sentence a slide) with the
+slide changes marked by the Space key, transcribed in the background and timed slide by slide."""
 
 from __future__ import annotations
 
+import re
+import time
+from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from nextround.interviews import services
+from nextround.rehearsal import services as rehearsal_services
+from nextround.rehearsal.models import RunThrough
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import import_extra
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,7 +111,8 @@ def test_rehearsal_pages_have_no_serious_accessibility_findings(page: Page, user
         "/cases/?field=clinical",
         f"/cases/sessions/{session.pk}/",
         f"/cases/sessions/{session.pk}/feedback/",
-        f"/rounds/{plan.round_id}/presentation/",
+        f"/rounds/{plan.round_id}/presentation/run/",
+        f"/rounds/{plan.round_id}/presentation/",  # last: its warning is checked below
     ):
         page.goto(url)
         violations = Axe().run(page).response["violations"]
@@ -111,3 +121,76 @@ def test_rehearsal_pages_have_no_serious_accessibility_findings(page: Page, user
             failures[url] = found
     assert failures == {}
     expect(page.get_by_test_id("plan-warnings")).to_contain_text("Slide 2 (What the scans show)")
+
+
+@pytest.fixture(scope="module")
+def run_recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[float]]:
+    import_extra("faster_whisper", "voice")
+    from tests.slides.spoken import spoken_run
+
+    wav, marks = spoken_run(tmp_path_factory.mktemp("run-mic"))
+    return str(wav), marks
+
+
+@pytest.fixture
+def mic_page(
+    browser: Browser, live_server: object, run_recording: tuple[str, list[float]]
+) -> Iterator[Page]:
+    """A Chromium whose microphone plays the run-through, with no permission prompt."""
+    with_microphone = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            f"--use-file-for-fake-audio-capture={run_recording[0]}%noloop",
+        ],
+    )
+    context = with_microphone.new_context(base_url=str(live_server))
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+    with_microphone.close()
+
+
+def test_a_run_through_marked_with_the_space_key_is_timed_per_slide(
+    mic_page: Page, user: User, run_recording: tuple[str, list[float]]
+) -> None:
+    from tests.slides.spoken import SLIDE_SCRIPTS
+
+    _, marks = run_recording
+    opportunity = services.opportunity_create(
+        owner=user, company="Harbor Logistics", role_title="Operations Analyst"
+    )
+    round_ = services.round_create(
+        opportunity=opportunity,
+        starts=datetime(2026, 12, 3, 9, 30),
+        ends=datetime(2026, 12, 3, 11, 0),
+        timezone_name="Europe/London",
+        format="presentation",
+    )
+    rehearsal_services.plan_save(round_=round_, changes={"slot_minutes": 1})
+    for title in ("Dwell time", "Where the wait is", "What I would do"):
+        rehearsal_services.slide_add_to_round(round_=round_, fields={"title": title})
+    page = mic_page
+    page.goto(f"/rounds/{round_.pk}/presentation/")
+    page.get_by_role("link", name="Rehearse: record a run-through").click()
+    page.get_by_role("button", name="Start recording").click()
+    expect(page.locator("#record-status")).to_contain_text("Recording")
+    began = time.monotonic()
+    for mark in marks:  # each in the middle of a second of silence
+        page.wait_for_timeout(max(0.0, mark - (time.monotonic() - began)) * 1000)
+        page.keyboard.press("Space")
+    expect(page.locator("#run-slides li").nth(2)).to_have_attribute("aria-current", "step")
+    expect(page.get_by_label("Slide changes")).to_have_value(re.compile(r"^0:0\d\.\d, 0:0\d\.\d$"))
+    page.wait_for_timeout(3_000)  # the last sentence
+    page.get_by_role("button", name="Stop and time it").click()
+    expect(page).to_have_url(re.compile(r"/run-throughs/\d+/$"), timeout=20_000)
+    run = RunThrough.objects.get()
+    assert run.audio.endswith(".webm") and len(run.marks) == 2
+    rows = page.get_by_test_id("run-slides").locator("tbody tr")
+    expect(rows).to_have_count(3, timeout=120_000)  # the page reloads until transcribed
+    words = [int(rows.nth(i).locator("td").nth(5).inner_text()) for i in range(3)]
+    expected = [len(script.split()) for script in SLIDE_SCRIPTS]
+    assert all(abs(w - e) <= 2 for w, e in zip(words, expected, strict=True)), (words, run.marks)
+    expect(page.get_by_test_id("run-total")).to_contain_text("against a slot of 60 s")

@@ -134,3 +134,30 @@ def test_the_audience_questions_are_shown_and_practised(
     assert len(asked) == len(items)
     assert all(text.startswith(question) for text, question in zip(texts, asked, strict=True))
     assert "round 2" in client.get(response["Location"]).content.decode()
+
+
+def test_the_run_through_page_lists_the_slides_and_works_without_js(
+    client: Client, rounds: list[Round]
+) -> None:
+    round_ = rounds[1]
+    url = f"/rounds/{round_.pk}/presentation/run/"
+    page = _soup(client, url)
+    assert page.select_one("#upload-form") is None  # no slides: nothing to time yet
+    for title in ("Problem", "Plan"):
+        client.post(f"/rounds/{round_.pk}/presentation/slides/", {"title": title})
+    page = _soup(client, url)
+    assert [str(li.contents[0]).strip() for li in page.select("#run-slides li")] == [
+        "Problem",
+        "Plan",
+    ]
+    form = page.select_one("#upload-form")
+    assert form is not None and form["enctype"] == "multipart/form-data"
+    assert form.select_one("input[type=file][name=audio]")
+    assert form.select_one("input[name=marks]")  # typed by hand when there is no recorder
+    assert page.select_one("#recorder[hidden] #next-slide")  # shown by the script
+    scripts = [s["src"] for s in page.select("script[src]")]
+    assert scripts.index("/static/rehearsal/slide-marks.js") < scripts.index(
+        "/static/practice/recorder.js"
+    )
+    plan_page = _soup(client, f"/rounds/{round_.pk}/presentation/")
+    assert plan_page.select_one(f"a[href='{url}']")

@@ -9,7 +9,7 @@ import pytest
 from nextround.errors import Invalid
 from nextround.feedback.report import TimedWord
 from nextround.slides.budget import SlideInput, plan_budget
-from nextround.slides.rehearsal import rehearse
+from nextround.slides.rehearsal import marks_text, parse_marks, rehearse
 from tests.conftest import import_extra
 
 
@@ -70,31 +70,40 @@ def test_marks_out_of_order_or_too_many_are_refused(marks: list[float]) -> None:
         rehearse(budgets=plan.slides, marks=marks, words=[], total_seconds=60, slot_minutes=2)
 
 
-SLIDE_SCRIPTS = [
-    "Our dwell time grew by a third last year.",
-    "Most of the waiting happens before the first scan at the gate.",
-    "I would book arrival slots and add a second scanner.",
-]
+@pytest.mark.parametrize(
+    ("typed", "marks"),
+    [
+        ("0:40, 1:55, 3:10", [40, 115, 190]),
+        ("40 115; 190.5", [40, 115, 190.5]),
+        ("  ", []),
+        ("0:07.25,1:00", [7.25, 60]),
+        ("12:00", [720]),
+    ],
+)
+def test_typed_slide_changes_are_read(typed: str, marks: list[float]) -> None:
+    assert parse_marks(typed) == pytest.approx(marks)
+
+
+@pytest.mark.parametrize("typed", ["1:75", "0:40, 0:30", "0:40 0:40", "0", "1m20", "-5", "1:5"])
+def test_typed_slide_changes_out_of_order_or_not_times_are_refused(typed: str) -> None:
+    with pytest.raises(Invalid):
+        parse_marks(typed)
+
+
+def test_marks_written_for_the_form_read_back() -> None:
+    marks = [7.5, 65.0, 601.3]
+    assert marks_text(marks) == "0:07.5, 1:05, 10:01.3"
+    assert parse_marks(marks_text(marks)) == pytest.approx(marks)
 
 
 def test_a_spoken_run_through_with_known_slide_changes(tmp_path: Path) -> None:
     """espeak-ng speaks one sentence a slide with a second of silence between; the slide marks
     fall in the middle of each silence; the local speech model transcribes the recording."""
     import_extra("faster_whisper", "voice")
-    np = import_extra("numpy", "voice")
     from nextround.speech import transcribe
-    from tests.speech.helpers import RATE, silence, speak, write_wav
+    from tests.slides.spoken import SLIDE_SCRIPTS, spoken_run
 
-    parts, marks, at = [], [], 0.0
-    for i, script in enumerate(SLIDE_SCRIPTS):
-        spoken = speak(script, tmp_path)
-        parts.append(spoken)
-        at += len(spoken) / RATE
-        if i < len(SLIDE_SCRIPTS) - 1:
-            parts.append(silence(1.0))
-            marks.append(at + 0.5)
-            at += 1.0
-    wav = write_wav(tmp_path / "run.wav", np.concatenate([*parts, silence(0.5)]))
+    wav, marks = spoken_run(tmp_path)
     transcript = transcribe(wav)
     plan = plan_budget(1, [SlideInput(f"Slide {n}") for n in range(1, 4)])  # 20 s each
     report = rehearse(

@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 
 from nextround.cases.bank import KIND_LABELS
+from nextround.errors import Invalid
 from nextround.playbook.field import FIELD_LABELS
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
 from nextround.slides.importing import MAX_BYTES
+from nextround.slides.rehearsal import parse_marks
 
 _ANY = [("", "Any")]
 
@@ -73,3 +75,26 @@ class ImportForm(forms.Form):
                 f"The file is larger than the {MAX_BYTES // 1024 // 1024} MB limit."
             )
         return upload
+
+
+class RunThroughForm(forms.Form):
+    """A run-through's recording with its slide changes. The recorder on the page fills the
+    marks as the candidate presses Space or "Next slide"; without it they are typed."""
+
+    audio = forms.FileField(
+        label="Or upload a recording of the run-through",
+        help_text="webm, ogg, wav, mp3 or m4a.",
+        widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
+    )
+    marks = forms.CharField(
+        label="Slide changes",
+        required=False,
+        max_length=2000,
+        help_text="When you moved to the next slide, from the start: 0:40, 1:55, 3:10.",
+    )
+
+    def clean_marks(self) -> list[float]:
+        try:
+            return parse_marks(self.cleaned_data["marks"])
+        except Invalid as exc:
+            raise forms.ValidationError(exc.message) from None

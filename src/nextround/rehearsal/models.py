@@ -117,3 +117,42 @@ class Slide(Owned):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    TRANSCRIBING = "transcribing", "Transcribing"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class RunThrough(Owned):
+    """One recorded rehearsal of a plan: the recording (a file in the data folder's recordings,
+    like a practice answer's), the moments the candidate moved to the next slide (seconds from
+    the start), and once transcribed, the words with their times."""
+
+    plan = models.ForeignKey(
+        PresentationPlan, on_delete=models.CASCADE, related_name="run_throughs"
+    )
+    audio = models.CharField(max_length=200, blank=True)  # file name in the recordings folder
+    marks = models.JSONField(default=list, blank=True)  # [seconds, ...], ascending
+    status = models.CharField(max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    error = models.CharField(max_length=500, blank=True)
+    seconds = models.FloatField(null=True, blank=True)  # the recording's measured length
+    words = models.JSONField(default=list, blank=True)  # [[word, start, end], ...]
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RunStatus.values), name="runthrough_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Run-through of {self.plan}"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (RunStatus.QUEUED, RunStatus.TRANSCRIBING)

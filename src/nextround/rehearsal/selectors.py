@@ -14,13 +14,15 @@ from django.db.models import QuerySet
 from nextround.cases import bank
 from nextround.cases.feedback import CaseReport, analyse_case
 from nextround.cases.phases import PHASE_LABELS, PhaseTime, next_phase, phase_times
-from nextround.errors import NotFound
+from nextround.errors import Invalid, NotFound
+from nextround.feedback.report import TimedWord
 from nextround.interviews.models import ACTIVE_STAGES, Opportunity, Person, Round, RoundNote
 from nextround.playbook.field import FIELD_LABELS
 from nextround.prep.selectors import employer_field
-from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.rehearsal.models import CaseSession, PresentationPlan, RunStatus, RunThrough, Slide
 from nextround.slides.audience import LikelyQuestion, Listener, SlideText, likely_questions
 from nextround.slides.budget import PlanBudget, SlideBudget, SlideInput, plan_budget
+from nextround.slides.rehearsal import RunReport, rehearse
 
 # --- case sessions --------------------------------------------------------------------------
 
@@ -147,3 +149,32 @@ def audience_questions(*, audience: list[Person], slides: list[Slide]) -> list[L
 def _input(slide: Slide) -> SlideInput:
     minutes = float(slide.minutes) if isinstance(slide.minutes, Decimal) else None
     return SlideInput(slide.title, slide.notes, minutes)
+
+
+# --- run-throughs -----------------------------------------------------------------------------
+
+
+def run_through_get(*, owner: User, pk: int) -> RunThrough:
+    try:
+        return RunThrough.objects.select_related("plan__round__opportunity").get(owner=owner, pk=pk)
+    except (RunThrough.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"No run-through with id {pk}.") from None
+
+
+def run_report(*, run: RunThrough) -> RunReport | None:
+    """The per-slide report, measured against the plan's slides and slot as they are now;
+    None until the recording is transcribed. Marks the recording does not reach are refused
+    (``Invalid``) by ``rehearse``."""
+    if run.status != RunStatus.DONE or run.seconds is None:
+        return None
+    slides = list(run.plan.slides.all())
+    if not slides:
+        raise Invalid("The plan has no slides any more: add them to see the report.")
+    budget = plan_budget(run.plan.slot_minutes, [_input(slide) for slide in slides])
+    return rehearse(
+        budgets=budget.slides,
+        marks=[float(m) for m in run.marks],
+        words=[TimedWord(str(w), float(a), float(b)) for w, a, b in run.words],
+        total_seconds=run.seconds,
+        slot_minutes=run.plan.slot_minutes,
+    )

@@ -5,25 +5,32 @@ audience's likely questions practised as a session."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+import os
+import uuid
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 
+from nextround import speech
 from nextround.cases import bank
 from nextround.cases.phases import PHASES
 from nextround.core.services import save_validated
-from nextround.errors import Invalid
+from nextround.errors import Invalid, NextroundError
 from nextround.interviews.models import Round, RoundNote
 from nextround.practice.models import PracticeSession
-from nextround.practice.services import session_start
-from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from nextround.practice.services import recordings_dir, require_voice, session_start
+from nextround.rehearsal import jobs
+from nextround.rehearsal.models import CaseSession, PresentationPlan, RunStatus, RunThrough, Slide
 from nextround.rehearsal.selectors import plan_view
 from nextround.slides import thresholds as slide_limits
 from nextround.slides.importing import slides_from_file
 
+log = logging.getLogger(__name__)
 SLIDE_FIELDS = frozenset({"title", "text", "notes", "minutes"})
 PLAN_FIELDS = frozenset({"slot_minutes", "brief"})
 
@@ -217,3 +224,90 @@ def presentation_practice_start(*, owner: User, round_: Round) -> PracticeSessio
         session.round = round_
         session.save(update_fields=["round"])
     return session
+
+
+# --- run-throughs -----------------------------------------------------------------------------
+
+
+def run_through_recorded(
+    *, round_: Round, marks: list[float], name: str, chunks: Iterable[bytes], size: int
+) -> RunThrough:
+    """Save a run-through's recording in the data folder with its slide marks, and queue it for
+    transcription once committed. The plan must have slides, and no more marks than changes."""
+    require_voice()
+    plan = PresentationPlan.objects.filter(round=round_).first()
+    slides = plan.slides.count() if plan else 0
+    if plan is None or not slides:
+        raise Invalid("Add the slides to the plan first: the run-through is timed slide by slide.")
+    if len(marks) >= slides:
+        raise Invalid(
+            f"{len(marks)} slide changes for {slides} slides: at most {slides - 1}.",
+            {"marks": [f"At most {slides - 1} slide changes for {slides} slides."]},
+        )
+    audio_format = speech.check_upload(name, size)
+    path = recordings_dir() / f"{uuid.uuid4().hex}.{audio_format}"
+    # Created for its owner alone whatever the umask: a recording is someone's own voice.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        for chunk in chunks:
+            out.write(chunk)
+    run = RunThrough(owner=plan.owner, plan=plan, audio=path.name, marks=marks)
+    try:
+        save_validated(run, what="run-through")
+    except NextroundError:
+        path.unlink(missing_ok=True)
+        raise
+    transaction.on_commit(lambda: jobs.enqueue(run.pk))
+    return run
+
+
+def run_through_transcribe(pk: int) -> None:
+    """Transcribe one queued run-through, keeping its words with their times. Every failure is
+    written on the run-through as a plain message, never raised: this runs in a background
+    thread with no one to tell."""
+    run = RunThrough.objects.get(pk=pk)
+    if not run.pending:
+        return
+    _set_run(pk, status=RunStatus.TRANSCRIBING)
+    try:
+        model = speech.load(settings.APP.speech_model, data_dir=settings.APP.data_dir)
+        transcript = speech.transcribe(recordings_dir() / run.audio, model=model)
+        if not transcript.words:
+            raise Invalid("No speech was heard in the recording. Check the microphone.")
+    except NextroundError as exc:
+        _set_run(pk, status=RunStatus.FAILED, error=exc.message[:500])
+        return
+    except Exception:
+        log.exception("transcribing run-through %s failed", pk)
+        _set_run(pk, status=RunStatus.FAILED, error="The recording could not be transcribed.")
+        return
+    _set_run(
+        pk,
+        status=RunStatus.DONE,
+        seconds=round(transcript.duration, 2),
+        words=[[w.word, w.start, w.end] for w in transcript.words],
+    )
+
+
+def _set_run(pk: int, **values: object) -> None:
+    RunThrough.objects.filter(pk=pk).update(**values)
+
+
+def run_through_delete(*, run: RunThrough) -> None:
+    if run.audio:
+        (recordings_dir() / run.audio).unlink(missing_ok=True)
+    run.delete()
+
+
+def run_through_resume() -> int:
+    """Queue again the run-throughs a stopped server left untranscribed (`nextround serve`
+    runs it at start-up)."""
+    pending = list(
+        RunThrough.objects.filter(
+            status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
+        ).values_list("pk", flat=True)
+    )
+    for pk in pending:
+        if not jobs.is_active(pk):
+            _set_run(pk, status=RunStatus.QUEUED)
+            jobs.enqueue(pk)
+    return len(pending)

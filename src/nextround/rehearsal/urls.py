@@ -12,6 +12,9 @@ urlpatterns = [
     path("cases/sessions/<int:pk>/feedback/", views.case_feedback, name="case_feedback"),
     path("cases/sessions/<int:pk>/delete/", views.case_delete, name="case_delete"),
     path("rounds/<int:pk>/presentation/", views.presentation, name="presentation"),
+    path("rounds/<int:pk>/presentation/run/", views.presentation_run, name="presentation_run"),
+    path("run-throughs/<int:pk>/", views.run_through, name="run_through"),
+    path("run-throughs/<int:pk>/delete/", views.run_through_delete, name="run_through_delete"),
     path("rounds/<int:pk>/presentation/slides/", views.slide_add, name="slide_add"),
     path("rounds/<int:pk>/presentation/import/", views.slides_import, name="slides_import"),
     path(

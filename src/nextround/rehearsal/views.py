@@ -1,5 +1,6 @@
 """Rehearsal pages: the case picker, a case session (prompt, phase buttons, scratch structure,
-answer) and its feedback; a round's presentation plan with its slides, budgets and import."""
+answer) and its feedback; a round's presentation plan with its slides, budgets and import; a
+run-through recorded with its slide changes, and its per-slide report."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import Round
+from nextround.practice.services import voice_ready
 from nextround.rehearsal import selectors, services
 from nextround.rehearsal.forms import (
     AnswerForm,
@@ -21,10 +23,12 @@ from nextround.rehearsal.forms import (
     ImportForm,
     OwnCaseForm,
     PlanForm,
+    RunThroughForm,
     SlideForm,
 )
-from nextround.rehearsal.models import CaseSession
+from nextround.rehearsal.models import CaseSession, RunThrough
 from nextround.slides import thresholds as slide_limits
+from nextround.slides.rehearsal import marks_text
 
 # --- the case picker ----------------------------------------------------------------------------
 
@@ -279,3 +283,79 @@ def presentation_practise(request: HttpRequest, pk: int) -> HttpResponse:
         owner=owner_of(request), round_=_round(request, pk)
     )
     return see_other(reverse("practice_session", args=[session.pk]))
+
+
+# --- run-throughs -------------------------------------------------------------------------------
+
+
+def _run_page(
+    request: HttpRequest, round_: Round, form: RunThroughForm | None = None
+) -> HttpResponse:
+    view = selectors.plan_view(round_=round_)
+    runs = list(view.plan.run_throughs.all()[:20]) if view.plan else []
+    return page(
+        request,
+        "rehearsal/presentation_run.html",
+        {
+            "view": view,
+            "round": round_,
+            "form": form or RunThroughForm(),
+            "voice": voice_ready(),
+            "runs": runs,
+        },
+        form,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def presentation_run(request: HttpRequest, pk: int) -> HttpResponse:
+    """The run-through recorder; a POST is the recording with its slide changes."""
+    round_ = _round(request, pk)
+    if request.method != "POST":
+        return _run_page(request, round_)
+    form = RunThroughForm(request.POST, request.FILES)
+
+    def save() -> RunThrough:
+        upload = form.cleaned_data["audio"]
+        return services.run_through_recorded(
+            round_=round_,
+            marks=form.cleaned_data["marks"],
+            name=upload.name or "",
+            chunks=upload.chunks(),
+            size=upload.size or 0,
+        )
+
+    run = submit(form, save)
+    if run is None:
+        return _run_page(request, round_, form)
+    return see_other(reverse("run_through", args=[run.pk]))
+
+
+@require_safe
+def run_through(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.run_through_get(owner=owner_of(request), pk=pk)
+    report = error = None
+    try:
+        report = selectors.run_report(run=run)
+    except Invalid as exc:  # the plan changed since: say why there is no report
+        error = exc.message
+    return page(
+        request,
+        "rehearsal/run_through.html",
+        {
+            "run": run,
+            "round": run.plan.round,
+            "report": report,
+            "error": error,
+            "marks": marks_text(run.marks),
+        },
+    )
+
+
+@require_POST
+def run_through_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.run_through_get(owner=owner_of(request), pk=pk)
+    round_id = run.plan.round_id
+    services.run_through_delete(run=run)
+    messages.success(request, "Run-through deleted, with its recording.")
+    return see_other(reverse("presentation_run", args=[round_id]))

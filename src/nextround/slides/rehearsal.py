@@ -7,6 +7,8 @@ failure of a presentation."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
 import msgspec
@@ -43,6 +45,34 @@ class RunReport(msgspec.Struct, frozen=True):
     slot_seconds: float
     verdict: str  # the whole run: "on time" | "over" | "short"
     notes: list[str]  # what to work on, most important first
+
+
+MARK = re.compile(r"^(?:(\d+):([0-5]\d)|(\d+))(?:\.(\d+))?$")
+
+
+def parse_marks(text: str) -> list[float]:
+    """Slide changes typed as "0:40, 1:55, 3:10" (minutes:seconds) or plain seconds ("40, 115");
+    commas, semicolons or spaces between them. They must rise: each is a later moment."""
+    marks = []
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if not part:
+            continue
+        found = MARK.match(part)
+        if found is None:
+            raise Invalid(f"“{part}” is not a time: write minutes:seconds, like 1:05.")
+        minutes, seconds, plain, fraction = found.groups()
+        whole = int(plain) if plain is not None else int(minutes) * 60 + int(seconds)
+        marks.append(whole + float(f"0.{fraction}") if fraction else float(whole))
+    if any(b <= a for a, b in itertools.pairwise(marks)):
+        raise Invalid("Slide changes must come in order, each later than the one before.")
+    if marks and marks[0] <= 0:
+        raise Invalid("The first slide change must come after the start.")
+    return marks
+
+
+def marks_text(marks: Sequence[float]) -> str:
+    """The marks as the form shows them: "0:40, 1:55"."""
+    return ", ".join(f"{int(m // 60)}:{m % 60:04.1f}".replace(".0", "") for m in marks)
 
 
 def timing_verdict(seconds: float, budget: float) -> str:
