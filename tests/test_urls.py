@@ -45,7 +45,13 @@ from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem
 from nextround.rehearsal import services as rehearsal
-from nextround.rehearsal.models import CaseSession, Slide
+from nextround.rehearsal.models import (
+    CaseSession,
+    PresentationPlan,
+    RunStatus,
+    RunThrough,
+    Slide,
+)
 from nextround.research.models import Fact, Feed, NewsEntry, Term
 from nextround.stories import jobs as story_jobs
 from nextround.stories import services as stories
@@ -74,6 +80,7 @@ KINDS: dict[str, type[Any]] = {
     "offers/": Offer,
     "notes/": RoundNote,
     "cases/sessions/": CaseSession,
+    "run-throughs/": RunThrough,
     "cases/from-note/": RoundNote,
     "slides/": Slide,
     "asks/": AskItem,
@@ -140,6 +147,16 @@ def _populate(owner: User) -> dict[type[Any], int]:
     )
     # A case session under way, so its phase button shows (the demo's is finished).
     rehearsal.case_session_from_bank(owner=owner, key="kitchen-waste", now=now)
+    # A run-through of the demo's presentation, transcribed, so its report page shows.
+    RunThrough.objects.create(
+        owner=owner,
+        plan=PresentationPlan.objects.get(owner=owner),
+        audio="probe.webm",
+        marks=[20.0],
+        status=RunStatus.DONE,
+        seconds=60.0,
+        words=[["We", 0.5, 0.7], ["measured", 0.8, 1.3], ["dwell", 21.0, 21.4]],
+    )
     session = practice.session_start(owner=owner, round_=next_round, count=2)
     question = PracticeQuestion.objects.filter(session=session).order_by("position").first()
     assert question is not None

@@ -75,10 +75,10 @@ def test_eight_threads_embed_what_one_thread_embeds() -> None:
             assert np.allclose(vectors, alone[i::8], atol=1e-5)
 
 
-def test_a_one_thread_session_gives_the_same_vectors_from_its_own_embedder() -> None:
+def test_each_thread_count_has_its_own_embedder_and_the_same_vectors() -> None:
     texts = ["What do you know about our company?", "Walk me through your resume."]
-    shared, single = semantic.load(), semantic.load(threads=1)
-    assert single is not shared
-    assert semantic.load(threads=1) is single
+    single, every_core = semantic.load(), semantic.load(threads=0)
+    assert semantic.THREADS == 1 and semantic.load(threads=1) is single  # the default: one
+    assert every_core is not single
     assert single.session.get_session_options().intra_op_num_threads == 1
-    assert single.embed(texts) == pytest.approx(shared.embed(texts), abs=1e-5)
+    assert single.embed(texts) == pytest.approx(every_core.embed(texts), abs=1e-5)
