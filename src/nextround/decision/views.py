@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 
-from nextround import letters
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.decision import selectors, services, standings
 from nextround.decision.forms import (
@@ -24,7 +23,7 @@ from nextround.decision.forms import (
     WeightsForm,
 )
 from nextround.errors import NotFound
-from nextround.followup.selectors import signer_with_email
+from nextround.followup.selectors import eml_to
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import Opportunity
 from nextround.scorecard.criteria import BY_KEY
@@ -245,12 +244,7 @@ def decide_record(request: HttpRequest) -> HttpResponse:
 def decline_eml(request: HttpRequest, pk: int) -> HttpResponse:
     owner = owner_of(request)
     note = standings.decline_offer_get(owner=owner, pk=pk)
-    to = (
-        letters.Mailbox(name=note.to.name, email=note.to.email)
-        if note.to is not None and note.to.email
-        else None
-    )
-    content = letters.eml_bytes(note.draft, to, signer_with_email(owner))
+    content = eml_to(note.draft, note.to, owner)
     response = HttpResponse(content, content_type="message/rfc822")
     name = slugify(f"decline-{note.offer.name}") or "decline"
     response["Content-Disposition"] = f'attachment; filename="{name}.eml"'
