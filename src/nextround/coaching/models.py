@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from nextround.core.models import TEXT_LIMIT, TEXT_MAX
+
 
 class Role(models.TextChoices):
     CANDIDATE = "candidate", "Candidate"
@@ -53,3 +55,105 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} invitation for {self.email or 'anyone with the code'}"
+
+
+class Area(models.TextChoices):
+    """What a candidate can share: a whole area, or one item of it (``Share.item_id``)."""
+
+    STORIES = "stories", "Stories"
+    PRACTICE = "practice", "Practice attempts"
+    ROUNDS = "rounds", "Round plans and briefs"
+    FIT = "fit", "Fit scorecards"
+
+
+class Share(models.Model):
+    """A candidate lets a coach see an area, or one item in it. Revoking deletes the row, so
+    an existing row is the whole answer to "may this coach see it"; the audit log keeps the
+    history."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_given"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_received"
+    )
+    area = models.CharField(max_length=16, choices=Area.choices)
+    #: The story, attempt, round or opportunity shared; empty for the whole area.
+    item_id = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["area", "item_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "coach", "area", "item_id"],
+                name="one_share_per_item",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        what = self.get_area_display() if self.item_id is None else f"{self.area} #{self.item_id}"
+        return f"{what} shared with {self.coach.get_username()}"
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", "read"
+    SHARED = "shared", "shared"
+    REVOKED = "revoked", "revoked"
+    COMMENTED = "commented", "commented on"
+
+
+class AuditEntry(models.Model):
+    """What happened to a candidate's material on the server, for the candidate to read:
+    every page a coach opened on it, and every share given or taken back."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_actions"
+    )
+    action = models.CharField(max_length=16, choices=AuditAction.choices)
+    area = models.CharField(max_length=16, choices=Area.choices)
+    item_id = models.PositiveBigIntegerField(null=True, blank=True)
+    #: What the entry was about, in words, kept so the log reads well after the item is gone.
+    label = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.actor.get_username()} {self.get_action_display()} {self.label}"
+
+
+class Comment(models.Model):
+    """A coach's remark on a shared item, or a reply in its thread (``parent``). A remark on a
+    practice recording can point at a moment (``at_seconds``) or a span of the transcript
+    (``span_start``..``span_end``, characters of the attempt's text)."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments_on_mine"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments_written"
+    )
+    area = models.CharField(max_length=16, choices=Area.choices)
+    item_id = models.PositiveBigIntegerField()
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    body = models.TextField(max_length=TEXT_LIMIT, validators=[TEXT_MAX])
+    at_seconds = models.FloatField(null=True, blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["candidate", "area", "item_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.author.get_username()} on {self.area} #{self.item_id}"

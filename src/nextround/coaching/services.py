@@ -17,7 +17,17 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from nextround.coaching.models import Invitation, Member, Role
+from nextround.coaching import access
+from nextround.coaching.models import (
+    Area,
+    AuditAction,
+    AuditEntry,
+    Invitation,
+    Member,
+    Role,
+    Share,
+)
+from nextround.core.models import Owned
 from nextround.errors import Invalid, NotFound
 
 NOT_VALID = "This invitation is not valid: it was used, it expired or the code is wrong."
@@ -177,3 +187,94 @@ def accounts() -> list[Account]:
         )
         for u in User.objects.order_by("username")
     ]
+
+
+def _label(area: Area, item_id: int | None, candidate: User) -> str:
+    if item_id is None:
+        return f"all {area.label.lower()}"
+    item = access.item_get(candidate, area, item_id)
+    return f"{area.label.lower()}: {item}"[:200]
+
+
+@transaction.atomic
+def share(
+    *, candidate: User, coach_name: str, area: Area, item_id: int | None, now: datetime
+) -> Share:
+    """Let a coach see an area, or one item of it. Sharing what is already shared changes
+    nothing; only the candidate's own items can be shared, and only with an active coach."""
+    coach = User.objects.filter(username__iexact=coach_name.strip(), is_active=True).first()
+    if coach is None or role_of(coach) not in (Role.COACH, Role.ADMIN) or coach == candidate:
+        message = f"No coach named “{coach_name.strip()}” on this server."
+        raise Invalid(message, {"coach": [message]})
+    label = _label(area, item_id, candidate)  # NotFound unless the item is the candidate's
+    made, created = Share.objects.get_or_create(
+        candidate=candidate, coach=coach, area=area, item_id=item_id, defaults={"created_at": now}
+    )
+    if created:
+        _audit(
+            candidate, candidate, AuditAction.SHARED, area, item_id, f"{label} with {coach}", now
+        )
+    return made
+
+
+@transaction.atomic
+def revoke(*, candidate: User, share_id: int, now: datetime) -> None:
+    """Take a share back; the coach's next request no longer finds what it covered."""
+    given = Share.objects.filter(candidate=candidate, pk=share_id).select_related("coach").first()
+    if given is None:
+        raise NotFound(access.NOTHING_HERE)
+    area = Area(given.area)
+    label = (
+        _label(area, given.item_id, candidate) if _exists(candidate, area, given.item_id) else ""
+    )
+    _audit(
+        candidate,
+        candidate,
+        AuditAction.REVOKED,
+        area,
+        given.item_id,
+        f"{label or area.label.lower()} from {given.coach}",
+        now,
+    )
+    given.delete()
+
+
+def _exists(candidate: User, area: Area, item_id: int | None) -> bool:
+    model = access.AREA_MODELS[area]
+    return item_id is None or model._default_manager.filter(owner=candidate, pk=item_id).exists()
+
+
+def record_read(*, viewer: User, item: Owned, area: Area, now: datetime) -> None:
+    """Log that someone other than the owner opened an item, for the owner to see."""
+    owner_id: int = item.owner_id
+    if viewer.pk == owner_id:
+        return
+    AuditEntry.objects.create(
+        candidate_id=owner_id,
+        actor=viewer,
+        action=AuditAction.READ,
+        area=area,
+        item_id=item.pk,
+        label=f"{area.label.lower()}: {item}"[:200],
+        at=now,
+    )
+
+
+def _audit(
+    candidate: User,
+    actor: User,
+    action: AuditAction,
+    area: Area,
+    item_id: int | None,
+    label: str,
+    now: datetime,
+) -> None:
+    AuditEntry.objects.create(
+        candidate=candidate,
+        actor=actor,
+        action=action,
+        area=area,
+        item_id=item_id,
+        label=label[:200],
+        at=now,
+    )
