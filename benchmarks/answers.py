@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import os
 import platform
@@ -29,13 +28,13 @@ import statistics
 import subprocess
 import sys
 import time
-import types
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from docsection import write_section
+
+sys.path.append(str(Path(__file__).resolve().parents[1] / "evaluation"))  # the peer loader
+from peers import interviewcraft_analyzer
 
 from nextround.feedback import Pause, TimedWord, analyze_answer
 from nextround.fit.parts import part_of
@@ -106,51 +105,12 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-# The peer's analyzer module imports its database layer and logger; its text path uses neither,
-# so empty stand-ins take their place while it is imported (nothing is installed for it).
-_PEER_STUBS = (
-    "structlog",
-    "sqlalchemy",
-    "sqlalchemy.ext",
-    "sqlalchemy.ext.asyncio",
-    "app",
-    "app.models",
-    "app.models.transcript_word",
-)
-
-
-@contextmanager
-def _stubbed(names: Sequence[str]) -> Iterator[None]:
-    saved = {name: sys.modules.get(name) for name in names}
-    for name in names:
-        stub = types.ModuleType(name)
-        stub.__path__ = []  # a package, so that its submodules import
-        stub.__dict__.update(
-            get_logger=lambda *a, **k: None, select=None, AsyncSession=object, TranscriptWord=object
-        )
-        sys.modules[name] = stub
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
-
-
 def interviewcraft(peers: Path) -> Callable[[str], object] | None:
     """InterviewCraft's text analyzer, imported from its checkout under ``peers``; None when
     the checkout is not there."""
-    path = peers / "interviewcraft" / "app" / "services" / "delivery" / "analyzer.py"
-    spec = importlib.util.spec_from_file_location("interviewcraft_delivery", path)
-    if not path.is_file() or spec is None or spec.loader is None:
+    analyse = interviewcraft_analyzer(peers / "interviewcraft")
+    if analyse is None:
         return None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while defined
-    with _stubbed(_PEER_STUBS):
-        spec.loader.exec_module(module)
-    analyse: Callable[[list[dict[str, Any]]], object] = module._analyze_from_turns
 
     def run(text: str) -> object:
         return analyse([{"role": "user", "content": text, "ts_ms": 0}])

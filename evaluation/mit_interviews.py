@@ -41,17 +41,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import random
 import re
 import statistics
-import sys
-import types
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from peers import interviewcraft_analyzer
 
 from nextround.feedback import analyze_answer
 from nextround.feedback.report import Span
@@ -252,56 +250,12 @@ def percentile_interval(values: Sequence[float]) -> tuple[float, float]:
     return ordered[round(0.025 * last)], ordered[round(0.975 * last)]
 
 
-@contextmanager
-def _stubbed(names: Sequence[str]) -> Iterator[None]:
-    """Empty stand-in modules for imports the peer's analyzer makes but its filler count never
-    uses (its database layer and logger), removed again afterwards."""
-    saved = {name: sys.modules.get(name) for name in names}
-    for name in names:
-        stub = types.ModuleType(name)
-        stub.__path__ = []  # a package, so its submodules import
-        stub.__dict__.update(
-            get_logger=lambda *a, **k: None,
-            select=None,
-            AsyncSession=object,
-            TranscriptWord=object,
-        )
-        sys.modules[name] = stub
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
-
-
-_PEER_STUBS = (
-    "structlog",
-    "sqlalchemy",
-    "sqlalchemy.ext",
-    "sqlalchemy.ext.asyncio",
-    "app",
-    "app.models",
-    "app.models.transcript_word",
-)
-
-
 def load_interviewcraft(folder: Path) -> PeerRate | None:
     """InterviewCraft's turn-level delivery analysis as a filler rate (fillers per word), or
     None when its checkout is not there."""
-    path = folder / "app" / "services" / "delivery" / "analyzer.py"
-    if not path.is_file():
+    analyse = interviewcraft_analyzer(folder)
+    if analyse is None:
         return None
-    spec = importlib.util.spec_from_file_location("interviewcraft_delivery", path)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    with _stubbed(_PEER_STUBS):
-        spec.loader.exec_module(module)
-    analyse: Callable[[list[dict[str, Any]]], Any] = module._analyze_from_turns
 
     def rate(texts: list[str]) -> float:
         return float(analyse([{"role": "user", "content": t} for t in texts]).filler_rate)

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def evaluation_module() -> ModuleType:
+    if str(ROOT / "evaluation") not in sys.path:  # as when it runs as a script: its peer loader
+        sys.path.append(str(ROOT / "evaluation"))
     path = ROOT / "evaluation" / "mit_interviews.py"
     spec = importlib.util.spec_from_file_location("mit_interviews", path)
     assert spec is not None and spec.loader is not None
