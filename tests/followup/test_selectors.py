@@ -1,14 +1,12 @@
-"""What the pages read: the follow-up schedule built from a round's records, the thank-you
-drafts per interviewer with their sameness, and the dashboard's list."""
+"""What the pages read: the follow-up schedule built from a round's records, its calendar, and
+the dashboard's list."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from email import message_from_bytes, policy
 
 from django.contrib.auth.models import User
 
-from nextround import letters
 from nextround.cadence import Kind
 from nextround.followup import selectors, services
 from nextround.interviews import services as interviews
@@ -16,20 +14,6 @@ from nextround.interviews.models import NoteKind, Opportunity, Person, Round
 
 # The panel (rounds[1]) ended Thursday 3 December 2026 at 12:00 in Chicago (18:00 UTC).
 AFTER = datetime.fromisoformat("2026-12-03T20:00:00+00:00")
-
-
-def _panel_debrief(panel: Round, people: list[Person]) -> None:
-    dana, sam, priya = people
-    services.debrief_save(
-        round_=panel,
-        entry=services.RoundEntry(done=True),
-        people=[
-            services.PersonEntry(person=dana, specific="the intake backlog that doubled in May"),
-            services.PersonEntry(person=sam, cared_about="clean, reviewed SQL"),
-            services.PersonEntry(person=priya, topics="the regional expansion next year"),
-        ],
-        now=AFTER,
-    )
 
 
 def test_a_round_over_gets_thanks_per_interviewer_a_day_after_then_a_status_check(
@@ -94,43 +78,6 @@ def test_a_rejection_brings_a_feedback_request_to_the_contact(
     assert request.draft is not None and "Dear Lee Park" in request.draft.body
 
 
-def test_thank_you_drafts_call_back_to_each_debrief_and_read_apart(
-    user: User, rounds: list[Round], people: list[Person]
-) -> None:
-    panel = rounds[1]
-    _panel_debrief(panel, people)
-    board = selectors.thanks(round_=panel, now=AFTER)
-    assert [n.person for n in board.notes] == list(panel.attendees.all())  # by name
-    details = dict(zip(people, ["intake backlog", "clean, reviewed SQL", "regional"], strict=True))
-    for note in board.notes:
-        assert note.draft is not None and details[note.person] in note.body
-        assert note.body.rstrip().endswith("Your name")  # no name set yet
-        assert all(not s.too_similar for _, s in note.similar)
-    assert board.too_similar == []
-    assert not board.overdue  # due at 18:00 UTC on the 4th
-
-
-def test_a_pasted_note_is_flagged_with_its_shared_passages(
-    rounds: list[Round], people: list[Person]
-) -> None:
-    panel = rounds[1]
-    _panel_debrief(panel, people)
-    first = selectors.thanks(round_=panel, now=AFTER).notes[0]
-    services.thank_you_save(round_=panel, person=people[1], subject="Thanks", body=first.body)
-    board = selectors.thanks(round_=panel, now=AFTER)
-    ((a, b, similarity),) = board.too_similar
-    assert {a.person, b.person} == {people[0], people[1]}
-    assert similarity.jaccard > letters.TOO_SIMILAR and similarity.shared
-
-
-def test_no_debrief_means_what_to_write_instead_of_a_note(
-    rounds: list[Round], people: list[Person]
-) -> None:
-    board = selectors.thanks(round_=rounds[1], now=AFTER)
-    assert all(n.draft is None and n.missing for n in board.notes)
-    assert "Write down something about Dana Ortiz" in board.notes[0].missing.message  # type: ignore[union-attr]
-
-
 def test_the_calendar_carries_the_follow_ups(rounds: list[Round], people: list[Person]) -> None:
     import icalendar
 
@@ -150,22 +97,3 @@ def test_the_dashboard_lists_debriefs_and_follow_ups_across_rounds(
     assert board.thanks_due == 3  # the first round's note is over a week late: dropped
     services.followup_sent(round_=rounds[1], kind="thanks", person=people[0], on=date(2026, 12, 4))
     assert selectors.dashboard_followups(owner=user, now=AFTER).thanks_due == 2
-
-
-def test_the_eml_of_a_note_parses_back(
-    user: User, rounds: list[Round], people: list[Person]
-) -> None:
-    panel = rounds[1]
-    _panel_debrief(panel, people)
-    services.signature_set(owner=user, name="Zoë Müller", email="zoe@example.org")
-    interviews.person_update(person=people[0], email="dana@northwind.example")
-    note = selectors.thanks(round_=panel, now=AFTER).notes[0]
-    draft = note.as_draft()
-    assert draft is not None
-    to = letters.Mailbox(name=people[0].name, email=people[0].email)
-    raw = letters.eml_bytes(draft, to, selectors.signer_with_email(user))
-    message = message_from_bytes(raw, policy=policy.default)
-    assert message["From"].addresses[0].display_name == "Zoë Müller"
-    assert message["To"].addresses[0].addr_spec == "dana@northwind.example"
-    assert message["X-Unsent"] == "1"
-    assert "intake backlog" in message.get_content()

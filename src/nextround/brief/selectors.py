@@ -26,7 +26,7 @@ from nextround.briefing import (
     story_for,
 )
 from nextround.fit.coverage import Match
-from nextround.followup import selectors as followup_selectors
+from nextround.followup import thanks as followup_thanks
 from nextround.followup.models import PersonDebrief
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import (
@@ -195,7 +195,7 @@ def people_section(
         pa.person.pk: [r.text for r in pa.rows if r.status == AskStatus.PLANNED]
         for pa in asks.people
     }
-    debriefs = followup_selectors.debriefs_before(round_=carry.round)
+    debriefs = followup_thanks.debriefs_before(round_=carry.round)
     entries = tuple(
         _person_entry(
             by_id[f.id],

@@ -11,7 +11,7 @@ import click
 from nextround.cli.base import local_owner, main, print_json
 
 if TYPE_CHECKING:
-    from nextround.followup.selectors import Note, Thanks
+    from nextround.followup.thanks import Note, Thanks
 
 
 def _note_json(note: Note) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def thanks(
     owner = local_owner()
     from django.utils import timezone
 
-    from nextround.followup import selectors, services
+    from nextround.followup import services, thanks
     from nextround.interviews.selectors import person_get, round_get
 
     if sent_on is not None and sent_person is None:
@@ -117,7 +117,7 @@ def thanks(
         services.followup_sent(round_=round_, kind="thanks", person=person, on=day)
         click.echo(f"Marked the thank-you note to {person.name} sent on {day:%Y-%m-%d}.")
         return
-    board = selectors.thanks(round_=round_, now=now)
+    board = thanks.thanks(round_=round_, now=now)
     written: list[str] = []
     if eml_dir is not None:
         eml_dir.mkdir(parents=True, exist_ok=True)
@@ -126,7 +126,7 @@ def thanks(
             if current is None:
                 continue
             path = eml_dir / f"thank-you-{note.person.pk}.eml"
-            path.write_bytes(selectors.eml_to(current, note.person, owner))
+            path.write_bytes(thanks.eml_to(current, note.person, owner))
             written.append(str(path))
     if as_json:
         print_json(

@@ -22,7 +22,7 @@ from nextround.decision.selectors import (
     scores_of,
 )
 from nextround.errors import Invalid, NotFound
-from nextround.followup.selectors import signer_of
+from nextround.followup.thanks import signer_of
 from nextround.interviews.models import ACTIVE_STAGES, Opportunity, Person, Relation, Stage
 from nextround.money import selectors as money_selectors
 from nextround.money.models import Offer, OfferStatus

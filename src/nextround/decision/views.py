@@ -23,7 +23,7 @@ from nextround.decision.forms import (
     WeightsForm,
 )
 from nextround.errors import NotFound
-from nextround.followup.selectors import eml_to
+from nextround.followup.thanks import eml_to
 from nextround.interviews import selectors as interview_selectors
 from nextround.interviews.models import Opportunity
 from nextround.scorecard.criteria import BY_KEY

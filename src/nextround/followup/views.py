@@ -15,6 +15,7 @@ from nextround.core.forms import could_be_id
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.errors import Invalid
 from nextround.followup import selectors, services
+from nextround.followup import thanks as thank_you
 from nextround.followup.forms import (
     PersonDebriefForm,
     ReplyForm,
@@ -55,7 +56,7 @@ def round_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def debrief(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
-    sheet = selectors.debrief_sheet(round_=round_)
+    sheet = thank_you.debrief_sheet(round_=round_)
     stories = list(story_selectors.story_list(owner=owner_of(request)))
     data = request.POST if request.method == "POST" else None
     saved = sheet.debrief
@@ -115,7 +116,7 @@ def thanks(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     now = timezone.now()
     owner = owner_of(request)
-    board = selectors.thanks(round_=round_, now=now)
+    board = thank_you.thanks(round_=round_, now=now)
     followups = selectors.with_drafts(selectors.round_followups(round_=round_, now=now), owner)
     context = {
         "round": round_,
@@ -171,7 +172,7 @@ def thank_you_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Your note to {who.name} is saved.")
         return see_other(_thanks_url(round_, anchor))
     now = timezone.now()
-    note = selectors.note_for(round_=round_, person=who, now=now)
+    note = thank_you.note_for(round_=round_, person=who, now=now)
     return page(
         request,
         "followup/thank_you_edit.html",
@@ -184,11 +185,11 @@ def thank_you_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def thank_you_eml(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(request, pk)
     who = _person(request, round_, request.GET.get("person"))
-    note = selectors.note_for(round_=round_, person=who, now=timezone.now())
+    note = thank_you.note_for(round_=round_, person=who, now=timezone.now())
     current = note.as_draft()
     if current is None:
         raise Invalid(note.missing.message if note.missing else "There is no note to write yet.")
-    content = selectors.eml_to(current, who, owner_of(request))
+    content = thank_you.eml_to(current, who, owner_of(request))
     return _eml_response(content, f"thank-you-{who.name}")
 
 
@@ -200,7 +201,7 @@ def followup_eml(request: HttpRequest, pk: int) -> HttpResponse:
     if row.draft is None:
         raise Invalid(row.draft_problem or "There is nothing to send for this follow-up.")
     to_person = row.recipient
-    content = selectors.eml_to(row.draft, to_person, owner_of(request))
+    content = thank_you.eml_to(row.draft, to_person, owner_of(request))
     return _eml_response(content, f"{row.kind}-{to_person.name if to_person else 'contact'}")
 
 
