@@ -140,3 +140,22 @@ def user_deactivate(username: str) -> None:
 
     done = services.user_deactivate(username)
     click.echo(f"{done.username} can no longer sign in.")
+
+
+@user.command("delete")
+@click.argument("username")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def user_delete(username: str, *, yes: bool) -> None:
+    """Delete an account and everything in it, recordings included; it cannot be undone
+    (export the workspace first to keep a copy)."""
+    ready_database()
+    from nextround.coaching import services
+    from nextround.workspace.services import account_delete
+
+    account = services.user_get(username)
+    if not yes:
+        click.confirm(
+            f"Delete {account.username} and everything in it? This cannot be undone.", abort=True
+        )
+    account_delete(owner=account)
+    click.echo(f"{account.username} and everything in it are deleted.")

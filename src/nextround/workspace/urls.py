@@ -8,4 +8,5 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("workspace/export/", views.workspace_export, name="workspace_export"),
     path("workspace/import/", views.workspace_import, name="workspace_import"),
+    path("workspace/delete/", views.account_delete, name="account_delete"),
 ]

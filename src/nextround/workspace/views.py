@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,8 +24,8 @@ from nextround.prep import cards as prep_cards
 from nextround.prep import selectors as prep_selectors
 from nextround.research import jobs as research_jobs
 from nextround.stories import cards as story_cards
-from nextround.workspace import demo, transfer
-from nextround.workspace.forms import ImportForm
+from nextround.workspace import demo, services, transfer
+from nextround.workspace.forms import DeleteAccountForm, ImportForm
 
 # Each app's contribution to the round page, in the order the page reads; the template lays
 # them out.
@@ -108,3 +109,19 @@ def workspace_import(request: HttpRequest) -> HttpResponse:
             messages.success(request, report.summary())
             return see_other("opportunity_list")
     return page(request, "workspace/workspace_import.html", {"form": form}, form)
+
+
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the signed-in account and everything in it, after the user name is typed (and,
+    for an account that signs in with one, the password)."""
+    owner = owner_of(request)
+    form = DeleteAccountForm(
+        request.POST or None, user=owner, ask_password=owner.has_usable_password()
+    )
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(owner=owner)
+        logout(request)
+        messages.success(request, "The account and everything in it are deleted.")
+        return see_other("dashboard")
+    return page(request, "workspace/account_delete.html", {"form": form}, form)
