@@ -30,17 +30,32 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One copy of the packaged model, derived for this module's tests."""
+def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the int8 copies, with the packaged model's derived for this module."""
     folder = tmp_path_factory.mktemp("data") / "models" / "embedding-int8"
-    source, _ = semantic.default_paths()
-    quantized.derived(source, semantic._digest(source), folder)
+    _derive_packaged(folder)
     return folder
 
 
-def _forget(folder: Path) -> None:
+@pytest.fixture
+def copy(copies: Path) -> Path:
+    """The packaged model's own folder in it: the copy and its record."""
+    return _home(copies)
+
+
+def _derive_packaged(folder: Path) -> Path:
+    source, _ = semantic.default_paths()
+    return quantized.derived(source, semantic._digest(source), folder)
+
+
+def _home(folder: Path) -> Path:
+    source, _ = semantic.default_paths()
+    return quantized.place(folder, semantic._digest(source))
+
+
+def _forget(home: Path) -> None:
     """As a new process would start: nothing checked yet."""
-    quantized._checked.difference_update({c for c in quantized._checked if c[0] == folder})
+    quantized._checked.difference_update({c for c in quantized._checked if c[0] == home})
 
 
 def test_the_copy_is_recorded_with_its_digest_and_runs_integer_products(copy: Path) -> None:
@@ -49,66 +64,66 @@ def test_the_copy_is_recorded_with_its_digest_and_runs_integer_products(copy: Pa
     assert record["source_sha256"] == semantic._digest(source)
     assert record["sha256"] == quantized.sha256(copy / quantized.MODEL)
     assert record["recipe"] == quantized.RECIPE
-    kinds = Counter(node.op_type for node in onnx.load(str(copy / quantized.MODEL)).graph.node)
+    graph = onnx.load(str(copy / quantized.MODEL)).graph
+    kinds = Counter(node.op_type for node in graph.node)
     # The 36 weight products of six layers run on integers; the shipped file's Cast and Mul
     # that turned its int8 weights back into floats are gone.
     assert kinds["MatMulInteger"] == 36
     assert kinds["MatMul"] == 12  # attention's products of two activations stay in floats
-    assert not any(kind == "Cast" for kind in kinds if kinds[kind] >= 38)
+    int8_weights = {t.name for t in graph.initializer if t.data_type == onnx.TensorProto.INT8}
+    assert not [n for n in graph.node if n.op_type == "Cast" and n.input[0] in int8_weights]
 
 
 def test_the_copy_is_the_same_bytes_every_time(copy: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    source, _ = semantic.default_paths()
-    quantized.derived(source, semantic._digest(source), again)
-    ours = (copy / quantized.MODEL).read_bytes()
-    assert (again / quantized.MODEL).read_bytes() == ours
+    again = _derive_packaged(tmp_path / "again")
+    assert again == _home(tmp_path / "again") / quantized.MODEL
+    assert again.read_bytes() == (copy / quantized.MODEL).read_bytes()
     # And the same bytes as where the classifier's weights were trained, with these versions.
     assert quantized.sha256(copy / quantized.MODEL) == SHIPPED_COPY
 
 
 def test_a_copy_that_matches_its_record_is_reused_not_derived_again(
-    copy: Path, monkeypatch: pytest.MonkeyPatch
+    copies: Path, copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(source: Path, target: Path) -> str:
         raise AssertionError("derived again")
 
     monkeypatch.setattr(quantized, "_derive", refuse)
     _forget(copy)
-    source, _ = semantic.default_paths()
-    assert quantized.derived(source, semantic._digest(source), copy) == copy / quantized.MODEL
+    assert _derive_packaged(copies) == copy / quantized.MODEL
 
 
 def test_a_damaged_copy_or_record_is_derived_again(copy: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "damaged"
-    folder.mkdir()
+    home = _home(tmp_path)
+    home.mkdir()
     for name in (quantized.MODEL, quantized.RECORD):
-        (folder / name).write_bytes((copy / name).read_bytes())
-    model = folder / quantized.MODEL
+        (home / name).write_bytes((copy / name).read_bytes())
+    model = home / quantized.MODEL
     data = bytearray(model.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte in the middle of a weight
     model.write_bytes(bytes(data))
-    source, _ = semantic.default_paths()
-    quantized.derived(source, semantic._digest(source), folder)
+    _derive_packaged(tmp_path)
     assert quantized.sha256(model) == SHIPPED_COPY
 
-    _forget(folder)
-    (folder / quantized.RECORD).write_text("{not json", encoding="utf-8")
-    quantized.derived(source, semantic._digest(source), folder)
-    record = json.loads((folder / quantized.RECORD).read_text(encoding="utf-8"))
+    _forget(home)
+    (home / quantized.RECORD).write_text("{not json", encoding="utf-8")
+    _derive_packaged(tmp_path)
+    record = json.loads((home / quantized.RECORD).read_text(encoding="utf-8"))
     assert record["sha256"] == SHIPPED_COPY
-    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # no scratch left
+    assert [p.name for p in home.iterdir() if p.name.startswith(".")] == []  # no scratch left
 
 
-def test_a_copy_made_from_another_file_is_not_used(copy: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "other"
-    folder.mkdir()
-    for name in (quantized.MODEL, quantized.RECORD):
-        (folder / name).write_bytes((copy / name).read_bytes())
+def test_a_record_of_another_source_does_not_match(copy: Path) -> None:
     source, _ = semantic.default_paths()
-    # The record names another source: the copy is derived again for this one.
-    assert not quantized._matches_record(folder, "0" * 64)
-    assert quantized._matches_record(folder, semantic._digest(source))
+    assert not quantized._matches_record(copy, "0" * 64)
+    assert quantized._matches_record(copy, semantic._digest(source))
+
+
+def test_each_source_has_its_own_copy(copies: Path) -> None:
+    """A user's model beside the packaged one (which the classifier always reads): each keeps
+    its own copy, so neither is derived again every time the other is loaded."""
+    assert quantized.place(copies, "a" * 64) != quantized.place(copies, "b" * 64)
+    assert quantized.place(copies, "a" * 64).parent == copies
 
 
 def test_a_file_that_is_not_a_model_or_a_folder_that_cannot_be_made_is_reported(
@@ -117,8 +132,8 @@ def test_a_file_that_is_not_a_model_or_a_folder_that_cannot_be_made_is_reported(
     junk = tmp_path / "model.onnx"
     junk.write_bytes(b"not an onnx model at all")
     with pytest.raises(semantic.Unavailable, match="could not be quantized"):
-        quantized.derived(junk, "1" * 64, tmp_path / "copy")
-    assert list((tmp_path / "copy").iterdir()) == []
+        quantized.derived(junk, "1" * 64, tmp_path / "copies")
+    assert list(quantized.place(tmp_path / "copies", "1" * 64).iterdir()) == []
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way", encoding="utf-8")
     source, _ = semantic.default_paths()
@@ -126,11 +141,11 @@ def test_a_file_that_is_not_a_model_or_a_folder_that_cannot_be_made_is_reported(
         quantized.derived(source, semantic._digest(source), blocker / "copy")
 
 
-def test_the_copys_vectors_are_close_to_the_float_models(copy: Path) -> None:
+def test_the_copys_vectors_are_close_to_the_float_models(copies: Path) -> None:
     as_is = semantic.load()
-    int8 = semantic.load(int8=copy)
+    int8 = semantic.load(int8=copies)
     assert int8.model_id != as_is.model_id and int8.model_id.endswith("-int8")
-    assert semantic.identify(int8=copy) == int8.model_id
+    assert semantic.identify(int8=copies) == int8.model_id
     cosines = (as_is.embed(SENTENCES) * int8.embed(SENTENCES)).sum(axis=1)
     assert cosines.min() >= 0.95, cosines
     # Still a meaningful space: each sentence is nearest to itself in the other model.

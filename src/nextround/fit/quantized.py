@@ -8,9 +8,9 @@ quantized on the fly, so the products run as ``MatMulInteger``. Per column rathe
 per matrix: vectors at cosine 0.98 or more to the float model's on job-ad sentences and interview
 questions, against 0.84 at worst per matrix, for the same speed (docs/stories.md).
 
-The copy is written once into the data folder (``models/embedding-int8/model.onnx``, atomically)
-with a record of its SHA-256, the source file's and the recipe's; a copy that no longer matches
-its record, or was made from another file, is derived again. Deriving takes about 3 s of
+The copy is written once into the data folder (``models/embedding-int8/<source digest>/
+model.onnx``, atomically) with a record of its SHA-256, the source file's and the recipe's; a
+copy that no longer matches its record is derived again. Deriving takes about 3 s of
 processor time and needs the ``onnx`` package (the ``ml`` extra) to write the model; it happens
 when the model is first loaded, which only the background worker and commands do, never a page.
 The same source, recipe and package versions give the same bytes, so the question classifier's
@@ -42,7 +42,7 @@ HINT = "pip install 'nextround[ml]', or set NEXTROUND_EMBEDDING_PRECISION=float"
 
 _CHUNK = 1 << 20
 _lock = threading.Lock()
-# (folder, source digest) pairs whose copy this process has checked against its record.
+# (place, source digest) pairs whose copy this process has checked against its record.
 _checked: set[tuple[Path, str]] = set()
 
 
@@ -51,16 +51,24 @@ def recipe_digest(source_digest: str) -> str:
     return hashlib.sha256(f"{source_digest}\n{RECIPE}".encode()).hexdigest()
 
 
+def place(folder: Path, source_digest: str) -> Path:
+    """Where the copy of one source file is kept: a folder of its own, named by the first 12
+    digits of the source's SHA-256, so a user's model and the packaged one (which the question
+    classifier always reads) never take turns overwriting one file."""
+    return folder / source_digest[:12]
+
+
 def derived(source: Path, source_digest: str, folder: Path) -> Path:
-    """The int8 copy of ``source`` in ``folder``: the one there when it matches its record,
-    else derived now. Raises :class:`Unavailable` when it can't be made or written."""
+    """The int8 copy of ``source``, kept under ``folder``: the one there when it matches its
+    record, else derived now. Raises :class:`Unavailable` when it can't be made or written."""
+    home = place(folder, source_digest)
     with _lock:
-        target = folder / MODEL
-        if (folder, source_digest) in _checked or _matches_record(folder, source_digest):
-            _checked.add((folder, source_digest))
+        target = home / MODEL
+        if (home, source_digest) in _checked or _matches_record(home, source_digest):
+            _checked.add((home, source_digest))
             return target
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            home.mkdir(mode=0o700, parents=True, exist_ok=True)
             digest = _derive(source, target)
             record = {
                 "source_sha256": source_digest,
@@ -70,13 +78,12 @@ def derived(source: Path, source_digest: str, folder: Path) -> Path:
                 "onnxruntime": version("onnxruntime"),
                 "derived": time.strftime("%Y-%m-%d"),
             }
-            _replace(folder / RECORD, (json.dumps(record, indent=1) + "\n").encode())
+            _replace(home / RECORD, (json.dumps(record, indent=1) + "\n").encode())
         except OSError as exc:
             raise Unavailable(
-                f"The int8 embedding model could not be written in {folder} "
-                f"({exc.strerror or exc})."
+                f"The int8 embedding model could not be written in {home} ({exc.strerror or exc})."
             ) from exc
-        _checked.add((folder, source_digest))
+        _checked.add((home, source_digest))
         return target
 
 
