@@ -38,7 +38,7 @@ from nextround.fit import semantic
 from nextround.fit.coverage import StoryText, cover, embedded_texts
 from nextround.fit.requirements import Requirement, extract_requirements, extract_terms
 from nextround.fit.star import analyze_story
-from nextround.stories.matching import Matcher, matcher
+from nextround.stories.matching import matcher
 from nextround.stories.models import Embedding
 
 TARGETS = {
@@ -172,13 +172,13 @@ def measure(runs: int) -> list[Row]:
             "lexical",
         ),
     ]
+    use = matcher()  # as the settings say: the int8 copy unless NEXTROUND_EMBEDDING_PRECISION
     try:
-        embedder = semantic.load()
+        embed = use.embedding()
     except semantic.Unavailable:
+        embed = None
+    if embed is None:
         return [*rows, ("Coverage, semantic (ml extra not installed)", None, None, "")]
-    use = Matcher("semantic", "", embedder.model_id)
-    embed = use.embedding()
-    assert embed is not None
 
     def empty_cache() -> None:
         Embedding.objects.all().delete()
@@ -256,7 +256,7 @@ def report(rows: list[Row], runs: int, load: float) -> str:
         f"- {runs} timed runs for coverage ({max(3, runs // 10)} from an empty cache), "
         f"{runs * 4} for extraction and analysis, each after a warm-up run; the model is loaded "
         "and the 40 fixed background sentences embedded before timing (the worker's row "
-        "starts from an empty store)",
+        f"starts from an empty store); embedding model {matcher().model_id or 'none'}",
         "",
         "| what | median ms | p95 ms | target |",
         "|---|---:|---:|---|",

@@ -20,7 +20,8 @@ each trade's requirements are matched against all of them. Printed:
 - CV checks: requirements labelled as checks that ``check_kind`` finds, and those it adds.
 
 With ``--semantic`` (and the ml extra installed) the figures are computed again with sentence
-embeddings. With ``--together`` all the files' trades share one story bank.
+embeddings: the int8 copy the product runs, and the model file as it is. With ``--together``
+all the files' trades share one story bank.
 """
 
 from __future__ import annotations
@@ -179,9 +180,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     embedders: list[tuple[str, Embed | None]] = [("lexical", None)]
     if args.semantic:
+        from nextround.config import data_folder
         from nextround.fit import semantic
 
-        embedders.append(("semantic", semantic.load().embed))
+        # The int8 copy the product runs (derived into the data folder if need be), then the
+        # model file as it is (NEXTROUND_EMBEDDING_PRECISION=float).
+        int8 = semantic.int8_folder(data_folder())
+        embedders.append(("semantic, int8", semantic.load(int8=int8).embed))
+        embedders.append(("semantic, float", semantic.load().embed))
     sets = load(args.files)
     named = list(zip([p.name for p in args.files], sets, strict=True))
     if args.together:

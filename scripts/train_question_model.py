@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nextround.config import data_folder
 from nextround.fit import semantic
 from nextround.playbook import knowledge, question_model
 from nextround.playbook.classify import NaiveBayes, assign_folds, examples
@@ -91,7 +92,9 @@ def main() -> None:
     texts = [(text, q.category) for q in ordered for text in (q.text, *q.variants)]
     folds = [fold_of[q.id] for q in ordered for _ in (q.text, *q.variants)]
     targets = [CATEGORIES.index(label) for _, label in texts]
-    embedder = semantic.load()
+    # The embedder the classifier runs (question_model._meaning): the int8 copy of the packaged
+    # model, derived into the data folder if it is not there yet.
+    embedder = semantic.load(int8=semantic.int8_folder(data_folder()))
     vectors = embedder.embed([text for text, _ in texts])
     print(f"{len(bank)} questions, {len(texts)} texts, {FOLDS}-fold grouped cross-validation")
     best: tuple[float, float, float] | None = None

@@ -78,6 +78,22 @@ def test_the_speech_model_setting_is_read_from_the_environment(tmp_path: Path) -
             config.load_settings(env)
 
 
+def test_the_embedding_precision_is_int8_unless_float_is_asked_for(tmp_path: Path) -> None:
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
+    assert config.load_settings(env).embedding_precision == "int8"
+    env["NEXTROUND_EMBEDDING_PRECISION"] = " Float "
+    assert config.load_settings(env).embedding_precision == "float"
+    env["NEXTROUND_EMBEDDING_PRECISION"] = "fp16"
+    with pytest.raises(ValueError, match="'int8' or 'float', not 'fp16'"):
+        config.load_settings(env)
+
+
+def test_the_data_folder_is_known_without_loading_the_settings(tmp_path: Path) -> None:
+    assert config.data_folder({"NEXTROUND_DATA_DIR": str(tmp_path / "later")}) == tmp_path / "later"
+    assert not (tmp_path / "later").exists()
+    assert config.data_folder({}).name == "nextround"
+
+
 def test_fetch_allow_hosts_are_names_or_addresses(tmp_path: Path) -> None:
     env = {"NEXTROUND_DATA_DIR": str(tmp_path)}
     assert config.load_settings(env).fetch_allow_hosts == ()

@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from nextround.config import data_folder
 from tests.conftest import import_extra
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +69,8 @@ def test_all_trades_in_one_bank_meet_both_targets(ev: ModuleType) -> None:
 def test_meaning_never_adds_a_claim_from_another_trade(ev: ModuleType) -> None:
     semantic = import_extra("nextround.fit.semantic", "ml")
     (trades,) = ev.load([ev.DATA / "trades.json"])
-    figures = ev.evaluate(trades, semantic.load().embed)
+    embedder = semantic.load(int8=semantic.int8_folder(data_folder()))  # as the product runs
+    figures = ev.evaluate(trades, embedder.embed)
     assert figures.cross_share <= ev.CROSS_TARGET, figures.cross_claimed
     assert figures.found_share >= ev.FOUND_TARGET, figures.missed
 

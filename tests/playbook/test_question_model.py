@@ -3,6 +3,8 @@ fitting, its file, and that the shipped weights were trained on today's bank."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from nextround.playbook import knowledge, question_model
@@ -63,6 +65,17 @@ def test_shipped_weights_were_trained_on_todays_bank() -> None:
     assert shipped.labels == CATEGORIES
     assert shipped.weights.shape == (len(CATEGORIES), 384)
     assert 0 <= shipped.blend <= 1 and shipped.temperature > 0
+
+
+def test_shipped_weights_read_the_int8_copy_of_the_packaged_model(tmp_path: Path) -> None:
+    from nextround.fit import semantic
+
+    try:
+        expected = semantic.identify(int8=tmp_path / "int8")
+    except semantic.Unavailable:
+        pytest.skip("the ml extra is not installed")
+    # Fails when the copy's recipe or the packaged model changed: run the training script.
+    assert question_model.shipped().embedder == expected
 
 
 def test_without_the_embedder_there_is_no_meaning(monkeypatch: pytest.MonkeyPatch) -> None:

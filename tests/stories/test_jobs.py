@@ -3,13 +3,16 @@ owner when a story or an opportunity is saved, and pages then match by meaning."
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.test import override_settings
 
 from nextround.fit import semantic
 from nextround.interviews.models import Opportunity
@@ -86,3 +89,26 @@ def test_each_save_queues_its_owner_once_committed(
         services.story_create(owner=user, **{**NEGOTIATION, "title": "Rolled back"})
         raise RuntimeError
     assert queued == [user.pk, user.pk]  # nothing queued for a write that never happened
+
+
+def test_starting_to_serve_drops_the_vectors_of_models_no_longer_in_use(
+    posted: Opportunity,
+) -> None:
+    """After the model or its precision changed, the old vectors are never read again."""
+    current = matcher().model_id
+    Embedding.objects.bulk_create(
+        [
+            Embedding(model_id="minilm-l6-0123456789ab", text_hash="a" * 64, vector=b"old"),
+            Embedding(model_id=current, text_hash="b" * 64, vector=b"kept"),
+        ]
+    )
+    jobs.start()
+    assert list(Embedding.objects.values_list("model_id", flat=True)) == [current]
+
+
+def test_matching_by_words_keeps_every_vector(posted: Opportunity) -> None:
+    Embedding.objects.create(model_id="minilm-l6-0123456789ab", text_hash="a" * 64, vector=b"x")
+    with override_settings(APP=dataclasses.replace(settings.APP, matching="lexical")):
+        matcher.cache_clear()
+        assert services.embeddings_drop_stale() == 0
+    assert Embedding.objects.count() == 1

@@ -63,3 +63,19 @@ def test_the_matcher_is_semantic_with_the_extra_and_lexical_when_asked() -> None
         assert fallback.method == "lexical" and "does not exist" in fallback.why
     finally:
         matching.matcher.cache_clear()
+
+
+@pytest.mark.django_db
+def test_the_matcher_runs_the_int8_copy_unless_float_is_asked_for() -> None:
+    matching.matcher.cache_clear()
+    try:
+        int8 = matching.matcher()
+        assert int8.int8 == semantic.int8_folder(settings.APP.data_dir)
+        assert int8.model_id.endswith("-int8") and int8.model_id in int8.why
+        with override_settings(APP=replace(settings.APP, embedding_precision="float")):
+            matching.matcher.cache_clear()
+            as_is = matching.matcher()
+        assert as_is.int8 is None and as_is.model_id == semantic.identify()
+        assert as_is.model_id != int8.model_id  # so the worker embeds every text again
+    finally:
+        matching.matcher.cache_clear()

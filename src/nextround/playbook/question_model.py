@@ -161,12 +161,15 @@ def meaning() -> Meaning | None:
 
 @cache
 def _meaning() -> Meaning | None:
+    from nextround.config import data_folder
     from nextround.fit import semantic
 
     try:
         # Questions come one at a time: one onnxruntime thread, no spinning, so a busy machine
-        # slows a question down by its own share of a core only (docs/playbook.md).
-        embedder = semantic.load(threads=1)
+        # slows a question down by its own share of a core only (docs/playbook.md). Always the
+        # int8 copy of the packaged model, whatever the matcher's precision: the weights were
+        # trained on its vectors.
+        embedder = semantic.load(threads=1, int8=semantic.int8_folder(data_folder()))
         model = shipped()
     except (semantic.Unavailable, ImportError, FileNotFoundError):
         return None

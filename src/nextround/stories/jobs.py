@@ -33,10 +33,10 @@ _serving = threading.Event()
 def start() -> int:
     """Queue on every save from now on, and queue now every account that has stories (what
     the last run or an import left unembedded). Returns how many accounts were queued."""
-    from nextround.stories.matching import matcher
     from nextround.stories.models import Story
+    from nextround.stories.services import embeddings_drop_stale
 
-    matcher()  # told once here (it hashes the model file), so the first page does not
+    embeddings_drop_stale()  # tells the matcher once (it hashes the model file): no page does
     _serving.set()
     owners = set(Story.objects.values_list("owner_id", flat=True))
     for owner_id in sorted(owners):

@@ -39,6 +39,7 @@ class Matcher:
     model_id: str = ""  # the embedding model's, in semantic mode
     model: Path | None = None  # the files the user chose, else the installed packages'
     tokenizer: Path | None = None
+    int8: Path | None = None  # the folder of the model's int8 copy; None runs the file as it is
 
     def ready(self, texts: Sequence[str]) -> Ready:
         """The stored vectors of these texts, read in one go, as an embed function that never
@@ -55,7 +56,7 @@ class Matcher:
         the background worker and the CLI, never a page. None in lexical mode."""
         if self.method != "semantic":
             return None
-        return _embedding(self.model, self.tokenizer)
+        return _embedding(self.model, self.tokenizer, self.int8)
 
 
 @cache
@@ -65,8 +66,9 @@ def matcher() -> Matcher:
     app = settings.APP
     if app.matching == "lexical":
         return Matcher("lexical", "Word matching (BM25), as NEXTROUND_MATCHING asks.")
+    int8 = semantic.int8_folder(app.data_dir) if app.embedding_precision == "int8" else None
     try:
-        model_id = semantic.identify(app.embedding_model, app.embedding_tokenizer)
+        model_id = semantic.identify(app.embedding_model, app.embedding_tokenizer, int8=int8)
     except semantic.Unavailable as exc:
         return Matcher("lexical", f"Word matching (BM25). {exc}")
     return Matcher(
@@ -75,13 +77,15 @@ def matcher() -> Matcher:
         model_id,
         app.embedding_model,
         app.embedding_tokenizer,
+        int8,
     )
 
 
 @cache
-def _embedding(model: Path | None, tokenizer: Path | None) -> Embed:
-    # One function per model, so coverage's background vectors are computed once for it.
-    return cached(semantic.load(model, tokenizer))
+def _embedding(model: Path | None, tokenizer: Path | None, int8: Path | None) -> Embed:
+    # One function per model, so coverage's background vectors are computed once for it. The
+    # int8 copy is derived here if need be: only the worker and commands get this far.
+    return cached(semantic.load(model, tokenizer, int8=int8))
 
 
 def _reading(found: dict[str, Vectors]) -> Embed:

@@ -29,6 +29,7 @@ from nextround.stories.models import (
     ConcernAnswer,
     ConcernStatus,
     CVCheck,
+    Embedding,
     Quote,
     Story,
     Strength,
@@ -323,3 +324,15 @@ def embeddings_prepare(*, owner_id: int) -> int:
     texts = embedding_texts(owner=User.objects.get(pk=owner_id))
     embed(texts)
     return len(texts)
+
+
+def embeddings_drop_stale() -> int:
+    """Delete the stored vectors of every model but the one in use: after the model or its
+    precision changed (NEXTROUND_EMBEDDING_PRECISION) they are never read again, and the worker
+    embeds the texts anew. Nothing is dropped while matching by words, so switching back keeps
+    them. Returns how many vectors went."""
+    current = matcher()
+    if current.method != "semantic":
+        return 0
+    deleted, _ = Embedding.objects.exclude(model_id=current.model_id).delete()
+    return deleted
