@@ -71,3 +71,20 @@ def test_a_recording_that_stops_mid_frame_keeps_its_last_sound() -> None:
     samples = np.concatenate([_quiet(0.5), _tone(0.5), _quiet(0.3), _tone(0.215)])
     span = speech_span(samples, SAMPLE_RATE)
     assert span is not None and span[1] == pytest.approx(len(samples) / SAMPLE_RATE, abs=0.01)
+
+
+def test_sound_no_word_covers_is_found_between_and_after_the_words() -> None:
+    """Three 1 s sounds with 0.5 s of quiet between them: words that cover the first and the
+    third leave the second unheard; words that stop after the first leave the rest; a word ending
+    0.3 s early leaves too little sound to count."""
+    from nextround.speech.pauses import unheard
+
+    samples = np.concatenate([_quiet(0.5), _tone(1), _quiet(0.5), _tone(1), _quiet(0.5), _tone(1)])
+    samples = np.concatenate([samples, _quiet(1)])
+    first, second, third = (0.5, 1.5), (2.0, 3.0), (3.5, 4.5)
+    [middle] = unheard(samples, SAMPLE_RATE, [first, third], 0.6)
+    assert middle == pytest.approx(second, abs=0.05)
+    [rest] = unheard(samples, SAMPLE_RATE, [first], 0.6)
+    assert rest == pytest.approx((second[0], third[1]), abs=0.05)
+    assert unheard(samples, SAMPLE_RATE, [first, second, (3.5, 4.2)], 0.6) == []
+    assert unheard(samples, SAMPLE_RATE, [(0.0, 5.5)], 0.6) == []

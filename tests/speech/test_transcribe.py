@@ -5,11 +5,12 @@ model."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,9 @@ from tests.speech.helpers import (
 
 #: The word error rate each model stays under on the clear clips (figures written out on both
 #: sides). Issue 17 asks for 0.10 with tiny.en and 0.05 with base; measured on 2026-12-06 they
-#: made 0.176 and 0.072 (docs/speech.md), so these ceilings hold today's level, not the target.
-CEILING_WER = {TINY: 0.20, BASE: 0.10}
+#: made 0.173 (twice) and 0.072 to 0.092 (docs/speech.md, evaluation/speech_clips.py), so these
+#: ceilings hold today's level with room for the retries' random sampling, not the target.
+CEILING_WER = {TINY: 0.20, BASE: 0.12}
 # The last word written must end this close to the end of the speech: a word lost at the end
 # leaves a gap of a whole word (0.3 s or more at 200 words a minute).
 END_TOLERANCE = 0.25
@@ -85,10 +87,43 @@ def test_a_configured_model_that_is_missing_is_refused(tmp_path: Path) -> None:
 def test_five_sentences_in_one_recording(each_model: Model, sentences_wav: Path) -> None:
     result = transcribe(sentences_wav, model=each_model)
     error = jiwer.wer(spoken(" ".join(SENTENCES)), spoken(result.text))
-    if each_model.name == BASE and error > 0.3:
-        pytest.xfail(f"base skipped sentences in the middle (a known fault): {result.text}")
     assert error <= 0.05, (error, result.text)
     assert result.model == each_model.name
+
+
+class _Skipping:
+    """Whisper, except that its first pass leaves out the words of the middle of the recording
+    (from 30% to 70% of it), as base now and then did on the five sentences (two of them lost in
+    the middle, the words around them in their places)."""
+
+    def __init__(self, whisper: Any) -> None:
+        self.whisper = whisper
+        self.passes = 0
+
+    def transcribe(self, samples: Any, **options: Any) -> tuple[Iterator[Any], Any]:
+        segments, info = self.whisper.transcribe(samples, **options)
+        self.passes += 1
+        if self.passes > 1:
+            return segments, info
+        middle = (0.3 * info.duration, 0.7 * info.duration)
+        return (
+            dataclasses.replace(
+                segment,
+                words=[w for w in segment.words if not middle[0] < w.start < middle[1]],
+            )
+            for segment in segments
+        ), info
+
+
+def test_sentences_left_out_in_the_middle_are_transcribed_again(
+    model: Model, sentences_wav: Path
+) -> None:
+    skipping = _Skipping(model.whisper)
+    result = transcribe(sentences_wav, model=Model(model.name, skipping))
+    assert skipping.passes >= 2
+    error = jiwer.wer(spoken(" ".join(SENTENCES)), spoken(result.text))
+    assert error <= 0.05, (error, result.text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(result.words))
 
 
 def test_word_error_rate_meets_the_target(

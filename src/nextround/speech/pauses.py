@@ -8,6 +8,7 @@ far more between recordings than speech differs from silence within one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from nextround.feedback.report import Pause
@@ -130,16 +131,23 @@ def speech_span(samples: Samples, rate: int) -> tuple[float, float] | None:
     return float(heard[0]) * FRAME_SECONDS, float(heard[-1] + 1) * FRAME_SECONDS
 
 
-def sound_after(samples: Samples, rate: int, after: float) -> tuple[float, float] | None:
-    """The first sound that begins after ``after`` (seconds from the start) and how many seconds
-    of sound there are from then on, or None when none begins."""
+def unheard(
+    samples: Samples, rate: int, spans: Sequence[tuple[float, float]], min_seconds: float
+) -> list[tuple[float, float]]:
+    """Stretches of sound that fall between the ``spans`` (seconds from the start, in order: the
+    words of a transcript), before the first or after the last, holding at least ``min_seconds``
+    of sound: where a transcript left something out. Each is (first sound, last sound)."""
     sound = sound_frames(samples, rate)
-    first = int(after / FRAME_SECONDS) + 1
-    runs = _runs(sound[first:])
-    if not runs:
-        return None
-    heard = sum(end - start for start, end in runs)
-    return float(first + runs[0][0]) * FRAME_SECONDS, heard * FRAME_SECONDS
+    edges = [0.0, *(t for span in spans for t in span), len(sound) * FRAME_SECONDS]
+    found = []
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        first, last = int(start / FRAME_SECONDS) + 1, int(end / FRAME_SECONDS)
+        runs = _runs(sound[first:last]) if last > first else []
+        if sum(e - s for s, e in runs) * FRAME_SECONDS >= min_seconds:
+            found.append(
+                ((first + runs[0][0]) * FRAME_SECONDS, (first + runs[-1][1]) * FRAME_SECONDS)
+            )
+    return found
 
 
 def _runs(mask: Mask) -> list[tuple[int, int]]:

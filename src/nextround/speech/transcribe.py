@@ -23,7 +23,7 @@ from nextround.errors import NextroundError
 from nextround.feedback.report import Pause, TimedWord
 from nextround.speech import models
 from nextround.speech.audio import INSTALL_HINT, SAMPLE_RATE, Unavailable, decode
-from nextround.speech.pauses import find_pauses, sound_after, speech_span
+from nextround.speech.pauses import find_pauses, speech_span, unheard
 
 if TYPE_CHECKING:
     from nextround.speech.audio import Samples
@@ -66,13 +66,15 @@ DOUBTFUL = 0.2
 # over; faster-whisper retries above the same figure). Our answers ran from 0.8 to 1.7, the
 # loop of "uh" at 26.
 REPETITIVE = 2.4
-# Sound left after the last word written is transcribed again on its own, this many times at
-# most, starting this long before the sound does (Whisper hears a word's onset better with a
-# moment of silence before it). Only when that much sound is left: a sentence, not the last
-# syllable of a word whose end Whisper placed early (given alone to Whisper, a syllable and the
-# silence after it came back as invented words: "Or go.").
+# Sound that no word written covers (after the last word, or between two) is transcribed again
+# on its own, this many times at most, starting this long before the sound does (Whisper hears a
+# word's onset better with a moment of silence before it) and, in the middle, ending this long
+# after it. Only when that much sound is left: a sentence, not the last syllable of a word whose
+# end Whisper placed early (given alone to Whisper, a syllable and the silence after it came
+# back as invented words: "Or go.").
 RETRIES = 2
 LEAD_IN_SECONDS = 0.3
+LEAD_OUT_SECONDS = 0.1
 UNHEARD_SECONDS = 0.6
 # 8-bit weights: 40% less time than float32 on a CPU, for the same words.
 COMPUTE_TYPE = "int8"
@@ -219,25 +221,43 @@ def _recognise(
     """Whisper's words, each timed and kept only where the recording has sound (``heard``:
     the first and last sound, in seconds).
 
-    Whisper sometimes stops writing before the speech ends: after a pause it may close a window
-    with "After six weeks," and never hear the sentence that follows. Sound left after the last
-    word is therefore transcribed again on its own (from just before it starts), at most
-    :data:`RETRIES` times, so the last words of an answer are not lost."""
+    Whisper sometimes leaves speech out: after a pause it may close a window with "After six
+    weeks," and never hear the sentence that follows, and base now and then jumps over whole
+    sentences in the middle of a recording. Sound that no word covers is therefore transcribed
+    again on its own (from just before it starts), at most :data:`RETRIES` times, and its words
+    put in their place, so no part of an answer is lost."""
     if progress is not None:
         progress(0.0)  # the first passage takes a while: show that work has started
     duration = len(samples) / SAMPLE_RATE
     raw, words = _passages(model, samples, 0.0, heard, duration, progress)
-    for _ in range(RETRIES):
-        left = sound_after(samples, SAMPLE_RATE, words[-1].end) if words else None
-        if left is None or left[1] < UNHEARD_SECONDS:
+    for _ in range(RETRIES if words else 0):  # no word at all: noise, not speech left out
+        gaps = unheard(samples, SAMPLE_RATE, [(w.start, w.end) for w in words], UNHEARD_SECONDS)
+        added = False
+        for start, end in reversed(gaps):  # from the end, so earlier indexes stay right
+            at = sum(w.end <= start for w in words)
+            before = words[at - 1] if at else None
+            after = words[at] if at < len(words) else None
+            offset = max(0.0, start - LEAD_IN_SECONDS)
+            stop = len(samples) if after is None else round((end + LEAD_OUT_SECONDS) * SAMPLE_RATE)
+            more, more_words = _passages(
+                model,
+                samples[round(offset * SAMPLE_RATE) : stop],
+                offset,
+                heard if after is None else (heard[0], min(heard[1], after.start)),
+                duration,
+                progress if after is None else None,  # the middle is behind the progress shown
+                before,
+            )
+            if after is not None:  # the next word written again: it is there already
+                kept = [
+                    (r, w) for r, w in zip(more, more_words, strict=True) if w.start < after.start
+                ]
+                more, more_words = [r for r, _ in kept], [w for _, w in kept]
+            raw[at:at] = more
+            words[at:at] = more_words
+            added = added or bool(more_words)
+        if not added:
             break
-        offset = max(0.0, left[0] - LEAD_IN_SECONDS)
-        tail = samples[round(offset * SAMPLE_RATE) :]
-        more, more_words = _passages(model, tail, offset, heard, duration, progress, words[-1])
-        if not more_words:
-            break
-        raw += more
-        words += more_words
     if progress is not None:
         progress(1.0)
     return "".join(raw).strip(), words
@@ -253,7 +273,8 @@ def _passages(
     before: TimedWord | None = None,
 ) -> tuple[list[str], list[TimedWord]]:
     """Whisper's passages for ``samples``, which start ``offset`` seconds into the recording;
-    their words as written (with Whisper's spaces) and timed in the recording's seconds."""
+    their words as written (with Whisper's spaces) and timed in the recording's seconds, after
+    ``before`` and up to the end of ``heard``."""
     segments, _info = model.whisper.transcribe(samples, **DECODING)
     raw: list[str] = []
     words: list[TimedWord] = [before] if before else []
