@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from django.utils import timezone
 
 from nextround.core.fragments import FRAGMENTS, render_cached
 
@@ -44,3 +45,11 @@ def test_the_same_state_is_served_from_the_cache() -> None:
 def test_another_state_is_drawn_afresh() -> None:
     assert render_cached("word.html", {"word": "first"}, state=("one",)) == "<b>first</b>"
     assert render_cached("word.html", {"word": "second"}, state=("two",)) == "<b>second</b>"
+
+
+def test_another_time_zone_is_drawn_afresh() -> None:
+    """The dates in a partial read on the user's clock: the same rows in another zone are
+    another drawing."""
+    assert render_cached("word.html", {"word": "Berlin"}, state=("one",)) == "<b>Berlin</b>"
+    with timezone.override("Asia/Tokyo"):
+        assert render_cached("word.html", {"word": "Tokyo"}, state=("one",)) == "<b>Tokyo</b>"

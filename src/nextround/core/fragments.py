@@ -14,7 +14,9 @@ from collections.abc import Hashable, Mapping
 
 from django.core.cache import caches
 from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 FRAGMENTS = "fragments"  # the cache alias in django_settings.CACHES
 
@@ -23,8 +25,10 @@ def render_cached(
     template_name: str, context: Mapping[str, object], *, state: Hashable
 ) -> SafeString:
     """``template_name`` drawn with ``context``; ``state`` holds plain values (no model
-    instances, whose repr is not their content) covering every value the template reads."""
-    digest = hashlib.sha256(repr((template_name, state)).encode()).hexdigest()
+    instances, whose repr is not their content) covering every value the template reads.
+    The language and the time zone the dates are drawn in are part of the key."""
+    drawn_in = (get_language(), timezone.get_current_timezone_name())
+    digest = hashlib.sha256(repr((template_name, drawn_in, state)).encode()).hexdigest()
     key = f"fragment:{digest}"
     cache = caches[FRAGMENTS]
     html: str | None = cache.get(key)
