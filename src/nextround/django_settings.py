@@ -128,6 +128,18 @@ def _databases() -> dict[str, Any]:
 
 
 DATABASES = _databases()
+
+# Process memory: "fragments" holds partials by a digest of their content
+# (nextround.core.fragments), so one process never needs to hear of another's edits.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

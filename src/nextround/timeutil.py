@@ -40,8 +40,14 @@ def timezone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones()))
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    """The names as a set: every time shown on a page asks (the sorted tuple took a scan)."""
+    return frozenset(timezone_names())
+
+
 def zone(name: str) -> ZoneInfo:
-    if name not in timezone_names():
+    if name not in _known_zones():
         raise Invalid(f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin.")
     try:
         return ZoneInfo(name)

@@ -27,6 +27,29 @@ def opportunity_list(*, owner: User, stage: str | None = None) -> QuerySet[Oppor
     return qs.filter(stage=stage) if stage else qs
 
 
+@dataclass(frozen=True)
+class OpportunityRow:
+    """One line of the opportunities page: only what it shows, read as plain values."""
+
+    pk: int
+    company: str
+    role_title: str
+    location: str
+    stage: str
+    round_count: int
+
+    @property
+    def stage_label(self) -> str:
+        return str(Stage(self.stage).label)
+
+
+def opportunity_rows(*, owner: User, stage: str | None = None) -> list[OpportunityRow]:
+    """``opportunity_list`` as the page's lines, newest first, without model instances."""
+    fields = ("pk", "company", "role_title", "location", "stage", "round_count")
+    found = opportunity_list(owner=owner, stage=stage).values_list(*fields)
+    return [OpportunityRow(*values) for values in found]
+
+
 def opportunity_get(*, owner: User, pk: int) -> Opportunity:
     try:
         return Opportunity.objects.get(owner=owner, pk=pk)

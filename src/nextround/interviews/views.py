@@ -50,7 +50,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     stage = request.GET.get("stage") or None
     if stage and stage not in Stage.values:
         raise NotFound(f"No stage called {stage!r}.")
-    items = selectors.opportunity_list(owner=owner_of(request), stage=stage)
+    items = selectors.opportunity_rows(owner=owner_of(request), stage=stage)
     return render(
         request,
         "interviews/opportunity_list.html",

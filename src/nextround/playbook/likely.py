@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from nextround.playbook import knowledge
@@ -106,6 +106,13 @@ def match_bank(text: str, bank: Sequence[Question]) -> Question | None:
     return best
 
 
+@lru_cache(maxsize=1024)
+def _phrase_terms(phrase: str) -> str:
+    """A competency's stems as the posting's terms are searched for them: the bank's few
+    hundred phrases, stemmed once instead of once per round."""
+    return f" {' '.join(stems(phrase))} "
+
+
 def _job_terms(job_text: str) -> str:
     return " " + " ".join(stems(job_text)) + " "
 
@@ -161,7 +168,7 @@ def _score_bank_question(
     if fmt in {"panel", "all_day", "series"} and q.category == "behavioral":
         score += 0.5
         reasons.append("Panels lean on behavioral questions to compare candidates.")
-    matched = [c for c in q.competencies if f" {' '.join(stems(c))} " in job]
+    matched = [c for c in q.competencies if _phrase_terms(c) in job]
     if matched:
         score += min(2, len(matched)) * 0.8
         reasons.append("The posting asks for " + ", ".join(matched[:2]) + ".")

@@ -43,3 +43,16 @@ def test_a_time_out_of_range_is_shown_as_its_date_with_a_warning() -> None:
         html = _render('{% on_clock due "America/Chicago" "D j M, H:i" %}', due=moment)
         assert f">{day}</time>" in html
         assert "this date is out of range; edit the round" in html
+
+
+def test_each_users_zone_gets_its_own_text_of_the_same_moment() -> None:
+    """Times are drawn once and kept; the user's zone is part of what they are kept by."""
+    tag = '{% on_clock due "America/Chicago" "D j M, H:i" %}'
+    with override_settings(TIME_ZONE="Asia/Tokyo"):
+        assert "(Wed 9 Dec, 09:00 your time)" in _render(tag, due=DUE)
+    with override_settings(TIME_ZONE="Europe/Berlin"):
+        assert "(Wed 9 Dec, 01:00 your time)" in _render(tag, due=DUE)
+    with override_settings(TIME_ZONE="America/Chicago"):
+        assert "your time" not in _render(tag, due=DUE)
+    with override_settings(TIME_ZONE="Asia/Tokyo"):
+        assert "(Wed 9 Dec, 09:00 your time)" in _render(tag, due=DUE)

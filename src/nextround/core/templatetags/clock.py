@@ -7,13 +7,15 @@ Chicago round's prep item once showed as due at midnight; this tag never does.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from nextround import timeutil
 
@@ -31,7 +33,19 @@ def on_clock(moment: datetime, zone: str, fmt: str, *, full: bool = False) -> Sa
             moment.date().isoformat(),
             "this date is out of range; edit the round",
         )
-    on_round, on_own = timeutil.two_clocks(moment, zone, timezone.get_current_timezone())
+    return _two_clocks_html(
+        moment, zone, fmt, full=full, own=timezone.get_current_timezone(), language=get_language()
+    )
+
+
+# Pages show the same times again and again (the dashboard's rounds on every visit): each is
+# drawn once per moment, zone, format, the user's zone and the language (of the month names).
+# A moment's text depends on the instant only, not on the zone it arrives in.
+@lru_cache(maxsize=4096)
+def _two_clocks_html(
+    moment: datetime, zone: str, fmt: str, *, full: bool, own: tzinfo, language: str | None
+) -> SafeString:
+    on_round, on_own = timeutil.two_clocks(moment, zone, own)
     when = format_html(
         '<time datetime="{}">{}</time>',
         on_round.isoformat(timespec="minutes"),
