@@ -1,8 +1,8 @@
 """The tests mirror the source tree: tests/<package>/test_<module>.py tests
 src/nextround/<package>/<module>.py (or the package <module>/), so a module's tests are found by
 its path. Tests that cross apps live apart: browser tests of whole flows in tests/browser/, and
-the query counts of the main pages in tests/pages/; the evaluation scripts' tests are in
-tests/evaluation/."""
+the query counts of the main pages and the isolation matrix in tests/pages/; the evaluation
+scripts' tests are in tests/evaluation/."""
 
 from __future__ import annotations
 

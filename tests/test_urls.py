@@ -34,6 +34,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
+from nextround.coaching import services as coaching
+from nextround.coaching.models import Area, Role, Share
 from nextround.core.services import LOCAL_USERNAME
 from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
@@ -88,7 +90,23 @@ KINDS: dict[str, type[Any]] = {
     "strengths/": Strength,
     "evidence/": Evidence,
     "must-haves/": MustHave,
+    "sharing/": Share,
+    "coach/candidates/": User,
+    "coach/stories/": Story,
+    "coach/attempts/": Attempt,
+    "coach/rounds/": Round,
+    "coach/opportunities/": Opportunity,
 }
+
+# Records whose account is not in an ``owner`` field: an account is its own, a share belongs
+# to the candidate who gave it.
+OWNED_THROUGH: dict[type[Any], str] = {User: "pk", Share: "candidate"}
+
+
+def owned_by(model: type[Any], owner: User) -> Any:
+    """The records of ``model`` that belong to ``owner``."""
+    return model.objects.filter(**{OWNED_THROUGH.get(model, "owner"): owner.pk})
+
 
 # POST addresses a page's script calls with the fields of another form: the probe sends them
 # that form's fields.
@@ -109,6 +127,7 @@ NOT_PROBED: dict[str, str] = {
 }
 
 UNKNOWN = 999_999
+PROBE_COACH = "probe-coach"
 SURROGATE = "\x00SURROGATE\x00"  # replaced by the bytes of a lone surrogate in the raw body
 BIG = "a" * (1 << 20)
 
@@ -165,9 +184,15 @@ def _populate(owner: User) -> dict[type[Any], int]:
         question=question,
         text="I led the dock schedule rewrite; dwell time fell by a fifth in six weeks.",
     )
+    # A share with a coach, so the sharing page offers the form to take it back.
+    if not User.objects.filter(username=PROBE_COACH).exists():
+        coaching.user_add(username=PROBE_COACH, password="harbour-lantern-71", role=Role.COACH)
+    coaching.share(
+        candidate=owner, coach_name=PROBE_COACH, area=Area.STORIES, item_id=None, now=now
+    )
     firsts: dict[type[Any], int] = {}
     for model in set(KINDS.values()):
-        pk = model.objects.filter(owner=owner).order_by("pk").values_list("pk", flat=True).first()
+        pk = owned_by(model, owner).order_by("pk").values_list("pk", flat=True).first()
         assert pk is not None, f"the probe's workspace has no {model.__name__}"
         firsts[model] = pk
     return firsts
@@ -436,7 +461,8 @@ def _changes(before: Snapshot) -> list[str]:
 
 
 def _answer(response: Any) -> tuple[int, str]:
-    content = b"" if response.streaming else response.content
+    # A streamed file (a recording) is read to its end, which closes it.
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     return response.status_code, content.decode("utf-8", "replace")
 
 
@@ -485,8 +511,9 @@ def _pages(route: Route, workspace: Workspace) -> list[str]:
     demo's round that is over and the one ahead show different forms)."""
     if route.kind is None:
         return [route.url()]
-    ids = route.kind.objects.filter(pk__gte=workspace.mine[route.kind])
-    mine = ids.filter(owner__username=LOCAL_USERNAME).order_by("pk").values_list("pk", flat=True)
+    local = User.objects.get(username=LOCAL_USERNAME)
+    ids = owned_by(route.kind, local).filter(pk__gte=workspace.mine[route.kind])
+    mine = ids.order_by("pk").values_list("pk", flat=True)
     return [route.url(mine.first()), route.url(mine.last())]
 
 

@@ -4,6 +4,8 @@ candidate's audit log."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -147,3 +149,35 @@ def test_another_candidate_cannot_revoke_a_share(people: dict[str, User]) -> Non
     with pytest.raises(NotFound):
         services.revoke(candidate=people["ben"], share_id=given.pk, now=timezone.now())
     assert people["ana"].shares_given.count() == 1
+
+
+def test_shared_items_gathers_every_candidates_shares_in_one_query(
+    people: dict[str, User], django_assert_num_queries: Any
+) -> None:
+    ana, ben, cora = people["ana"], people["ben"], people["cora"]
+    whole = [story(ana, "Ana one"), story(ana, "Ana two")]
+    picked, unpicked = story(ben, "Ben one"), story(ben, "Ben two")
+    now = timezone.now()
+    services.share(candidate=ana, coach_name="cora", area=Area.STORIES, item_id=None, now=now)
+    services.share(candidate=ben, coach_name="cora", area=Area.STORIES, item_id=picked.pk, now=now)
+    services.share(candidate=ben, coach_name="dev", area=Area.STORIES, item_id=None, now=now)
+    with django_assert_num_queries(1):
+        seen = set(access.shared_items(cora, Area.STORIES))
+    assert seen == {*whole, picked}
+    assert unpicked not in seen
+    assert not access.shared_items(cora, Area.PRACTICE).exists()
+    services.user_deactivate("ana")  # a switched-off candidate's material drops out
+    assert set(access.shared_items(cora, Area.STORIES)) == {picked}
+
+
+def test_candidate_get_finds_only_those_who_share(people: dict[str, User]) -> None:
+    ana, cora = people["ana"], people["cora"]
+    services.share(
+        candidate=ana, coach_name="cora", area=Area.FIT, item_id=None, now=timezone.now()
+    )
+    assert access.candidate_get(cora, ana.pk) == ana
+    for pk in (people["ben"].pk, cora.pk, 999_999):
+        with pytest.raises(NotFound, match=access.NOTHING_HERE):
+            access.candidate_get(cora, pk)
+    with pytest.raises(NotFound):
+        access.candidate_get(people["dev"], ana.pk)

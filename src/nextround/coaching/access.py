@@ -9,7 +9,7 @@ to a coach while a ``Share`` of its area, or of the record itself, stands.
 from __future__ import annotations
 
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from nextround.coaching.models import Area, Share
 from nextround.core.models import Owned
@@ -72,3 +72,24 @@ def candidates_of(coach: User) -> QuerySet[User]:
     if not coach.is_active:
         return User.objects.none()
     return User.objects.filter(shares_given__coach=coach, is_active=True).distinct()
+
+
+def candidate_get(viewer: User, pk: int) -> User:
+    """The candidate with id ``pk`` if they share anything with ``viewer``; NotFound with the
+    same words as an item's otherwise."""
+    candidate = candidates_of(viewer).filter(pk=pk).first()
+    if candidate is None:
+        raise NotFound(NOTHING_HERE)
+    return candidate
+
+
+def shared_items(viewer: User, area: Area) -> QuerySet[Owned]:
+    """Every item of ``area``, of every active candidate, that a share lets ``viewer`` see:
+    one query whatever the number of candidates (the coach's dashboard reads it)."""
+    model = AREA_MODELS[area]
+    if not viewer.is_active:
+        return model._default_manager.none()
+    covering = Share.objects.filter(coach=viewer, area=area, candidate=OuterRef("owner")).filter(
+        Q(item_id__isnull=True) | Q(item_id=OuterRef("pk"))
+    )
+    return model._default_manager.filter(Exists(covering), owner__is_active=True)

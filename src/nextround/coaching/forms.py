@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from nextround.coaching.models import Role
+from nextround.coaching.models import Area, Role
 
 
 class JoinForm(forms.Form):
@@ -28,3 +28,31 @@ class InviteForm(forms.Form):
         field = self.fields["role"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(r.value, r.label) for r in roles]
+
+
+class ShareForm(forms.Form):
+    """Who to share with and what: a whole area (``stories``) or one item of it
+    (``stories:12``), chosen from the candidate's own items."""
+
+    coach = forms.ChoiceField(label="Coach")
+    what = forms.ChoiceField(label="What to share")
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args: Any,
+        coaches: list[str],
+        what: list[tuple[str, list[tuple[str, str]]]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        coach = self.fields["coach"]
+        assert isinstance(coach, forms.ChoiceField)
+        coach.choices = [(name, name) for name in coaches]
+        field = self.fields["what"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = what
+
+    def area_and_item(self) -> tuple[Area, int | None]:
+        area, _, item = self.cleaned_data["what"].partition(":")
+        return Area(area), int(item) if item else None

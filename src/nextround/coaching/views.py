@@ -1,7 +1,13 @@
-"""Joining with an invitation, inviting someone, and setting a password from a handed-over
-link. Every form works without a script; a POST that worked answers 303."""
+"""Joining with an invitation, inviting someone, setting a password from a handed-over link;
+the candidate's sharing page with the audit log; the coach's dashboard and read-only pages of
+what candidates share. Every form works without a script; a POST that worked answers 303.
+
+A coach's page fetches the candidate's material only through ``coaching.access`` and records
+the read in the candidate's audit log; anything not shared answers 404 in the same words."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -9,16 +15,31 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from nextround.coaching import services
-from nextround.coaching.forms import InviteForm, JoinForm
-from nextround.coaching.models import Role
+from nextround.brief import selectors as brief_selectors
+from nextround.coaching import access, selectors, services
+from nextround.coaching.forms import InviteForm, JoinForm, ShareForm
+from nextround.coaching.models import Area, Role, Share
+from nextround.core.models import Owned
 from nextround.core.web import owner_of, page, see_other, submit
+from nextround.decision import selectors as decision_selectors
 from nextround.errors import NotFound
+from nextround.feedback import thresholds
+from nextround.interviews import selectors as interview_selectors
+from nextround.interviews.models import Opportunity, Round
+from nextround.practice import selectors as practice_selectors
+from nextround.practice.models import Attempt, Status
+from nextround.practice.present import highlighted
+from nextround.practice.services import recordings_dir
+from nextround.prep import selectors as prep_selectors
+from nextround.stories import selectors as story_selectors
+from nextround.stories.models import Story
 
 
 @login_not_required
@@ -83,3 +104,186 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
         super().form_valid(form)
         messages.success(self.request, "Your password is set: sign in with it.")
         return see_other("login")
+
+
+# --- the candidate's sharing page ----------------------------------------------------------
+
+
+def _share_form(candidate: User, data: object = None) -> ShareForm:
+    what = [
+        (
+            group.area.label,
+            [(group.area.value, f"All {group.area.label.lower()}, and those added later")]
+            + [(f"{group.area.value}:{pk}", name) for pk, name in group.items],
+        )
+        for group in selectors.shareable(candidate=candidate)
+    ]
+    coaches = [c.username for c in selectors.coaches(candidate=candidate)]
+    return ShareForm(data, coaches=coaches, what=what)
+
+
+def _back(request: HttpRequest, form: ShareForm) -> str:
+    """Where a share form asked to return (the story or round page it sits on), if that is
+    a page of this site; the sharing page otherwise."""
+    target = form.cleaned_data.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") else "sharing"
+
+
+@require_http_methods(["GET", "POST"])
+def sharing(request: HttpRequest) -> HttpResponse:
+    candidate = owner_of(request)
+    form = _share_form(candidate, request.POST if request.method == "POST" else None)
+
+    def give() -> Share:
+        area, item_id = form.area_and_item()
+        return services.share(
+            candidate=candidate,
+            coach_name=form.cleaned_data["coach"],
+            area=area,
+            item_id=item_id,
+            now=timezone.now(),
+        )
+
+    if request.method == "POST" and submit(form, give) is not None:
+        messages.success(request, f"Shared with {form.cleaned_data['coach']}.")
+        return see_other(_back(request, form))
+    context = {
+        "form": form,
+        "shares": selectors.shares_given(candidate=candidate),
+        "log": selectors.audit_log(candidate=candidate),
+    }
+    return page(request, "coaching/sharing.html", context, form)
+
+
+@require_POST
+def sharing_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    services.revoke(candidate=owner_of(request), share_id=pk, now=timezone.now())
+    messages.success(request, "Taken back: the coach no longer sees it.")
+    return see_other("sharing")
+
+
+# --- the coach's pages ---------------------------------------------------------------------
+
+
+def _coach(request: HttpRequest) -> User:
+    coach = owner_of(request)
+    selectors.require_coach(coach)
+    return coach
+
+
+@require_safe
+def coach_dashboard(request: HttpRequest) -> HttpResponse:
+    coach = _coach(request)
+    cards = selectors.dashboard(coach=coach, now=timezone.now())
+    return render(request, "coaching/coach_dashboard.html", {"cards": cards})
+
+
+@require_safe
+def coach_candidate(request: HttpRequest, pk: int) -> HttpResponse:
+    coach = _coach(request)
+    candidate = access.candidate_get(coach, pk)
+    context = {
+        "candidate": candidate,
+        "areas": selectors.shared_by(coach=coach, candidate=candidate),
+    }
+    return render(request, "coaching/coach_candidate.html", context)
+
+
+def _read(request: HttpRequest, area: Area, pk: int) -> tuple[User, Owned]:
+    """The shared item a coach opens, its read written in the candidate's audit log."""
+    coach = _coach(request)
+    item = access.item_get(coach, area, pk)
+    services.record_read(viewer=coach, item=item, area=area, now=timezone.now())
+    return coach, item
+
+
+@require_safe
+def coach_story(request: HttpRequest, pk: int) -> HttpResponse:
+    _, story = _read(request, Area.STORIES, pk)
+    assert isinstance(story, Story)
+    context = {
+        "area": Area.STORIES,
+        "item": story,
+        "story": story,
+        "report": story_selectors.story_report(story),
+    }
+    return render(request, "coaching/coach_story.html", context)
+
+
+@require_safe
+def coach_attempt(request: HttpRequest, pk: int) -> HttpResponse:
+    _, attempt = _read(request, Area.PRACTICE, pk)
+    assert isinstance(attempt, Attempt)
+    context: dict[str, object] = {
+        "area": Area.PRACTICE,
+        "item": attempt,
+        "attempt": attempt,
+        "question": attempt.question,
+        "target": (thresholds.TARGET_SECONDS_MIN, thresholds.TARGET_SECONDS_MAX),
+        "brief": thresholds.BRIEF_SECONDS,
+        "hesitation": thresholds.HESITATION_SECONDS,
+        "long_pause": thresholds.LONG_PAUSE_SECONDS,
+        "has_audio": _recording(attempt) is not None,
+    }
+    if attempt.status == Status.DONE:
+        report = practice_selectors.report_for(attempt)
+        context.update(report=report, marked=highlighted(attempt.text, report))
+    return render(request, "coaching/coach_attempt.html", context)
+
+
+def _recording(attempt: Attempt) -> Path | None:
+    if not attempt.audio:
+        return None
+    path = recordings_dir() / attempt.audio
+    return path if path.is_file() else None
+
+
+@require_safe
+def coach_attempt_audio(request: HttpRequest, pk: int) -> FileResponse:
+    """The recording of a shared attempt, through the same check as its page (whose opening
+    is what the audit log records)."""
+    attempt = access.item_get(_coach(request), Area.PRACTICE, pk)
+    assert isinstance(attempt, Attempt)
+    path = _recording(attempt)
+    if path is None:
+        raise NotFound(access.NOTHING_HERE)
+    return FileResponse(path.open("rb"))  # FileResponse closes it
+
+
+@require_safe
+def coach_round(request: HttpRequest, pk: int) -> HttpResponse:
+    _, round_ = _read(request, Area.ROUNDS, pk)
+    assert isinstance(round_, Round)
+    now = timezone.now()
+    carry = interview_selectors.carry_forward(round_=round_)
+    rp = prep_selectors.round_plan(carry=carry, now=now)
+    past = interview_selectors.round_is_past(round_, now)
+    context = {
+        "area": Area.ROUNDS,
+        "item": round_,
+        "round": round_,
+        "rp": rp,
+        "plan": prep_selectors.plan_sections(rp, past=past),
+        "brief": brief_selectors.round_brief(round_=round_, now=now),
+        "read_only": True,
+    }
+    return render(request, "coaching/coach_round.html", context)
+
+
+@require_safe
+def coach_fit(request: HttpRequest, pk: int) -> HttpResponse:
+    _, opportunity = _read(request, Area.FIT, pk)
+    assert isinstance(opportunity, Opportunity)
+    view = decision_selectors.fit_view(opportunity=opportunity)
+    context = {
+        "area": Area.FIT,
+        "item": opportunity,
+        "opportunity": opportunity,
+        "view": view,
+        "rows": [(row, None, None) for row in view.rows],
+        "read_only": True,
+    }
+    return render(request, "coaching/coach_fit.html", context)
