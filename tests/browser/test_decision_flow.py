@@ -53,8 +53,8 @@ def test_a_score_with_two_observations_then_the_flip_margin(
     expect(page.get_by_test_id("standings").locator("tbody tr").first).to_contain_text("Contoso")
     margin = page.get_by_test_id("flip-margin")
     expect(margin).to_contain_text("The flip margin is 2.3 points of weight")
-    expect(margin).to_contain_text("lower Growth from 10 to 7.7")
+    expect(margin).to_contain_text("lower “Growth” from 10 to 7.7")
     expect(margin).to_contain_text(
-        "Northwind Health — Operations Analyst draws level; at 7 it leads"
+        "Northwind Health — Operations Analyst draws level with Contoso — Lead; at 7 it leads"
     )
     expect(page.get_by_test_id("decision-chart").locator("svg g.option")).to_have_count(2)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from nextround.interviews import services
@@ -97,7 +98,6 @@ def test_a_presentation_plan_warns_about_an_over_long_slide(page: Page, user: Us
 
 def test_rehearsal_pages_have_no_serious_accessibility_findings(page: Page, user: User) -> None:
     from axe_playwright_python.sync_playwright import Axe
-    from django.utils import timezone
 
     from nextround.rehearsal.models import CaseSession, PresentationPlan
     from nextround.workspace.demo import demo_load
@@ -132,18 +132,15 @@ def run_recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[f
     return str(wav), marks
 
 
-@pytest.fixture
-def mic_page(
-    browser: Browser, live_server: object, run_recording: tuple[str, list[float]]
-) -> Iterator[Page]:
-    """A Chromium whose microphone plays the run-through, with no permission prompt."""
+def _with_microphone(browser: Browser, live_server: object, wav: str) -> Iterator[Page]:
+    """A Chromium whose microphone plays ``wav``, with no permission prompt."""
     with_microphone = browser.browser_type.launch(
         executable_path=CHROMIUM,
         args=[
             *CHROMIUM_ARGS,
             "--use-fake-device-for-media-stream",
             "--use-fake-ui-for-media-stream",
-            f"--use-file-for-fake-audio-capture={run_recording[0]}%noloop",
+            f"--use-file-for-fake-audio-capture={wav}%noloop",
         ],
     )
     context = with_microphone.new_context(base_url=str(live_server))
@@ -151,6 +148,14 @@ def mic_page(
     yield context.new_page()
     context.close()
     with_microphone.close()
+
+
+@pytest.fixture
+def mic_page(
+    browser: Browser, live_server: object, run_recording: tuple[str, list[float]]
+) -> Iterator[Page]:
+    """A Chromium whose microphone plays the run-through."""
+    yield from _with_microphone(browser, live_server, run_recording[0])
 
 
 def test_a_run_through_marked_with_the_space_key_is_timed_per_slide(
@@ -194,3 +199,52 @@ def test_a_run_through_marked_with_the_space_key_is_timed_per_slide(
     expected = [len(script.split()) for script in SLIDE_SCRIPTS]
     assert all(abs(w - e) <= 2 for w, e in zip(words, expected, strict=True)), (words, run.marks)
     expect(page.get_by_test_id("run-total")).to_contain_text("against a slot of 60 s")
+
+
+# Under 30 seconds, so Whisper hears it in one window; the second sum is wrong.
+SPOKEN_CASE = (
+    "Is the goal to cut cost, or waste? I would look at three areas: buying, cooking and "
+    "serving. Let's assume the group buys 200,000 dollars of food a month. 200,000 times 15% is "
+    "30,000. 30,000 times 50% is 16,000. I recommend ordering daily from forecasts. The risk is "
+    "running out of popular dishes. The next step is a pilot in two kitchens."
+)
+
+
+@pytest.fixture
+def case_mic_page(
+    browser: Browser, live_server: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Page]:
+    """A Chromium whose microphone speaks a case answer."""
+    import_extra("faster_whisper", "voice")
+    from tests.conftest import speak
+
+    wav = speak(SPOKEN_CASE, tmp_path_factory.mktemp("case-mic") / "case.wav", words_per_minute=170)
+    yield from _with_microphone(browser, live_server, str(wav))
+
+
+def test_a_case_answered_out_loud_keeps_recording_through_a_phase_change(
+    case_mic_page: Page, user: User
+) -> None:
+    session = rehearsal_services.case_session_from_bank(
+        owner=user, key="kitchen-waste", now=timezone.now()
+    )
+    page = case_mic_page
+    page.goto(f"/cases/sessions/{session.pk}/")
+    page.get_by_role("button", name="Begin: Clarify").click()
+    page.get_by_label("Scratch structure:", exact=True).fill("- Buying\n- Cooking\n- Serving")
+    page.get_by_role("button", name="Record the answer").click()
+    expect(page.locator("#record-status")).to_contain_text("Recording")
+    page.wait_for_timeout(5_000)
+    # A phase begun while recording is sent in the background: the page and the recording stay.
+    page.get_by_role("button", name="Begin: Structure").click()
+    expect(page.get_by_test_id("current-phase")).to_contain_text("Structure")
+    expect(page.locator("#record-status")).to_contain_text("Recording")
+    page.wait_for_timeout(22_000)  # the rest of the answer
+    page.get_by_role("button", name="Stop and transcribe").click()
+    expect(page).to_have_url(re.compile(r"/cases/sessions/\d+/feedback/$"), timeout=20_000)
+    checks = page.get_by_test_id("case-checks")
+    expect(checks).to_contain_text("times 15% is 30,000: right", timeout=120_000)
+    expect(checks).to_contain_text("You announced 3 branches")
+    session.refresh_from_db()
+    assert session.audio.endswith(".webm") and session.structure_at is not None
+    assert session.structure.startswith("- Buying") and "three areas" in session.answer

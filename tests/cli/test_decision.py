@@ -41,8 +41,9 @@ def test_decide_prints_the_flip_margin(
     text = ok("decide")
     assert "1  Contoso — Lead" in text and "3.55*" in text
     assert (
-        "Flip margin 2.3: lower Team dynamics from 10 to 7.7 and Tidewater Freight — Senior "
-        "Operations Analyst draws level with Contoso — Lead; at 7 it leads." in text
+        "The flip margin is 2.3 points of weight: lower “Team dynamics” from 10 to 7.7 and "
+        "Tidewater Freight — Senior Operations Analyst draws level with Contoso — Lead; at 7 it "
+        "leads." in text
     )
     out = json.loads(ok("decide", "--json"))
     assert [s["name"] for s in out["standings"]] == [

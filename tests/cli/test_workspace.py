@@ -77,7 +77,7 @@ def test_import_adds_another_workspace(
     ("content", "message"),
     [
         ("this is not json", "not valid JSON"),
-        ('{"format": "nextround-workspace", "version": 8, "opportunities": []}', "version 8"),
+        ('{"format": "nextround-workspace", "version": 9, "opportunities": []}', "version 9"),
         ('{"format": "nextround-workspace", "version": 1, "opportunities": [{}]}',
          "opportunities[0].uid: missing."),
         ('{"format": "nextround-workspace", "version": 4, "opportunities": [], "quotes": '

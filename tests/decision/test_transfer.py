@@ -34,7 +34,7 @@ def document(other_user: User) -> dict[str, Any]:
 
 
 def test_round_trip_into_another_account(user: User, document: dict[str, Any]) -> None:
-    assert document["version"] == VERSION == 7
+    assert document["version"] == VERSION == 8
     card = document["opportunities"][0]["scorecard"]
     manager = next(s for s in card["scores"] if s["criterion"] == "manager")
     assert manager["score"] == 4 and list(manager["evidence"][0]) == ["note"]

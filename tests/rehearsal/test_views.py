@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.test import Client
 
 from nextround.interviews.models import Round
 from nextround.practice.models import PracticeSession
+from nextround.rehearsal import views
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
 
 
@@ -55,6 +57,29 @@ def test_a_case_session_from_start_to_feedback(client: Client, user: User) -> No
     checks = _text(page, "case-checks")
     assert "100 x 15% = 15: right" in checks
     assert "Clarifying questions first" in checks
+
+
+def test_the_case_session_offers_the_recorder_and_works_without_js(
+    client: Client, user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.post("/cases/start/", {"key": "kitchen-waste"})
+    session = CaseSession.objects.get(owner=user)
+    url = f"/cases/sessions/{session.pk}/"
+    page = _soup(client, url)
+    form = page.select_one("#upload-form")
+    assert form is not None and form["enctype"] == "multipart/form-data"
+    assert form.select_one("textarea[name=answer]")  # typed, as before
+    assert form.select_one("input[type=file][name=audio]")  # a recording made elsewhere
+    assert page.select_one("#recorder[hidden] #record-start")  # shown by the script
+    scripts = [s["src"] for s in page.select("script[src]")]
+    assert scripts.index("/static/rehearsal/case-recording.js") < scripts.index(
+        "/static/practice/recorder.js"
+    )
+    # Without the voice extra the page is the typed answer alone.
+    monkeypatch.setattr(views, "voice_ready", lambda: False)
+    page = _soup(client, url)
+    assert page.select_one("textarea[name=answer]") and not page.select_one("input[name=audio]")
+    assert not page.select_one("#recorder")
 
 
 def test_feedback_before_an_answer_and_others_sessions(

@@ -1,6 +1,6 @@
 """The flip margin on cases worked by hand, then its promise checked with hypothesis: at the
 crossing the two draw level, past it the challenger leads, and no smaller change to any one
-weight changes first place."""
+weight changes first place. Then the one sentence that words it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextround.scorecard.flip import flip_margin, lead, total_at
+from nextround.scorecard.flip import flip_margin, flip_sentence, lead, total_at
 from nextround.scorecard.score import Gate, Option, exact_total
 
 
@@ -156,3 +156,40 @@ def test_rescaled_weights_still_add_up_to_100(
         assert sum(rescaled.values()) == 100
         expected = sum(rescaled[k] * scores[k] for k in KEYS) / 100
         assert total_at(option, key, v) == expected
+
+
+# --- the sentence ------------------------------------------------------------------------------
+
+
+def test_the_sentence_words_the_smallest_flip() -> None:
+    # The three options above: lower nothing, raise “c” from 20 to 25 and B draws level with A.
+    assert flip_sentence(flip_margin([C, B, A])) == (
+        "The flip margin is 5.0 points of weight: raise “c” from 20 to 25.0 and B draws level "
+        "with A; at 26 it leads."
+    )
+
+
+def test_the_sentence_names_a_default_criterion_by_its_label_and_says_lower() -> None:
+    weights = {"manager": 50, "growth": 50}
+    margin = flip_margin(
+        [
+            card("n", weights, {"manager": 5, "growth": 2}),
+            card("c", weights, {"manager": 2, "growth": 4}),
+        ]
+    )
+    # As the two criteria by hand: lower the manager's style from 50 to 40, C ahead at 39.
+    assert flip_sentence(margin) == (
+        "The flip margin is 10.0 points of weight: lower “The manager's style” from 50 to 40.0 "
+        "and C draws level with N; at 39 it leads."
+    )
+
+
+def test_the_sentence_without_a_flip() -> None:
+    assert flip_sentence(None) == (
+        "Fewer than two options pass their gates: no weight can change first place."
+    )
+    gated = [card("a", TWO, {"a": 5, "b": 5}), card("b", TWO, {"a": 1, "b": 1}, gated=True)]
+    assert flip_sentence(flip_margin(gated)) == flip_sentence(None)
+    # Better on every criterion: no weight puts the other ahead.
+    margin = flip_margin([card("a", TWO, {"a": 5, "b": 5}), card("b", TWO, {"a": 1, "b": 1})])
+    assert flip_sentence(margin) == "No change to a single weight puts anyone ahead of A."

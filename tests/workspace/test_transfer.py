@@ -33,6 +33,7 @@ from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.prep import services as prep
 from nextround.prep.models import AskItem, PlanProgress
 from nextround.rehearsal import services as rehearsal
+from nextround.rehearsal.models import RunThrough
 from nextround.stories import services as stories
 from nextround.stories.models import (
     ConcernAnswer,
@@ -249,7 +250,7 @@ def full_document(other_user: User) -> Document:
 
 def test_export_has_header_and_no_database_ids(full_document: Document) -> None:
     assert full_document["format"] == FORMAT
-    assert full_document["version"] == VERSION == 7
+    assert full_document["version"] == VERSION == 8
     assert full_document["exported_at"] == NOW.isoformat()
     ids = {"id", "pk", "owner", "opportunity_id", "round_id", "story_id", "note_id", "person_id"}
     ids |= {"session", "session_id", "question", "question_id", "attempt_id"}
@@ -291,15 +292,18 @@ def test_export_query_count_does_not_grow_with_the_workspace(
     _fill(user)
     services.note_create(round_=rounds[0], kind="free", text="One more row.")
     stories.telling_record(story=story, round_=rounds[1], people=people[1:])
+    for _ in range(2):
+        RunThrough.objects.create(owner=user, plan=plan, status="done", seconds=1.0, words=[])
     with CaptureQueriesContext(connection) as large:
         workspace_export(owner=user, now=NOW)
     # 19 before the follow-up section's five prefetches (debrief, per-person debriefs, thank-you
     # notes, follow-ups sent, replies), the research section's four (facts, terms, feeds, news)
     # and the money section's five (budget, notice period, current job; each opportunity's
-    # market ranges and offers), the rehearsal section's three (presentation plans, their
-    # slides, case sessions) and the decision section's six (each opportunity's scorecard, its
-    # scores, their evidence, its must-have checks; the must-haves and the decisions).
-    assert len(large.captured_queries) == len(small.captured_queries) <= 42
+    # market ranges and offers), the rehearsal section's four (presentation plans, their
+    # slides and run-throughs, case sessions) and the decision section's six (each opportunity's
+    # scorecard, its scores, their evidence, its must-have checks; the must-haves and the
+    # decisions).
+    assert len(large.captured_queries) == len(small.captured_queries) <= 43
 
 
 def test_export_names_stories_by_ref_and_keeps_what_was_done_per_round(
@@ -513,7 +517,7 @@ def test_parse_document_accepts_what_export_writes(demo_document: Document) -> N
         (b"\xff\xfe\x00", "not UTF-8"),
         (b"[]", "expected a JSON object, got a list"),
         (b'{"format": "something-else", "version": 1, "opportunities": []}', "format is"),
-        (b'{"format": "nextround-workspace", "version": 8, "opportunities": []}', "newer"),
+        (b'{"format": "nextround-workspace", "version": 9, "opportunities": []}', "newer"),
         (b'{"format": "nextround-workspace", "version": "1", "opportunities": []}', "version"),
         (b'{"format": "nextround-workspace", "version": 1, "opportunities": {}}', "list"),
     ],

@@ -14,7 +14,6 @@ from nextround.jsonform import json_form
 if TYPE_CHECKING:
     from nextround.decision.selectors import FitView
     from nextround.decision.standings import DecisionView
-    from nextround.scorecard.flip import Flip
     from nextround.scorecard.score import Gate
 
 
@@ -92,20 +91,6 @@ def fit(opportunity_id: int, *, as_json: bool) -> None:
         _print_fit(view)
 
 
-def flip_sentence(flip: Flip, leader: str) -> str:
-    from nextround.scorecard.criteria import BY_KEY
-
-    label = BY_KEY[flip.criterion].label if flip.criterion in BY_KEY else flip.criterion
-    verb = "lower" if flip.change < 0 else "raise"
-    sentence = (
-        f"Flip margin {flip.size:.1f}: {verb} {label} from {flip.weight} to "
-        f"{flip.level_at:.1f} and {flip.challenger_name} draws level with {leader}"
-    )
-    if flip.whole_weight is not None:
-        sentence += f"; at {flip.whole_weight} it leads"
-    return sentence + "."
-
-
 def _decide_json(view: DecisionView) -> dict[str, Any]:
     return {
         "standings": [
@@ -138,6 +123,7 @@ def decide(*, as_json: bool) -> None:
     smallest change to one weight that would change first place."""
     owner = local_owner()
     from nextround.decision import standings
+    from nextround.scorecard.flip import flip_sentence
 
     view = standings.decision_view(owner=owner)
     if as_json:
@@ -158,13 +144,7 @@ def decide(*, as_json: bool) -> None:
     print_table(("#", "Opportunity", "Total", "Gates"), rows)
     if any(s.total.provisional for s in view.standings):
         click.echo("* provisional: some criteria are not scored yet and count as 3.")
-    margin = view.margin
-    if margin is None:
-        click.echo("Fewer than two options pass their gates: no weight can change first place.")
-    elif margin.smallest is None:
-        click.echo(f"No change to a single weight puts anyone ahead of {margin.leader_name}.")
-    else:
-        click.echo(flip_sentence(margin.smallest, margin.leader_name))
+    click.echo(flip_sentence(view.margin))
     if view.latest:
         chosen = view.latest.chosen_name or "none of them"
         click.echo(f"Decided {view.latest.decided_at:%Y-%m-%d}: {chosen}. {view.latest.reasons}")

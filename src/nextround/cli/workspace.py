@@ -68,14 +68,14 @@ def serve(host: str, port: int) -> None:
 
     from nextround.interviews import jobs as tagging_jobs
     from nextround.practice.services import figures_refresh, resume_pending
-    from nextround.rehearsal.services import run_through_resume
+    from nextround.rehearsal.services import case_answer_resume, run_through_resume
     from nextround.research import jobs as news_jobs
     from nextround.stories import jobs as embedding_jobs
     from nextround.wsgi import application
 
     # The workers live in this process: recordings the last run left queued start again here,
     # and each account's embeddings are brought up to date.
-    left = resume_pending() + run_through_resume()
+    left = resume_pending() + run_through_resume() + case_answer_resume()
     if left:
         click.echo(f"Transcribing {left} recording(s) left from the last run.")
     embedding_jobs.start()

@@ -1,5 +1,5 @@
-"""The case picker, an own prompt, the answer with its scratch structure, a round's plan, a
-slide, and a slide file to import. The models' rules check each field."""
+"""The case picker, an own prompt, the answer (typed or recorded) with its scratch structure, a
+round's plan, a slide, and a slide file to import. The models' rules check each field."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ class OwnCaseForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class AnswerForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The scratch structure and the answer, typed, or spoken: the recorder on the page sends
+    its recording as ``audio``; without it a recording made elsewhere is uploaded there."""
+
+    audio = forms.FileField(
+        label="Or upload a recording of your answer",
+        required=False,
+        help_text="webm, ogg, wav, mp3 or m4a. It is transcribed into the answer.",
+        widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
+    )
+
     class Meta:
         model = CaseSession
         fields = ("structure", "answer")

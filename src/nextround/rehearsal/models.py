@@ -1,7 +1,7 @@
 """The rehearsal app's records: case sessions (a prompt, the moment each phase began, the
-scratch structure and the typed answer) and presentation plans (one per round: the slot, the
-audience's brief and the slides with their notes). The measuring lives in the pure packages
-``nextround.cases`` and ``nextround.slides``."""
+scratch structure and the answer, typed or spoken) and presentation plans (one per round: the
+slot, the audience's brief and the slides with their notes) with their recorded run-throughs.
+The measuring lives in the pure packages ``nextround.cases`` and ``nextround.slides``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,15 @@ from nextround.interviews.models import Round, RoundNote
 from nextround.slides import thresholds as slide_limits
 
 KIND_CHOICES = list(KIND_LABELS.items())
+
+
+class RunStatus(models.TextChoices):
+    """Where a recording's transcription stands (a run-through's, a spoken case answer's)."""
+
+    QUEUED = "queued", "Queued"
+    TRANSCRIBING = "transcribing", "Transcribing"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
 
 
 class CaseSession(Owned):
@@ -49,12 +58,36 @@ class CaseSession(Owned):
     analyse_at = models.DateTimeField(null=True, blank=True)
     recommend_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A spoken answer: the recording (a file in the data folder's recordings, like a practice
+    # answer's), its transcription's status, and once transcribed its text and length. The
+    # transcript is kept apart from the answer, which it fills (see services).
+    audio = models.CharField(max_length=200, blank=True)
+    audio_status = models.CharField(  # blank: no recording
+        max_length=12, choices=RunStatus.choices, blank=True, default=""
+    )
+    audio_error = models.CharField(max_length=500, blank=True)
+    audio_seconds = models.FloatField(null=True, blank=True)
+    transcript = models.TextField(
+        blank=True,
+        max_length=case_limits.MAX_CASE_CHARS,
+        validators=[MaxLengthValidator(case_limits.MAX_CASE_CHARS)],
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(audio_status__in=["", *RunStatus.values]),
+                name="casesession_audio_status_known",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def transcribing(self) -> bool:
+        return self.audio_status in (RunStatus.QUEUED, RunStatus.TRANSCRIBING)
 
     def started(self) -> dict[str, object]:
         """Each begun phase with the moment it began."""
@@ -117,13 +150,6 @@ class Slide(Owned):
 
     def __str__(self) -> str:
         return self.title
-
-
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    TRANSCRIBING = "transcribing", "Transcribing"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
 
 
 class RunThrough(Owned):

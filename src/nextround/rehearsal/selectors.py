@@ -96,7 +96,8 @@ def session_view(*, session: CaseSession) -> SessionView:
         except NotFound:  # a key from a newer bank, read from an import
             case = None
     report = None
-    if session.finished_at is not None and session.answer.strip():
+    # While a recording is transcribed the answer is not complete yet.
+    if session.finished_at is not None and session.answer.strip() and not session.transcribing:
         report = analyse_case(session.answer, structure=session.structure, phases=times)
     upcoming = None if session.finished_at else next_phase(started)
     return SessionView(session, case, times, current, upcoming, report)

@@ -1,5 +1,6 @@
 """Writes of the rehearsal app: a case session started (from the bank, the candidate's own
-prompt or a round's case question), its phases begun, its answer saved and finished; a round's
+prompt or a round's case question), its phases begun, its answer typed or spoken (recorded,
+then transcribed in the background) and finished; a round's
 presentation plan, its slides typed, edited, moved, deleted or imported from a file; the
 audience's likely questions practised as a session."""
 
@@ -10,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -18,6 +20,7 @@ from django.db.models import Max
 
 from nextround import speech
 from nextround.cases import bank
+from nextround.cases import thresholds as case_limits
 from nextround.cases.phases import PHASES
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NextroundError
@@ -102,8 +105,104 @@ def case_answer_save(
     return save_validated(session, what="answer")
 
 
+def case_answer_recorded(
+    *,
+    session: CaseSession,
+    structure: str,
+    answer: str,
+    name: str,
+    chunks: Iterable[bytes],
+    size: int,
+    now: datetime,
+) -> CaseSession:
+    """Save a spoken answer's recording with the scratch structure and whatever was typed, and
+    queue it for transcription once committed. The recording ends the answer, so the clock stops
+    (if still running); a new recording replaces the last one."""
+    require_voice()
+    if session.transcribing:
+        raise Invalid("The last recording is still being transcribed: wait for it first.")
+    earlier = session.audio
+    path = _store_recording(name, chunks, size)
+    session.structure = structure
+    session.answer = answer
+    session.audio = path.name
+    session.audio_status = RunStatus.QUEUED
+    session.audio_error = ""
+    session.audio_seconds = None
+    if session.finished_at is None:
+        session.finished_at = now
+    try:
+        save_validated(session, what="answer")
+    except NextroundError:
+        path.unlink(missing_ok=True)
+        raise
+    if earlier:
+        transaction.on_commit(lambda: (recordings_dir() / earlier).unlink(missing_ok=True))
+    transaction.on_commit(lambda: jobs.enqueue_case_answer(session.pk))
+    return session
+
+
+def case_answer_transcribe(pk: int) -> None:
+    """Transcribe one queued spoken answer into the session's answer. The transcript fills an
+    empty answer and replaces the last transcript if the candidate left it as it was; anything
+    else typed is kept, the transcript after it. Every failure is written on the session as a
+    plain message, never raised: this runs in a background thread with no one to tell."""
+    session = CaseSession.objects.get(pk=pk)
+    if not session.transcribing:
+        return
+    _set_case(pk, audio_status=RunStatus.TRANSCRIBING)
+    try:
+        model = speech.load(settings.APP.speech_model, data_dir=settings.APP.data_dir)
+        transcript = speech.transcribe(recordings_dir() / session.audio, model=model)
+        text = transcript.text.strip()
+        if not text:
+            raise Invalid("No speech was heard in the recording. Check the microphone.")
+    except NextroundError as exc:
+        _set_case(pk, audio_status=RunStatus.FAILED, audio_error=exc.message[:500])
+        return
+    except Exception:
+        log.exception("transcribing case answer %s failed", pk)
+        _set_case(
+            pk, audio_status=RunStatus.FAILED, audio_error="The recording could not be transcribed."
+        )
+        return
+    # Read again: the candidate may have typed on while the recording was transcribed.
+    now_typed = CaseSession.objects.filter(pk=pk).values("answer", "transcript").first()
+    if now_typed is None:  # deleted meanwhile
+        return
+    typed = now_typed["answer"].strip()
+    answer = text if typed in ("", now_typed["transcript"].strip()) else f"{typed}\n\n{text}"
+    limit = case_limits.MAX_CASE_CHARS
+    _set_case(
+        pk,
+        audio_status=RunStatus.DONE,
+        audio_seconds=round(transcript.duration, 2),
+        transcript=text[:limit],
+        answer=answer[:limit],
+    )
+
+
+def _set_case(pk: int, **values: object) -> None:
+    CaseSession.objects.filter(pk=pk).update(**values)
+
+
+def case_answer_resume() -> int:
+    """Queue again the spoken answers a stopped server left untranscribed (`nextround serve`
+    runs it at start-up)."""
+    pending = list(
+        CaseSession.objects.filter(
+            audio_status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
+        ).values_list("pk", flat=True)
+    )
+    for pk in pending:
+        if not jobs.case_answer_active(pk):
+            _set_case(pk, audio_status=RunStatus.QUEUED)
+            jobs.enqueue_case_answer(pk)
+    return len(pending)
+
+
 def case_session_delete(*, session: CaseSession) -> None:
-    session.delete()
+    session.delete()  # its recording goes with it (signals.py)
 
 
 # --- presentation plans -----------------------------------------------------------------------
@@ -226,6 +325,21 @@ def presentation_practice_start(*, owner: User, round_: Round) -> PracticeSessio
     return session
 
 
+# --- recordings: spoken case answers and run-throughs ----------------------------------------
+
+
+def _store_recording(name: str, chunks: Iterable[bytes], size: int) -> Path:
+    """Write an uploaded recording into the data folder's recordings, as the practice answers'
+    are; refused (and nothing written) when its kind or size is not accepted."""
+    audio_format = speech.check_upload(name, size)
+    path = recordings_dir() / f"{uuid.uuid4().hex}.{audio_format}"
+    # Created for its owner alone whatever the umask: a recording is someone's own voice.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        for chunk in chunks:
+            out.write(chunk)
+    return path
+
+
 # --- run-throughs -----------------------------------------------------------------------------
 
 
@@ -244,12 +358,7 @@ def run_through_recorded(
             f"{len(marks)} slide changes for {slides} slides: at most {slides - 1}.",
             {"marks": [f"At most {slides - 1} slide changes for {slides} slides."]},
         )
-    audio_format = speech.check_upload(name, size)
-    path = recordings_dir() / f"{uuid.uuid4().hex}.{audio_format}"
-    # Created for its owner alone whatever the umask: a recording is someone's own voice.
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-        for chunk in chunks:
-            out.write(chunk)
+    path = _store_recording(name, chunks, size)
     run = RunThrough(owner=plan.owner, plan=plan, audio=path.name, marks=marks)
     try:
         save_validated(run, what="run-through")
@@ -293,9 +402,7 @@ def _set_run(pk: int, **values: object) -> None:
 
 
 def run_through_delete(*, run: RunThrough) -> None:
-    if run.audio:
-        (recordings_dir() / run.audio).unlink(missing_ok=True)
-    run.delete()
+    run.delete()  # its recording goes with it (signals.py)
 
 
 def run_through_resume() -> int:

@@ -1,6 +1,6 @@
 """Rehearsal pages: the case picker, a case session (prompt, phase buttons, scratch structure,
-answer) and its feedback; a round's presentation plan with its slides, budgets and import; a
-run-through recorded with its slide changes, and its per-slide report."""
+answer typed or recorded) and its feedback; a round's presentation plan with its slides,
+budgets and import; a run-through recorded with its slide changes, and its per-slide report."""
 
 from __future__ import annotations
 
@@ -110,6 +110,7 @@ def _session_page(
             "view": view,
             "session": session,
             "form": form or AnswerForm(instance=session),
+            "voice": voice_ready(),
         },
         form,
     )
@@ -118,26 +119,39 @@ def _session_page(
 @require_http_methods(["GET", "POST"])
 def case_session(request: HttpRequest, pk: int) -> HttpResponse:
     """The session; a POST saves the scratch structure and the answer (and, with ``finish``,
-    stops the clock and shows the feedback)."""
+    stops the clock and shows the feedback). A POST with a recording stops the clock too, and
+    the feedback page waits for its transcript."""
     session = _session(request, pk)
     if request.method != "POST":
         return _session_page(request, session)
-    form = AnswerForm(request.POST, instance=session)
+    form = AnswerForm(request.POST, request.FILES, instance=session)
     finish = request.POST.get("finish") == "1"
-    saved = submit(
-        form,
-        lambda: services.case_answer_save(
+
+    def save() -> CaseSession:
+        upload = form.cleaned_data["audio"]
+        if upload:
+            return services.case_answer_recorded(
+                session=session,
+                structure=form.cleaned_data["structure"],
+                answer=form.cleaned_data["answer"],
+                name=upload.name or "",
+                chunks=upload.chunks(),
+                size=upload.size or 0,
+                now=timezone.now(),
+            )
+        return services.case_answer_save(
             session=session,
             answer=form.cleaned_data["answer"],
             structure=form.cleaned_data["structure"],
             finish=finish,
             now=timezone.now(),
-        ),
-    )
+        )
+
+    saved = submit(form, save)
     if saved is None:
         session.refresh_from_db()
         return _session_page(request, session, form)
-    if finish:
+    if finish or saved.transcribing:
         return see_other(reverse("case_feedback", args=[session.pk]))
     messages.success(request, "Saved.")
     return see_other(reverse("case_session", args=[session.pk]) + "#answer")
@@ -156,7 +170,7 @@ def case_phase(request: HttpRequest, pk: int) -> HttpResponse:
 def case_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     view = selectors.session_view(session=session)
-    if view.report is None:
+    if view.report is None and not session.audio_status:
         raise Invalid("Finish the answer first: the feedback is measured on it.")
     return page(request, "rehearsal/case_feedback.html", {"view": view, "session": session})
 

@@ -14,6 +14,8 @@ leads; ``whole_weight`` is the nearest whole-number weight at which it is strict
 
 When scorecards weigh differently, the same v is set in each and each rescales its own others;
 the change is measured from the leader's weight.
+
+``flip_sentence`` words the margin, once for the decision page and `nextround decide`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from fractions import Fraction
 
 import msgspec
 
+from nextround.scorecard.criteria import BY_KEY
 from nextround.scorecard.score import TOTAL_WEIGHT, Option, exact_total, rank
 
 
@@ -133,3 +136,22 @@ def lead(options: Sequence[Option]) -> float | None:
     if len(passing) < 2:
         return None
     return float(exact_total(passing[0]) - exact_total(passing[1]))
+
+
+def flip_sentence(margin: FlipMargin | None) -> str:
+    """The flip margin as the candidate reads it: the smallest flip, or why there is none."""
+    if margin is None:
+        return "Fewer than two options pass their gates: no weight can change first place."
+    flip = margin.smallest
+    if flip is None:
+        return f"No change to a single weight puts anyone ahead of {margin.leader_name}."
+    criterion = BY_KEY[flip.criterion].label if flip.criterion in BY_KEY else flip.criterion
+    verb = "lower" if flip.change < 0 else "raise"
+    sentence = (
+        f"The flip margin is {flip.size:.1f} points of weight: {verb} “{criterion}” from "
+        f"{flip.weight} to {flip.level_at:.1f} and {flip.challenger_name} draws level with "
+        f"{margin.leader_name}"
+    )
+    if flip.whole_weight is not None:
+        sentence += f"; at {flip.whole_weight} it leads"
+    return sentence + "."

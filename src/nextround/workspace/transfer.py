@@ -36,6 +36,9 @@ read back only when the candidate set it by hand (older files: every question is
 Version 7 adds the rehearsal app's ``presentation`` per round (slot, brief, slides) and ``cases``
 at the top (case sessions; ``rehearsal/transfer.py``), each only when there is some, so older
 files import as before.
+Version 8 adds each presentation's transcribed ``run_throughs`` (slide changes, length, the
+words heard with their times; no recording) and a spoken case answer's ``transcript`` and
+``audio_seconds``, each only when there is some, so older files import as before.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ from nextround.research import transfer as research
 from nextround.stories import transfer as stories
 
 FORMAT = "nextround-workspace"
-VERSION = 7
+VERSION = 8
 
 
 class Header(Doc):
