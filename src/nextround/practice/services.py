@@ -279,9 +279,7 @@ def attempt_keep(*, attempt: Attempt) -> Attempt:
 
 
 def attempt_delete(*, attempt: Attempt) -> None:
-    if attempt.audio:
-        (recordings_dir() / attempt.audio).unlink(missing_ok=True)
-    attempt.delete()
+    attempt.delete()  # its recording goes with it (practice/signals.py)
 
 
 def resume_pending(*, owner: User | None = None) -> int:

@@ -8,8 +8,8 @@ class RehearsalConfig(AppConfig):
 
     def ready(self) -> None:
         # A signal, because cascades from rounds and opportunities (other apps) delete these too.
+        from nextround.practice.signals import recording_delete
         from nextround.rehearsal.models import CaseSession, RunThrough
-        from nextround.rehearsal.signals import recording_delete
 
         for model in (CaseSession, RunThrough):
             post_delete.connect(

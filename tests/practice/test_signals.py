@@ -1,6 +1,6 @@
-"""Recordings leave the data folder with their records, however those go: a case session
-deleted, and run-throughs deleted with their plan, their round or their opportunity (the
-cascade). A deletion rolled back keeps the file."""
+"""Recordings leave the data folder with their records, however those go: a practice attempt
+with its session, a case session deleted, and run-throughs deleted with their plan, their round
+or their opportunity (the cascade). A deletion rolled back keeps the file."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.db import transaction
 
 from nextround.interviews import services as interviews
 from nextround.interviews.models import Round
+from nextround.practice.models import Attempt, PracticeQuestion, PracticeSession
 from nextround.practice.services import recordings_dir
 from nextround.rehearsal import services
 from nextround.rehearsal.models import CaseSession, PresentationPlan, RunThrough
@@ -72,3 +73,29 @@ def test_a_deletion_rolled_back_keeps_the_recording(user: User) -> None:
     assert path.exists() and CaseSession.objects.filter(pk=pk).exists()
     CaseSession.objects.get(pk=pk).delete()
     assert not path.exists()
+
+
+def test_practice_attempts_take_their_recordings_with_their_session(
+    user: User, django_capture_on_commit_callbacks: object
+) -> None:
+    session = PracticeSession.objects.create(owner=user)
+    question = PracticeQuestion.objects.create(
+        session=session, position=1, text="Why this team?", category="motivation"
+    )
+    paths = [_recording(), _recording()]
+    for path in paths:
+        Attempt.objects.create(owner=user, question=question, mode="spoken", audio=path.name)
+    other = PracticeSession.objects.create(owner=user)
+    kept = _recording()
+    Attempt.objects.create(
+        owner=user,
+        question=PracticeQuestion.objects.create(
+            session=other, position=1, text="Why now?", category="motivation"
+        ),
+        mode="spoken",
+        audio=kept.name,
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        session.delete()
+    assert not any(path.exists() for path in paths)
+    assert kept.exists()
