@@ -1,20 +1,27 @@
-"""Run-throughs transcribed on a background thread inside the web server's process
-(``core.jobs.Worker``), as practice recordings are. An upload queues its run-through once it is
-committed (``services.run_through_recorded``, the one place that queues); `nextround serve`
-queues again those a stopped server left (``services.run_through_resume``)."""
+"""Run-throughs transcribed by a background task (``core.tasks``) on the ``transcribe`` queue, as
+practice recordings are. An upload queues its run-through once it is committed
+(``services.run_through_recorded``, the one place that queues); those a stopped worker left are
+queued again when `nextround serve` or `nextround worker` starts
+(``services.run_through_resume``)."""
 
 from __future__ import annotations
 
-from nextround.core.jobs import Worker
+from django_tasks import task
+
+from nextround.core.tasks import enqueue_once, is_queued, once
 
 
-def _transcribe(pk: int) -> None:
+@task(queue_name="transcribe")
+@once
+def transcribe(pk: int) -> None:
     from nextround.rehearsal.services import run_through_transcribe  # services import this
 
     run_through_transcribe(pk)
 
 
-_worker = Worker("run-through", _transcribe)
-enqueue = _worker.enqueue
-is_active = _worker.is_active
-busy = _worker.busy
+def enqueue(pk: int) -> bool:
+    return enqueue_once(transcribe, pk)
+
+
+def is_active(pk: int) -> bool:
+    return is_queued(transcribe, pk)

@@ -299,15 +299,11 @@ def run_through_delete(*, run: RunThrough) -> None:
 
 
 def run_through_resume() -> int:
-    """Queue again the run-throughs a stopped server left untranscribed (`nextround serve`
-    runs it at start-up)."""
-    pending = list(
-        RunThrough.objects.filter(
-            status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
-        ).values_list("pk", flat=True)
-    )
-    for pk in pending:
-        if not jobs.is_active(pk):
-            _set_run(pk, status=RunStatus.QUEUED)
-            jobs.enqueue(pk)
-    return len(pending)
+    """Queue again the run-throughs a stopped server or worker left untranscribed (`nextround
+    serve` and `nextround worker` run it at start-up); how many."""
+    pending = RunThrough.objects.filter(status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING])
+    left = [pk for pk in pending.values_list("pk", flat=True) if not jobs.is_active(pk)]
+    for pk in left:
+        _set_run(pk, status=RunStatus.QUEUED)
+        jobs.enqueue(pk)
+    return len(left)
