@@ -216,6 +216,21 @@ def speak(text: str, path: Path, *, words_per_minute: int = 150) -> Path:
     return path
 
 
+def drain(*queues: str) -> None:
+    """Run the queued background tasks (every queue, or ``queues``) on a worker thread until
+    none is left, as `nextround worker --batch` does. The worker sees committed rows only, so
+    the test needs ``django_db(transaction=True)``."""
+    from nextround.config import TASK_QUEUES
+    from nextround.core.tasks import work
+
+    worker = threading.Thread(
+        target=work, args=(queues or TASK_QUEUES,), kwargs={"batch": True}, name="test-worker"
+    )
+    worker.start()
+    worker.join(300)
+    assert not worker.is_alive(), "the queue was not drained in five minutes"
+
+
 @pytest.fixture
 def queue(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """What would have been handed to the transcription worker, which never runs here."""

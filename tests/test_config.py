@@ -203,3 +203,13 @@ def test_server_hosts_and_origins_are_checked(tmp_path: Path) -> None:
         config.load_settings({**base, "NEXTROUND_ALLOWED_HOSTS": "*"})
     with pytest.raises(ValueError, match="CSRF_TRUSTED_ORIGINS"):
         config.load_settings({**base, "NEXTROUND_CSRF_TRUSTED_ORIGINS": "coach.example.org"})
+
+
+def test_the_task_backend_is_a_dotted_path(tmp_path: Path) -> None:
+    base = {"NEXTROUND_DATA_DIR": str(tmp_path)}
+    assert config.load_settings(base).task_backend == "django_tasks_db.DatabaseBackend"
+    rq = {**base, "NEXTROUND_TASK_BACKEND": "django_tasks_rq.RQBackend"}
+    assert config.load_settings(rq).task_backend == "django_tasks_rq.RQBackend"
+    for bad in ("redis://localhost", "RQBackend", "django_tasks_rq.RQBackend()"):
+        with pytest.raises(ValueError, match="NEXTROUND_TASK_BACKEND takes the dotted path"):
+            config.load_settings({**base, "NEXTROUND_TASK_BACKEND": bad})

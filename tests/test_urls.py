@@ -209,7 +209,7 @@ class Workspace:
 
 @pytest.fixture
 def workspace(user: User, other_user: User, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    # No background thread: what would be queued is dropped (the test's transaction never
+    # No background work: what would be queued is dropped (the test's transaction never
     # commits, so nothing queued on commit runs either).
     monkeypatch.setattr(practice_jobs, "enqueue", lambda pk: None)
     monkeypatch.setattr(story_jobs, "enqueue", lambda pk: None)

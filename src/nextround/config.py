@@ -69,12 +69,18 @@ ENVIRONMENT = {
     "cookies are then sent over HTTPS only, plain HTTP is redirected and HSTS is on.",
     "NEXTROUND_FETCH_ALLOW_HOSTS": "Comma-separated host names or IP addresses inside this "
     "computer or a private network that the web fetcher may reach (default: none).",
+    "NEXTROUND_TASK_BACKEND": "Django tasks backend for background work, as a dotted path "
+    "(default django_tasks_db.DatabaseBackend: the queue kept in the database).",
     "NEXTROUND_COUNTRY": "Your country, and optionally its region, for the public holidays "
     "follow-up dates skip: US, GB-ENG, DE-BY (default: your time zone's country).",
 }
 MATCHING = ("auto", "lexical")
 #: How the embedding model runs; see nextround.fit.quantized.
 EMBEDDING_PRECISIONS = ("int8", "float")
+#: The queues of background work, one per kind: two transcriptions at once would only make
+#: each slower, while a transcription need not hold up the tagging of a question.
+TASK_QUEUES = ("transcribe", "embed", "tag", "news")
+DEFAULT_TASK_BACKEND = "django_tasks_db.DatabaseBackend"
 MODES = ("local", "server")
 #: The speech models by name (besides a model folder); see nextround.speech.models.
 SPEECH_MODELS = ("auto", "base", "tiny.en")
@@ -102,6 +108,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()  # server mode: names the site answers to
     csrf_trusted_origins: tuple[str, ...] = ()  # server mode: https://name origins of a proxy
     tls_proxy: bool = False  # server mode: a TLS proxy in front sets X-Forwarded-Proto
+    task_backend: str = DEFAULT_TASK_BACKEND  # dotted path of a Django tasks backend class
 
     @property
     def local_mode(self) -> bool:
@@ -150,6 +157,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         allowed_hosts=_host_names(env.get("NEXTROUND_ALLOWED_HOSTS", "")),
         csrf_trusted_origins=_origins(env.get("NEXTROUND_CSRF_TRUSTED_ORIGINS", "")),
         tls_proxy=env.get("NEXTROUND_TLS_PROXY", "") == "1",
+        task_backend=_task_backend(env),
     )
 
 
@@ -159,6 +167,19 @@ def data_folder(environ: dict[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     configured = env.get("NEXTROUND_DATA_DIR")
     return Path(configured or platformdirs.user_data_dir("nextround", appauthor=False)).expanduser()
+
+
+_DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
+
+
+def _task_backend(env: dict[str, str]) -> str:
+    value = env.get("NEXTROUND_TASK_BACKEND", "").strip() or DEFAULT_TASK_BACKEND
+    if not _DOTTED.fullmatch(value):
+        raise ValueError(
+            "NEXTROUND_TASK_BACKEND takes the dotted path of a tasks backend class, such as "
+            f"{DEFAULT_TASK_BACKEND}, not {value!r}"
+        )
+    return value
 
 
 def _mode(env: dict[str, str]) -> str:

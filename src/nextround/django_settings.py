@@ -7,7 +7,13 @@ from typing import Any
 import dj_database_url
 import django_stubs_ext
 
-from nextround.config import LOGIN_FAILURE_LIMIT, LOGIN_PAUSE, keep_private, load_settings
+from nextround.config import (
+    LOGIN_FAILURE_LIMIT,
+    LOGIN_PAUSE,
+    TASK_QUEUES,
+    keep_private,
+    load_settings,
+)
 
 django_stubs_ext.monkeypatch()
 
@@ -31,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "nextround.core",
     "nextround.interviews",
     "nextround.prep",
@@ -77,6 +85,10 @@ AXES_LOCKOUT_CALLABLE = "nextround.core.views.locked_out"
 # The address the connection came from; headers a client can write (X-Forwarded-For) are not
 # trusted, or every wrong guess could claim a new address.
 AXES_CLIENT_IP_CALLABLE = "nextround.core.views.client_address"
+
+# Background work (nextround.core.tasks): the backend is a setting, so another one (RQ, Celery)
+# is a matter of installing it and naming it; the default keeps the queue in the database.
+TASKS = {"default": {"BACKEND": APP.task_backend, "QUEUES": list(TASK_QUEUES)}}
 
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"

@@ -44,3 +44,15 @@ def page(browser: Browser, live_server: object) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture
+def workers(live_server: object) -> Iterator[None]:
+    """The worker threads `nextround serve` runs in local mode, beside the live server: what a
+    page queues is done in the background, as in the app."""
+    from nextround.core.tasks import InProcessWorkers
+
+    running = InProcessWorkers()
+    running.start()
+    yield
+    running.stop()

@@ -91,7 +91,7 @@ def mic_page(microphone_browser: Browser, live_server: object) -> Iterator[Page]
 
 
 def test_a_recorded_answer_is_transcribed_with_progress_then_analysed(
-    mic_page: Page, user: User, tmp_path: Path
+    mic_page: Page, user: User, tmp_path: Path, workers: None
 ) -> None:
     page = mic_page
     _start_behavioral_session(page)

@@ -159,7 +159,7 @@ def mic_page(
 
 
 def test_a_run_through_marked_with_the_space_key_is_timed_per_slide(
-    mic_page: Page, user: User, run_recording: tuple[str, list[float]]
+    mic_page: Page, user: User, run_recording: tuple[str, list[float]], workers: None
 ) -> None:
     from tests.slides.spoken import SLIDE_SCRIPTS
 

@@ -1,4 +1,4 @@
-"""`nextround demo`, `export`, `import` and `serve`."""
+"""`nextround demo`, `export`, `import`, `serve` and `worker`."""
 
 from __future__ import annotations
 
@@ -14,16 +14,20 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import waitress
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from nextround.core import tasks
 from nextround.interviews import jobs as tagging_jobs
 from nextround.interviews.models import Opportunity
+from nextround.practice import jobs as practice_jobs
 from nextround.practice import services
-from nextround.practice.models import Status
+from nextround.practice.models import Attempt, Status
+from nextround.research import jobs as news_jobs
 from nextround.stories import jobs as embedding_jobs
 from nextround.workspace.demo import demo_load
 from nextround.workspace.transfer import VERSION, workspace_export
@@ -184,15 +188,56 @@ def test_serve_queues_recordings_left_behind_before_it_takes_requests(
     monkeypatch.setattr(embedding_jobs, "_serving", serving)
     tagging = threading.Event()  # nor leave question notes to a worker
     monkeypatch.setattr(tagging_jobs, "_serving", tagging)
+    monkeypatch.setattr(news_jobs, "_serving", threading.Event())  # nor queue news refreshes
+    started: list[object] = []  # the worker threads must not outlive the test
+    monkeypatch.setattr(tasks.InProcessWorkers, "start", lambda self: started.append(self))
 
     out = ok("serve", "--port", "8799")
     assert serving.is_set()  # saves from now on queue their embeddings
     assert tagging.is_set()  # and their questions' tagging by meaning
+    assert len(started) == 1  # local mode: the workers run inside this one command
     assert "Transcribing 2 recording(s) left from the last run." in out
     assert [sorted(q) for q in queued_when_serving] == [sorted([halfway.pk, waiting.pk])]
     assert done.pk not in queue
     halfway.refresh_from_db()
     assert (halfway.status, halfway.progress) == (Status.QUEUED, 0.0)  # starts over
+
+
+def test_serve_takes_workers_only_in_server_mode(bad: Callable[..., str]) -> None:
+    line = bad("serve", "--workers", "2", "--port", str(_free_port()))
+    assert "--workers needs server mode (NEXTROUND_MODE=server) on Linux" in line
+
+
+# --- worker --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_queues_what_a_stopped_worker_left_and_runs_the_queue(
+    ok: Callable[..., str], user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    left = _left_behind(user, Status.TRANSCRIBING, 0.4)
+    ran: list[int] = []
+
+    def transcribe(pk: int) -> None:  # no model: the queue is what is tested
+        ran.append(pk)
+        Attempt.objects.filter(pk=pk).update(status=Status.DONE)
+
+    monkeypatch.setattr(services, "transcribe_attempt", transcribe)
+    out = ok("worker", "--batch")
+    assert "Transcribing 1 recording(s) left from the last run." in out
+    assert ran == [left.pk]
+    assert not practice_jobs.is_active(left.pk)
+    assert ok("worker", "--queue", "transcribe", "--batch") == ""  # nothing left to do
+    assert ran == [left.pk]
+
+
+def test_worker_refuses_a_backend_with_workers_of_its_own(
+    bad: Callable[..., str], settings: Any
+) -> None:
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
+    }
+    assert "run that backend's own worker" in bad("worker", "--batch")
 
 
 # --- a paused sign-in ----------------------------------------------------------------------

@@ -1,20 +1,21 @@
 """Question notes tagged by meaning in the background (nextround.interviews.jobs): a serving
-process tags a saved question by its words at once, queues it, and the worker tags it again with
+process tags a saved question by its words at once, queues it, and a worker tags it again with
 the sentence embeddings; the request never runs the model."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
+from nextround.core.models import QueuedTask
 from nextround.interviews import jobs, services
 from nextround.interviews.models import NoteKind, Opportunity, Round, RoundNote
 from nextround.playbook import question_model
 from nextround.playbook.classify import classify_question
+from tests.conftest import drain
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker sees only committed rows
 
@@ -29,18 +30,10 @@ GUESSED = (
 
 @pytest.fixture(autouse=True)
 def _serving(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """Each test starts as a CLI process does (not serving) and leaves the worker idle."""
+    """Each test starts as a CLI process does (not serving)."""
     event = threading.Event()
     monkeypatch.setattr(jobs, "_serving", event)
     yield event
-    _wait_idle()
-
-
-def _wait_idle() -> None:
-    deadline = time.monotonic() + 60
-    while jobs.busy() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not jobs.busy()
 
 
 @pytest.fixture
@@ -73,7 +66,7 @@ def test_a_command_tags_by_meaning_in_the_foreground_and_queues_nothing(
     for text in GUESSED:
         note = services.note_create(round_=round_, kind=NoteKind.QUESTION, text=text)
         assert note.category == classify_question(text).category
-    assert not jobs.busy()
+    assert not QueuedTask.objects.exists()
     assert meaning_callers and set(meaning_callers) == {threading.current_thread().name}
 
 
@@ -87,7 +80,7 @@ def test_a_serving_process_tags_by_words_then_the_worker_by_meaning(
     queued: list[int] = []
     enqueue = jobs.enqueue
 
-    def recording(note_id: int) -> object:
+    def recording(note_id: int) -> bool:
         queued.append(note_id)
         return enqueue(note_id)
 
@@ -100,7 +93,8 @@ def test_a_serving_process_tags_by_words_then_the_worker_by_meaning(
     for note, text in zip(notes, GUESSED, strict=True):
         assert note.category == classify_question(text, meaning=False).category
     assert queued == [n.pk for n in notes]
-    _wait_idle()
+    assert all(jobs.is_active(n.pk) for n in notes)
+    drain("tag")
     assert meaning_callers and request not in meaning_callers
     for note, text in zip(notes, GUESSED, strict=True):
         note.refresh_from_db()

@@ -1,10 +1,9 @@
-"""Spoken practice: a recording uploaded, transcribed in the background with real faster-whisper
+"""Spoken practice: a recording uploaded, queued, transcribed by a worker with real faster-whisper
 on espeak-ng speech, analysed, and shown. Needs the voice extra (installed by `make`)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,11 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from nextround.practice import jobs, services
 from nextround.practice.models import Attempt, PracticeQuestion, Status
-from tests.conftest import import_extra, speak
+from tests.conftest import drain, import_extra, speak
 
 import_extra("faster_whisper", "voice")
 
@@ -24,16 +24,6 @@ SAID = (
     "I wrote a triage guide and I trained four new agents. "
     "As a result the waiting time fell by half."
 )
-
-
-@pytest.fixture(autouse=True)
-def _worker_idle_after_each_test() -> Iterator[None]:
-    """A job a test started (an upload or a resume queues it) must not outlive the test: a
-    later test's attempt can reuse its id, and the worker would take it for a duplicate."""
-    yield
-    deadline = time.monotonic() + 120
-    while jobs.busy() and time.monotonic() < deadline:
-        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -119,31 +109,34 @@ def test_deleting_an_attempt_deletes_its_recording(
     assert not saved.exists()
 
 
-def _wait_until_done(pk: int, seconds: float = 120) -> Attempt:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        attempt = Attempt.objects.get(pk=pk)
-        if not attempt.pending:
-            return attempt
-        time.sleep(0.2)
-    pytest.fail("the transcription did not finish")
-
-
 @pytest.mark.django_db(transaction=True)
-def test_the_background_worker_transcribes_after_the_upload_commits(
-    user: User, question: PracticeQuestion, recording: Path
+def test_a_worker_transcribes_from_the_queue_after_the_upload_commits(
+    user: User, question: PracticeQuestion, recording: Path, ok: Callable[..., str]
 ) -> None:
     response = _upload(Client(), question, "answer.wav", recording.read_bytes())
     assert response.status_code == 303  # type: ignore[attr-defined]
-    attempt = _wait_until_done(Attempt.objects.get().pk)
+    attempt = Attempt.objects.get()
+    assert jobs.is_active(attempt.pk)
+    queued = DBTaskResult.objects.get()
+    assert (queued.status, queued.queue_name, queued.args_kwargs["args"]) == (
+        "READY",
+        "transcribe",
+        [attempt.pk],
+    )
+    assert not jobs.enqueue(attempt.pk)  # queued once
+
+    ok("worker", "--queue", "transcribe", "--batch")  # a real worker, from the database queue
+
+    attempt.refresh_from_db()
     assert attempt.status == Status.DONE, attempt.error
     assert attempt.progress == 1.0
     assert "guide" in attempt.text.lower()
     assert not jobs.is_active(attempt.pk)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_recordings_left_queued_by_a_stopped_server_are_queued_again(
+def test_recordings_left_queued_by_a_stopped_worker_are_queued_again(
     user: User, question: PracticeQuestion, recording: Path
 ) -> None:
     name = "left-behind.wav"
@@ -151,5 +144,9 @@ def test_recordings_left_queued_by_a_stopped_server_are_queued_again(
     left = Attempt.objects.create(
         owner=user, question=question, mode="spoken", status=Status.TRANSCRIBING, audio=name
     )
-    services.resume_pending()  # what `nextround serve` runs at start-up; pages never queue
-    assert _wait_until_done(left.pk).status == Status.DONE
+    assert services.resume_pending() == 1  # what `serve` and `worker` run at start-up
+    left.refresh_from_db()
+    assert left.status == Status.QUEUED and jobs.is_active(left.pk)
+    drain("transcribe")
+    left.refresh_from_db()
+    assert left.status == Status.DONE, left.error

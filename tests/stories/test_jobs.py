@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +18,7 @@ from nextround.interviews.models import Opportunity
 from nextround.stories import jobs, selectors, services
 from nextround.stories.matching import matcher
 from nextround.stories.models import Embedding
+from tests.conftest import drain
 from tests.stories.helpers import NEGOTIATION
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker sees only committed rows
@@ -26,19 +26,11 @@ pytestmark = pytest.mark.django_db(transaction=True)  # the worker sees only com
 
 @pytest.fixture(autouse=True)
 def _not_serving(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test starts as a CLI process does (not serving) and leaves the worker idle."""
+    """Each test starts as a CLI process does (not serving)."""
     monkeypatch.setattr(jobs, "_serving", threading.Event())
     matcher.cache_clear()
     yield
-    _wait_idle()
     matcher.cache_clear()
-
-
-def _wait_idle() -> None:
-    deadline = time.monotonic() + 60
-    while jobs.busy() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not jobs.busy()
 
 
 def _stored_for(opportunity: Opportunity) -> int:
@@ -49,7 +41,7 @@ def _stored_for(opportunity: Opportunity) -> int:
 
 def test_a_process_that_does_not_serve_queues_nothing_on_save(posted: Opportunity) -> None:
     services.story_create(owner=posted.owner, **NEGOTIATION)
-    assert not jobs.busy()
+    assert not jobs.is_active(posted.owner_id)
     assert not Embedding.objects.exists()
     assert selectors.coverage(opportunity=posted).pending > 0
 
@@ -57,12 +49,12 @@ def test_a_process_that_does_not_serve_queues_nothing_on_save(posted: Opportunit
 def test_a_serving_process_prepares_what_a_save_changes(posted: Opportunity, user: User) -> None:
     assert jobs.start() == 0  # no account has stories yet
     services.story_create(owner=user, **NEGOTIATION)
-    _wait_idle()
+    drain("embed")
     assert selectors.coverage(opportunity=posted).pending == 0
     assert _stored_for(posted) == len(set(selectors.embedding_texts(owner=user)))
     # A new posting brings new requirements: saving it queues them too.
     services.posting_set(opportunity=posted, text="Must have: fluent Portuguese.")
-    _wait_idle()
+    drain("embed")
     view = selectors.coverage(opportunity=posted)
     assert view.pending == 0 and view.coverage.method == "semantic"
 
@@ -71,7 +63,8 @@ def test_starting_to_serve_prepares_what_an_earlier_run_left(posted: Opportunity
     services.story_create(owner=posted.owner, **NEGOTIATION)
     assert selectors.coverage(opportunity=posted).pending > 0
     assert jobs.start() == 1
-    _wait_idle()
+    assert jobs.is_active(posted.owner_id)
+    drain("embed")
     assert selectors.coverage(opportunity=posted).pending == 0
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
@@ -33,6 +32,7 @@ from nextround.stories.models import (
     Strength,
     Telling,
 )
+from tests.conftest import drain
 from tests.prep.helpers import at_once
 from tests.stories.helpers import (
     DASHBOARD,
@@ -837,7 +837,7 @@ def test_the_coverage_page_never_loads_the_model_nor_embeds(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_asking_to_prepare_the_embeddings_runs_the_background_worker(
+def test_asking_to_prepare_the_embeddings_queues_them_for_a_worker(
     client: Client, posted: Opportunity, stories: list[Story]
 ) -> None:
     url = f"/opportunities/{posted.pk}/coverage/"
@@ -845,10 +845,9 @@ def test_asking_to_prepare_the_embeddings_runs_the_background_worker(
     try:
         response = client.post(f"{url}prepare/")
         assert response.status_code == 303 and response["Location"] == url
-        deadline = time.monotonic() + 60
-        while jobs.busy() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not jobs.busy()
+        assert jobs.is_active(posted.owner_id)
+        drain("embed")
+        assert not jobs.is_active(posted.owner_id)
         text = page_text(client.get(url))
     finally:
         matcher.cache_clear()

@@ -1,5 +1,6 @@
 """The shared base of every domain app: records owned by an account, text limits, and the web
-address field. No tables of its own."""
+address field; and the one table of its own, the background tasks queued or running
+(``core.tasks``)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,20 @@ class Owned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class QueuedTask(models.Model):
+    """A background task queued or running for one key (``core.tasks``): the unique pair is what
+    keeps a second request, in any process, from queueing it again."""
+
+    task = models.CharField(max_length=200)  # the task function's module path
+    key = models.BigIntegerField()
+    queued_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True)
+    runner = models.CharField(max_length=300, blank=True)  # host:pid of the worker running it
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "key"], name="task_queued_once")]
+
+    def __str__(self) -> str:
+        return f"{self.task}({self.key})"

@@ -1,8 +1,8 @@
-"""Question notes tagged by meaning on a background thread (``core.jobs.Worker``).
+"""Question notes tagged by meaning by a background task (``core.tasks``, the ``tag`` queue).
 
 Telling a question's kind by its meaning runs the sentence-embedding model (the ``ml`` extra),
 and no request waits on a model: in a serving process a save tags the question at once by its
-words and opening, then queues the note, once the write is committed, for this worker to tag it
+words and opening, then queues the note, once the write is committed, for a worker to tag it
 again with the embeddings. Only a serving process queues (``start``, called by `nextround
 serve`); a command or a test tags by meaning in the foreground.
 """
@@ -12,20 +12,27 @@ from __future__ import annotations
 import threading
 
 from django.db import transaction
+from django_tasks import task
 
-from nextround.core.jobs import Worker
+from nextround.core.tasks import enqueue_once, is_queued, once
 
 
-def _tag(note_id: int) -> None:
+@task(queue_name="tag")
+@once
+def tag(note_id: int) -> None:
     from nextround.interviews.services import note_tag_by_meaning  # services import this module
 
     note_tag_by_meaning(note_id=note_id)
 
 
-_worker = Worker("tag", _tag)
-enqueue = _worker.enqueue
-is_active = _worker.is_active
-busy = _worker.busy
+def enqueue(note_id: int) -> bool:
+    return enqueue_once(tag, note_id)
+
+
+def is_active(note_id: int) -> bool:
+    return is_queued(tag, note_id)
+
+
 _serving = threading.Event()
 
 

@@ -1,22 +1,29 @@
-"""Background transcription inside the web server's process (``core.jobs.Worker``).
+"""Transcription of a spoken answer, a background task (``core.tasks``) on the ``transcribe``
+queue.
 
-An upload queues its attempt once it is committed. A stopped server leaves attempts queued;
-`nextround serve` queues them again when it starts (`services.resume_pending`). Pages never
-queue: a GET must not start work.
+An upload queues its attempt once it is committed. Attempts a stopped worker left are queued
+again when `nextround serve` or `nextround worker` starts (`services.resume_pending`). Pages
+never queue: a GET must not start work.
 """
 
 from __future__ import annotations
 
-from nextround.core.jobs import Worker
+from django_tasks import task
+
+from nextround.core.tasks import enqueue_once, is_queued, once
 
 
-def _transcribe(pk: int) -> None:
+@task(queue_name="transcribe")
+@once
+def transcribe(pk: int) -> None:
     from nextround.practice.services import transcribe_attempt  # services import this module
 
     transcribe_attempt(pk)
 
 
-_worker = Worker("transcribe", _transcribe)
-enqueue = _worker.enqueue
-is_active = _worker.is_active
-busy = _worker.busy
+def enqueue(pk: int) -> bool:
+    return enqueue_once(transcribe, pk)
+
+
+def is_active(pk: int) -> bool:
+    return is_queued(transcribe, pk)

@@ -283,15 +283,15 @@ def attempt_delete(*, attempt: Attempt) -> None:
 
 
 def resume_pending(*, owner: User | None = None) -> int:
-    """Queue again the recordings a stopped server left untranscribed (every account's unless
-    ``owner`` is given); nothing is lost. ``nextround serve`` runs it once at start-up, so
-    pages and the status poll only ever read."""
+    """Queue again the recordings a stopped server or worker left untranscribed (every
+    account's unless ``owner`` is given); nothing is lost. `nextround serve` and `nextround
+    worker` run it at start-up, so pages and the status poll only ever read. Returns how many
+    were queued again; those still in the queue are left there."""
     pending_attempts = Attempt.objects.filter(status__in=[Status.QUEUED, Status.TRANSCRIBING])
     if owner is not None:
         pending_attempts = pending_attempts.filter(owner=owner)
-    pending = list(pending_attempts.values_list("pk", flat=True))
-    for pk in pending:
-        if not jobs.is_active(pk):
-            _set(pk, status=Status.QUEUED, progress=0.0)
-            jobs.enqueue(pk)
-    return len(pending)
+    left = [pk for pk in pending_attempts.values_list("pk", flat=True) if not jobs.is_active(pk)]
+    for pk in left:
+        _set(pk, status=Status.QUEUED, progress=0.0)
+        jobs.enqueue(pk)
+    return len(left)

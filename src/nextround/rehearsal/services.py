@@ -187,18 +187,16 @@ def _set_case(pk: int, **values: object) -> None:
 
 
 def case_answer_resume() -> int:
-    """Queue again the spoken answers a stopped server left untranscribed (`nextround serve`
-    runs it at start-up)."""
-    pending = list(
-        CaseSession.objects.filter(
-            audio_status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
-        ).values_list("pk", flat=True)
+    """Queue again the spoken answers a stopped server or worker left untranscribed (`nextround
+    serve` and `nextround worker` run it at start-up); how many."""
+    pending = CaseSession.objects.filter(
+        audio_status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
     )
-    for pk in pending:
-        if not jobs.case_answer_active(pk):
-            _set_case(pk, audio_status=RunStatus.QUEUED)
-            jobs.enqueue_case_answer(pk)
-    return len(pending)
+    left = [pk for pk in pending.values_list("pk", flat=True) if not jobs.case_answer_active(pk)]
+    for pk in left:
+        _set_case(pk, audio_status=RunStatus.QUEUED)
+        jobs.enqueue_case_answer(pk)
+    return len(left)
 
 
 def case_session_delete(*, session: CaseSession) -> None:
@@ -406,15 +404,11 @@ def run_through_delete(*, run: RunThrough) -> None:
 
 
 def run_through_resume() -> int:
-    """Queue again the run-throughs a stopped server left untranscribed (`nextround serve`
-    runs it at start-up)."""
-    pending = list(
-        RunThrough.objects.filter(
-            status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING]
-        ).values_list("pk", flat=True)
-    )
-    for pk in pending:
-        if not jobs.is_active(pk):
-            _set_run(pk, status=RunStatus.QUEUED)
-            jobs.enqueue(pk)
-    return len(pending)
+    """Queue again the run-throughs a stopped server or worker left untranscribed (`nextround
+    serve` and `nextround worker` run it at start-up); how many."""
+    pending = RunThrough.objects.filter(status__in=[RunStatus.QUEUED, RunStatus.TRANSCRIBING])
+    left = [pk for pk in pending.values_list("pk", flat=True) if not jobs.is_active(pk)]
+    for pk in left:
+        _set_run(pk, status=RunStatus.QUEUED)
+        jobs.enqueue(pk)
+    return len(left)

@@ -1,10 +1,10 @@
-"""Sentence embeddings prepared in the background (``core.jobs.Worker``), so that no page waits
-on the model. Saving a story or an opportunity (its posting) queues its owner once the write is
-committed; the coverage and concerns pages show word matching until every text they need has a
-stored vector, and say so.
+"""Sentence embeddings prepared by a background task (``core.tasks``, the ``embed`` queue), so
+that no page waits on the model. Saving a story or an opportunity (its posting) queues its owner
+once the write is committed; the coverage and concerns pages show word matching until every text
+they need has a stored vector, and say so.
 
-Only a serving process queues on save (``start``, called by `nextround serve`): a CLI command
-must not be held open by a thread embedding everything, and embeds what it asks for itself.
+Only a serving process queues on save (``start``, called by `nextround serve` before it forks its
+web workers): a CLI command embeds what it asks for itself.
 """
 
 from __future__ import annotations
@@ -13,20 +13,27 @@ import threading
 from typing import Any
 
 from django.db import transaction
+from django_tasks import task
 
-from nextround.core.jobs import Worker
+from nextround.core.tasks import enqueue_once, is_queued, once
 
 
-def _prepare(owner_id: int) -> None:
+@task(queue_name="embed")
+@once
+def prepare(owner_id: int) -> None:
     from nextround.stories.services import embeddings_prepare  # services import this module
 
     embeddings_prepare(owner_id=owner_id)
 
 
-_worker = Worker("embed", _prepare)
-enqueue = _worker.enqueue
-is_active = _worker.is_active
-busy = _worker.busy
+def enqueue(owner_id: int) -> bool:
+    return enqueue_once(prepare, owner_id)
+
+
+def is_active(owner_id: int) -> bool:
+    return is_queued(prepare, owner_id)
+
+
 _serving = threading.Event()
 
 
