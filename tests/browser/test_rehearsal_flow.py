@@ -223,7 +223,7 @@ def case_mic_page(
 
 
 def test_a_case_answered_out_loud_keeps_recording_through_a_phase_change(
-    case_mic_page: Page, user: User
+    case_mic_page: Page, user: User, workers: None
 ) -> None:
     session = rehearsal_services.case_session_from_bank(
         owner=user, key="kitchen-waste", now=timezone.now()
