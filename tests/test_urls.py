@@ -34,6 +34,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
+from nextround.coaching.models import Comment
 from nextround.core.services import LOCAL_USERNAME
 from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
@@ -88,7 +89,19 @@ KINDS: dict[str, type[Any]] = {
     "strengths/": Strength,
     "evidence/": Evidence,
     "must-haves/": MustHave,
+    "comments/": Comment,
+    "coach/candidates/": User,
 }
+
+# The field that names a record's account, for the kinds not kept in an ``owner`` field: a
+# comment is on its candidate's material, and an account is its own.
+OWNER_FIELDS: dict[type[Any], str] = {Comment: "candidate__username", User: "username"}
+
+
+def _owned(model: type[Any], username: str) -> Any:
+    """The records of ``model`` that belong to the account named ``username``."""
+    return model.objects.filter(**{OWNER_FIELDS.get(model, "owner__username"): username})
+
 
 # POST addresses a page's script calls with the fields of another form: the probe sends them
 # that form's fields.
@@ -106,6 +119,13 @@ NOT_PROBED: dict[str, str] = {
     "invite": "its form shows only to coaches and administrators, and the probe's local account "
     "is a candidate; tests/coaching/test_services.py covers it",
     "password_reset": "needs a valid one-time token; tests/coaching/test_services.py covers it",
+    "comment_add": "comments show on a shared server only, and the probe runs in local mode; "
+    "tests/coaching/test_views.py posts good, bad and foreign forms to it",
+    "comment_reply": "as comment_add",
+    "comment_resolve": "as comment_add",
+    "comment_reopen": "as comment_add",
+    "assign": "its form shows only to a coach a candidate shares with, and the probe's local "
+    "account is a candidate; tests/coaching/test_assignments.py covers it",
 }
 
 UNKNOWN = 999_999
@@ -147,6 +167,15 @@ def _populate(owner: User) -> dict[type[Any], int]:
     )
     # A case session under way, so its phase button shows (the demo's is finished).
     rehearsal.case_session_from_bank(owner=owner, key="kitchen-waste", now=now)
+    # A comment on the owner's story (a shared server shows it; the ids are probed here).
+    Comment.objects.create(
+        candidate=owner,
+        author=owner,
+        area="stories",
+        item_id=story.pk,
+        body="Probe",
+        created_at=now,
+    )
     # A run-through of the demo's presentation, transcribed, so its report page shows.
     RunThrough.objects.create(
         owner=owner,
@@ -167,7 +196,7 @@ def _populate(owner: User) -> dict[type[Any], int]:
     )
     firsts: dict[type[Any], int] = {}
     for model in set(KINDS.values()):
-        pk = model.objects.filter(owner=owner).order_by("pk").values_list("pk", flat=True).first()
+        pk = _owned(model, owner.username).order_by("pk").values_list("pk", flat=True).first()
         assert pk is not None, f"the probe's workspace has no {model.__name__}"
         firsts[model] = pk
     return firsts
@@ -485,8 +514,8 @@ def _pages(route: Route, workspace: Workspace) -> list[str]:
     demo's round that is over and the one ahead show different forms)."""
     if route.kind is None:
         return [route.url()]
-    ids = route.kind.objects.filter(pk__gte=workspace.mine[route.kind])
-    mine = ids.filter(owner__username=LOCAL_USERNAME).order_by("pk").values_list("pk", flat=True)
+    ids = _owned(route.kind, LOCAL_USERNAME).filter(pk__gte=workspace.mine[route.kind])
+    mine = ids.order_by("pk").values_list("pk", flat=True)
     return [route.url(mine.first()), route.url(mine.last())]
 
 
