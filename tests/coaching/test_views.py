@@ -71,7 +71,8 @@ def test_a_coach_comments_and_the_candidate_replies_and_resolves_in_place(
     assert shown.index("Lead with the 40%.") < shown.index("Done.") < shown.index("Better.")
 
     resolved = candidate.post(f"/comments/{root.pk}/resolve/", {"next": page})
-    assert resolved.status_code == 303
+    # At the comments, not the thread: a browser would open the fold to show it.
+    assert (resolved.status_code, resolved["Location"]) == (303, f"{page}#comments")
     shown = candidate.get(page).content.decode()
     assert "1 resolved thread" in shown
     assert shown.index("<details") < shown.index("Lead with the 40%.")  # folded away
@@ -97,7 +98,9 @@ def test_a_comment_never_sends_anyone_to_another_site(
     status, location = post_comment(browser_of(accounts.cora), story, next=next_)
     root = Comment.objects.get()
     assert (status, location) == (303, f"/#comment-{root.pk}")  # a coach: the dashboard
-    mine = browser_of(accounts.ana).post(f"/comments/{root.pk}/resolve/", {"next": next_})
+    mine = browser_of(accounts.ana).post(
+        f"/comments/{root.pk}/reply/", {"next": next_, "body": "Ok"}
+    )
     assert mine["Location"] == f"/stories/{story.pk}/#comment-{root.pk}"  # the item's page
 
 

@@ -113,14 +113,16 @@ def _safe_next(request: HttpRequest) -> str:
     return target if safe else ""
 
 
-def _to_thread(request: HttpRequest, comment: Comment) -> HttpResponse:
-    """Back to the page the form was on, at the thread; without a usable address, to the
-    item's own page for its candidate and to the dashboard for anyone else."""
+def _to_thread(request: HttpRequest, comment: Comment, *, folded: bool = False) -> HttpResponse:
+    """Back to the page the form was on, at the thread (at the comments when it was just
+    folded away: a browser opens a fold to show the element an address points at); without a
+    usable address, to the item's own page for its candidate and the dashboard for others."""
     back = _safe_next(request)
     if not back and comment.candidate_id == owner_of(request).pk:
         back = reverse(ITEM_PAGES[Area(comment.area)], args=[comment.item_id])
     back = back.partition("#")[0] or reverse("dashboard")
-    return see_other(f"{back}#comment-{comment.parent_id or comment.pk}")
+    anchor = "comments" if folded else f"comment-{comment.parent_id or comment.pk}"
+    return see_other(f"{back}#{anchor}")
 
 
 def _comment_page(request: HttpRequest, form: forms.Form, action: str, what: str) -> HttpResponse:
@@ -180,7 +182,7 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     root = comments.comment_resolve(user=owner_of(request), comment_id=pk, now=timezone.now())
-    return _to_thread(request, root)
+    return _to_thread(request, root, folded=True)
 
 
 @require_POST

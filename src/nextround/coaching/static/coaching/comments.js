@@ -1,10 +1,10 @@
-// Selecting words of the answer fills the comment's "on these words" field; the form works the
-// same without this, by copying the words into the field.
+// Selecting words of the answer (with the mouse or the keyboard) fills the comment's "on these
+// words" field; without this script the words are copied into the field by hand.
 (() => {
   const answer = document.querySelector(".transcript");
   const quote = document.querySelector("form.comment-new input[name=quote]");
   if (!answer || !quote) return;
-  answer.addEventListener("mouseup", () => {
+  document.addEventListener("selectionchange", () => {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed) return;
     if (!answer.contains(selection.anchorNode) || !answer.contains(selection.focusNode)) return;
