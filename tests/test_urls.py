@@ -35,7 +35,7 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from nextround.coaching import services as coaching
-from nextround.coaching.models import Area, Role, Share
+from nextround.coaching.models import Area, Comment, Role, Share
 from nextround.core.services import LOCAL_USERNAME
 from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
@@ -96,11 +96,12 @@ KINDS: dict[str, type[Any]] = {
     "coach/attempts/": Attempt,
     "coach/rounds/": Round,
     "coach/opportunities/": Opportunity,
+    "comments/": Comment,
 }
 
 # Records whose account is not in an ``owner`` field: an account is its own, a share belongs
-# to the candidate who gave it.
-OWNED_THROUGH: dict[type[Any], str] = {User: "pk", Share: "candidate"}
+# to the candidate who gave it, a comment to the candidate whose material it is on.
+OWNED_THROUGH: dict[type[Any], str] = {User: "pk", Share: "candidate", Comment: "candidate"}
 
 
 def owned_by(model: type[Any], owner: User) -> Any:
@@ -124,6 +125,13 @@ NOT_PROBED: dict[str, str] = {
     "invite": "its form shows only to coaches and administrators, and the probe's local account "
     "is a candidate; tests/coaching/test_services.py covers it",
     "password_reset": "needs a valid one-time token; tests/coaching/test_services.py covers it",
+    "comment_add": "comments show on a shared server only, and the probe runs in local mode; "
+    "tests/coaching/test_comment_views.py posts good, bad and foreign forms to it",
+    "comment_reply": "as comment_add",
+    "comment_resolve": "as comment_add",
+    "comment_reopen": "as comment_add",
+    "assign": "its form shows only to a coach a candidate shares with, and the probe's local "
+    "account is a candidate; tests/coaching/test_assignments.py covers it",
 }
 
 UNKNOWN = 999_999
@@ -166,6 +174,15 @@ def _populate(owner: User) -> dict[type[Any], int]:
     )
     # A case session under way, so its phase button shows (the demo's is finished).
     rehearsal.case_session_from_bank(owner=owner, key="kitchen-waste", now=now)
+    # A comment on the owner's story (a shared server shows it; the ids are probed here).
+    Comment.objects.create(
+        candidate=owner,
+        author=owner,
+        area="stories",
+        item_id=story.pk,
+        body="Probe",
+        created_at=now,
+    )
     # A run-through of the demo's presentation, transcribed, so its report page shows.
     RunThrough.objects.create(
         owner=owner,

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 
 from nextround.coaching.models import Area, Role
+from nextround.core.models import TEXT_LIMIT, validate_date_range
+from nextround.practice.models import MAX_QUESTIONS, QUESTION_LIMIT
 
 
 class JoinForm(forms.Form):
@@ -56,3 +59,74 @@ class ShareForm(forms.Form):
     def area_and_item(self) -> tuple[Area, int | None]:
         area, _, item = self.cleaned_data["what"].partition(":")
         return Area(area), int(item) if item else None
+
+
+MOMENT = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}(?:\.\d+)?)")
+
+
+def seconds_of(moment: str) -> float:
+    """``m:ss`` (or plain seconds) as seconds; ValueError when it is neither."""
+    found = MOMENT.fullmatch(moment.strip())
+    if found is None:
+        raise ValueError(moment)
+    minutes, seconds = found.groups()
+    if minutes is not None and float(seconds) >= 60:
+        raise ValueError(moment)
+    return int(minutes or 0) * 60 + float(seconds)
+
+
+class CommentForm(forms.Form):
+    """A new thread on an item; ``at`` and ``quote`` only on a practice answer."""
+
+    area = forms.ChoiceField(choices=Area.choices, widget=forms.HiddenInput)
+    item_id = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label="Comment",
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write something first."},
+    )
+    at = forms.CharField(
+        label="At a moment of the recording (m:ss)",
+        required=False,
+        max_length=12,
+        widget=forms.TextInput(attrs={"placeholder": "1:05", "inputmode": "numeric"}),
+    )
+    quote = forms.CharField(
+        label="Or on these words of the answer",
+        required=False,
+        max_length=TEXT_LIMIT,
+        help_text="Copy them from the answer, or select them there.",
+    )
+
+    def clean_at(self) -> float | None:
+        moment: str = self.cleaned_data["at"]
+        if not moment.strip():
+            return None
+        try:
+            return seconds_of(moment)
+        except ValueError:
+            raise forms.ValidationError("Give the moment as minutes:seconds, e.g. 1:05.") from None
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="Reply",
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Write something first."},
+    )
+
+
+class AssignForm(forms.Form):
+    questions = forms.CharField(
+        label="Questions",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"One question a line; at most {MAX_QUESTIONS}.",
+        max_length=MAX_QUESTIONS * (QUESTION_LIMIT + 1),
+    )
+    due_on = forms.DateField(
+        label="Due on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_date_range],
+    )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from nextround.core.models import TEXT_LIMIT, TEXT_MAX
+from nextround.core.models import TEXT_LIMIT, TEXT_MAX, validate_date_range
+from nextround.practice.models import PracticeSession
 
 
 class Role(models.TextChoices):
@@ -102,6 +103,7 @@ class AuditAction(models.TextChoices):
     SHARED = "shared", "shared"
     REVOKED = "revoked", "revoked"
     COMMENTED = "commented", "commented on"
+    ASSIGNED = "assigned", "assigned practice:"
 
 
 class AuditEntry(models.Model):
@@ -157,3 +159,27 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author.get_username()} on {self.area} #{self.item_id}"
+
+
+class Assignment(models.Model):
+    """Practice a coach set a candidate: a practice session of the coach's questions, in the
+    candidate's own workspace, to be done by a date. It is done once every question has an
+    attempt; deleting the session deletes the assignment."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments_set"
+    )
+    session = models.OneToOneField(
+        PracticeSession, on_delete=models.CASCADE, related_name="assignment"
+    )
+    due_on = models.DateField(validators=[validate_date_range])
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Practice from {self.coach.get_username()}, due {self.due_on:%d %b %Y}"

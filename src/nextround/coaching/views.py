@@ -1,6 +1,7 @@
 """Joining with an invitation, inviting someone, setting a password from a handed-over link;
 the candidate's sharing page with the audit log; the coach's dashboard and read-only pages of
-what candidates share. Every form works without a script; a POST that worked answers 303.
+what candidates share; comments and their replies; a coach setting practice. Every form works
+without a script; a POST that worked answers 303.
 
 A coach's page fetches the candidate's material only through ``coaching.access`` and records
 the read in the candidate's audit log; anything not shared answers 404 in the same words."""
@@ -19,15 +20,18 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround.brief import selectors as brief_selectors
 from nextround.coaching import access, selectors, services
-from nextround.coaching.forms import InviteForm, JoinForm, ShareForm
+from nextround.coaching.forms import (
+    InviteForm,
+    JoinForm,
+    ShareForm,
+)
 from nextround.coaching.models import Area, Role, Share
 from nextround.core.models import Owned
-from nextround.core.web import owner_of, page, see_other, submit
+from nextround.core.web import owner_of, page, safe_next, see_other, submit
 from nextround.decision import selectors as decision_selectors
 from nextround.errors import NotFound
 from nextround.feedback import thresholds
@@ -125,11 +129,7 @@ def _share_form(candidate: User, data: object = None) -> ShareForm:
 def _back(request: HttpRequest, form: ShareForm) -> str:
     """Where a share form asked to return (the story or round page it sits on), if that is
     a page of this site; the sharing page otherwise."""
-    target = form.cleaned_data.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if safe and target.startswith("/") else "sharing"
+    return safe_next(request, form.cleaned_data.get("next") or "") or "sharing"
 
 
 @require_http_methods(["GET", "POST"])

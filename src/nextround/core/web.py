@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from nextround.errors import Invalid
 
@@ -45,6 +46,19 @@ def see_other(to: str, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
     response = HttpResponseRedirect(resolve_url(to, *args, **kwargs))
     response.status_code = 303
     return response
+
+
+def safe_next(request: HttpRequest, target: str) -> str:
+    """``target`` (a form's ``next``) when it is an address on this site, else "": a form
+    must never send the browser somewhere another site chose."""
+    safe = (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    )
+    return target if safe else ""
 
 
 def owner_of(request: HttpRequest) -> User:

@@ -7,10 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from nextround.core.web import owner_of, page, see_other, submit
+from nextround.core.web import owner_of, page, safe_next, see_other, submit
 from nextround.errors import Invalid, NotFound
 from nextround.interviews import selectors, services
 from nextround.interviews.forms import (
@@ -23,14 +22,6 @@ from nextround.interviews.forms import (
     note_form_class,
 )
 from nextround.interviews.models import NoteKind, Person, Stage
-
-
-def _safe_next(request: HttpRequest) -> str | None:
-    """The page to return to after a form, if it is one of ours: a path on this site (a bare
-    word would be taken for the name of a route, and another site's address is refused)."""
-    target = request.POST.get("next") or ""
-    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if ok and target.startswith("/") and target.isprintable() else None
 
 
 def _notes_anchor(round_pk: int, kind: str) -> str:
@@ -167,7 +158,10 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
         is not None
     ):
         messages.success(request, f"Added {form.cleaned_data['name']}.")
-        return see_other(_safe_next(request) or reverse("opportunity_detail", args=[pk]))
+        return see_other(
+            safe_next(request, request.POST.get("next") or "")
+            or reverse("opportunity_detail", args=[pk])
+        )
     return page(
         request,
         "interviews/person_form.html",
