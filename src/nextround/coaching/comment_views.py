@@ -26,16 +26,24 @@ ITEM_PAGES = {
     Area.ROUNDS: "round_detail",
     Area.FIT: "fit",
 }
+#: Where a coach reads a shared item.
+COACH_PAGES = {
+    Area.STORIES: "coach_story",
+    Area.PRACTICE: "coach_attempt",
+    Area.ROUNDS: "coach_round",
+    Area.FIT: "coach_fit",
+}
 
 
 def _to_thread(request: HttpRequest, comment: Comment, *, folded: bool = False) -> HttpResponse:
     """Back to the page the form was on, at the thread (at the comments when it was just
     folded away: a browser opens a fold to show the element an address points at); without a
-    usable address, to the item's own page for its candidate and the dashboard for others."""
+    usable address, to the item's page: its candidate's own, or the coach's read-only one."""
     back = safe_next(request, request.POST.get("next", ""))
-    if not back and comment.candidate_id == owner_of(request).pk:
-        back = reverse(ITEM_PAGES[Area(comment.area)], args=[comment.item_id])
-    back = back.partition("#")[0] or reverse("dashboard")
+    if not back:
+        pages = ITEM_PAGES if comment.candidate_id == owner_of(request).pk else COACH_PAGES
+        back = reverse(pages[Area(comment.area)], args=[comment.item_id])
+    back = back.partition("#")[0]
     anchor = "comments" if folded else f"comment-{comment.parent_id or comment.pk}"
     return see_other(f"{back}#{anchor}")
 
