@@ -170,6 +170,16 @@ class Client:
         started = time.perf_counter()
         try:
             status, text, _ = self.request(method, path, form)
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # The server closed an idle kept-alive connection (gunicorn keeps one 2 s): a
+            # browser opens a new one and sends again, and so does this client, once.
+            self.connection.close()
+            started = time.perf_counter()
+            try:
+                status, text, _ = self.request(method, path, form)
+            except (OSError, http.client.HTTPException):
+                self.statuses[0] += 1
+                return ""
         except (OSError, http.client.HTTPException):
             self.statuses[0] += 1
             self.connection.close()

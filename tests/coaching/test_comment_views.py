@@ -97,7 +97,8 @@ def test_a_comment_never_sends_anyone_to_another_site(
 ) -> None:
     status, location = post_comment(browser_of(accounts.cora), story, next=next_)
     root = Comment.objects.get()
-    assert (status, location) == (303, f"/#comment-{root.pk}")  # a coach: the dashboard
+    # A coach lands on their read-only page of the item.
+    assert (status, location) == (303, f"/coach/stories/{story.pk}/#comment-{root.pk}")
     mine = browser_of(accounts.ana).post(
         f"/comments/{root.pk}/reply/", {"next": next_, "body": "Ok"}
     )
