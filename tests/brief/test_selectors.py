@@ -152,9 +152,10 @@ def test_the_query_count_does_not_grow_with_the_items(final_round: Round, user: 
     before = count()
     _grow(final_round.opportunity, final_round, user)
     after = count()
-    # 30 for the sections the brief reads itself, and the research (facts, terms, news) and money
-    # (budget, market, notice) sections' own reads.
-    assert before <= 36
+    # 30 for the sections the brief reads itself, the research (facts, terms, news) and money
+    # (budget, market, notice) sections' own reads, and two looks at the task queue, which is in
+    # the database (is a news refresh or an embedding queued?).
+    assert before <= 38
     assert after == before
 
 

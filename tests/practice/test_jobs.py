@@ -100,12 +100,16 @@ def test_an_unsupported_file_is_refused_before_it_is_saved(
 
 @pytest.mark.django_db
 def test_deleting_an_attempt_deletes_its_recording(
-    user: User, question: PracticeQuestion, recording: Path
+    user: User,
+    question: PracticeQuestion,
+    recording: Path,
+    django_capture_on_commit_callbacks: object,
 ) -> None:
     _upload(Client(), question, "answer.wav", recording.read_bytes())
     attempt = Attempt.objects.get()
     saved = services.recordings_dir() / attempt.audio
-    services.attempt_delete(attempt=attempt)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.attempt_delete(attempt=attempt)  # the file goes once the deletion commits
     assert not saved.exists()
 
 
