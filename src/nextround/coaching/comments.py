@@ -27,8 +27,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 
-from nextround.coaching import access
-from nextround.coaching.models import Area, AuditAction, AuditEntry, Comment
+from nextround.coaching import access, services
+from nextround.coaching.models import Area, AuditAction, Comment
 from nextround.core.models import Owned
 from nextround.core.services import save_validated
 from nextround.errors import Invalid, NotFound
@@ -172,21 +172,6 @@ def _pointer(
     return _Pointer(span_start=start, span_end=end)
 
 
-def _audit(author: User, candidate_id: int, area: Area, item: Owned, now: datetime) -> None:
-    """A coach's comment goes into the candidate's log; the candidate's own do not."""
-    if author.pk == candidate_id:
-        return
-    AuditEntry.objects.create(
-        candidate_id=candidate_id,
-        actor=author,
-        action=AuditAction.COMMENTED,
-        area=area,
-        item_id=item.pk,
-        label=f"{area.label.lower()}: {item}"[:200],
-        at=now,
-    )
-
-
 @transaction.atomic
 def comment_add(
     *,
@@ -218,7 +203,7 @@ def comment_add(
         ),
         what="comment",
     )
-    _audit(author, item.owner_id, area, item, now)
+    services.record_read(viewer=author, item=item, area=area, now=now, action=AuditAction.COMMENTED)
     return comment
 
 
@@ -243,7 +228,9 @@ def comment_reply(*, author: User, comment_id: int, body: str, now: datetime) ->
         Comment.objects.filter(pk=root.pk).update(resolved_at=None)
     if author.pk != root.candidate_id:
         item = access.item_get(author, area, root.item_id)
-        _audit(author, root.candidate_id, area, item, now)
+        services.record_read(
+            viewer=author, item=item, area=area, now=now, action=AuditAction.COMMENTED
+        )
     return reply
 
 

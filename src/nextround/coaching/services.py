@@ -244,15 +244,18 @@ def _exists(candidate: User, area: Area, item_id: int | None) -> bool:
     return item_id is None or model._default_manager.filter(owner=candidate, pk=item_id).exists()
 
 
-def record_read(*, viewer: User, item: Owned, area: Area, now: datetime) -> None:
-    """Log that someone other than the owner opened an item, for the owner to see."""
+def record_read(
+    *, viewer: User, item: Owned, area: Area, now: datetime, action: AuditAction = AuditAction.READ
+) -> None:
+    """Log that someone other than the owner opened an item (or, with ``action``, commented on
+    it), for the owner to see; the owner's own doings are not logged."""
     owner_id: int = item.owner_id
     if viewer.pk == owner_id:
         return
     AuditEntry.objects.create(
         candidate_id=owner_id,
         actor=viewer,
-        action=AuditAction.READ,
+        action=action,
         area=area,
         item_id=item.pk,
         label=f"{area.label.lower()}: {item}"[:200],
