@@ -106,9 +106,13 @@ def parts_of(found: Iterable[str]) -> list[str | None]:
     """Each sentence's part, in the order told. A sentence that says none by itself but tells
     what happened (a past verb, a figure) is read by where it stands against the steps: before
     every action, it sets the scene; after the last one, it tells what came of them ("Two
-    offers on the day."). With no action told, where it stands says nothing."""
+    offers on the day."). With no action told, where it stands says nothing. A post held just
+    before the duty drawn from it ("i was the shift manager" / "so i had to…") is the task's."""
     texts = list(found)
     told = [part_of(s) for s in texts]
+    for at in range(len(told) - 1):
+        if told[at : at + 2] == ["situation", "task"] and weigh.role_for(texts[at], texts[at + 1]):
+            told[at] = "task"  # "I was the shift manager, so I had to…": why the duty was mine
     steps = [at for at, part in enumerate(told) if part == "action"]
     if not steps:
         return told

@@ -29,7 +29,8 @@ CLAUSE_START = re.compile(
       | (?:i|we)\s+(?:needed|had|wanted)\s+to\b
       | (?:my|our|the)\s+(?:\w+\s+)?(?:manager|boss|supervisor|director|lead|head|partner|
           owner|client|customer)\s+(?:asked|wanted|told)\b
-      | (?:and\s+)?so\s+(?:um\s+|uh\s+)?(?!that\b){_SUBJECT}\b
+      | (?:and\s+)?so\s+(?:um\s+|uh\s+)?(?:first\s+|then\s+)?(?!that\b){_SUBJECT}\b
+      | (?:and\s+)?what\s+(?:i|we)\s+did\s+was\b
       | (?:and\s+)?(?:after\s+that|in\s+the\s+end|as\s+a\s+result|by\s+the\s+end|which\s+meant|
           at\s+the\s+end\s+of)\b
       | (?:and\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|task|role|goal|aim)\s+was\b

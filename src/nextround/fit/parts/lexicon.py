@@ -53,7 +53,7 @@ IRREGULAR_PAST = words_of(
 STATES = words_of(
     "was were had wanted needed liked loved hated hoped seemed learned learnt realized realised "
     "wondered believed enjoyed preferred appeared happened used knew felt thought meant "
-    "averaged remained lived belonged involved sounded turned stayed noticed saw "
+    "averaged remained lived belonged involved sounded turned stayed noticed saw became "
     "disagreed"
 )
 
@@ -237,7 +237,8 @@ NOT_A_DUTY = r"(?!first\b|last\b|previous\b|old\b|current\b|former\b|summer\b|ne
 TASK_DUTY = Phrases(
     "job role task goal aim objective responsibility assignment mission brief mandate "
     "target priority needed supposed expected out trying asked tasked charged hired brought "
-    "assigned responsible charge given fell landed came",
+    "assigned responsible charge given fell landed came had i'd i’d we'd we’d plan challenge "
+    "ask remit focus request got took first",
     rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
         objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
         were|became|is)\b
@@ -249,7 +250,16 @@ TASK_DUTY = Phrases(
     | \bneeded\s+(?:it|them|this|that)\b | \bneeded\s+to\s+be\b
     | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b
     | \b(?:fell|landed)\s+(?:to|on)\s+(?:me|us)\b | \bcame\s+to\s+me\b
-    | \blanded\s+on\s+my\s+(?:desk|plate)\b""",
+    | \blanded\s+on\s+my\s+(?:desk|plate)\b
+    | \b(?:i|we)\s+had\s+(?:until\s+\w+|(?:only\s+|just\s+)?(?:a|an|one|two|three|four|five|six|
+        \d+)\s+(?:\w+\s+)?(?:minutes|hours|days|weeks|months|hour|day|week|month|morning|
+        afternoon|weekend|shift))\s+to\b
+    | \b(?:i|we)\s+had\s+been\s+(?:asked|tasked|given|brought\s+in|hired|put\s+in\s+charge)\b
+    | \b(?:i['’]d|we['’]d)\s+been\s+(?:asked|tasked|given|brought\s+in|hired|put\s+in\s+charge)\b
+    | \bthe\s+(?:plan|challenge|ask|remit|brief|focus|request)\s+was\s+(?:how\s+)?to\b
+    | \b(?:i|we)\s+got\s+(?:asked|tasked|given\s+the\s+(?:job|task)|put\s+in\s+charge)\b
+    | \b(?:i|we)\s+took\s+on\s+(?:the|a)\s+(?:job|task|role|challenge)\s+of\b
+    | \b(?:my|our)\s+first\s+(?:priority|task|goal|job\s+was\s+to)\b""",
 )
 # Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
 # me/up to me".
@@ -326,12 +336,14 @@ OUTCOME = Phrases(
 MILD_OUTCOME = Phrases(
     "nobody one none neither time since signed now still happy pleased delighted fine "
     "safely grateful became next following later fewer earlier faster quicker sooner better "
-    "again continued appreciated highest",
+    "again continued appreciated highest calmer easier smoother cheaper safer clearer happier "
+    "quieter simpler",
     r"""\bfirst\s+time\b | \bsince\W*$
     | \bsigned\b | \bnow\b | \bstill\b | \b(?:happy|pleased|delighted|fine|safely|grateful)\b
     | \bbecame\b | \bthe\s+(?:next|following)\s+(?:year|month|quarter|term|week)\b
     | \blater\W*$ | \bfewer\b | \b(?:nobody|no\s+one|none\s+of|neither)\b
-    | \b(?:earlier|faster|quicker|sooner|better|again|continued|appreciated|highest)\b""",
+    | \b(?:earlier|faster|quicker|sooner|better|again|continued|appreciated|highest|calmer|
+        easier|smoother|cheaper|safer|clearer|happier|quieter|simpler)\b""",
 )
 ABLE = Phrases(
     "able managed",
@@ -406,8 +418,7 @@ SETTING_FIRSTS = words_of(
 YEAR = re.compile(r"\b(?:in|of)\s+(?:19|20)\d\d\b")
 I_WAS = re.compile(
     r"""\b(?:i|we)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:working|interning|studying|volunteering|
-        employed|part\s+of|on\s+(?:a|the)|a|an|the|in|at|due|about|launching|designing|
-        resurfacing|losing|selling)\b""",
+        employed|part\s+of|on\s+(?:a|the)|a|an|the|in|at|due|about|(?!going\b)\w+ing)\b""",
     re.VERBOSE,
 )
 
@@ -421,3 +432,114 @@ UNITS = words_of(
 MEASURES = UNITS | words_of("% percent out minute second hour day week month year mins hrs")
 SIZEABLE = CHANGE | CHANGE_NOUNS | LEVEL
 MOVES = words_of("went gone go going come came was were is are been")
+
+# Plain-words outcomes (``weigh.came_about``): what a state became, told without a change verb
+# or a figure ("the backlog was gone by Friday", "nobody has missed a shipment since").
+TIME_UNITS = words_of(
+    "minute minutes hour hours day days week weeks month months year years term terms quarter "
+    "quarters shift shifts season morning afternoon evening night weekend"
+)
+WEEKDAYS_MONTHS = words_of(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december christmas easter lunchtime noon "
+    "midnight"
+)
+# When a state was reached, after the steps: "a month later", "from then on", "by Friday".
+AFTERWARDS = Phrases(
+    "after afterwards then that since ever by within next following later",
+    r"""\bafter\s+that\b | \bafterwards\b
+    | \bfrom\s+(?:then|that\s+(?:day|point|moment|week|month))\s+on\b
+    | \bsince\s+(?:then|that\s+(?:day|week|month|shift|point))\b | \bever\s+since\b
+    | \bby\s+(?:the\s+(?:next|following|weekend|afternoon|evening|close)|then|day\s+\w+|
+        week\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|
+        march|april|may|june|july|august|september|october|november|december|christmas|easter|
+        lunchtime|noon|midnight)\b
+    | \bwithin\s+(?:a|an|the|\w+)\s+(?:\w+\s+)?(?:hour|hours|day|days|week|weeks|month|
+        months|year|shift|term)\b
+    | \bover\s+the\s+(?:next|following)\b
+    | \b(?:the|that)\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|
+        month|quarter|term|year|season|shift|monday|tuesday|wednesday|thursday|friday)\b
+    | \blater\s+(?:that|the|on)\b""",
+)
+# A state reached, said with a form of "be": "the backlog was gone", "checkout was back".
+SETTLED = words_of(
+    "gone cleared clear fixed solved sorted resolved over done finished ready stable steady "
+    "calm calmer quiet quieter smooth smoother normal safe back"
+)
+BE = words_of("was were is are been it's it’s that's that’s")
+SOFTENERS = words_of("all now finally then completely fully mostly almost")
+# A change told with a particle: "the complaints dried up", "sales picked up".
+TURNS = frozenset(
+    {
+        ("dried", "up"),
+        ("died", "down"),
+        ("calmed", "down"),
+        ("settled", "down"),
+        ("went", "away"),
+        ("picked", "up"),
+        ("cleared", "up"),
+        ("paid", "off"),
+        ("came", "through"),
+        ("turned", "around"),
+        ("settled", "in"),
+    }
+)
+TURN_FIRSTS = frozenset(first for first, _ in TURNS)
+# What did not come back: "the leak never came back", "it didn't happen again".
+NEVER_AGAIN = Phrases(
+    "never not didn't didn’t didnt hasn't hasn’t haven't haven’t wasn't wasn’t couldn't "
+    "couldn’t won't won’t",
+    r"""\b(?:never|not|didn['’]t|didnt|hasn['’]t|haven['’]t|wasn['’]t|couldn['’]t|won['’]t)
+        \s+(?:\w+\s+){0,6}?(?:again|(?:come|came|coming)\s+back|recurred|returned)\b""",
+)
+# A perfect tense that reaches to now: "hasn't cut out since", "we've had no complaints since".
+PERFECT = words_of(
+    "has have hasn't haven't hasn’t haven’t i've we've it's it’s they've i’ve we’ve they’ve "
+    "he's she's he’s she’s nobody's"
+)
+# A comparison with before the story: "twice as fast as before", "calmer than it had been".
+THAN_BEFORE = Phrases(
+    "than as compared half",
+    r"""\bthan\s+(?:before|ever|previously|last|the\s+(?:year|month|week|term|quarter|season)\s+
+        before|the\s+(?:previous|old|original|year\s+before)|(?:it|they|we|he|she)\s+(?:had|
+        used\s+to|was|were)|at\s+the\s+start)\b
+    | \bas\s+(?:\w+\s+)?as\s+(?:before|ever)\b
+    | \bcompared\s+(?:with|to)\s+(?:before|last|the\s+(?:previous|year|month|old))\b
+    | \bhalf\s+(?:of\s+)?what\s+(?:it|they)\s+(?:had|used|was|were)\b""",
+)
+# Others judging the work (``weigh.judged``): "my manager said it was the clearest report".
+SAYING = words_of(
+    "said told wrote called described rated reckoned mentioned commented agreed emailed texted "
+    "rang phoned"
+)
+PRAISE = words_of(
+    "best great brilliant excellent fantastic amazing outstanding superb perfect helpful useful "
+    "clearest clearer clear easier easiest smoother impressed relieved glad proud grateful "
+    "thrilled delighted happy pleased lifesaver difference thanks thank"
+)
+# Others coming back for more: "they've recommended me to three neighbours".
+RETURNED = Phrases(
+    "recommended came asked booked hired used chose renewed referred kept won landed secured "
+    "retained",
+    r"""\brecommended\s+(?:me|us|our|the\s+(?:firm|company|practice|team|shop|service))\b
+    | \bcame\s+back\s+(?:to\s+(?:us|me)|for|and|again|with|(?:\w+\s+){1,3}?later)\b
+    | \basked\s+for\s+(?:me|us)\s+(?:again|by\s+name)\b
+    | \b(?:booked|hired|used|chose)\s+(?:us|me)\s+again\b
+    | \brenewed\s+(?:their|its|the|for)\b | \breferred\s+(?:\w+\s+){0,2}to\s+(?:us|me)\b
+    | \bkept\s+(?:us|me)\s+on\b
+    | \b(?:won|landed|secured|retained|kept)\s+(?:the|a|an|their|that|our)\s+(?:\w+\s+)?
+        (?:contract|deal|account|bid|tender|client|business|renewal|funding|grant|order)\b""",
+)
+NOT_SETTLED = (["budget"], ["to"], ["of"], ["from"], ["for"], ["capacity"], ["the"], ["a"], ["on"])
+NOT_SINCE = words_of(
+    "i we joining starting leaving start beginning january february march april may june "
+    "july august september october november december last"
+)
+NEGATIONS = words_of("not never no n't didn't didn’t wasn't wasn’t isn't isn’t nobody")
+# What a sentence opening on a noun phrase starts with: "The report I wrote was adopted."
+NOUN_OPENERS = words_of("the a an every each this that these those his her their one any")
+NOT_NOUNS = words_of("next following first last same day time morning moment minute")
+CHANGE_KEYS = CHANGE | {"went", "came"}
+NOT_RISEN = words_of("to the a an stairs into onto through with from my our his her their")
+LEVEL_WORDS = words_of("under below above over at to up down")
+MESSAGES = words_of("call phone email message complaint text letter visit ticket")

@@ -56,9 +56,33 @@ def i_did(words: Sequence[str]) -> bool:
             verb = at + 1
             if words[verb].endswith("ly") or words[verb] in {"then", "also", "first", "just"}:
                 verb += 1
-            if is_past(words, verb):
+            if is_past(words, verb) and not relative(words, at, verb) and not got_word(words, verb):
                 return True
     return False
+
+
+def got_word(words: Sequence[str], verb: int) -> bool:
+    """ "I got a call from a customer": something that came to the teller, not a step."""
+    return (
+        words[verb] in {"got", "received"}
+        and words[verb + 1 : verb + 2] in (["a"], ["an"])
+        and not lex.MESSAGES.isdisjoint(words[verb + 2 : verb + 4])
+    )
+
+
+def relative(words: Sequence[str], subject: int, verb: int) -> bool:
+    """ "I built" describes the noun the sentence opens on, whose own verb follows: "The
+    framework I built became standard." ("The next morning I rang…" is a step)."""
+    head = head_at(words)
+    if words[head : head + 1] == [] or words[head] not in lex.NOUN_OPENERS:
+        return False
+    between = words[head + 1 : subject]
+    return (
+        0 < len(between) <= 3
+        and lex.TIME_UNITS.isdisjoint(between)
+        and not any(w in lex.LINKS or w in lex.NOT_NOUNS or is_verbish(w) for w in between)
+        and any(w in lex.STATES or is_past(words, at) for at, w in enumerate(words) if at > verb)
+    )
 
 
 def situation(said: Said) -> float:
@@ -101,6 +125,7 @@ def place(said: Said) -> int | None:
             word in lex.PLACE_PREPOSITIONS
             and words[at + 1 : at + 2]
             and words[at + 1] in lex.PLACE_DETERMINERS
+            and (word, words[at + 1]) != ("for", "the")  # "a card for the team": for whom
             and not lex.PLACES.isdisjoint(_up_to_break(words[at + 2 : at + 6]))
         ):
             return at
@@ -261,17 +286,19 @@ def result(said: Said) -> float:
         score = 2.0  # "… and was able to answer all their questions."
     elif lex.MILD_OUTCOME.find(said):
         score = 1.5
-    if bag & lex.UPTAKE and any(
-        w in lex.UPTAKE and at > head and words[at - 1] not in lex.SUBJECTS
+    if (bag & lex.UPTAKE or "used" in bag) and any(
+        (w in lex.UPTAKE or (w == "used" and words[at + 1 : at + 2] in (["my"], ["our"])))
+        and at > head
+        and words[at - 1] not in lex.SUBJECTS
         for at, w in enumerate(words)
     ):
-        score = max(score, 2.5)  # "two other wards adopted it"
+        score = max(score, 2.5)  # "two other wards adopted it", "the head used my format"
     if lex.RECOGNITION.find(said):
         score = 3.0
     sized = sized_change(words)
     if sized:
         score = max(score, 3.0)
-    elif bag & lex.CHANGE and changed(words, head):
+    elif not lex.CHANGE_KEYS.isdisjoint(bag) and changed(words, head):
         score = max(score, 1.5)
     if ":" in bag and bag & lex.METRICS and any(lex.FIGURE.match(w) for w in words):
         score = max(score, 2.5)  # "Pipeline time: 8 minutes."
@@ -288,7 +315,128 @@ def result(said: Said) -> float:
         score = max(score, 2.0)  # "No data accessed with the key."
     if rest[:1] and rest[0] in {"prevented", "eliminated", "avoided", "achieved", "contained"}:
         score = max(score, 2.5)
-    return score
+    return max(score, came_about(said)) if score < 2.5 else score
+
+
+def came_about(said: Said) -> float:
+    """A result told in plain words, without a change verb's size or an outcome phrase: others
+    coming back for more ("recommended me to three neighbours"), a comparison with before
+    ("twice as fast as before"), a perfect tense reaching to now ("hasn't cut out since"), a
+    state reached ("the backlog was gone", "the complaints dried up") the more when told with
+    when it was reached ("by Friday", "a month later"), what did not come back, others
+    judging the work ("my manager said it was the clearest report")."""
+    bag = said.bag
+    if lex.RETURNED.find(said) or lex.THAN_BEFORE.find(said) or since_now(said):
+        return 2.5
+    words, head = said.words, said.head
+    after = bool(lex.AFTERWARDS.find(said)) or later(said)
+    state = settled(said) or turned(said)
+    if after and (state or (not lex.CHANGE_KEYS.isdisjoint(bag) and changed(words, head))):
+        return 2.5
+    if state or lex.NEVER_AGAIN.find(said) or judged(said) or no_trouble(said):
+        return 2.0
+    if after and not said.did and (not lex.BE.isdisjoint(words[head:]) or at_level(said)):
+        # A state or a level by then: "Two weeks later the queue was empty.", "Backlog under
+        # 100 by day nine."; an event alone ("Two trucks came the next morning.") may be either.
+        return 2.0
+    return 0.0
+
+
+def at_level(said: Said) -> bool:
+    """A figure given as a level: "under 100", "at 4.6", "down to 12"."""
+    words = said.words
+    return not lex.LEVEL_WORDS.isdisjoint(said.bag) and any(
+        lex.FIGURE.match(w) and at and words[at - 1] in lex.LEVEL_WORDS
+        for at, w in enumerate(words)
+    )
+
+
+def no_trouble(said: Said) -> bool:
+    """No problem left, said after a verb: "the auditors raised no issue", "we had no
+    complaints"; not "with no belt" (what the story met)."""
+    if "no" not in said.bag or lex.PROBLEMS.isdisjoint(said.bag):
+        return False
+    words = said.words
+    return any(
+        w == "no"
+        and at
+        and is_verbish(words[at - 1])
+        and not lex.PROBLEMS.isdisjoint(words[at + 1 : at + 3])
+        for at, w in enumerate(words)
+    )
+
+
+def later(said: Said) -> bool:
+    """ "a month later", "two weeks later"."""
+    words = said.words
+    return "later" in said.bag and any(
+        w == "later" and at and words[at - 1] in lex.TIME_UNITS for at, w in enumerate(words)
+    )
+
+
+def settled(said: Said) -> bool:
+    """A thing said to be in a state reached: "the backlog was gone", "the ward was calm";
+    not "I was ready", "it had been fixed" (the state before the story), "was over budget"."""
+    if lex.SETTLED.isdisjoint(said.bag) or lex.BE.isdisjoint(said.bag):
+        return False
+    words = said.words
+    for at, word in enumerate(words):
+        if word not in lex.SETTLED or at < 2 or words[at + 1 : at + 2] in lex.NOT_SETTLED:
+            continue
+        be = at - 1
+        if words[be] in lex.SOFTENERS or words[be].endswith("ly"):
+            be -= 1  # "was finally fixed", "was all sorted"
+        if words[be] not in lex.BE or words[be - 1] in lex.SUBJECTS:
+            continue
+        if words[be] != "been" or words[be - 1] in lex.PERFECT:
+            return True
+    return False
+
+
+def turned(said: Said) -> bool:
+    """A change told with its particle, said of a thing: "the complaints dried up"."""
+    if lex.TURN_FIRSTS.isdisjoint(said.bag):
+        return False
+    words = said.words
+    return any(
+        (w, words[at + 1]) in lex.TURNS
+        and (at == 0 or words[at - 1] not in lex.SUBJECTS | {"had", "to"})
+        for at, w in enumerate(words[:-1])
+    )
+
+
+def since_now(said: Said) -> bool:
+    """A perfect tense up to now, told with "since": "it hasn't cut out since", "we've had no
+    complaints since the change"; not "since 2019", "since I joined"."""
+    if "since" not in said.bag or lex.PERFECT.isdisjoint(said.bag):
+        return False
+    words = said.words
+    at = words.index("since")
+    after = words[at + 1 : at + 3]
+    if after and (not lex.NOT_SINCE.isdisjoint(after) or lex.FIGURE.match(after[0])):
+        return False
+    return any(
+        w in lex.PERFECT and words[i + 1 : i + 2] != ["to"] for i, w in enumerate(words[:at])
+    )
+
+
+def judged(said: Said) -> bool:
+    """Someone else saying the work was good: "the client told us it was far easier", "his
+    son rang to say thank you"; not "I told her it was fine", nor "not happy"."""
+    if lex.SAYING.isdisjoint(said.bag) or lex.PRAISE.isdisjoint(said.bag):
+        return False
+    words = said.words
+    for at, word in enumerate(words):
+        if word in lex.SAYING and at:
+            who = words[at - 2] if words[at - 1].endswith("ly") and at > 1 else words[at - 1]
+            told = words[at + 1 : at + 13]
+            if (
+                who not in lex.SUBJECTS
+                and not lex.PRAISE.isdisjoint(told)
+                and lex.NEGATIONS.isdisjoint(told)
+            ):
+                return True
+    return False
 
 
 def done(said: Said) -> bool:
@@ -297,7 +445,9 @@ def done(said: Said) -> bool:
         return False
     words = said.words
     return any(
-        w in lex.DONE and (at == 0 or words[at - 1] not in {"be", "to", "would", "will"})
+        w in lex.DONE
+        and (at == 0 or words[at - 1] not in {"be", "to", "would", "will"})
+        and words[at - 2 : at] != ["had", "been"]  # the state before the story
         for at, w in enumerate(words)
     )
 
@@ -368,12 +518,21 @@ def changed(words: Sequence[str], head: int) -> bool:
     """A change said of a thing, not meant nor a step: "the complaints stopped", "it reduced
     escalations"; not "about to cut the newsletter", nor "I stopped work"."""
     return any(
-        w in lex.CHANGE
+        (w in lex.CHANGE or went_up(words, at))
         and not before_story(words, at)
         and words[at - 1] not in lex.SUBJECTS
         and words[at + 1 : at + 2] != ["out"]
         for at, w in enumerate(words)
         if at >= head
+    )
+
+
+def went_up(words: Sequence[str], at: int) -> bool:
+    """ "scores went up", "costs came down": a change; not "went up to the ward"."""
+    return (
+        words[at] in {"went", "came"}
+        and words[at + 1 : at + 2] in (["up"], ["down"])
+        and lex.NOT_RISEN.isdisjoint(words[at + 2 : at + 3])
     )
 
 
@@ -431,6 +590,22 @@ def only_asked(sentence: str) -> bool:
     write it up"): told after every step, that is recognition of the outcome."""
     said = read(sentence)
     return said is not None and task(said) < 3.0
+
+
+def role_for(sentence: str, duty: str) -> bool:
+    """The sentence only says which post the teller held ("i was the shift manager", "I was on
+    call") and the next draws the duty from it ("so I had to…", "so it was my job…")."""
+    said, then = read(sentence), read(duty)
+    if said is None or then is None or then.words[:1] not in (["so"], ["and"]):
+        return False
+    return (
+        "so" in then.words[:2]
+        and i_was(said) is not None
+        and place(said) is None
+        and not lex.SETTING.find(said)
+        and not in_year(said)
+        and said.bag.isdisjoint(lex.PROBLEMS)
+    )
 
 
 def weak_scene(sentence: str) -> bool:
