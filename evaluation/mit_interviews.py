@@ -30,6 +30,9 @@ BOOTSTRAP_SAMPLES times, percentile interval, fixed seed). Three baselines for f
 regular expression for the words "um" and "uh", the same allowing their spellings in this
 transcript (umm, uhm, uhh), and InterviewCraft's analyzer; for each, the paired bootstrap
 difference of our correlation minus theirs (negative: ours tracks the raters more closely).
+Beside them, ways of counting that the product does not use, each with its paired differences:
+a run of fillers counted once, a filler opening an answer counted twice, and ours and the
+um/uh spellings over the square root of the words instead of per 100 words.
 The structure is also given check by check (the share of answers passing each organisation
 check), as the share of STAR parts over answers to story questions only, and beside two things
 it does not count: signposting words and the number of answers in an interview. No weight is
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import random
 import re
 import statistics
@@ -90,6 +94,10 @@ class Measures:
     peer_rate: float | None  # InterviewCraft's filler rate, when its analyzer was loaded
     hesitations_per_100: float  # variant: a run of fillers ("um, uh, like") counted once
     openings_per_100: float  # variant: a filler that opens an answer counted twice
+    # Variants: the count over the square root of the words, ours and the um/uh spellings'
+    # (between a count and a rate: a long interview's fillers are heard as more fillers).
+    fillers_per_root_words: float
+    variants_per_root_words: float
     structure: float
     point_first: float  # share of answers passing each organisation check
     concluded: float
@@ -174,6 +182,8 @@ def measure(transcript: str, peer: PeerRate | None = None) -> Measures | None:
         peer_rate=peer([a.text for a in found]) if peer else None,
         hesitations_per_100=hesitations * 100 / total_words,
         openings_per_100=(fillers + openings) * 100 / total_words,
+        fillers_per_root_words=fillers / math.sqrt(total_words),
+        variants_per_root_words=variants / math.sqrt(total_words),
         structure=statistics.fmean(structure),
         point_first=share[0],
         concluded=share[1],
@@ -288,6 +298,8 @@ _FILLER_ROWS = [
 _VARIANT_ROWS = [
     ("variant: a run of fillers counted once", "hesitations_per_100"),
     ("variant: fillers opening an answer twice", "openings_per_100"),
+    ("variant: fillers over the root of the words", "fillers_per_root_words"),
+    ("variant: um/uh spellings over root of words", "variants_per_root_words"),
 ]
 _OTHER_ROWS = [
     ("structure component", "structure", "StructuredAnswers"),
