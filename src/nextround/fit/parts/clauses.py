@@ -27,6 +27,10 @@ CLAUSE_START = re.compile(
         (?:and\s+|but\s+|so\s+)?then\b
       | (?:and|but)\s+(?:so\s+)?(?:um\s+|uh\s+)?{_SUBJECT}\b
       | (?:i|we)\s+(?:needed|had|wanted)\s+to\b
+      | (?:i|we)\s+had\s+(?:about\s+|only\s+|just\s+)?(?:a|an|one|two|three|\d+)\s+(?:\w+\s+)?
+          (?:minutes|hours|days|weeks|hour|day|week|month|morning|afternoon)\s+to\b
+      | it\s+was\s+(?:on|up\s+to|down\s+to)\s+(?:me|us)\b | it\s+was\s+my\s+job\b
+      | (?:i|we)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?:asked|booked|sent|given|told)\s+to\b
       | (?:my|our|the)\s+(?:\w+\s+)?(?:manager|boss|supervisor|director|lead|head|partner|
           owner|client|customer)\s+(?:asked|wanted|told)\b
       | (?:and\s+)?so\s+(?:um\s+|uh\s+)?(?:first\s+|then\s+)?(?!that\b){_SUBJECT}\b

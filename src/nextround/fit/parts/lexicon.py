@@ -67,7 +67,8 @@ BASE_VERBS = words_of(
     "organise organize persuade plan prepare prevent protect provide raise reach rebuild "
     "recover recruit reduce replace resolve respond restore retain return run save secure "
     "ship solve sort speed stabilise stabilize standardise standardize stop streamline "
-    "support take teach train turn upgrade win bring"
+    "support take teach train turn upgrade win bring shorten boost simplify tighten free fill "
+    "reopen repair rescue redesign rewrite tidy"
 )
 
 # Base forms that are also nouns: "Support queue averaged …" names a thing, not a goal.
@@ -238,7 +239,8 @@ TASK_DUTY = Phrases(
     "job role task goal aim objective responsibility assignment mission brief mandate "
     "target priority needed supposed expected out trying asked tasked charged hired brought "
     "assigned responsible charge given fell landed came had i'd i’d we'd we’d plan challenge "
-    "ask remit focus request got took first",
+    "ask remit focus request got took first about around less booked sent paid contracted "
+    "wanted",
     rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
         objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
         were|became|is)\b
@@ -251,9 +253,13 @@ TASK_DUTY = Phrases(
     | \bhad\s+(?:a|the)\s+(?:\w+\s+)?(?:job|task)\b
     | \b(?:fell|landed)\s+(?:to|on)\s+(?:me|us)\b | \bcame\s+to\s+me\b
     | \blanded\s+on\s+my\s+(?:desk|plate)\b
-    | \b(?:i|we)\s+had\s+(?:until\s+\w+|(?:only\s+|just\s+)?(?:a|an|one|two|three|four|five|six|
-        \d+)\s+(?:\w+\s+)?(?:minutes|hours|days|weeks|months|hour|day|week|month|morning|
-        afternoon|weekend|shift))\s+to\b
+    | \b(?:i|we)\s+had\s+(?:until\s+\w+|(?:only\s+|just\s+|about\s+|around\s+|less\s+than\s+)?
+        (?:a|an|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:minutes|hours|days|weeks|
+        months|hour|day|week|month|morning|afternoon|weekend|shift))\s+to\b
+    | \b(?:i|we)\s+(?:was|were)\s+(?:only\s+)?(?:booked|sent|paid|contracted)\s+to\s+
+        (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b)
+    | \b(?:i|we)\s+(?:needed|wanted)\s+(?:him|her|them|everyone|everybody|the\s+\w+(?:\s+\w+)?)
+        \s+to\b
     | \b(?:i|we)\s+had\s+been\s+(?:asked|tasked|given|brought\s+in|hired|put\s+in\s+charge)\b
     | \b(?:i['’]d|we['’]d)\s+been\s+(?:asked|tasked|given|brought\s+in|hired|put\s+in\s+charge)\b
     | \bthe\s+(?:plan|challenge|ask|remit|brief|focus|request)\s+was\s+(?:how\s+)?to\b
@@ -264,13 +270,14 @@ TASK_DUTY = Phrases(
 # Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
 # me/up to me".
 NEEDS = words_of("needed had have wanted aimed")
-NEEDERS = words_of("i we it that this")
+NEEDERS = words_of("i we it that this both everything everyone all")
 ITS_MINE = words_of("my our on up")
 
 # Weaker: someone asking ("asked me to" may come after the story, as recognition), a duty named.
 TASK_ASKED = Phrases(
     "asked told wanted needed expected responsible responsibility",
     r"""\b(?:asked|told|wanted|needed|expected)\s+(?:me|us)\s+to\b | \bresponsible\s+for\b
+    | \b(?:wanted|needed)\s+(?:fewer|more|less|better|faster|quicker|lower|higher|shorter)\b
     | \bmy\s+responsibility\b""",
 )
 SETTING = Phrases(
@@ -520,11 +527,12 @@ PRAISE = words_of(
 # Others coming back for more: "they've recommended me to three neighbours".
 RETURNED = Phrases(
     "recommended came asked booked hired used chose renewed referred kept won landed secured "
-    "retained",
+    "ordered retained",
     r"""\brecommended\s+(?:me|us|our|the\s+(?:firm|company|practice|team|shop|service))\b
     | \bcame\s+back\s+(?:to\s+(?:us|me)|for|and|again|with|(?:\w+\s+){1,3}?later)\b
     | \basked\s+for\s+(?:me|us)\s+(?:again|by\s+name)\b
     | \b(?:booked|hired|used|chose)\s+(?:us|me)\s+again\b
+    | \b(?:booked|ordered|came\s+back)\s+again\b
     | \brenewed\s+(?:their|its|the|for)\b | \breferred\s+(?:\w+\s+){0,2}to\s+(?:us|me)\b
     | \bkept\s+(?:us|me)\s+on\b
     | \b(?:won|landed|secured|retained|kept)\s+(?:the|a|an|their|that|our)\s+(?:\w+\s+)?
@@ -543,3 +551,5 @@ CHANGE_KEYS = CHANGE | {"went", "came"}
 NOT_RISEN = words_of("to the a an stairs into onto through with from my our his her their")
 LEVEL_WORDS = words_of("under below above over at to up down")
 MESSAGES = words_of("call phone email message complaint text letter visit ticket")
+PRESENT_VERBS = words_of("has have is are runs uses gets takes does")
+PRESENT_BE = words_of("is are has have")

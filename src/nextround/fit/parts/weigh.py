@@ -333,13 +333,30 @@ def came_about(said: Said) -> float:
     state = settled(said) or turned(said)
     if after and (state or (not lex.CHANGE_KEYS.isdisjoint(bag) and changed(words, head))):
         return 2.5
-    if state or lex.NEVER_AGAIN.find(said) or judged(said) or no_trouble(said):
+    if state or lex.NEVER_AGAIN.find(said) or judged(said) or no_trouble(said) or now_done(said):
         return 2.0
     if after and not said.did and (not lex.BE.isdisjoint(words[head:]) or at_level(said)):
         # A state or a level by then: "Two weeks later the queue was empty.", "Backlog under
         # 100 by day nine."; an event alone ("Two trucks came the next morning.") may be either.
         return 2.0
     return 0.0
+
+
+def now_done(said: Said) -> bool:
+    """A practice kept up to now, said of others: "the ward now checks for similar names",
+    "the afternoons are busy now"; not "I now think"."""
+    if "now" not in said.bag:
+        return False
+    words = said.words
+    at = words.index("now")
+    after, before = words[at + 1 : at + 2], words[max(0, at - 4) : at]
+    present = bool(after) and (
+        after[0] in lex.PRESENT_VERBS
+        or (after[0].endswith("s") and len(after[0]) > 3 and not after[0].endswith("ss"))
+    )
+    return (present and words[at - 1 : at] not in (["i"], ["we"])) or (
+        not after and not lex.PRESENT_BE.isdisjoint(before)
+    )
 
 
 def at_level(said: Said) -> bool:
