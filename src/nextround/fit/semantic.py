@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 DIMENSIONS = 384
 # Texts are cut at 64 tokens (about 45 words): requirements fit whole, and a story is read as two
 # such pieces (see coverage.StoryText.chunks), which bounds the work per story (for 100 stories
-# and 40 requirements, about 2 s of one core with the int8 copy, 3 s without; docs/stories.md).
+# and 40 requirements, 1.2–1.3 s of one core with the int8 copy at load 6–8, about 0.6 of the
+# float model's time; docs/stories.md).
 # The model itself was trained on windows of up to 128 tokens.
 MAX_TOKENS = 64
 # Texts sorted by their token count and run 16 at a time waste little on padding, and a batch
