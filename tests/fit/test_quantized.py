@@ -161,3 +161,13 @@ def test_the_id_is_known_before_the_copy_exists(tmp_path: Path) -> None:
     model_id = semantic.identify(int8=folder)
     assert model_id.startswith("minilm-l6-") and model_id.endswith("-int8")
     assert not folder.exists()  # a page asks for the id; only a load derives
+
+
+def test_the_int8_id_names_the_rewrites_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy's vectors depend on how onnxruntime rewrites its graph (their quantization noise
+    moves), so its id changes with semantic.UNFUSED; the float model's vectors move by rounding
+    only and keep theirs."""
+    int8, as_is = semantic.identify(int8=Path("copies")), semantic.identify()
+    monkeypatch.setattr(semantic, "UNFUSED", ())
+    assert semantic.identify(int8=Path("copies")) != int8
+    assert semantic.identify() == as_is

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 DIMENSIONS = 384
 # Texts are cut at 64 tokens (about 45 words): requirements fit whole, and a story is read as two
 # such pieces (see coverage.StoryText.chunks), which bounds the work per story (for 100 stories
-# and 40 requirements, about 2 s of one core with the int8 copy, 3 s without; docs/stories.md).
+# and 40 requirements, 1.2–1.3 s of one core with the int8 copy at load 6–8, about 0.6 of the
+# float model's time; docs/stories.md).
 # The model itself was trained on windows of up to 128 tokens.
 MAX_TOKENS = 64
 # Texts sorted by their token count and run 16 at a time waste little on padding, and a batch
@@ -40,6 +41,13 @@ BATCH = 16
 # models, and on a busy machine a second thread costs more in waiting than it saves (embedding
 # 280 texts took 3.4 s of processor time on one thread against 4.9 s on two; docs/stories.md).
 THREADS = 1
+# onnxruntime's graph rewrites that are left out. SkipLayerNormFusion merges each residual Add with
+# the LayerNormalization after it; its CPU kernel (onnxruntime 1.32) took 18% of an embedding,
+# nine times the two operators it replaces, so without it the same work took 0.84 of the time
+# with the int8 copy and 0.89 with the float model (docs/stories.md). The float model's vectors
+# move by rounding only (cosine 1.0000); the int8 copy's by its own quantization noise (cosine
+# 0.992 at worst, equally close to the float model's), so its model id names this list.
+UNFUSED = ("SkipLayerNormFusion",)
 #: Where the int8 copy is kept inside the data folder (see int8_folder).
 INT8_FOLDER = Path("models") / "embedding-int8"
 INSTALL_HINT = (
@@ -143,7 +151,8 @@ def _model_id(model: Path, *, int8: bool) -> str:
     if int8:
         from nextround.fit import quantized
 
-        return f"minilm-l6-{quantized.recipe_digest(_digest(model))[:12]}-int8"
+        run = f"{quantized.recipe_digest(_digest(model))}\nunfused: {', '.join(UNFUSED)}"
+        return f"minilm-l6-{hashlib.sha256(run.encode()).hexdigest()[:12]}-int8"
     return f"minilm-l6-{_digest(model)[:12]}"
 
 
@@ -204,7 +213,9 @@ def _load(model: Path | None, tokenizer: Path | None, threads: int, int8: Path |
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    session = onnxruntime.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
+    session = onnxruntime.InferenceSession(
+        str(run), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(UNFUSED)
+    )
     words = Tokenizer.from_file(str(tokenizer))
     words.enable_truncation(MAX_TOKENS)
     words.no_padding()  # Embedder._batch pads each batch to its own longest text
