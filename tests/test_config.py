@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import stat
 from collections.abc import Iterator
@@ -22,6 +23,20 @@ def test_secret_is_created_once_and_kept_private(tmp_path: Path) -> None:
     second = config.load_settings({"NEXTROUND_DATA_DIR": str(tmp_path)}).secret_key
     assert first == second and len(first) > 40
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_processes_starting_together_read_one_whole_secret(tmp_path: Path) -> None:
+    # Server workers (and test workers) start at once on a new data folder: each must read the
+    # same complete key, never an empty one another is still writing.
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path / "fresh")}
+    with multiprocessing.get_context("spawn").Pool(6) as pool:
+        keys = pool.map(_secret_of, [env] * 24)
+    assert len(set(keys)) == 1 and len(keys[0]) > 40
+    assert [p.name for p in (tmp_path / "fresh").iterdir()] == ["secret_key"]
+
+
+def _secret_of(env: dict[str, str]) -> str:
+    return config.load_settings(env).secret_key
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import ipaddress
 import os
 import re
 import secrets
+import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -358,18 +359,29 @@ def _narrow(path: Path) -> None:
     """Take the group's and others' permissions away; symbolic links are not followed."""
     if path.is_symlink():
         return
-    mode = path.stat().st_mode
-    if mode & 0o077:
-        path.chmod(mode & 0o700)
+    try:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+    except FileNotFoundError:
+        pass  # another process sharing the folder removed it after it was listed
 
 
 def _stored_secret(data_dir: Path) -> str:
-    """A per-installation secret, created once, private to the user from its first byte."""
+    """A per-installation secret, created once, private to the user from its first byte.
+
+    Written whole to a scratch file and then linked into place, so processes starting together
+    (server workers, test workers) never read a half-written or empty key: the first link wins and
+    the others read it."""
     path = data_dir / "secret_key"
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(secrets.token_urlsafe(50))
+    if not path.exists():
+        handle, scratch = tempfile.mkstemp(dir=data_dir, prefix=".secret-")  # mode 0600
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(secrets.token_urlsafe(50))
+            os.link(scratch, path)
+        except FileExistsError:
+            pass
+        finally:
+            Path(scratch).unlink()
     return path.read_text(encoding="utf-8").strip()
