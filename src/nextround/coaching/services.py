@@ -33,6 +33,7 @@ from nextround.coaching.models import (
 from nextround.core.models import Owned
 from nextround.errors import Invalid, NotFound
 
+_ROLE = "_nextround_role"  # role_of's answer, on the User instance it was asked about
 NOT_VALID = "This invitation is not valid: it was used, it expired or the code is wrong."
 #: How long an invitation code can be used.
 INVITATION_LIFETIME = timedelta(days=7)
@@ -42,8 +43,13 @@ def role_of(user: User) -> Role:
     """A superuser administers; an account with no role written down is a candidate."""
     if user.is_superuser:
         return Role.ADMIN
-    member = Member.objects.filter(user=user).first()
-    return Role(member.role) if member else Role.CANDIDATE
+    # A role is written once, with the account: kept on the instance, which a request loads
+    # afresh, so the menu and the view of one page ask the database once between them.
+    known: Role | None = user.__dict__.get(_ROLE)
+    if known is None:
+        member = Member.objects.filter(user=user).first()
+        known = user.__dict__[_ROLE] = Role(member.role) if member else Role.CANDIDATE
+    return known
 
 
 def _hash(code: str) -> str:
