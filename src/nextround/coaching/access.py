@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from nextround.coaching.models import Area, Share
 from nextround.core.models import Owned
@@ -83,24 +83,6 @@ def candidate_get(viewer: User, pk: int) -> User:
     if candidate is None:
         raise NotFound(NOTHING_HERE)
     return candidate
-
-
-def shared_items(viewer: User, area: Area) -> QuerySet[Owned]:
-    """Every item of ``area``, of every active candidate, that a share lets ``viewer`` see:
-    one query whatever the number of candidates (the coach's dashboard reads it)."""
-    model = AREA_MODELS[area]
-    if not viewer.is_active:
-        return model._default_manager.none()
-    sharing = Share.objects.filter(coach=viewer, area=area)
-    covering = sharing.filter(candidate=OuterRef("owner")).filter(
-        Q(item_id__isnull=True) | Q(item_id=OuterRef("pk"))
-    )
-    # The owners that share at all, named first, let the database start from the coach's few
-    # shares and the owner index instead of testing every item of every account.
-    sharers = sharing.values("candidate")
-    return model._default_manager.filter(owner__in=sharers, owner__is_active=True).filter(
-        Exists(covering)
-    )
 
 
 @dataclass(frozen=True)
