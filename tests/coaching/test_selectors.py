@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from nextround.coaching import selectors, services
-from nextround.coaching.models import Area, Role
+from nextround.coaching.models import Area, AuditAction, LastRead, Role
 from nextround.core.models import Owned
 from nextround.decision import services as decision
 from nextround.interviews.models import Opportunity, Round, Stage
@@ -129,3 +129,37 @@ def test_the_dashboard_leaves_out_unshared_and_closed_rounds(ana: User, cora: Us
     Opportunity.objects.filter(pk=ahead.opportunity_id).update(stage=Stage.WITHDRAWN)
     (card,) = selectors.dashboard(coach=cora, now=now)
     assert card.upcoming == []
+
+
+def test_the_latest_read_is_kept_and_a_comment_is_not_a_read(ana: User, cora: User) -> None:
+    share_all(ana, Area.STORIES)
+    story = Story.objects.filter(owner=ana).order_by("pk").first()
+    assert story is not None
+    now = timezone.now()
+    read(cora, story, Area.STORIES, at=now)
+    read(cora, story, Area.STORIES, at=now - timedelta(hours=1))  # an older read, late
+    services.record_read(
+        viewer=cora,
+        item=story,
+        area=Area.STORIES,
+        now=now + timedelta(hours=1),
+        action=AuditAction.COMMENTED,
+    )
+    assert LastRead.objects.get(coach=cora, item_id=story.pk).at == now
+    (card,) = selectors.dashboard(coach=cora, now=now)
+    assert card.last_looked == now
+    read(ana, story, Area.STORIES, at=now + timedelta(hours=2))  # the owner's own look
+    assert LastRead.objects.filter(item_id=story.pk).count() == 1
+
+
+def test_the_dashboards_readiness_is_the_round_pages(ana: User, cora: User) -> None:
+    now = timezone.now()
+    share_all(ana, Area.ROUNDS)
+    ahead = Round.objects.filter(owner=ana, ends_at__gt=now).get()
+    plan = prep_selectors.round_plan(carry=carry_forward(round_=ahead), now=now)
+    heaviest = plan.readiness.missing[0].key
+    prep.plan_item_set(round_=ahead, key=heaviest, status="done", now=now)
+    expected = prep_selectors.round_plan(carry=carry_forward(round_=ahead), now=now).readiness
+    (card,) = selectors.dashboard(coach=cora, now=now)
+    assert card.upcoming == [(ahead, expected)]
+    assert expected.score > plan.readiness.score

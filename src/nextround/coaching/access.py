@@ -8,8 +8,10 @@ to a coach while a ``Share`` of its area, or of the record itself, stands.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from nextround.coaching.models import Area, Share
 from nextround.core.models import Owned
@@ -83,13 +85,30 @@ def candidate_get(viewer: User, pk: int) -> User:
     return candidate
 
 
-def shared_items(viewer: User, area: Area) -> QuerySet[Owned]:
-    """Every item of ``area``, of every active candidate, that a share lets ``viewer`` see:
-    one query whatever the number of candidates (the coach's dashboard reads it)."""
-    model = AREA_MODELS[area]
-    if not viewer.is_active:
-        return model._default_manager.none()
-    covering = Share.objects.filter(coach=viewer, area=area, candidate=OuterRef("owner")).filter(
-        Q(item_id__isnull=True) | Q(item_id=OuterRef("pk"))
+@dataclass(frozen=True)
+class Sharing:
+    """Every share standing for one coach, read once (the dashboard's): whose they are, and
+    the items of each area they cover, asked without another look at the shares."""
+
+    shares: list[Share]
+
+    def items(self, area: Area) -> QuerySet[Owned]:
+        """The items of ``area`` these shares cover: a whole area by its owner, a single item
+        by its id and owner. Nothing when none of them is of ``area``."""
+        mine = [share for share in self.shares if share.area == area]
+        covered = Q(owner_id__in=[share.candidate_id for share in mine if share.item_id is None])
+        for share in mine:
+            if share.item_id is not None:
+                covered |= Q(owner_id=share.candidate_id, pk=share.item_id)
+        return AREA_MODELS[area]._default_manager.filter(covered)
+
+
+def sharing_of(coach: User) -> Sharing:
+    """The shares standing for ``coach``, with their candidates: those of active candidates,
+    while the coach is active; in one query."""
+    if not coach.is_active:
+        return Sharing([])
+    shares = Share.objects.filter(coach=coach, candidate__is_active=True).select_related(
+        "candidate"
     )
-    return model._default_manager.filter(Exists(covering), owner__is_active=True)
+    return Sharing(list(shares.order_by("candidate__username", "area", "item_id")))

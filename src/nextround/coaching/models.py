@@ -130,6 +130,30 @@ class AuditEntry(models.Model):
         return f"{self.actor.get_username()} {self.get_action_display()} {self.label}"
 
 
+class LastRead(models.Model):
+    """When a coach last opened an item: the newest of the item's read entries in the audit
+    log, kept beside it so the dashboard's "new since you last looked" reads one row per item
+    instead of the coach's whole history. ``services.record_read`` writes both."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="last_reads"
+    )
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="last_read_by"
+    )
+    area = models.CharField(max_length=16, choices=Area.choices)
+    item_id = models.PositiveBigIntegerField()
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["coach", "area", "item_id"], name="one_last_read")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.coach.get_username()} read {self.area} #{self.item_id} at {self.at}"
+
+
 class Comment(models.Model):
     """A coach's remark on a shared item, or a reply in its thread (``parent``). A remark on a
     practice recording can point at a moment (``at_seconds``) or a span of the transcript

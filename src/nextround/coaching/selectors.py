@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Greatest
 
 from nextround.coaching import access
-from nextround.coaching.models import Area, AuditAction, AuditEntry, Member, Role, Share
+from nextround.coaching.models import Area, AuditEntry, LastRead, Member, Role, Share
 from nextround.coaching.services import role_of
 from nextround.core.models import Owned
 from nextround.decision.models import Score, Scorecard
@@ -50,7 +51,9 @@ def require_coach(user: User) -> None:
 
 
 def _named(area: Area, items: QuerySet[Owned]) -> QuerySet[Owned]:
-    return items.select_related(*_RELATED.get(area, ()))
+    related = _RELATED.get(area)
+    # Not select_related() with nothing named: that would follow every foreign key.
+    return items.select_related(*related) if related else items
 
 
 def item_label(area: Area, item: Owned) -> str:
@@ -172,17 +175,41 @@ def _changed_at(area: Area) -> Combinable:
     return F("created_at")
 
 
-def unread(coach: User, area: Area) -> QuerySet[Owned]:
+@dataclass(frozen=True)
+class Reads:
+    """A coach's latest opening of each item of their candidates (``LastRead``), read once."""
+
+    item: dict[tuple[str, int], datetime]  # (area, item id) -> when
+    candidate: dict[int, datetime]  # candidate id -> the latest of any of their items
+
+    def unread(self, area: Area, item: Owned) -> bool:
+        last = self.item.get((area, item.pk))
+        changed: datetime = item.changed  # type: ignore[attr-defined]
+        return last is None or changed > last
+
+
+def _reads(coach: User, sharing: access.Sharing) -> Reads:
+    rows = LastRead.objects.filter(
+        coach=coach, candidate__in={s.candidate_id for s in sharing.shares}
+    ).values_list("candidate", "area", "item_id", "at")
+    item: dict[tuple[str, int], datetime] = {}
+    candidate: dict[int, datetime] = {}
+    for candidate_id, area, item_id, at in rows:
+        item[(area, item_id)] = at
+        candidate[candidate_id] = max(at, candidate.get(candidate_id, at))
+    return Reads(item, candidate)
+
+
+def _unread(sharing: access.Sharing, area: Area, reads: Reads) -> list[Owned]:
+    items = _named(area, sharing.items(area).annotate(changed=_changed_at(area))).order_by("pk")
+    return [item for item in items if reads.unread(area, item)]
+
+
+def unread(coach: User, area: Area) -> list[Owned]:
     """The items of ``area`` shared with ``coach`` that the coach has not opened since they
     were shared or last changed: never read, or changed after the coach's latest read."""
-    last_read = AuditEntry.objects.filter(
-        actor=coach, action=AuditAction.READ, area=area, item_id=OuterRef("pk")
-    ).order_by("-at")
-    items = access.shared_items(coach, area).annotate(
-        changed=_changed_at(area), last_read=Subquery(last_read.values("at")[:1])
-    )
-    fresh = Q(last_read__isnull=True) | Q(changed__gt=F("last_read"))
-    return _named(area, items.filter(fresh)).order_by("pk")
+    sharing = access.sharing_of(coach)
+    return _unread(sharing, area, _reads(coach, sharing))
 
 
 @dataclass(frozen=True)
@@ -196,6 +223,9 @@ class NewItem:
         return COACH_PAGES[self.area]
 
 
+NEW_SHOWN = 10  # new items listed on a card; the rest are counted
+
+
 @dataclass
 class CandidateCard:
     candidate: User
@@ -203,6 +233,30 @@ class CandidateCard:
     upcoming: list[tuple[Round, Readiness]] = field(default_factory=list)
     new_shares: list[ShareRow] = field(default_factory=list)
     new_items: list[NewItem] = field(default_factory=list)
+
+    @property
+    def new_first(self) -> list[NewItem]:
+        return self.new_items[:NEW_SHOWN]
+
+    @property
+    def new_more(self) -> int:
+        return max(0, len(self.new_items) - NEW_SHOWN)
+
+    def state(self) -> tuple[object, ...]:
+        """Plain values covering everything the card's partial reads: its key among the
+        fragments (``core.fragments``), so a card drawn before is not drawn again."""
+        return (
+            self.candidate.pk,
+            self.candidate.get_username(),
+            self.last_looked,
+            tuple(
+                (r.pk, r.label, str(r.opportunity), r.starts_at, r.timezone, ready.score)
+                for r, ready in self.upcoming
+            ),
+            tuple((row.label, row.share.created_at) for row in self.new_shares),
+            tuple((new.area.value, new.item.pk, new.label) for new in self.new_first),
+            self.new_more,
+        )
 
 
 UPCOMING_SHOWN = 3  # rounds per candidate on the dashboard
@@ -212,40 +266,45 @@ def dashboard(*, coach: User, now: datetime) -> list[CandidateCard]:
     """The coach's candidates, each with their shared upcoming rounds and readiness, the shares
     given since the coach last looked, and the shared items new or changed since the coach
     last opened them. A round shows only when it is shared: an unshared round is not even
-    mentioned, since its date and employer are the candidate's material too."""
-    cards = {c.pk: CandidateCard(c, None) for c in access.candidates_of(coach).order_by("username")}
-    reads = (
-        AuditEntry.objects.filter(actor=coach, action=AuditAction.READ, candidate__in=list(cards))
-        .values("candidate")
-        .annotate(last=Max("at"))
-    )
-    for row in reads:
-        cards[row["candidate"]].last_looked = row["last"]
-    shares = list(Share.objects.filter(coach=coach, candidate__in=list(cards)).order_by("area"))
-    labels = share_labels(shares)
-    for given in shares:
+    mentioned, since its date and employer are the candidate's material too. Only the areas
+    someone shares are read."""
+    sharing = access.sharing_of(coach)
+    reads = _reads(coach, sharing)
+    cards: dict[int, CandidateCard] = {}
+    for given in sharing.shares:
+        cards.setdefault(
+            given.candidate_id,
+            CandidateCard(given.candidate, reads.candidate.get(given.candidate_id)),
+        )
+    labels = share_labels(sharing.shares)
+    for given in sharing.shares:
         card = cards[given.candidate_id]
         if card.last_looked is None or given.created_at > card.last_looked:
             card.new_shares.append(ShareRow(given, labels[given.pk]))
-    for area in Area:
-        for item in unread(coach, area):
-            if item.owner_id in cards:
-                cards[item.owner_id].new_items.append(NewItem(area, item, item_label(area, item)))
-    shared_rounds = access.shared_items(coach, Area.ROUNDS).values("pk")
-    rounds = list(
-        Round.objects.filter(
-            pk__in=shared_rounds, ends_at__gt=now, opportunity__stage__in=ACTIVE_STAGES
-        )
-        .select_related("opportunity")
-        .order_by("starts_at")
-    )
-    for plan in prep_selectors.upcoming_plans(rounds=rounds, now=now):
-        theirs = cards.get(plan.round.owner_id)
-        if theirs is not None and len(theirs.upcoming) < UPCOMING_SHOWN:
-            theirs.upcoming.append((plan.round, plan.readiness))
-    for card in cards.values():
-        card.upcoming.sort(key=lambda pair: pair[0].starts_at)
+    areas = {Area(given.area) for given in sharing.shares}
+    for area in (a for a in Area if a in areas):
+        for item in _unread(sharing, area, reads):
+            cards[item.owner_id].new_items.append(NewItem(area, item, item_label(area, item)))
+    if Area.ROUNDS in areas:
+        _add_upcoming(sharing, cards, now)
     return list(cards.values())
+
+
+def _add_upcoming(sharing: access.Sharing, cards: dict[int, CandidateCard], now: datetime) -> None:
+    """The first shared upcoming rounds of each candidate, soonest first, with readiness
+    worked out for those shown only."""
+    rounds = cast(QuerySet[Round], sharing.items(Area.ROUNDS))
+    picked: dict[int, list[Round]] = {}
+    upcoming = rounds.filter(ends_at__gt=now, opportunity__stage__in=ACTIVE_STAGES)
+    for round_ in upcoming.select_related("opportunity").order_by("starts_at", "pk"):
+        theirs = picked.setdefault(round_.owner_id, [])
+        if len(theirs) < UPCOMING_SHOWN:
+            theirs.append(round_)
+    ready = prep_selectors.readiness_many(
+        rounds=[round_ for theirs in picked.values() for round_ in theirs], now=now
+    )
+    for owner_id, theirs in picked.items():
+        cards[owner_id].upcoming = [(round_, ready[round_.pk]) for round_ in theirs]
 
 
 # --- one candidate ------------------------------------------------------------------------

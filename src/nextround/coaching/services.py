@@ -13,6 +13,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -23,6 +25,7 @@ from nextround.coaching.models import (
     AuditAction,
     AuditEntry,
     Invitation,
+    LastRead,
     Member,
     Role,
     Share,
@@ -30,6 +33,7 @@ from nextround.coaching.models import (
 from nextround.core.models import Owned
 from nextround.errors import Invalid, NotFound
 
+_ROLE = "_nextround_role"  # role_of's answer, on the User instance it was asked about
 NOT_VALID = "This invitation is not valid: it was used, it expired or the code is wrong."
 #: How long an invitation code can be used.
 INVITATION_LIFETIME = timedelta(days=7)
@@ -39,8 +43,13 @@ def role_of(user: User) -> Role:
     """A superuser administers; an account with no role written down is a candidate."""
     if user.is_superuser:
         return Role.ADMIN
-    member = Member.objects.filter(user=user).first()
-    return Role(member.role) if member else Role.CANDIDATE
+    # A role is written once, with the account: kept on the instance, which a request loads
+    # afresh, so the menu and the view of one page ask the database once between them.
+    known: Role | None = user.__dict__.get(_ROLE)
+    if known is None:
+        member = Member.objects.filter(user=user).first()
+        known = user.__dict__[_ROLE] = Role(member.role) if member else Role.CANDIDATE
+    return known
 
 
 def _hash(code: str) -> str:
@@ -261,6 +270,23 @@ def record_read(
         label=f"{area.label.lower()}: {item}"[:200],
         at=now,
     )
+    if action == AuditAction.READ:
+        _last_read_move(viewer, owner_id, area, item.pk, now)
+
+
+def _last_read_move(
+    coach: User, candidate_id: int, area: Area, item_id: int, now: datetime
+) -> None:
+    """Keep ``LastRead`` the newest read: one UPDATE once the row exists. Of two first reads
+    at once, the second insert is dropped and the first's moment stands."""
+    moved = LastRead.objects.filter(coach=coach, area=area, item_id=item_id).update(
+        at=Greatest(F("at"), Value(now))
+    )
+    if not moved:
+        LastRead.objects.bulk_create(
+            [LastRead(coach=coach, candidate_id=candidate_id, area=area, item_id=item_id, at=now)],
+            ignore_conflicts=True,
+        )
 
 
 def _audit(

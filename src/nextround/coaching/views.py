@@ -30,6 +30,7 @@ from nextround.coaching.forms import (
     ShareForm,
 )
 from nextround.coaching.models import Area, Role, Share
+from nextround.core.fragments import render_cached
 from nextround.core.models import Owned
 from nextround.core.web import owner_of, page, safe_next, see_other, submit
 from nextround.decision import selectors as decision_selectors
@@ -177,7 +178,10 @@ def _coach(request: HttpRequest) -> User:
 @require_safe
 def coach_dashboard(request: HttpRequest) -> HttpResponse:
     coach = _coach(request)
-    cards = selectors.dashboard(coach=coach, now=timezone.now())
+    cards = [
+        render_cached("coaching/_candidate_card.html", {"card": card}, state=card.state())
+        for card in selectors.dashboard(coach=coach, now=timezone.now())
+    ]
     return render(request, "coaching/coach_dashboard.html", {"cards": cards})
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -183,6 +184,14 @@ def build_plan(facts: RoundFacts, templates: Sequence[ChecklistItem] | None = No
         items.extend(_expand(template, facts, due))
     items.sort(key=lambda i: (i.due_at, -i.weight, i.key))
     return Plan(items=tuple(items), compressed=compressed)
+
+
+@lru_cache(maxsize=4096)
+def checklist_plan(facts: RoundFacts) -> Plan:
+    """``build_plan`` from the checklist, kept by the facts: the plan follows from them alone
+    (the checklist does not change while the program runs), and the dashboards ask again for
+    the same rounds' plans on every view. Plans are frozen, so sharing one is safe."""
+    return build_plan(facts)
 
 
 # --- progress and readiness ----------------------------------------------------------------

@@ -25,7 +25,7 @@ from nextround.playbook.plan import (
     Progress,
     Readiness,
     RoundFacts,
-    build_plan,
+    checklist_plan,
     readiness,
     retired_keys,
 )
@@ -152,9 +152,9 @@ def round_plan(
 ) -> RoundPlan:
     """The plan with its progress; ``stored`` when the caller already read the progress."""
     round_ = carry.round
-    plan = build_plan(round_facts(carry))
+    plan = checklist_plan(round_facts(carry))
     stored = progress_of(round_) if stored is None else stored
-    progress = {k: Progress(p.status, p.note, p.reason) for k, p in stored.items()}  # type: ignore[arg-type]
+    progress = _progress(stored)
     rows = [
         PlanRow(
             item=item,
@@ -331,15 +331,37 @@ def round_playbook(
     )
 
 
-def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
-    """Plans for the dashboard's upcoming rounds, in a fixed number of queries."""
+def _progress(stored: dict[str, PlanProgress]) -> dict[str, Progress]:
+    return {k: Progress(p.status, p.note, p.reason) for k, p in stored.items()}  # type: ignore[arg-type]
+
+
+def _stored_progress(rounds: list[Round]) -> dict[int, dict[str, PlanProgress]]:
+    """Each round's recorded progress by item key, in one query."""
     stored: dict[int, dict[str, PlanProgress]] = {r.pk: {} for r in rounds}
     for progress in PlanProgress.objects.filter(round__in=[r.pk for r in rounds]):
         stored[progress.round_id][progress.key] = progress
+    return stored
+
+
+def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
+    """Plans for the dashboard's upcoming rounds, in a fixed number of queries."""
+    stored = _stored_progress(rounds)
     return [
         round_plan(carry=carry, now=now, stored=stored[carry.round.pk])
         for carry in carry_forward_many(rounds=rounds)
     ]
+
+
+def readiness_many(*, rounds: list[Round], now: datetime) -> dict[int, Readiness]:
+    """Each round's readiness by the round's id, without the plan's dated rows that only a
+    round page shows (the coach's dashboard); the queries of ``upcoming_plans``."""
+    stored = _stored_progress(rounds)
+    return {
+        carry.round.pk: readiness(
+            checklist_plan(round_facts(carry)), _progress(stored[carry.round.pk]), now
+        )
+        for carry in carry_forward_many(rounds=rounds)
+    }
 
 
 # --- calendar ------------------------------------------------------------------------------
