@@ -17,9 +17,8 @@ _RUN = r"[^\W_]+"
 _TOKEN = re.compile(rf"{_RUN}(?:['’]+{_RUN})*|\.{{2,}}|[^\w\s]")
 # Without its apostrophes, a text's words are its runs of letters and digits.
 _RUNS = re.compile(_RUN)
-# A whitespace-separated piece with a letter or digit in it: the match starts where the piece
-# does (``\S*`` takes in what comes before the letter) and takes in the rest of it.
-_SPOKEN = re.compile(r"\S*[^\W_]\S*")
+# A whitespace-separated piece without a letter or digit in it ("-", "—", "&").
+_UNSPOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 
 # Words too common to say anything about what two texts share, in normalised form ("im" is
 # "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
@@ -48,7 +47,7 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Spoken words: whitespace-separated pieces with a letter or digit in them, so "$2.4M" and
     "well-known" are one word each, as they are said."""
-    return len(_SPOKEN.findall(text))
+    return len(text.split()) - len(_UNSPOKEN.findall(text))
 
 
 class Tokens:

@@ -56,7 +56,10 @@ TIE_ORDER = ("result", "task", "action", "situation")
 NOT_AN_END = "".join(
     rf"(?<!\b{short}\.)" for short in ("vs", "e\\.g", "i\\.e", "approx", "Dr", "Mr", "Mrs", "Ms")
 )
-SENTENCE = re.compile(rf"\S.*?(?:[.!?]+(?=\s){NOT_AN_END}|(?=\n)|[.!?]*\Z)", re.S)
+_END = rf"[.!?]+(?=\s){NOT_AN_END}|(?=\n)|[.!?]*\Z"
+# Only a mark or a line break can end a sentence, so the runs between them are taken whole and
+# the end is tried at each mark alone (a lazy ``.*?`` tried it at every character).
+SENTENCE = re.compile(rf"\S[^.!?\n]*+(?:(?!{_END})[.!?][^.!?\n]*+)*+(?:{_END})")
 
 
 def sentences_in(text: str) -> list[str]:
