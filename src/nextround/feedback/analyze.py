@@ -100,7 +100,7 @@ def _measure(
     secs, estimated = speaking_time(word_total, seconds, timed)
     star, result_quantities = find_star(found)
     hesitations, long_pauses = heard_pauses(pauses)
-    requirement_use, company_use = term_uses(text, *terms)
+    requirement_use, company_use = term_uses(tokens, *terms)
     return Facts(
         story=story,
         words=word_total,

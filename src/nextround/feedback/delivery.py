@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 
 from nextround.errors import Invalid
 from nextround.feedback import thresholds as t
@@ -16,6 +17,8 @@ from nextround.feedback.tokens import as_quoted, word_set
 from nextround.text import STOPWORDS, Tokens, seconds_to_say, word_count
 
 # --- Length and pace --------------------------------------------------------------------------
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def speaking_time(
@@ -28,7 +31,7 @@ def speaking_time(
             raise Invalid("The answer's length must be a positive number of seconds.")
         return float(seconds), False
     if timed:
-        span = max(w.end for w in timed) - min(w.start for w in timed)
+        span = max(map(_END, timed)) - min(map(_START, timed))
         if span > 0:
             return span, False
     return seconds_to_say(word_total), True
