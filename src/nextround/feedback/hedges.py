@@ -86,10 +86,13 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
 
 def _hedge_at(scan: Scan, i: int) -> int | None:
     words = scan.words
-    for phrase in _HEDGE_PHRASES.get(words[i], ()):
+    phrases = _HEDGE_PHRASES.get(words[i], ())
+    after = scan.word(i + 1) if phrases else ""
+    for phrase in phrases:
         n = len(phrase)
         # A slice past the end is shorter than the phrase, and a mark is "": neither matches.
-        if n > 1 and tuple(words[i + 1 : i + n]) != phrase[1:]:
+        # The next word alone rules out most phrases.
+        if n > 1 and (phrase[1] != after or tuple(words[i + 1 : i + n]) != phrase[1:]):
             continue
         if scan.word(i + n) in _HEDGE_NOT_AFTER.get(phrase, ()):
             continue

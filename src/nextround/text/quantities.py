@@ -57,12 +57,14 @@ _MODIFIERS = (
 # and searching a pattern along a sentence costs far more than these checks. A pattern with
 # ``None`` starts with a number: it is tried only where one starts (``_NUMBER_START``). Any
 # other is searched only when its text, lowered, holds one of the words or signs every match
-# of it holds (checked on ASCII text only, where lowering is the same as ignoring case).
-_DIGITS_AND_ORDINALS = (
-    *"0123456789",
-    *"first second third fourth fifth sixth seventh eighth ninth tenth".split(),  # noqa: SIM905
+# of it holds, or a match of the pattern given for them (checked on ASCII text only, where
+# lowering is the same as ignoring case).
+# An ordinal as ``_ORD`` has it, in lowered text.
+_ORDINALS = re.compile(
+    r"\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 )
-_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+_Cues = tuple[str, ...] | re.Pattern[str] | None
+_PATTERNS: tuple[tuple[str, re.Pattern[str], _Cues], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE), cues)
     for kind, pattern, cues in (
         (
@@ -96,12 +98,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = tup
             rf"(?<!\w)(?:ranked|placed|finished|came)\s+(?:#\s?\d+|{_ORD}|top\s+{_NUM})\b",
             ("ranked", "placed", "finished", "came"),
         ),
-        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+", _DIGITS_AND_ORDINALS),
+        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+", _ORDINALS),
         (
             "rank",
             rf"(?<!\w){_ORD}\s+(?:in|among|across)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
             r"(?!all\b|the\b)[a-z]+",
-            _DIGITS_AND_ORDINALS,
+            _ORDINALS,
         ),
         (
             "multiple",
@@ -140,7 +142,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = tup
 # number word stands, not glued to what comes before. Each find is one word or one digit,
 # and no figure starts inside a word, so searching on after it passes over none.
 _NUMBER_START = re.compile(
-    rf"{_START}(?:\d|a(?=\s+(?:dozen|hundred|thousand))|half|dozen|hundred|{_TENS}|{_SMALL})",
+    rf"(?=[\dtfsenhado]){_START}"  # the look-ahead passes over other letters quickly
+    rf"(?:\d|a(?=\s+(?:dozen|hundred|thousand))|half|dozen|hundred|{_TENS}|{_SMALL})",
     re.IGNORECASE,
 )
 
@@ -199,7 +202,7 @@ def _candidates(text: str) -> Iterator[Quantity]:
     for kind, pattern, cues in _PATTERNS:
         if cues is None:
             found = _matches_at(pattern, text, starts)
-        elif low is None or any(cue in low for cue in cues):
+        elif low is None or _cued(low, cues):
             found = pattern.finditer(text)
         else:
             continue
@@ -207,6 +210,12 @@ def _candidates(text: str) -> Iterator[Quantity]:
             if kind == "count" and not _counts_something(m):
                 continue
             yield Quantity(text=m.group(), start=m.start(), end=m.end(), kind=kind)
+
+
+def _cued(low: str, cues: tuple[str, ...] | re.Pattern[str]) -> bool:
+    if isinstance(cues, re.Pattern):
+        return cues.search(low) is not None
+    return any(map(low.__contains__, cues))
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
