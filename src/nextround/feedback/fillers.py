@@ -320,5 +320,10 @@ _FILLER_RULES: dict[str, _FillerRule] = {
     "kinda": _kind_of_filler,
     "sorta": _kind_of_filler,
 }
-# The words a filler can start with: those with a rule, vocal fillers and drawn-out words.
-_FILLER_START = re.compile("|".join([*_FILLER_RULES, VOCAL.pattern, _DRAWN_OUT.pattern]))
+# The words a filler can start with: those with a rule, vocal fillers and drawn-out words. The
+# look-ahead turns most other words away at their first letter ("aehmu" start VOCAL's sounds,
+# "sw" _DRAWN_OUT's words).
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _FILLER_RULES} | set("aehmusw")))
+_FILLER_START = re.compile(
+    f"(?=[{_FIRST_LETTERS}])(?:{'|'.join([*_FILLER_RULES, VOCAL.pattern, _DRAWN_OUT.pattern])})"
+)

@@ -266,11 +266,11 @@ def _is_day_of_month(figure: str) -> bool:
 
 # Every figure find_quantities reports holds a digit or one of these words (number words,
 # ordinals, "doubled", "twice", "half"...), so a piece of text without any cannot hold one.
-_MAY_HOLD_FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+_MAY_HOLD_FIGURE = re.compile(  # the look-ahead passes over other letters quickly
+    r"(?=[\dotfsenhmbdq])(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|halv|doubl|tripl|"
-    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth)",
+    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth))",
     re.IGNORECASE,
 )
 
