@@ -106,8 +106,9 @@ def filler_ranges(tokens: Tokens) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a filler already found
     # Only the few tokens a filler can start with are looked at, picked out without a Python
-    # step per token.
-    for i in compress(count(), map(_FILLER_START.fullmatch, scan.words)):
+    # step per token; the sounds are looked for among the distinct words.
+    starting = _FILLER_RULES.keys() | filter(_SOUND.fullmatch, set(scan.words))
+    for i in compress(count(), map(starting.__contains__, scan.words)):
         if i < after:
             continue
         word = scan.words[i]
@@ -320,10 +321,6 @@ _FILLER_RULES: dict[str, _FillerRule] = {
     "kinda": _kind_of_filler,
     "sorta": _kind_of_filler,
 }
-# The words a filler can start with: those with a rule, vocal fillers and drawn-out words. The
-# look-ahead turns most other words away at their first letter ("aehmu" start VOCAL's sounds,
-# "sw" _DRAWN_OUT's words).
-_FIRST_LETTERS = "".join(sorted({w[0] for w in _FILLER_RULES} | set("aehmusw")))
-_FILLER_START = re.compile(
-    f"(?=[{_FIRST_LETTERS}])(?:{'|'.join([*_FILLER_RULES, VOCAL.pattern, _DRAWN_OUT.pattern])})"
-)
+# Vocal fillers and drawn-out words; the look-ahead turns most other words away at their first
+# letter.
+_SOUND = re.compile(f"(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})")

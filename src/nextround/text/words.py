@@ -27,6 +27,8 @@ _ASCII_TOKEN = re.compile(
 _RUNS = re.compile(_RUN)
 # A whitespace-separated piece without a letter or digit in it ("-", "—", "&").
 _UNSPOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+# The ASCII characters that are neither letters, digits nor whitespace, to be deleted.
+_ASCII_MARKS = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
 
 # Words too common to say anything about what two texts share, in normalised form ("im" is
 # "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
@@ -55,6 +57,9 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Spoken words: whitespace-separated pieces with a letter or digit in them, so "$2.4M" and
     "well-known" are one word each, as they are said."""
+    if text.isascii():
+        # Without its marks, a piece with no letter or digit is gone, and the others remain.
+        return len(text.translate(_ASCII_MARKS).split())
     return len(text.split()) - len(_UNSPOKEN.findall(text))
 
 
