@@ -1,7 +1,7 @@
 """Measured feedback on one practice answer, typed or transcribed from speech.
 
 Everything here is hand-written rules over words and their neighbours: no model, no Django, so
-each figure can be explained and a 300-word answer takes about 2 ms (benchmarks/answers.py).
+each figure can be explained and a 300-word answer takes about 1 ms (benchmarks/answers.py).
 The thresholds and weights live in ``thresholds.py``; the rules and the reasons for them are
 listed in docs/practice.md. Each kind of rule has its module: ``fillers``, ``hedges``,
 ``structure`` (STAR and figures), ``organisation`` (point first, a conclusion, a length that
@@ -100,7 +100,7 @@ def _measure(
     secs, estimated = speaking_time(word_total, seconds, timed)
     star, result_quantities = find_star(found)
     hesitations, long_pauses = heard_pauses(pauses)
-    requirement_use, company_use = term_uses(text, *terms)
+    requirement_use, company_use = term_uses(tokens, *terms)
     return Facts(
         story=story,
         words=word_total,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 
 from nextround.errors import Invalid
 from nextround.feedback import thresholds as t
@@ -16,6 +17,8 @@ from nextround.feedback.tokens import as_quoted, word_set
 from nextround.text import STOPWORDS, Tokens, seconds_to_say, word_count
 
 # --- Length and pace --------------------------------------------------------------------------
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def speaking_time(
@@ -28,7 +31,7 @@ def speaking_time(
             raise Invalid("The answer's length must be a positive number of seconds.")
         return float(seconds), False
     if timed:
-        span = max(w.end for w in timed) - min(w.start for w in timed)
+        span = max(map(_END, timed)) - min(map(_START, timed))
         if span > 0:
             return span, False
     return seconds_to_say(word_total), True
@@ -115,7 +118,10 @@ def repeated_phrases(tokens: Tokens, filler_ranges: Sequence[tuple[int, int]]) -
     and a phrase inside a longer repeated one is not listed again. Each is quoted as first
     said."""
     fillers = {k for first, last in filler_ranges for k in range(first, last + 1)}
-    norms = [w for k, w in enumerate(tokens.words) if w and k not in fillers]
+    said = list(tokens.words)
+    for k in fillers:
+        said[k] = ""
+    norms = list(filter(None, said))  # the words, fillers and marks left out
     found: list[Repeat] = []
     covered: set[tuple[str, ...]] = set()
     for level in reversed(_repeated_grams(norms)):
@@ -132,10 +138,10 @@ def _repeated_grams(norms: Sequence[str]) -> list[dict[tuple[str, ...], int]]:
     are counted. Most answers repeat nothing, so the shortest sequences are counted first in
     one go, and places are tracked only when one of them repeats."""
     n = t.REPEAT_MIN_WORDS
-    shortest = list(zip(*(norms[i:] for i in range(n)), strict=False))
-    if not any(c >= t.REPEAT_MIN_COUNT for c in Counter(shortest).values()):
+    shortest = Counter(zip(*(norms[i:] for i in range(n)), strict=False))
+    if max(shortest.values(), default=0) < t.REPEAT_MIN_COUNT:
         return []
-    starts: Sequence[int] = range(len(shortest))
+    starts: Sequence[int] = range(len(norms) - n + 1)
     levels: list[dict[tuple[str, ...], int]] = []
     while True:
         grams = {k: tuple(norms[k : k + n]) for k in starts}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress, count
 
 from nextround.feedback.report import Span
 from nextround.feedback.tokens import (
@@ -103,24 +104,26 @@ def filler_ranges(tokens: Tokens) -> list[tuple[int, int]]:
     """(first, last) token indices of each filler, left to right, none overlapping."""
     scan = Scan(tokens)
     ranges: list[tuple[int, int]] = []
-    i = 0
-    while i < scan.size:
+    after = 0  # the first token not inside a filler already found
+    # Only the few tokens a filler can start with are looked at, picked out without a Python
+    # step per token; the sounds are looked for among the distinct words.
+    starting = _FILLER_RULES.keys() | filter(_SOUND.fullmatch, set(scan.words))
+    for i in compress(count(), map(starting.__contains__, scan.words)):
+        if i < after:
+            continue
         word = scan.words[i]
-        last = None
-        if word:
-            rule = _FILLER_RULES.get(word)
-            if rule is not None:
-                last = rule(scan, i)
-            elif VOCAL.fullmatch(word):
-                last = _vocal(scan, i)
-            elif _DRAWN_OUT.fullmatch(word):
-                last = _drawn_out(scan, i)
+        rule = _FILLER_RULES.get(word)
+        if rule is not None:
+            last = rule(scan, i)
+        elif VOCAL.fullmatch(word):
+            last = _vocal(scan, i)
+        else:
+            last = _drawn_out(scan, i)
         if last is None:
-            i += 1
             continue
         scan.filler_at.update(range(i, last + 1))
         ranges.append((i, last))
-        i = last + 1
+        after = last + 1
     return ranges
 
 
@@ -318,3 +321,6 @@ _FILLER_RULES: dict[str, _FillerRule] = {
     "kinda": _kind_of_filler,
     "sorta": _kind_of_filler,
 }
+# Vocal fillers and drawn-out words; the look-ahead turns most other words away at their first
+# letter.
+_SOUND = re.compile(f"(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})")

@@ -5,6 +5,7 @@ unsure."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
 from nextround.feedback.fillers import kind_of, kind_of_pads
 from nextround.feedback.report import Span
@@ -71,8 +72,9 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
     scan = Scan(tokens)
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a hedge already found
-    # Only the few tokens a hedge can start with are looked at, not every token in turn.
-    for i in [k for k, w in enumerate(scan.words) if w in _HEDGE_STARTS]:
+    # Only the few tokens a hedge can start with are looked at, picked out without a Python
+    # step per token.
+    for i in compress(count(), map(_HEDGE_STARTS.__contains__, scan.words)):
         if i < after:
             continue
         last = _hedge_at(scan, i)
@@ -84,10 +86,13 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
 
 def _hedge_at(scan: Scan, i: int) -> int | None:
     words = scan.words
-    for phrase in _HEDGE_PHRASES.get(words[i], ()):
+    phrases = _HEDGE_PHRASES.get(words[i], ())
+    after = scan.word(i + 1) if phrases else ""
+    for phrase in phrases:
         n = len(phrase)
         # A slice past the end is shorter than the phrase, and a mark is "": neither matches.
-        if n > 1 and tuple(words[i + 1 : i + n]) != phrase[1:]:
+        # The next word alone rules out most phrases.
+        if n > 1 and (phrase[1] != after or tuple(words[i + 1 : i + n]) != phrase[1:]):
             continue
         if scan.word(i + n) in _HEDGE_NOT_AFTER.get(phrase, ()):
             continue

@@ -38,8 +38,8 @@ _REPLY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Stalling before the point: buying time or doubting the answer aloud.
-_STALL = re.compile(
-    r"""\b(?:i\s+guess|let\s+me\s+(?:see|think)|i\s+don['’]?t\s+(?:really\s+)?know|
+_STALL = re.compile(  # the look-ahead passes over other letters quickly
+    r"""(?=[ilhgtdbsw])\b(?:i\s+guess|let\s+me\s+(?:see|think)|i\s+don['’]?t\s+(?:really\s+)?know|
         i['’]?m\s+not\s+(?:really\s+|quite\s+)?sure|
         (?:hard|good|tough|great|difficult|interesting|big)\s+question|sorry|
         i\s+can['’]?t\s+(?:really\s+)?think|(?:trying|have)\s+to\s+think|
@@ -47,8 +47,8 @@ _STALL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A clause that wraps up: "So that's why…", "…, and in the end we shipped".
-_WRAP_UP = re.compile(
-    r"""(?:^|[,;:–—-]\s*|\b(?:and|but)\s+)(?:so|that['’]?s\s+(?:why|how)|which\s+is\s+why|
+_WRAP_UP = re.compile(  # a match starts at the start, at a mark, or at "and" or "but"
+    r"""(?=[,;:–—\-ab]|^)(?:^|[,;:–—-]\s*|\b(?:and|but)\s+)(?:so|that['’]?s\s+(?:why|how)|which\s+is\s+why|
         overall|in\s+the\s+end|in\s+short|ultimately|therefore|all\s+in\s+all|to\s+sum\s+up|
         which\s+means|as\s+a\s+result)\b""",
     re.IGNORECASE | re.VERBOSE,

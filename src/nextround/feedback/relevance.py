@@ -6,19 +6,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nextround.feedback.report import TermUse
-from nextround.text import content_stems, stem, stems, words
+from nextround.text import Tokens, content_stems, stem, stems, words
 
 
 def term_uses(
-    text: str, requirements: Sequence[str], company_terms: Sequence[str]
+    tokens: Tokens, requirements: Sequence[str], company_terms: Sequence[str]
 ) -> tuple[TermUse, TermUse]:
-    """How the answer uses the requirements and the company terms."""
+    """How the answer, read into ``tokens``, uses the requirements and the company terms."""
     # Stemming is only worth it when there are terms to look for, and each distinct word is
     # stemmed once.
-    answer_stems = (
-        frozenset(map(stem, set(words(text)))) if requirements or company_terms else frozenset()
-    )
+    if not (requirements or company_terms):
+        return term_use(requirements, frozenset()), term_use(company_terms, frozenset())
+    answer_stems = frozenset(map(stem, _distinct_words(tokens)))
     return term_use(requirements, answer_stems), term_use(company_terms, answer_stems)
+
+
+def _distinct_words(tokens: Tokens) -> set[str]:
+    """The answer's words, as ``words`` gives them. In ASCII text they are the tokens' words;
+    elsewhere lowering the whole text can differ from lowering each word ("İ", a final "Σ")."""
+    if not tokens.text.isascii():
+        return set(words(tokens.text))
+    found = set(tokens.words)
+    found.discard("")  # a mark
+    return found
 
 
 def term_use(terms: Sequence[str], answer_stems: frozenset[str]) -> TermUse:

@@ -53,50 +53,98 @@ _MODIFIERS = (
     r"regional|national|global|external|internal|existing|former|unhappy|happy)"
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
+# Cheap checks before each pattern is searched: most sentences hold no figure of most kinds,
+# and searching a pattern along a sentence costs far more than these checks. A pattern with
+# ``None`` starts with a number: it is tried only where one starts (``_NUMBER_START``). Any
+# other is searched only when its text, lowered, holds one of the words or signs every match
+# of it holds, or a match of the pattern given for them (checked on ASCII text only, where
+# lowering is the same as ignoring case).
+# An ordinal as ``_ORD`` has it, in lowered text.
+_ORDINALS = re.compile(
+    r"\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+_Cues = tuple[str, ...] | re.Pattern[str] | None
+_PATTERNS: tuple[tuple[str, re.Pattern[str], _Cues], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE), cues)
+    for kind, pattern, cues in (
         (
             "percent",
             rf"{_START}(?:{_RAW_DIGITS}\s?(?:-|–|to)\s?)?{_NUM}\s?"
             r"(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+            None,
         ),
-        ("money", rf"(?<!\w)(?:us\$|[$€£¥₹]|(?:usd|eur|gbp)\s?)\s?{_NUM}"),
-        ("money", rf"{_START}{_NUM}\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|bucks)\b"),
+        (
+            "money",
+            rf"(?<!\w)(?:us\$|[$€£¥₹]|(?:usd|eur|gbp)\s?)\s?{_NUM}",
+            ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp"),
+        ),
+        ("money", rf"{_START}{_NUM}\s?(?:dollars?|euros?|pounds?|usd|eur|gbp|bucks)\b", None),
         (
             "time",
             rf"{_START}{_NUM}\s?-?\s?{_UNIT}\b(?:\s+(?:a|per|each|every)\s+{_PERIOD}\b|"
             r"\s+(?:early|earlier|ahead\s+of\s+schedule|ahead|sooner|faster|quicker)\b)?",
+            None,
         ),
-        ("rank", rf"(?<!\w)top\s+(?:{_DIGITS}|{_WORDNUM})(?:\s?%|\s+percent\b)?"),
-        ("rank", r"(?<![\w#&])#\s?\d+(?![\d.,]\d|\w)"),
-        ("rank", r"(?<!\w)(?:no\.\s?\d{1,2}\b|number\s+(?:one|1)\b)"),
-        ("rank", rf"(?<!\w){_ORD}\s+(?:place|position|spot|rank)\b"),
-        ("rank", rf"(?<!\w)(?:ranked|placed|finished|came)\s+(?:#\s?\d+|{_ORD}|top\s+{_NUM})\b"),
-        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+"),
+        ("rank", rf"(?<!\w)top\s+(?:{_DIGITS}|{_WORDNUM})(?:\s?%|\s+percent\b)?", ("top",)),
+        ("rank", r"(?<![\w#&])#\s?\d+(?![\d.,]\d|\w)", ("#",)),
+        ("rank", r"(?<!\w)(?:no\.\s?\d{1,2}\b|number\s+(?:one|1)\b)", ("no.", "number")),
+        (
+            "rank",
+            rf"(?<!\w){_ORD}\s+(?:place|position|spot|rank)\b",
+            ("place", "position", "spot", "rank"),
+        ),
+        (
+            "rank",
+            rf"(?<!\w)(?:ranked|placed|finished|came)\s+(?:#\s?\d+|{_ORD}|top\s+{_NUM})\b",
+            ("ranked", "placed", "finished", "came"),
+        ),
+        ("rank", rf"(?<!\w){_ORD}\s+(?:out\s+of|of)\s+{_NUM}\s+[a-z]+", _ORDINALS),
         (
             "rank",
             rf"(?<!\w){_ORD}\s+(?:in|among|across)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?"
             r"(?!all\b|the\b)[a-z]+",
+            _ORDINALS,
         ),
-        ("multiple", r"(?<!\w)(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b(?!\s+down)"),
-        ("multiple", r"(?<!\w)by\s+(?:a\s+|one\s+|two\s+)?(?:half|thirds?)\b"),
-        ("multiple", r"(?<!\w)(?:cut|reduced|slashed|brought\s+down)\s+(?:\w+\s+){0,2}in\s+half\b"),
-        ("multiple", rf"{_START}{_DIGITS}\s?[x×](?!\w)"),
+        (
+            "multiple",
+            r"(?<!\w)(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b(?!\s+down)",
+            ("doubl", "tripl", "trebl", "quadrupl", "halv"),
+        ),
+        ("multiple", r"(?<!\w)by\s+(?:a\s+|one\s+|two\s+)?(?:half|thirds?)\b", ("half", "third")),
+        (
+            "multiple",
+            r"(?<!\w)(?:cut|reduced|slashed|brought\s+down)\s+(?:\w+\s+){0,2}in\s+half\b",
+            ("half",),
+        ),
+        ("multiple", rf"{_START}{_DIGITS}\s?[x×](?!\w)", None),
         (
             "multiple",
             rf"{_START}{_NUM}\s+times\s+(?:faster|quicker|more|higher|larger|bigger|greater|"
             r"fewer|less|lower|smaller|cheaper)\b",
+            None,
         ),
-        ("multiple", r"(?<!\w)twice\s+(?:as|the)\s+[a-z]+"),
-        ("multiple", rf"(?<!\w)(?:\d+|{_SMALL}|{_TENS})-?fold\b"),
-        ("count", rf"{_START}(?P<num>{_NUM})\s+(?:{_MODIFIERS}\s+)?(?P<noun>[a-z][a-z'’-]*)"),
+        ("multiple", r"(?<!\w)twice\s+(?:as|the)\s+[a-z]+", ("twice",)),
+        ("multiple", rf"(?<!\w)(?:\d+|{_SMALL}|{_TENS})-?fold\b", ("fold",)),
+        (
+            "count",
+            rf"{_START}(?P<num>{_NUM})\s+(?:{_MODIFIERS}\s+)?(?P<noun>[a-z][a-z'’-]*)",
+            None,
+        ),
         (
             "count",
             rf"(?<!\w)(?:hundreds|thousands|millions|dozens)\s+of\s+(?:{_MODIFIERS}\s+)?"
             r"(?P<noun>[a-z][a-z'’-]*)",
+            ("hundreds", "thousands", "millions", "dozens"),
         ),
     )
+)
+# Where a pattern that starts with a number can match: where a digit or the first word of a
+# number word stands, not glued to what comes before. Each find is one word or one digit,
+# and no figure starts inside a word, so searching on after it passes over none.
+_NUMBER_START = re.compile(
+    rf"(?=[\dtfsenhado]){_START}"  # the look-ahead passes over other letters quickly
+    rf"(?:\d|a(?=\s+(?:dozen|hundred|thousand))|half|dozen|hundred|{_TENS}|{_SMALL})",
+    re.IGNORECASE,
 )
 
 # When two finds start at the same place and are as long, the more specific kind wins.
@@ -149,11 +197,36 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _candidates(text: str) -> Iterator[Quantity]:
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    starts = [m.start() for m in _NUMBER_START.finditer(text)]
+    low = text.lower() if text.isascii() else None
+    for kind, pattern, cues in _PATTERNS:
+        if cues is None:
+            found = _matches_at(pattern, text, starts)
+        elif low is None or _cued(low, cues):
+            found = pattern.finditer(text)
+        else:
+            continue
+        for m in found:
             if kind == "count" and not _counts_something(m):
                 continue
             yield Quantity(text=m.group(), start=m.start(), end=m.end(), kind=kind)
+
+
+def _cued(low: str, cues: tuple[str, ...] | re.Pattern[str]) -> bool:
+    if isinstance(cues, re.Pattern):
+        return cues.search(low) is not None
+    return any(map(low.__contains__, cues))
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when the pattern can only match at ``starts``."""
+    after = 0
+    for start in starts:
+        if start >= after:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                after = m.end()
 
 
 def _counts_something(m: re.Match[str]) -> bool:
@@ -193,11 +266,11 @@ def _is_day_of_month(figure: str) -> bool:
 
 # Every figure find_quantities reports holds a digit or one of these words (number words,
 # ordinals, "doubled", "twice", "half"...), so a piece of text without any cannot hold one.
-_MAY_HOLD_FIGURE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+_MAY_HOLD_FIGURE = re.compile(  # the look-ahead passes over other letters quickly
+    r"(?=[\dotfsenhmbdq])(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|halv|doubl|tripl|"
-    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth)",
+    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth))",
     re.IGNORECASE,
 )
 

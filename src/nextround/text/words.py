@@ -10,16 +10,25 @@ written (``Tokens.written``), never this normalised form.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import add, sub
 
 # Letters and digits, but not "_": "snake_case" is two words, as a reader would say it.
 _RUN = r"[^\W_]+"
-# A word, with apostrophes inside it; an ellipsis written as dots; or one punctuation mark.
-_TOKEN = re.compile(rf"{_RUN}(?:['’]+{_RUN})*|\.{{2,}}|[^\w\s]")
+# A token with what comes before it (whitespace and "_", which belong to no token), then a
+# word, with apostrophes inside it, or a mark: an ellipsis written as dots or one punctuation
+# mark. One group each, so the text is read in one call and nothing is searched for between
+# tokens. The same again with ASCII classes, cheaper to test, for ASCII text.
+_TOKEN = re.compile(r"([\s_]*+)(?:([^\W_]++(?:['’]+[^\W_]+)*+)|(\.{2,}+|[^\w\s]))")
+_ASCII_TOKEN = re.compile(
+    r"([\s_]*+)(?:([A-Za-z0-9]++(?:['’]+[A-Za-z0-9]+)*+)|(\.{2,}+|[^A-Za-z0-9_\s]))"
+)
 # Without its apostrophes, a text's words are its runs of letters and digits.
 _RUNS = re.compile(_RUN)
-# A whitespace-separated piece with a letter or digit in it: the match starts where the piece
-# does (``\S*`` takes in what comes before the letter) and takes in the rest of it.
-_SPOKEN = re.compile(r"\S*[^\W_]\S*")
+# A whitespace-separated piece without a letter or digit in it ("-", "—", "&").
+_UNSPOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+# The ASCII characters that are neither letters, digits nor whitespace, to be deleted.
+_ASCII_MARKS = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
 
 # Words too common to say anything about what two texts share, in normalised form ("im" is
 # "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
@@ -48,35 +57,54 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Spoken words: whitespace-separated pieces with a letter or digit in them, so "$2.4M" and
     "well-known" are one word each, as they are said."""
-    return len(_SPOKEN.findall(text))
+    if text.isascii():
+        # Without its marks, a piece with no letter or digit is gone, and the others remain.
+        return len(text.translate(_ASCII_MARKS).split())
+    return len(text.split()) - len(_UNSPOKEN.findall(text))
 
 
 class Tokens:
     """The words and punctuation marks of a text as parallel lists: ``words[i]`` is the word
     normalised ("I'm" -> "im"), "" for a mark; ``marks[i]`` the mark, "" for a word;
     ``starts``/``ends`` the offsets into the text. Lists rather than objects: an answer has
-    hundreds of tokens and rules look at neighbours constantly."""
+    hundreds of tokens and rules look at neighbours constantly. Built with no Python step per
+    token, and the offsets only when asked for: most rules read words alone."""
 
-    __slots__ = ("ends", "marks", "size", "starts", "text", "words")
+    __slots__ = ("_ends", "_gaps", "_said", "_starts", "marks", "size", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[str] = []
-        self.marks: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            token = m.group()
-            if token[0].isalnum():
-                self.words.append(normalise(token))
-                self.marks.append("")
-            else:
-                self.words.append("")
-                self.marks.append(token)
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-        self.size = len(self.words)
+        found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+        self.size = len(found)
+        gaps, said, marks = zip(*found, strict=True) if found else ((), (), ())
+        self._gaps: tuple[str, ...] = gaps
+        self._said: tuple[str, ...] = said  # the words as written, "" for a mark
+        self.marks: list[str] = list(marks)
+        # Lowered in one go, each word apart ("\0" is in no word, and lowering stops at it as
+        # at a word's end), as ``normalise`` does.
+        joined = "\0".join(self._said).lower().replace("'", "").replace("’", "")
+        self.words: list[str] = joined.split("\0") if found else []
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._offsets()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._starts is None:
+            self._offsets()
+        return self._ends
+
+    def _offsets(self) -> None:
+        sizes = list(map(len, map(add, self._said, self.marks)))
+        self._ends = list(accumulate(map(add, map(len, self._gaps), sizes)))
+        self._starts = list(map(sub, self._ends, sizes))
 
     def written(self, i: int) -> str:
         """Token ``i`` exactly as it appears in the text."""
-        return self.text[self.starts[i] : self.ends[i]]
+        return self._said[i] or self.marks[i]

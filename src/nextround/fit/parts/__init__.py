@@ -56,7 +56,10 @@ TIE_ORDER = ("result", "task", "action", "situation")
 NOT_AN_END = "".join(
     rf"(?<!\b{short}\.)" for short in ("vs", "e\\.g", "i\\.e", "approx", "Dr", "Mr", "Mrs", "Ms")
 )
-SENTENCE = re.compile(rf"\S.*?(?:[.!?]+(?=\s){NOT_AN_END}|(?=\n)|[.!?]*\Z)", re.S)
+_END = rf"[.!?]+(?=\s){NOT_AN_END}|(?=\n)|[.!?]*\Z"
+# Only a mark or a line break can end a sentence, so the runs between them are taken whole and
+# the end is tried at each mark alone (a lazy ``.*?`` tried it at every character).
+SENTENCE = re.compile(rf"\S[^.!?\n]*+(?:(?!{_END})[.!?][^.!?\n]*+)*+(?:{_END})")
 
 
 def sentences_in(text: str) -> list[str]:
@@ -72,7 +75,12 @@ def tells(text: str, part: str) -> bool:
     """Whether any sentence of the text holds evidence for the part, whatever else it holds:
     a story's field is known to be meant as that part, so the question is only whether it
     says it."""
-    return any(part_scores(s)[part] >= LEAST for s in sentences_in(text))
+    weighed = _WEIGH[part]
+    for sentence in sentences_in(text):
+        said = weigh.read(sentence)
+        if said is not None and weighed(said) >= LEAST:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -141,14 +149,17 @@ def _tells_what_happened(sentence: str) -> bool:
     )
 
 
+_WEIGH = {
+    "situation": weigh.situation,
+    "task": weigh.task,
+    "action": weigh.action,
+    "result": weigh.result,
+}
+
+
 def part_scores(sentence: str) -> dict[str, float]:
     """How much evidence the sentence holds for each part; none at all for a lesson drawn."""
     said = weigh.read(sentence)
     if said is None:
         return dict.fromkeys(PARTS, 0.0)
-    return {
-        "situation": weigh.situation(said),
-        "task": weigh.task(said),
-        "action": weigh.action(said),
-        "result": weigh.result(said),
-    }
+    return {part: weighed(said) for part, weighed in _WEIGH.items()}

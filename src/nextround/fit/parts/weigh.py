@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
@@ -51,13 +52,13 @@ def is_past(words: Sequence[str], at: int) -> bool:
 
 def i_did(words: Sequence[str]) -> bool:
     """ "I" or "we" with a past verb of doing, an adverb or "then"/"also" between."""
-    for at, word in enumerate(words[:-1]):
-        if word in lex.SUBJECTS:
-            verb = at + 1
-            if words[verb].endswith("ly") or words[verb] in {"then", "also", "first", "just"}:
-                verb += 1
-            if is_past(words, verb) and not relative(words, at, verb) and not got_word(words, verb):
-                return True
+    # Only where "I" or "we" stands, picked out without a Python step per word.
+    for at in compress(count(), map(lex.SUBJECTS.__contains__, words[:-1])):
+        verb = at + 1
+        if words[verb].endswith("ly") or words[verb] in {"then", "also", "first", "just"}:
+            verb += 1
+        if is_past(words, verb) and not relative(words, at, verb) and not got_word(words, verb):
+            return True
     return False
 
 
