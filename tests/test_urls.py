@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
@@ -512,6 +512,7 @@ def _send(
     A refused request must have changed nothing (``before``); a success's page is fetched
     while its changes are there, since what was saved must show."""
     with transaction.atomic():
+        reset_queries()  # the capture below keeps adding to the connection's log of 9000
         with CaptureQueriesContext(connection) as queries:
             response = client.generic(method, url, body, content_type=content_type)
             status, text = _answer(response)
@@ -616,6 +617,28 @@ def _probe_form(client: Client, form: Form, workspace: Workspace) -> tuple[list[
             for content in FILES:
                 post(others, f"{f.name}=<{len(content)} hostile bytes>", {f.name: content})
     return problems, sent
+
+
+def test_the_probe_sees_each_kind_of_write_on_this_database(workspace: Workspace) -> None:
+    # A refused request is checked only in the tables it wrote to: the check must recognise
+    # an insert, an update and a delete as this database's driver spells them.
+    owner = User.objects.get(username=LOCAL_USERNAME)
+    fact = Fact.objects.filter(owner=owner).first()
+    round_ = Round.objects.filter(owner=owner, attendees__isnull=False).first()
+    assert fact is not None and round_ is not None
+    people = list(round_.attendees.all())
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        round_.attendees.clear()
+        round_.attendees.add(*people)
+        Fact.objects.filter(pk=fact.pk).update(text="Changed")
+        Fact.objects.filter(pk=fact.pk).delete()
+        transaction.set_rollback(True)
+    writes = [q for q in queries.captured_queries if WRITE.match(q["sql"])]
+    assert len(writes) >= 4
+    assert _written(queries.captured_queries) >= {
+        Fact._meta.db_table,
+        Round.attendees.through._meta.db_table,
+    }
 
 
 # The forms are probed in shards, so that the suite's workers (pytest-xdist) share them.
