@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup, Tag
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import connection, reset_queries, transaction
+from django.db.models import Model
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
@@ -453,11 +454,11 @@ def _families(f: Field, workspace: Workspace) -> list[str]:
 
 
 # The tables the app keeps (with the many-to-many ones) and the accounts, by table name.
-TABLES: dict[str, type[Any]] = {
-    m._meta.db_table: m
-    for m in [*apps.get_models(include_auto_created=True), User]
-    if m.__module__.startswith("nextround.") or m is User
-}
+KEPT: list[type[Model]] = [
+    m for m in apps.get_models(include_auto_created=True) if m.__module__.startswith("nextround.")
+]
+TABLES: dict[str, type[Model]] = {m._meta.db_table: m for m in KEPT}
+TABLES[User._meta.db_table] = User
 Snapshot = dict[str, list[tuple[Any, ...]]]
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 
