@@ -88,3 +88,21 @@ def test_sound_no_word_covers_is_found_between_and_after_the_words() -> None:
     assert rest == pytest.approx((second[0], third[1]), abs=0.05)
     assert unheard(samples, SAMPLE_RATE, [first, second, (3.5, 4.2)], 0.6) == []
     assert unheard(samples, SAMPLE_RATE, [(0.0, 5.5)], 0.6) == []
+
+
+def test_unheard_sound_starts_after_the_tail_of_the_word_before() -> None:
+    """A word Whisper ended 0.1 s before its sound did, then two unheard 1 s sounds: the stretch
+    to transcribe again starts at the second sound, and the silence before it is where the new
+    transcription start (its lead-in stops there). A tail as long as a word (0.5 s) is unheard
+    itself, and its lead-in goes back into the word."""
+    from nextround.speech.pauses import lead_in, unheard
+
+    samples = np.concatenate([_quiet(0.5), _tone(1), _quiet(0.5), _tone(1), _quiet(0.5), _tone(1)])
+    [rest] = unheard(samples, SAMPLE_RATE, [(0.5, 1.4)], 0.6)
+    assert rest == pytest.approx((2.0, 4.5), abs=0.05)
+    assert lead_in(samples, SAMPLE_RATE, rest[0], 0.3) == pytest.approx(1.7, abs=0.05)
+    assert lead_in(samples, SAMPLE_RATE, rest[0], 1.0) == pytest.approx(1.5, abs=0.05)
+    [longer] = unheard(samples, SAMPLE_RATE, [(0.5, 1.0)], 0.6)
+    assert longer[0] == pytest.approx(1.02, abs=0.05)
+    assert lead_in(samples, SAMPLE_RATE, longer[0], 0.3) == pytest.approx(0.72, abs=0.05)
+    assert lead_in(samples, SAMPLE_RATE, 0.5, 1.0) == 0.0

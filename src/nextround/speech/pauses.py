@@ -131,23 +131,47 @@ def speech_span(samples: Samples, rate: int) -> tuple[float, float] | None:
     return float(heard[0]) * FRAME_SECONDS, float(heard[-1] + 1) * FRAME_SECONDS
 
 
+# Whisper often ends a word a little before its sound does. Sound that goes on from inside a
+# word for less than this after the word's end is that word's last syllable, not speech left out.
+WORD_TAIL_SECONDS = 0.3
+
+
 def unheard(
     samples: Samples, rate: int, spans: Sequence[tuple[float, float]], min_seconds: float
 ) -> list[tuple[float, float]]:
     """Stretches of sound that fall between the ``spans`` (seconds from the start, in order: the
     words of a transcript), before the first or after the last, holding at least ``min_seconds``
-    of sound: where a transcript left something out. Each is (first sound, last sound)."""
+    of sound: where a transcript left something out. Each is (first sound, last sound), and
+    starts after a silence: a transcription started from the tail of a word went wrong (Whisper
+    base, given "...money." cut off mid-word, then two sentences, looped on an invented one)."""
     sound = sound_frames(samples, rate)
     edges = [0.0, *(t for span in spans for t in span), len(sound) * FRAME_SECONDS]
+    tail = round(WORD_TAIL_SECONDS / FRAME_SECONDS)
     found = []
     for start, end in zip(edges[::2], edges[1::2], strict=True):
         first, last = int(start / FRAME_SECONDS) + 1, int(end / FRAME_SECONDS)
         runs = _runs(sound[first:last]) if last > first else []
+        if start > 0 and runs and runs[0][0] == 0 and sound[first - 1] and runs[0][1] < tail:
+            runs = runs[1:]  # the end of the word before
         if sum(e - s for s, e in runs) * FRAME_SECONDS >= min_seconds:
             found.append(
                 ((first + runs[0][0]) * FRAME_SECONDS, (first + runs[-1][1]) * FRAME_SECONDS)
             )
     return found
+
+
+def lead_in(samples: Samples, rate: int, at: float, seconds: float) -> float:
+    """Where to start listening to the sound that begins at ``at`` (seconds): ``seconds``
+    earlier, but not before the silence just before it began, when there is one (so not in the
+    word before)."""
+    import numpy as np
+
+    sound = sound_frames(samples, rate)[: int(at / FRAME_SECONDS)]
+    if len(sound) and sound[-1]:
+        return max(0.0, at - seconds)
+    heard = np.flatnonzero(sound)
+    quiet = float(heard[-1] + 1) * FRAME_SECONDS if len(heard) else 0.0
+    return max(quiet, at - seconds)
 
 
 def _runs(mask: Mask) -> list[tuple[int, int]]:

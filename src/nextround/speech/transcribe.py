@@ -23,7 +23,7 @@ from nextround.errors import NextroundError
 from nextround.feedback.report import Pause, TimedWord
 from nextround.speech import models
 from nextround.speech.audio import INSTALL_HINT, SAMPLE_RATE, Unavailable, decode
-from nextround.speech.pauses import find_pauses, speech_span, unheard
+from nextround.speech.pauses import find_pauses, lead_in, speech_span, unheard
 
 if TYPE_CHECKING:
     from nextround.speech.audio import Samples
@@ -237,7 +237,7 @@ def _recognise(
             at = sum(w.end <= start for w in words)
             before = words[at - 1] if at else None
             after = words[at] if at < len(words) else None
-            offset = max(0.0, start - LEAD_IN_SECONDS)
+            offset = lead_in(samples, SAMPLE_RATE, start, LEAD_IN_SECONDS)
             stop = len(samples) if after is None else round((end + LEAD_OUT_SECONDS) * SAMPLE_RATE)
             more, more_words = _passages(
                 model,
