@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from nextround.coaching import services as coaching
 from nextround.coaching.models import Area, Comment, Role, Share
+from nextround.core import stamps
 from nextround.core.services import LOCAL_USERNAME
 from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
@@ -470,6 +471,7 @@ class Answer:
     body: str
     changed: list[str]  # the tables a refused request changed
     after: Answer | None = None  # the page a success redirected to, fetched with its changes
+    stamp_kept: bool = False  # a success left the account's version stamp (core.stamps) as it was
 
 
 def _changes(before: Snapshot) -> list[str]:
@@ -494,11 +496,13 @@ def _send(
 ) -> Answer:
     """One request inside a savepoint that is rolled back, so whatever it saved is undone.
     A refused request must have changed nothing (``before``); a success's page is fetched
-    while its changes are there, since what was saved must show."""
+    while its changes are there, since what was saved must show; a 303 must have renewed the
+    account's version stamp, or a page kept under it (core.pagecache) would not show it."""
     with transaction.atomic():
+        stamp = _local_stamp()
         response = client.generic(method, url, body, content_type=content_type)
         status, text = _answer(response)
-        answer = Answer(status, text, [])
+        answer = Answer(status, text, [], stamp_kept=status == 303 and _local_stamp() == stamp)
         if status in {301, 302, 303}:
             location = response["Location"]
             if location.startswith("/") and not location.startswith("/login/"):
@@ -509,8 +513,14 @@ def _send(
     return answer
 
 
+def _local_stamp() -> str:
+    return stamps.current(User.objects.get(username=LOCAL_USERNAME).pk)
+
+
 def _problems(answer: Answer, what: str) -> list[str]:
     found = []
+    if answer.stamp_kept:
+        found.append(f"{what}: answered 303 but left the account's version stamp as it was")
     for label, each in (("", answer), (" then its page", answer.after)):
         if each is None:
             continue
