@@ -471,7 +471,7 @@ class Answer:
     body: str
     changed: list[str]  # the tables a refused request changed
     after: Answer | None = None  # the page a success redirected to, fetched with its changes
-    stamp_kept: bool = False  # a success left the account's version stamp (core.stamps) as it was
+    unstamped: list[str] = field(default_factory=list)  # tables a 303 changed, stamp as it was
 
 
 def _changes(before: Snapshot) -> list[str]:
@@ -496,13 +496,16 @@ def _send(
 ) -> Answer:
     """One request inside a savepoint that is rolled back, so whatever it saved is undone.
     A refused request must have changed nothing (``before``); a success's page is fetched
-    while its changes are there, since what was saved must show; a 303 must have renewed the
-    account's version stamp, or a page kept under it (core.pagecache) would not show it."""
+    while its changes are there, since what was saved must show; a 303 that changed rows must
+    have renewed the account's version stamp, or a page kept under it (core.pagecache) would
+    not show them (a 303 that refused, with a message, changes nothing and renews nothing)."""
     with transaction.atomic():
         stamp = _local_stamp()
         response = client.generic(method, url, body, content_type=content_type)
         status, text = _answer(response)
-        answer = Answer(status, text, [], stamp_kept=status == 303 and _local_stamp() == stamp)
+        answer = Answer(status, text, [])
+        if status == 303 and before is not None and _local_stamp() == stamp:
+            answer.unstamped = _changes(before)
         if status in {301, 302, 303}:
             location = response["Location"]
             if location.startswith("/") and not location.startswith("/login/"):
@@ -519,8 +522,9 @@ def _local_stamp() -> str:
 
 def _problems(answer: Answer, what: str) -> list[str]:
     found = []
-    if answer.stamp_kept:
-        found.append(f"{what}: answered 303 but left the account's version stamp as it was")
+    if answer.unstamped:
+        changed = ", ".join(answer.unstamped)
+        found.append(f"{what}: changed {changed} but left the account's version stamp as it was")
     for label, each in (("", answer), (" then its page", answer.after)):
         if each is None:
             continue
