@@ -1,14 +1,21 @@
-"""Load benchmark: the demo workspace served the way ``nextround serve`` serves it (waitress, one
-process, 8 threads), with several clients asking for the demo's round page at once.
+"""Load benchmark: the demo workspace served the way ``nextround serve`` serves it, with several
+clients asking for the demo's round page at once.
+
+Two ways of serving, as the product has them: server mode (``NEXTROUND_MODE=server``: gunicorn,
+one web process per CPU core, 8 threads each; the clients sign in with a password and load the
+demo with its button, as a person does) and local mode (waitress, one process, 8 threads; the
+clients are signed in as the local user by their first request). ``--mode auto``, the default,
+takes server mode when the code under test has it (``nextround.cli.gunicorn``) and local mode
+otherwise, so a baseline from before server mode runs the way it served.
 
 Bounded and local: the server listens on a free port of 127.0.0.1 only, in a fresh data folder
 (or ``NEXTROUND_DATA_DIR`` when given, which must be empty), and stops when the clients are done.
-The clients are threads of this process, each keeping one connection open, as a browser does,
-and each signed in as the local user by its first request. Reported: requests a second,
-the median and p95 time a request took as a client saw it, and the server's CPU time per
-request (read from /proc, so other processes on the machine barely change it).
+The clients are threads of this process, each keeping one connection open, as a browser does.
+Reported: requests a second, the median and p95 time a request took as a client saw it, and the
+server's CPU time per request, all its processes together (read from /proc, so other processes
+on the machine barely change it).
 
-    .venv/bin/python benchmarks/load.py [--clients 8] [--seconds 20] [--json PATH]
+    .venv/bin/python benchmarks/load.py [--clients 8] [--seconds 20] [--mode auto] [--json PATH]
 
 ``benchmarks/compare.py`` runs it for a baseline commit and the working tree in the same run and
 reports the ratio of their requests a second (target ≥ 3).
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import importlib.util
 import json
 import os
 import re
@@ -32,34 +40,75 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 START_TIMEOUT_S = 120.0
 WARM_UP_S = 3.0
 # The CLI, started the way the ``nextround`` script starts it, with this interpreter and PYTHONPATH.
 CLI = [sys.executable, "-c", "from nextround.cli import main; main()"]
+# Server mode's account: the clients sign in with it.
+USERNAME, PASSWORD = "load-bench", "harbour-lantern-71"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @dataclass
 class Client:
-    """One connection to the server, with the session cookie its first answer set."""
+    """One connection to the server, with the cookies its answers set."""
 
     port: int
-    cookie: str = ""
+    cookies: dict[str, str] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
 
     def __post_init__(self) -> None:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
+    def request(
+        self, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[int, str, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            response = self._send(method, path, body, headers)
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # The server closed a kept-alive connection left idle (gunicorn keeps one 2 s,
+            # and the clients wait while the others sign in): a browser opens a new one and
+            # sends again, and so does this client, once.
+            self.connection.close()
+            response = self._send(method, path, body, headers)
+        text = response.read().decode("utf-8", errors="replace")
+        for key, value in response.getheaders():
+            if key.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, text, response.getheader("Location") or ""
+
+    def _send(
+        self, method: str, path: str, body: str | None, headers: dict[str, str]
+    ) -> http.client.HTTPResponse:
+        self.connection.request(method, path, body=body, headers=headers)
+        return self.connection.getresponse()
+
     def get(self, path: str) -> tuple[int, str]:
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        self.connection.request("GET", path, headers=headers)
-        response = self.connection.getresponse()
-        body = response.read().decode("utf-8", errors="replace")
-        cookies = [v.split(";", 1)[0] for k, v in response.getheaders() if k == "Set-Cookie"]
-        if cookies:
-            self.cookie = "; ".join(cookies)
-        return response.status, body
+        status, text, _ = self.request("GET", path)
+        return status, text
+
+    def post_form(self, page: str, action: str, fields: dict[str, str]) -> int:
+        """Send the form of ``page`` that posts to ``action``, with its CSRF token."""
+        _, text = self.get(page)
+        token = CSRF.search(text)
+        if token is None:
+            raise SystemExit(f"{page} has no form.")
+        status, _, _ = self.request("POST", action, {"csrfmiddlewaretoken": token[1], **fields})
+        return status
+
+    def sign_in(self) -> None:
+        status = self.post_form("/login/", "/login/", {"username": USERNAME, "password": PASSWORD})
+        if status not in (302, 303):
+            raise SystemExit(f"Could not sign in as {USERNAME} (status {status}).")
 
     def run_until(self, path: str, deadline: float, record_after: float) -> None:
         while (now := time.perf_counter()) < deadline:
@@ -82,10 +131,29 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _stat(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def server_cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User and system CPU time so far of a process and its children, gunicorn's web
+    processes (Linux /proc)."""
+    pids = [pid]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int(_stat(int(entry.name))[1]) == pid:
+                    pids.append(int(entry.name))
+            except (OSError, IndexError):  # gone while we looked
+                continue
+    ticks = 0
+    for each in pids:
+        try:
+            fields = _stat(each)
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
@@ -101,10 +169,9 @@ def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
     raise SystemExit(f"The server did not answer on port {port} within {START_TIMEOUT_S:.0f} s.")
 
 
-def round_path(port: int) -> str:
+def round_path(client: Client) -> str:
     """The demo's upcoming round (its panel), found the way a user finds it: on the dashboard
     and then the opportunity's page."""
-    client = Client(port)
     _, dashboard = client.get("/")
     opportunity = re.search(r'href="(/opportunities/\d+/)"', dashboard)
     page = client.get(opportunity.group(1))[1] if opportunity else dashboard
@@ -137,11 +204,30 @@ class Outcome:
         }
 
 
-def hammer(port: int, server_pid: int, clients: int, seconds: float) -> Outcome:
-    path = round_path(port)
-    crowd = [Client(port) for _ in range(clients)]
-    for client in crowd:
-        client.get("/")  # signs the local user in and keeps the session cookie
+def signed_in(port: int, *, server: bool) -> Client:
+    """A client signed in: with the password in server mode, by its first request (as the
+    local user) in local mode."""
+    client = Client(port)
+    if server:
+        client.sign_in()
+    else:
+        client.get("/")
+    return client
+
+
+def load_demo(port: int) -> None:
+    """Server mode: the demo loaded with the button of the empty workspace's welcome page."""
+    status = signed_in(port, server=True).post_form("/", "/welcome/demo/", {})
+    if status not in (302, 303):
+        raise SystemExit(f"Loading the demo answered {status}.")
+
+
+def hammer(port: int, server_pid: int, args: argparse.Namespace, *, server: bool) -> Outcome:
+    if server:
+        load_demo(port)
+    path = round_path(signed_in(port, server=server))
+    crowd = [signed_in(port, server=server) for _ in range(args.clients)]
+    seconds = args.seconds
     started = time.perf_counter()
     record_after = started + WARM_UP_S
     deadline = record_after + seconds
@@ -160,32 +246,52 @@ def hammer(port: int, server_pid: int, clients: int, seconds: float) -> Outcome:
     return Outcome(path, seconds, len(latencies), sum(c.errors for c in crowd), latencies, cpu)
 
 
-def run(args: argparse.Namespace) -> Outcome:
+def has_server_mode() -> bool:
+    """Whether the code under test (first on PYTHONPATH) serves server mode with gunicorn."""
+    return importlib.util.find_spec("nextround.cli.gunicorn") is not None
+
+
+def prepare(env: dict[str, str], *, server: bool) -> list[str]:
+    """Set up the data folder; the serve command's options."""
+    if not server:
+        subprocess.run([*CLI, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+        return []
+    env.update(NEXTROUND_MODE="server", NEXTROUND_ALLOWED_HOSTS="127.0.0.1")
+    subprocess.run(
+        [*CLI, "user", "add", USERNAME, "--password", PASSWORD],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return ["--workers", str(os.cpu_count() or 1)]
+
+
+def run(args: argparse.Namespace, *, server: bool) -> Outcome:
     given = os.environ.get("NEXTROUND_DATA_DIR")
     data = Path(given) if given else Path(tempfile.mkdtemp(prefix="nextround-load-"))
     env = {**os.environ, "NEXTROUND_DATA_DIR": str(data), "NEXTROUND_DEBUG": "0"}
     env.pop("NEXTROUND_HOST", None)
     port = free_port()
     log = (data / "server.log").open("wb")
-    server = None
+    server_process = None
     try:
-        subprocess.run([*CLI, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
-        server = subprocess.Popen(
-            [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        options = prepare(env, server=server)
+        server_process = subprocess.Popen(
+            [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), *options],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        wait_until_up(port, server)
-        return hammer(port, server.pid, args.clients, args.seconds)
+        wait_until_up(port, server_process)
+        return hammer(port, server_process.pid, args, server=server)
     finally:
-        if server is not None:
-            server.terminate()
+        if server_process is not None:
+            server_process.terminate()
             try:
-                server.wait(timeout=15)
+                server_process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+                server_process.kill()
+                server_process.wait()
         log.close()
         if not given:
             shutil.rmtree(data, ignore_errors=True)
@@ -195,16 +301,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (8)")
     parser.add_argument("--seconds", type=float, default=20.0, help="timed seconds (20)")
+    parser.add_argument(
+        "--mode",
+        choices=["auto", "server", "local"],
+        default="auto",
+        help="server: gunicorn, a web process per core; local: waitress; auto: server mode "
+        "when the code has it (default)",
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results there")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients must be at least 1 and --seconds above 0")
+    server = has_server_mode() if args.mode == "auto" else args.mode == "server"
+    if server and not has_server_mode():
+        parser.error("this code has no server mode (nextround.cli.gunicorn)")
     load = os.getloadavg()[0]
-    outcome = run(args)
+    outcome = run(args, server=server)
     figures = outcome.summary()
+    mode = "server mode (gunicorn)" if server else "local mode (waitress)"
     print(
-        f"{outcome.path}: {args.clients} clients for {args.seconds:g} s (after {WARM_UP_S:g} s "
-        f"of warm-up): {outcome.requests} requests, {figures['rps']:.1f} a second, median "
+        f"{mode}, {outcome.path}: {args.clients} clients for {args.seconds:g} s "
+        f"(after {WARM_UP_S:g} s of warm-up): {outcome.requests} requests, "
+        f"{figures['rps']:.1f} a second, median "
         f"{figures['median_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, server CPU "
         f"{figures['server_cpu_ms_per_request']:.1f} ms a request, {outcome.errors} errors "
         f"(load average {load:.2f})"
@@ -212,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         document = {
             "benchmark": "load",
+            "mode": "server" if server else "local",
             "clients": args.clients,
             "seconds": args.seconds,
             "path": outcome.path,

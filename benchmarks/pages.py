@@ -484,6 +484,16 @@ PAGES = [
         lambda ws, i: reverse("round_carry_forward", args=[_pick(ws.last_round_ids, i)]),
     ),
     Page("Opportunity list `/opportunities/`", lambda ws, i: reverse("opportunity_list")),
+    # The same round again and again, as a person going back to it does: what keeping the
+    # page (core.pagecache) saves. The rows above ask for a different round each time.
+    Page(
+        "Round (5th), seen again `/rounds/<id>/`",
+        lambda ws, i: reverse("round_detail", args=[ws.last_round_ids[0]]),
+    ),
+    Page(
+        "Carry-forward (5th), seen again",
+        lambda ws, i: reverse("round_carry_forward", args=[ws.last_round_ids[0]]),
+    ),
     Page(
         "Debrief (5th) `/rounds/<id>/debrief/`",
         lambda ws, i: reverse("debrief", args=[_pick(ws.last_round_ids, i)]),

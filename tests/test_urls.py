@@ -38,6 +38,7 @@ from django.utils import timezone
 
 from nextround.coaching import services as coaching
 from nextround.coaching.models import Area, Comment, Role, Share
+from nextround.core import stamps
 from nextround.core.services import LOCAL_USERNAME
 from nextround.decision.models import Evidence, MustHave
 from nextround.followup.models import Reply, Sent
@@ -487,6 +488,7 @@ class Answer:
     body: str
     changed: list[str]  # the tables a refused request changed
     after: Answer | None = None  # the page a success redirected to, fetched with its changes
+    unstamped: list[str] = field(default_factory=list)  # tables a 303 changed, stamp as it was
 
 
 def _changes(before: Snapshot, written: set[str]) -> list[str]:
@@ -511,25 +513,38 @@ def _send(
 ) -> Answer:
     """One request inside a savepoint that is rolled back, so whatever it saved is undone.
     A refused request must have changed nothing (``before``); a success's page is fetched
-    while its changes are there, since what was saved must show."""
+    while its changes are there, since what was saved must show; a 303 that changed rows must
+    have renewed the account's version stamp, or a page kept under it (core.pagecache) would
+    not show them (a 303 that refused, with a message, changes nothing and renews nothing)."""
     with transaction.atomic():
+        stamp = _local_stamp()
         reset_queries()  # the capture below keeps adding to the connection's log of 9000
         with CaptureQueriesContext(connection) as queries:
             response = client.generic(method, url, body, content_type=content_type)
             status, text = _answer(response)
+        written = _written(queries.captured_queries)
         answer = Answer(status, text, [])
+        if status == 303 and before is not None and _local_stamp() == stamp:
+            answer.unstamped = _changes(before, written)
         if status in {301, 302, 303}:
             location = response["Location"]
             if location.startswith("/") and not location.startswith("/login/"):
                 answer.after = Answer(*_answer(client.get(location)), [])
         elif before is not None:
-            answer.changed = _changes(before, _written(queries.captured_queries))
+            answer.changed = _changes(before, written)
         transaction.set_rollback(True)
     return answer
 
 
+def _local_stamp() -> str:
+    return stamps.current(User.objects.get(username=LOCAL_USERNAME).pk)
+
+
 def _problems(answer: Answer, what: str) -> list[str]:
     found = []
+    if answer.unstamped:
+        changed = ", ".join(answer.unstamped)
+        found.append(f"{what}: changed {changed} but left the account's version stamp as it was")
     for label, each in (("", answer), (" then its page", answer.after)):
         if each is None:
             continue

@@ -151,6 +151,14 @@ CACHES = {
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
+    # Whole pages under their account's version stamp (core.pagecache): a round page is
+    # about 100 kB, so the bound keeps a process under about 20 MB of them.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from nextround.core.models import TEXT_LIMIT, TEXT_MAX, validate_date_range
+from nextround.core.stamps import StampedManager
 from nextround.practice.models import PracticeSession
 
 
@@ -176,6 +177,8 @@ class Comment(models.Model):
     span_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField()
     resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StampedManager()  # a thread's update() renews the candidate's stamp
 
     class Meta:
         ordering = ["created_at", "id"]

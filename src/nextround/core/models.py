@@ -13,6 +13,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from nextround import timeutil
+from nextround.core.stamps import StampedManager
 from nextround.errors import Invalid
 
 TEXT_LIMIT = 5_000
@@ -44,8 +45,20 @@ class Owned(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
 
+    objects = StampedManager()
+
     class Meta:
         abstract = True
+
+
+class Stamp(models.Model):
+    """The version stamp of one account's records, or of everyone's (``core.stamps``)."""
+
+    scope = models.BigIntegerField(unique=True)  # an account id, or 0 for everyone
+    token = models.CharField(max_length=16)
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.token}"
 
 
 class QueuedTask(models.Model):
@@ -57,6 +70,8 @@ class QueuedTask(models.Model):
     queued_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True)
     runner = models.CharField(max_length=300, blank=True)  # host:pid of the worker running it
+
+    objects = StampedManager()  # a page may show that work is still to come
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["task", "key"], name="task_queued_once")]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from nextround.core.pagecache import cached_page
 from nextround.core.web import owner_of, page, safe_next, see_other, submit
 from nextround.errors import Invalid, NotFound
 from nextround.interviews import selectors, services
@@ -246,6 +247,7 @@ def round_attendee_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def round_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     return render(

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from nextround.core.models import TEXT_LIMIT, TEXT_MAX, Owned, validate_date_range
+from nextround.core.stamps import StampedManager
 from nextround.interviews.models import Opportunity, Person, Round, RoundNote
 
 TOP_STRENGTHS = 5
@@ -222,6 +223,8 @@ class Embedding(models.Model):
     model_id = models.CharField(max_length=40)
     text_hash = models.CharField(max_length=64)
     vector = models.BinaryField()
+
+    objects = StampedManager()  # bulk_create: a new vector may change any page
 
     class Meta:
         constraints = [

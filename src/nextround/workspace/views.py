@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround import timeutil
+from nextround.core.pagecache import cached_page
 from nextround.core.web import owner_of, page, see_other, submit
 from nextround.followup import cards as followup_cards
 from nextround.followup import selectors as followup_selectors
@@ -72,6 +73,7 @@ def load_demo(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(owner=owner_of(request), pk=pk)
     carry = selectors.carry_forward(round_=round_)
