@@ -263,3 +263,16 @@ def test_a_post_held_that_the_duty_follows_from_belongs_to_the_task() -> None:
     assert parts_of([post, duty]) == ["task", "task"]
     scene = "on a busy saturday at the garden centre i was the duty manager"
     assert parts_of([scene, duty]) == ["situation", "task"]
+
+
+def test_of_two_duties_in_a_row_the_one_that_sets_the_scene_is_the_situation() -> None:
+    opening = (
+        "On a night shift last winter I was in charge of twelve step-down beds and we were "
+        "two nurses short."
+    )
+    duty = "I had to keep the unit safe until morning."
+    steps = "I rang the bed manager and I took the sickest patient myself."
+    assert parts_of([opening, duty, steps]) == ["situation", "task", "action"]
+    # Two duties with no scene in either: no situation is made up.
+    plain = "My job was to cover the late shift."
+    assert parts_of([plain, duty, steps]) == ["task", "task", "action"]

@@ -118,9 +118,17 @@ def parts_of(found: Iterable[str]) -> list[str | None]:
     before the duty drawn from it ("i was the shift manager" / "so i had to…") is the task's."""
     texts = list(found)
     told = [part_of(s) for s in texts]
+    own = list(told)
     for at in range(len(told) - 1):
         if told[at : at + 2] == ["situation", "task"] and weigh.role_for(texts[at], texts[at + 1]):
             told[at] = "task"  # "I was the shift manager, so I had to…": why the duty was mine
+    if "situation" not in told:
+        for at in range(len(told) - 1):
+            if own[at : at + 2] == ["task", "task"] and weigh.sets_scene(texts[at]):
+                # "On a night shift I was in charge of twelve beds and we were two nurses short.
+                # I had to…": the first of two duties that also sets the scene is the scene.
+                told[at] = "situation"
+                break
     steps = [at for at, part in enumerate(told) if part == "action"]
     if not steps:
         return told

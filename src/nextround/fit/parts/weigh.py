@@ -11,6 +11,7 @@ from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
 
 LEAST = 1.5  # as ``nextround.fit.parts.LEAST``: weaker evidence says nothing about a part
+SCENE_AT_LEAST = 2.0  # a setting as strong as one said after the opening sentence can weigh
 
 
 def read(sentence: str) -> Said | None:
@@ -632,3 +633,9 @@ def weak_scene(sentence: str) -> bool:
     of their story ("and the doctor had gone home")."""
     said = read(sentence)
     return said is not None and situation(said) <= LEAST and not opens_on_setting(said)
+
+
+def sets_scene(sentence: str) -> bool:
+    """The sentence holds as much evidence of a setting as a situation said later can weigh."""
+    said = read(sentence)
+    return said is not None and situation(said) >= SCENE_AT_LEAST
