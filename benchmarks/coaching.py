@@ -38,7 +38,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 from benchsetup import (  # configures Django: before any model import
     clean_up,
@@ -51,7 +50,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.utils import timezone
-from load import CLI, free_port, wait_until_up
+from load import CLI, Browser, free_port, wait_until_up
 
 from nextround.coaching.models import Area, Member, Role, Share
 from nextround.interviews.models import Opportunity, Round, Stage
@@ -60,7 +59,6 @@ from nextround.stories.models import Story
 PASSWORD = "harbour-lantern-71"
 WARM_UP_S = 5.0
 COACH_CLIENTS_SHARE = 0.3  # of the clients, the part signed in as coaches
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 # ---- the seed ----------------------------------------------------------------------------
@@ -120,66 +118,19 @@ def seed(candidates: int, coaches: int, rng: random.Random) -> None:
 
 
 @dataclass
-class Client:
-    """One person's browser: one connection, the cookies the server set, the pages it uses."""
+class Client(Browser):
+    """One person's browser: its account and the pages it uses, with the answers timed by kind."""
 
-    port: int
-    username: str
-    cookies: dict[str, str] = field(default_factory=dict)
+    username: str = ""
     latencies_ms: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     statuses: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     pages: dict[str, str] = field(default_factory=dict)  # page kind -> path
     recording: bool = False  # after the warm-up
 
-    def __post_init__(self) -> None:
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-
-    def request(
-        self, method: str, path: str, form: dict[str, str] | None = None
-    ) -> tuple[int, str, str]:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
-        text = response.read().decode("utf-8", errors="replace")
-        for key, value in response.getheaders():
-            if key.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                self.cookies[name] = rest.split(";", 1)[0]
-        return response.status, text, response.getheader("Location") or ""
-
-    def sign_in(self) -> None:
-        _, page, _ = self.request("GET", "/login/")
-        token = CSRF.search(page)
-        if token is None:
-            raise SystemExit("The sign-in page has no form.")
-        form = {
-            "csrfmiddlewaretoken": token.group(1),
-            "username": self.username,
-            "password": PASSWORD,
-        }
-        status, _, _ = self.request("POST", "/login/", form)
-        if status not in (302, 303):
-            raise SystemExit(f"{self.username} could not sign in (status {status}).")
-
     def timed(self, kind: str, method: str, path: str, form: dict[str, str] | None = None) -> str:
         started = time.perf_counter()
         try:
             status, text, _ = self.request(method, path, form)
-        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-            # The server closed an idle kept-alive connection (gunicorn keeps one 2 s): a
-            # browser opens a new one and sends again, and so does this client, once.
-            self.connection.close()
-            started = time.perf_counter()
-            try:
-                status, text, _ = self.request(method, path, form)
-            except (OSError, http.client.HTTPException):
-                self.statuses[0] += 1
-                return ""
         except (OSError, http.client.HTTPException):
             self.statuses[0] += 1
             self.connection.close()
@@ -302,12 +253,12 @@ def serve(port: int, workers: int, data: Path) -> subprocess.Popen[bytes]:
 
 def hammer(args: argparse.Namespace, port: int) -> Outcome:
     coach_count = max(1, round(args.clients * COACH_CLIENTS_SHARE))
-    crowd = [Client(port, f"coach{i:03}") for i in range(coach_count)] + [
-        Client(port, f"cand{i * 97 % args.candidates:05}")
+    crowd = [Client(port, username=f"coach{i:03}") for i in range(coach_count)] + [
+        Client(port, username=f"cand{i * 97 % args.candidates:05}")
         for i in range(args.clients - coach_count)
     ]
     for i, client in enumerate(crowd):
-        client.sign_in()
+        client.sign_in(client.username, PASSWORD)
         (find_coach_pages if i < coach_count else find_candidate_pages)(client)
     start_recording = time.perf_counter() + WARM_UP_S
     deadline = start_recording + args.seconds

@@ -52,16 +52,14 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @dataclass
-class Client:
-    """One connection to the server, with the cookies its answers set."""
+class Browser:
+    """One connection to the server, with the cookies its answers set, as a browser keeps them."""
 
     port: int
     cookies: dict[str, str] = field(default_factory=dict)
-    latencies_ms: list[float] = field(default_factory=list)
-    errors: int = 0
 
     def __post_init__(self) -> None:
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
     def request(
         self, method: str, path: str, form: dict[str, str] | None = None
@@ -71,6 +69,7 @@ class Client:
         if form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
         try:
             response = self._send(method, path, body, headers)
         except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
@@ -105,10 +104,18 @@ class Client:
         status, _, _ = self.request("POST", action, {"csrfmiddlewaretoken": token[1], **fields})
         return status
 
-    def sign_in(self) -> None:
-        status = self.post_form("/login/", "/login/", {"username": USERNAME, "password": PASSWORD})
+    def sign_in(self, username: str = USERNAME, password: str = PASSWORD) -> None:
+        status = self.post_form("/login/", "/login/", {"username": username, "password": password})
         if status not in (302, 303):
-            raise SystemExit(f"Could not sign in as {USERNAME} (status {status}).")
+            raise SystemExit(f"Could not sign in as {username} (status {status}).")
+
+
+@dataclass
+class Client(Browser):
+    """A client asking for one page again and again, timing the answers."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
 
     def run_until(self, path: str, deadline: float, record_after: float) -> None:
         while (now := time.perf_counter()) < deadline:
