@@ -517,7 +517,7 @@ def _send(
     have renewed the account's version stamp, or a page kept under it (core.pagecache) would
     not show them (a 303 that refused, with a message, changes nothing and renews nothing)."""
     with transaction.atomic():
-        stamp = _local_stamp()
+        stamp = _local_stamp() if before is not None else None
         reset_queries()  # the capture below keeps adding to the connection's log of 9000
         with CaptureQueriesContext(connection) as queries:
             response = client.generic(method, url, body, content_type=content_type)
