@@ -150,7 +150,11 @@ def _score_bank_question(
     if q.category == "salary":
         if facts.is_final or facts.money_discussed:
             score += 2
-            reasons.append("Final rounds and money already discussed bring up pay and terms.")
+            reasons.append(
+                "Money came up in an earlier round: expect pay and terms again."
+                if facts.money_discussed
+                else "A final round often turns to pay and terms."
+            )
         else:
             score -= 1.5
     relations = {a.relation for a in facts.attendees}
