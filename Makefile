@@ -21,6 +21,9 @@ LOCK_VENV := $(CURDIR)/.lock-venv
 # database); TEST_WORKERS=0 runs it in this process, e.g. to debug with a breakpoint.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+# The tests that feed Chromium's microphone from a file run afterwards in one process: the fake
+# microphone plays in real time and drops sound when another test process takes the cores.
+MICROPHONE := $(BIN)/pytest -m microphone
 
 .PHONY: run test check lint typecheck test-sqlite test-postgres bench lock clean
 
@@ -54,12 +57,14 @@ typecheck: $(STAMP)
 test-sqlite: $(STAMP)
 	bash scripts/system-deps
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	NEXTROUND_DATA_DIR=$(TEST_DATA) $(PYTEST)
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(PYTEST) -m "not microphone"
+	NEXTROUND_DATA_DIR=$(TEST_DATA) $(MICROPHONE)
 
 test-postgres: $(STAMP)
 	bash scripts/system-deps
 	rm -rf $(TEST_DATA) && mkdir -p $(TEST_DATA)
-	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(PYTEST)
+	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(PYTEST) -m "not microphone"
+	NEXTROUND_DATA_DIR=$(TEST_DATA) NEXTROUND_DATABASE_URL=$(PG_URL) $(MICROPHONE)
 
 # Not part of `make test`. Runs a baseline commit side by side with the working tree, interleaved,
 # and reports CPU-time medians, p95 and their ratio: the main pages (SQLite and PostgreSQL), the

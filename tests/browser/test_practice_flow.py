@@ -90,6 +90,7 @@ def mic_page(microphone_browser: Browser, live_server: object) -> Iterator[Page]
     context.close()
 
 
+@pytest.mark.microphone
 def test_a_recorded_answer_is_transcribed_with_progress_then_analysed(
     mic_page: Page, user: User, tmp_path: Path, workers: None
 ) -> None:

@@ -158,6 +158,7 @@ def mic_page(
     yield from _with_microphone(browser, live_server, run_recording[0])
 
 
+@pytest.mark.microphone
 def test_a_run_through_marked_with_the_space_key_is_timed_per_slide(
     mic_page: Page, user: User, run_recording: tuple[str, list[float]], workers: None
 ) -> None:
@@ -222,6 +223,7 @@ def case_mic_page(
     yield from _with_microphone(browser, live_server, str(wav))
 
 
+@pytest.mark.microphone
 def test_a_case_answered_out_loud_keeps_recording_through_a_phase_change(
     case_mic_page: Page, user: User, workers: None
 ) -> None:
