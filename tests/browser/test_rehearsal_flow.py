@@ -224,6 +224,12 @@ def case_mic_page(
 
 
 @pytest.mark.microphone
+@pytest.mark.xfail(
+    strict=False,
+    reason="in 2 of 4 CI runs on 2026-12-06 (once with the test alone) the transcript lost the "
+    "sentence spoken around the phase change; cause not found yet (fake microphone or the "
+    "recording at the background phase POST)",
+)
 def test_a_case_answered_out_loud_keeps_recording_through_a_phase_change(
     case_mic_page: Page, user: User, workers: None
 ) -> None:
