@@ -82,7 +82,8 @@ def cached_page(view: View) -> View:
 
     @functools.wraps(view)
     def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if len(get_messages(request)):  # shown once, on this drawing of the page
+        if request.method != "GET" or len(get_messages(request)):
+            # Only a GET is kept; a message is shown once, on this drawing of the page.
             return view(request, *args, **kwargs)
         key = page_key(request)
         kept: str | None = caches[PAGES].get(key)
