@@ -1,11 +1,12 @@
 """Practice a coach sets: only for a candidate who shares something with them; it becomes a
 practice session in the candidate's workspace with those questions, an item on their dashboard
-with its due date until every question has an attempt, and a line in their audit log."""
+and in the plan of each round it is due by until every question has an attempt, and a line in
+their audit log."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,7 +16,8 @@ from django.utils import timezone
 from nextround.coaching import assignments, services
 from nextround.coaching.models import Area, Assignment, AuditAction, AuditEntry
 from nextround.errors import Invalid, NotFound
-from nextround.interviews.services import opportunity_create
+from nextround.interviews.models import Round
+from nextround.interviews.services import opportunity_create, round_create
 from nextround.practice import services as practice
 from nextround.practice.models import PracticeSession
 from tests.coaching.conftest import Accounts
@@ -179,3 +181,45 @@ def test_the_dashboard_shows_no_assigned_practice_in_local_mode(
     dashboard = client.get("/")
     assert dashboard.status_code == 200
     assert "Practice your coach set" not in dashboard.content.decode()
+
+
+def a_round_in(candidate: User, days: int) -> Round:
+    opportunity = opportunity_create(owner=candidate, company="Northwind", role_title="Analyst")
+    day = timezone.localdate() + timedelta(days=days)
+    return round_create(
+        opportunity=opportunity,
+        starts=datetime.combine(day, time(10, 0)),
+        ends=datetime.combine(day, time(11, 0)),
+        timezone_name=timezone.get_current_timezone_name(),
+        format="panel",
+    )
+
+
+def test_assigned_practice_is_an_item_in_the_plan_of_each_round_it_is_due_by(
+    accounts: Accounts, browser_of: Callable[[User], Client]
+) -> None:
+    share_something(accounts)
+    sooner, later = a_round_in(accounts.ana, 2), a_round_in(accounts.ana, 10)
+    made = assign(accounts.cora, accounts.ana, due=in_days(4))
+    candidate = browser_of(accounts.ana)
+    item = "Answer the 2 questions cora set"
+
+    assert item not in candidate.get(f"/rounds/{sooner.pk}/").content.decode()
+    page = candidate.get(f"/rounds/{later.pk}/").content.decode()
+    plan = page[page.index('id="plan"') : page.index("data-plan>")]
+    assert item in plan and f'href="/practice/sessions/{made.session_id}/"' in plan
+    assert "0 of 2 answered" in plan
+
+    services.share(
+        candidate=accounts.ana,
+        coach_name="cora",
+        area=Area.ROUNDS,
+        item_id=later.pk,
+        now=timezone.now(),
+    )
+    shared = browser_of(accounts.cora).get(f"/coach/rounds/{later.pk}/").content.decode()
+    assert "Answer the 2 questions you set" in shared and "/practice/sessions/" not in shared
+
+    for question in made.session.questions.all():  # done: the item leaves the kept page too
+        practice.attempt_typed(owner=accounts.ana, question=question, text="The dock, first.")
+    assert item not in candidate.get(f"/rounds/{later.pk}/").content.decode()

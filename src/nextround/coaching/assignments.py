@@ -1,6 +1,7 @@
 """Practice a coach sets a candidate: a set of questions with a due date. It becomes a practice
 session in the candidate's own workspace, made by the practice app like any other, and an item
-on their dashboard until every question has an attempt.
+on their dashboard, and in the plan of each round it is due by, until every question has an
+attempt.
 
 A coach (or an administrator) sets practice only for a candidate who shares something with
 them (``access.candidates_of``); anyone else is not found."""
@@ -105,6 +106,17 @@ def assignments_open(candidate: User) -> list[Progress]:
     counted = _counted(Assignment.objects.filter(candidate=candidate))
     # A Q object: the stubs know no annotations as keywords.
     return _progress(counted.filter(Q(answered__lt=F("questions"))))
+
+
+def assignments_before(
+    candidate_id: int, day: date, *, coach: User | None = None
+) -> list[Progress]:
+    """The candidate's assigned practice not done yet and due by ``day`` (a round's date), soonest
+    due first: a round's plan lists it as an item of its own. ``coach``: only what they set."""
+    chosen = Assignment.objects.filter(candidate_id=candidate_id, due_on__lte=day)
+    if coach is not None:
+        chosen = chosen.filter(coach=coach)
+    return _progress(_counted(chosen).filter(Q(answered__lt=F("questions"))))
 
 
 def assignments_set(coach: User, candidate: User) -> list[Progress]:

@@ -2,7 +2,9 @@
 
 - ``{% thread "stories" story %}``: the comments on the item, for its candidate (nothing when
   there are none) or for a coach it is shared with (with a form to start a thread);
-- ``{% assigned_practice %}``: the practice coaches set the signed-in candidate, not done yet.
+- ``{% assigned_practice %}``: the practice coaches set the signed-in candidate, not done yet;
+- ``{% assigned_in_plan round %}``: the same, due by the round's date, as items of its plan (to a
+  coach reading a shared plan, what they set).
 
 In local mode there are no coaches: both render nothing, without a query. The partials are
 rendered without the request, so no context processor adds a query of its own."""
@@ -21,6 +23,8 @@ from nextround.coaching import assignments, comments
 from nextround.coaching.forms import CommentForm
 from nextround.coaching.models import Area
 from nextround.core.models import Owned
+from nextround.interviews import selectors as interview_selectors
+from nextround.interviews.models import Round
 
 register = template.Library()
 
@@ -61,6 +65,19 @@ def assigned_practice(context: template.Context) -> str:
         return ""
     values = {"assignments": due, "today": timezone.localdate()}
     return render_to_string("coaching/_assigned.html", values)
+
+
+@register.simple_tag(takes_context=True)
+def assigned_in_plan(context: template.Context, round_: Round) -> str:
+    viewer = _viewer(context)
+    if viewer is None or interview_selectors.round_is_past(round_, timezone.now()):
+        return ""
+    coach = None if viewer.pk == round_.owner_id else viewer
+    due = assignments.assignments_before(round_.owner_id, round_.local_start.date(), coach=coach)
+    if not due:
+        return ""
+    values = {"assignments": due, "today": timezone.localdate(), "by_coach": coach is not None}
+    return render_to_string("coaching/_assigned_plan.html", values)
 
 
 @register.filter
