@@ -34,7 +34,13 @@ def url(request: pytest.FixtureRequest, rounds: list[Round]) -> str:
     return reverse(request.param, args=[rounds[1].pk])
 
 
-def test_a_page_seen_again_is_served_kept(client: Client, url: str) -> None:
+@pytest.fixture(params=["round_detail", "round_carry_forward", "dashboard"])
+def kept_url(request: pytest.FixtureRequest, rounds: list[Round]) -> str:
+    return reverse(request.param, args=[] if request.param == "dashboard" else [rounds[1].pk])
+
+
+def test_a_page_seen_again_is_served_kept(client: Client, kept_url: str) -> None:
+    url = kept_url
     first, drawn = get(client, url)
     again, kept = get(client, url)
     assert kept < drawn
@@ -46,6 +52,13 @@ def test_a_write_shows_at_once(client: Client, url: str, rounds: list[Round]) ->
     services.note_create(round_=rounds[0], kind="free", text="The badge desk opens at eight.")
     page, _ = get(client, url)
     assert "The badge desk opens at eight." in page
+
+
+def test_the_dashboard_shows_a_new_opportunity_at_once(client: Client, rounds: list[Round]) -> None:
+    get(client, reverse("dashboard"))
+    services.opportunity_create(owner=rounds[0].owner, company="Saltmarsh", role_title="Buyer")
+    page, _ = get(client, reverse("dashboard"))
+    assert "Saltmarsh" in page
 
 
 def test_each_browser_gets_its_own_token(rounds: list[Round]) -> None:
