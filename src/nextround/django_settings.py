@@ -145,11 +145,13 @@ DATABASES = _databases()
 # (nextround.core.fragments), so one process never needs to hear of another's edits.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Partials and small worked-out values (core.fragments, a round's readiness): a coach's
+    # dashboard keeps two per candidate, so the bound holds a few coaches' forty candidates.
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragments",
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
     # Whole pages under their account's version stamp (core.pagecache): a round page is
     # about 100 kB, so the bound keeps a process under about 20 MB of them.

@@ -158,6 +158,8 @@ def test_the_dashboards_readiness_is_the_round_pages(ana: User, cora: User) -> N
     ahead = Round.objects.filter(owner=ana, ends_at__gt=now).get()
     plan = prep_selectors.round_plan(carry=carry_forward(round_=ahead), now=now)
     heaviest = plan.readiness.missing[0].key
+    (card,) = selectors.dashboard(coach=cora, now=now)  # kept until the candidate's next write
+    assert card.upcoming == [(ahead, plan.readiness)]
     prep.plan_item_set(round_=ahead, key=heaviest, status="done", now=now)
     expected = prep_selectors.round_plan(carry=carry_forward(round_=ahead), now=now).readiness
     (card,) = selectors.dashboard(coach=cora, now=now)
