@@ -145,8 +145,8 @@ DATABASES = _databases()
 # (nextround.core.fragments), so one process never needs to hear of another's edits.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Partials and small worked-out values (core.fragments, a round's readiness): a coach's
-    # dashboard keeps two per candidate, so the bound holds a few coaches' forty candidates.
+    # Partials (core.fragments) and the coach's dashboard cards (one per candidate and coach):
+    # the bound holds the cards of a few dozen coaches with forty candidates each.
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragments",

@@ -295,6 +295,34 @@ def test_the_dashboard_shows_shared_rounds_with_readiness_and_what_is_new(
     assert f'href="/coach/stories/{story.pk}/"' in text(coach.get("/coach/"))
 
 
+def test_the_dashboard_keeps_each_card_until_that_candidates_records_change(
+    cora: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card is drawn again only for the candidate whose stamp moved (the clock is held, an
+    hour after the material was made, so the minute cannot turn between requests)."""
+    _candidates(2, 0)
+    held = timezone.now() + timedelta(hours=1)
+    monkeypatch.setattr(timezone, "now", lambda: held)
+    coach = browser(cora)
+
+    def drawn() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = coach.get("/coach/")
+        assert response.status_code == 200
+        return text(response), len(queries)
+
+    first, drawing = drawn()
+    again, keeping = drawn()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')  # the sign-out form's
+    assert token.sub("", again) == token.sub("", first) and keeping < drawing
+    story = Story.objects.filter(owner__username="candidate01").first()
+    assert story is not None and f"/coach/stories/{story.pk}/" in again
+    coach.get(f"/coach/stories/{story.pk}/")  # read: the card of candidate01 only moves
+    after, redrawing = drawn()
+    assert f'href="/coach/stories/{story.pk}/"' not in after
+    assert keeping < redrawing and after.count("You have not opened anything") == 1
+
+
 def _candidates(count: int, start: int) -> None:
     for n in range(start, start + count):
         candidate = account(f"candidate{n:02d}", Role.CANDIDATE)

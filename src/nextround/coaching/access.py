@@ -8,6 +8,7 @@ to a coach while a ``Share`` of its area, or of the record itself, stands.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -91,6 +92,14 @@ class Sharing:
     the items of each area they cover, asked without another look at the shares."""
 
     shares: list[Share]
+
+    def candidate_ids(self) -> list[int]:
+        """The candidates, each once, in the order of their shares."""
+        return list(dict.fromkeys(share.candidate_id for share in self.shares))
+
+    def of(self, candidate_ids: Collection[int]) -> Sharing:
+        """The shares of those candidates only."""
+        return Sharing([share for share in self.shares if share.candidate_id in candidate_ids])
 
     def items(self, area: Area) -> QuerySet[Owned]:
         """The items of ``area`` these shares cover: a whole area by its owner, a single item

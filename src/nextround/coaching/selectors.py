@@ -7,16 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from hashlib import sha256
 from typing import cast
 
 from django.contrib.auth.models import User
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Greatest
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
 
+from nextround import __version__
 from nextround.coaching import access
 from nextround.coaching.models import Area, AuditEntry, LastRead, Member, Role, Share
 from nextround.coaching.services import role_of
+from nextround.core import stamps
 from nextround.core.models import Owned
 from nextround.decision.models import Score, Scorecard
 from nextround.errors import NotFound
@@ -242,33 +247,20 @@ class CandidateCard:
     def new_more(self) -> int:
         return max(0, len(self.new_items) - NEW_SHOWN)
 
-    def state(self) -> tuple[object, ...]:
-        """Plain values covering everything the card's partial reads: its key among the
-        fragments (``core.fragments``), so a card drawn before is not drawn again."""
-        return (
-            self.candidate.pk,
-            self.candidate.get_username(),
-            self.last_looked,
-            tuple(
-                (r.pk, r.label, str(r.opportunity), r.starts_at, r.timezone, ready.score)
-                for r, ready in self.upcoming
-            ),
-            tuple((row.label, row.share.created_at) for row in self.new_shares),
-            tuple((new.area.value, new.item.pk, new.label) for new in self.new_first),
-            self.new_more,
-        )
-
 
 UPCOMING_SHOWN = 3  # rounds per candidate on the dashboard
 
 
-def dashboard(*, coach: User, now: datetime) -> list[CandidateCard]:
+def dashboard(
+    *, coach: User, now: datetime, sharing: access.Sharing | None = None
+) -> list[CandidateCard]:
     """The coach's candidates, each with their shared upcoming rounds and readiness, the shares
     given since the coach last looked, and the shared items new or changed since the coach
     last opened them. A round shows only when it is shared: an unshared round is not even
     mentioned, since its date and employer are the candidate's material too. Only the areas
-    someone shares are read."""
-    sharing = access.sharing_of(coach)
+    someone shares are read. ``sharing``: the coach's shares already read, or some of them
+    (the candidates whose card is drawn again)."""
+    sharing = access.sharing_of(coach) if sharing is None else sharing
     reads = _reads(coach, sharing)
     cards: dict[int, CandidateCard] = {}
     for given in sharing.shares:
@@ -288,6 +280,25 @@ def dashboard(*, coach: User, now: datetime) -> list[CandidateCard]:
     if Area.ROUNDS in areas:
         _add_upcoming(sharing, cards, now)
     return list(cards.values())
+
+
+def card_keys(*, coach: User, sharing: access.Sharing, now: datetime) -> dict[int, str]:
+    """Each candidate's card on the coach's dashboard by its key among the kept fragments, in
+    the dashboard's order; one query. A card shows only the candidate's records, their shares
+    and the coach's reads of them, and every write to those renews the candidate's version
+    stamp (``core.stamps``), so the key is that stamp with the minute (readiness and "upcoming"
+    move with the clock), the coach, and the language and time zone it is drawn in."""
+    candidates = sharing.candidate_ids()
+    tokens = stamps.current_many(candidates)
+    drawn_in = (get_language(), get_current_timezone_name(), __version__)
+    minute = now.replace(second=0, microsecond=0).isoformat()
+    return {
+        candidate: "coach-card:"
+        + sha256(
+            repr((coach.pk, candidate, tokens[candidate], minute, drawn_in)).encode()
+        ).hexdigest()
+        for candidate in candidates
+    }
 
 
 def _add_upcoming(sharing: access.Sharing, cards: dict[int, CandidateCard], now: datetime) -> None:

@@ -16,10 +16,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nextround.brief import selectors as brief_selectors
@@ -30,7 +33,7 @@ from nextround.coaching.forms import (
     ShareForm,
 )
 from nextround.coaching.models import Area, Role, Share
-from nextround.core.fragments import render_cached
+from nextround.core.fragments import FRAGMENTS
 from nextround.core.models import Owned
 from nextround.core.web import owner_of, page, safe_next, see_other, submit
 from nextround.decision import selectors as decision_selectors
@@ -178,11 +181,18 @@ def _coach(request: HttpRequest) -> User:
 @require_safe
 def coach_dashboard(request: HttpRequest) -> HttpResponse:
     coach = _coach(request)
-    cards = [
-        render_cached("coaching/_candidate_card.html", {"card": card}, state=card.state())
-        for card in selectors.dashboard(coach=coach, now=timezone.now())
-    ]
-    return render(request, "coaching/coach_dashboard.html", {"cards": cards})
+    now = timezone.now()
+    sharing = access.sharing_of(coach)
+    keys = selectors.card_keys(coach=coach, sharing=sharing, now=now)
+    kept = caches[FRAGMENTS].get_many(list(keys.values()))
+    cards = {candidate: kept[key] for candidate, key in keys.items() if key in kept}
+    stale = sharing.of(keys.keys() - cards.keys())
+    for card in selectors.dashboard(coach=coach, now=now, sharing=stale) if stale.shares else ():
+        cards[card.candidate.pk] = render_to_string("coaching/_candidate_card.html", {"card": card})
+    caches[FRAGMENTS].set_many({keys[c]: cards[c] for c in stale.candidate_ids()})
+    # Kept as drawn by the template engine, which escaped it.
+    shown = [mark_safe(cards[candidate]) for candidate in keys]
+    return render(request, "coaching/coach_dashboard.html", {"cards": shown})
 
 
 @require_safe

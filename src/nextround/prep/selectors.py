@@ -7,12 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import User
-from django.core.cache import caches
 from django.utils.text import slugify
 
 from nextround import timeutil
-from nextround.core import stamps
-from nextround.core.fragments import FRAGMENTS
 from nextround.errors import Invalid, NotFound
 from nextround.interviews.models import Opportunity, Party, Person, Round, Stage
 from nextround.interviews.selectors import CarryForward, carry_forward, carry_forward_many
@@ -357,23 +354,7 @@ def upcoming_plans(*, rounds: list[Round], now: datetime) -> list[RoundPlan]:
 
 def readiness_many(*, rounds: list[Round], now: datetime) -> dict[int, Readiness]:
     """Each round's readiness by the round's id, without the plan's dated rows that only a
-    round page shows (the coach's dashboard). Kept per round under its candidate's version
-    stamp and the minute (``core.stamps``): a coach's dashboard asks for the same forty
-    candidates' rounds again and again, and working one out reads the round's whole past."""
-    minute = now.replace(second=0, microsecond=0).isoformat()
-    tokens = stamps.current_many(r.owner_id for r in rounds)
-    keys = {r.pk: f"readiness:{r.pk}:{tokens[r.owner_id]}:{minute}" for r in rounds}
-    cache = caches[FRAGMENTS]
-    kept: dict[str, Readiness] = cache.get_many(list(keys.values()))
-    fresh = _readiness_drawn([r for r in rounds if keys[r.pk] not in kept], now)
-    cache.set_many({keys[pk]: ready for pk, ready in fresh.items()})
-    return {r.pk: fresh[r.pk] if r.pk in fresh else kept[keys[r.pk]] for r in rounds}
-
-
-def _readiness_drawn(rounds: list[Round], now: datetime) -> dict[int, Readiness]:
-    """Readiness worked out from the records, in the queries of ``upcoming_plans``."""
-    if not rounds:
-        return {}
+    round page shows (the coach's dashboard); the queries of ``upcoming_plans``."""
     stored = _stored_progress(rounds)
     return {
         carry.round.pk: readiness(
