@@ -31,13 +31,11 @@ QUESTIONS = [
 ]
 
 
-def share_something(accounts: Accounts) -> None:
+def share_something(
+    accounts: Accounts, area: Area = Area.STORIES, item_id: int | None = None
+) -> None:
     services.share(
-        candidate=accounts.ana,
-        coach_name="cora",
-        area=Area.STORIES,
-        item_id=None,
-        now=timezone.now(),
+        candidate=accounts.ana, coach_name="cora", area=area, item_id=item_id, now=timezone.now()
     )
 
 
@@ -210,13 +208,7 @@ def test_assigned_practice_is_an_item_in_the_plan_of_each_round_it_is_due_by(
     assert item in plan and f'href="/practice/sessions/{made.session_id}/"' in plan
     assert "0 of 2 answered" in plan
 
-    services.share(
-        candidate=accounts.ana,
-        coach_name="cora",
-        area=Area.ROUNDS,
-        item_id=later.pk,
-        now=timezone.now(),
-    )
+    share_something(accounts, Area.ROUNDS, later.pk)
     shared = browser_of(accounts.cora).get(f"/coach/rounds/{later.pk}/").content.decode()
     assert "Answer the 2 questions you set" in shared and "/practice/sessions/" not in shared
 
