@@ -1,4 +1,5 @@
-"""Fixtures of the coaching tests: a shared server with two candidates and two coaches."""
+"""Fixtures of the coaching tests: a shared server with two candidates and two coaches, or a
+candidate with the demo's material (``ana``) and a coach (``cora``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,29 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from nextround.coaching import services
 from nextround.coaching.models import Role
+from nextround.workspace.demo import demo_load
 
 STRONG = "harbour-lantern-71"
+
+
+def account(name: str, role: Role) -> User:
+    return services.user_add(username=name, password=STRONG, role=role)
+
+
+@pytest.fixture
+def ana(db: None) -> User:
+    user = account("ana", Role.CANDIDATE)
+    demo_load(owner=user, now=timezone.now())
+    return user
+
+
+@pytest.fixture
+def cora(db: None) -> User:
+    return account("cora", Role.COACH)
 
 
 @pytest.fixture

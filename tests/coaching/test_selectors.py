@@ -19,26 +19,9 @@ from nextround.interviews.selectors import carry_forward
 from nextround.prep import selectors as prep_selectors
 from nextround.prep import services as prep
 from nextround.stories.models import Story
-from nextround.workspace.demo import demo_load
+from tests.coaching.conftest import STRONG, account
 
 pytestmark = pytest.mark.django_db
-STRONG = "harbour-lantern-71"
-
-
-def account(name: str, role: Role) -> User:
-    return services.user_add(username=name, password=STRONG, role=role)
-
-
-@pytest.fixture
-def ana() -> User:
-    user = account("ana", Role.CANDIDATE)
-    demo_load(owner=user, now=timezone.now())
-    return user
-
-
-@pytest.fixture
-def cora() -> User:
-    return account("cora", Role.COACH)
 
 
 def share_all(candidate: User, area: Area) -> None:

@@ -28,9 +28,9 @@ from nextround.prep import selectors as prep_selectors
 from nextround.prep import services as prep
 from nextround.stories.models import Story
 from nextround.workspace.demo import demo_load
+from tests.coaching.conftest import account
 
 pytestmark = pytest.mark.django_db
-STRONG = "harbour-lantern-71"
 
 
 @pytest.fixture(autouse=True)
@@ -38,26 +38,10 @@ def server_mode(settings: Any, tmp_path: Path) -> None:
     settings.APP = dataclasses.replace(settings.APP, mode="server", data_dir=tmp_path)
 
 
-def account(name: str, role: Role) -> User:
-    return services.user_add(username=name, password=STRONG, role=role)
-
-
 def browser(user: User) -> Client:
     client = Client(REMOTE_ADDR="192.0.2.20")  # not this machine: nobody is signed in for it
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def ana() -> User:
-    user = account("ana", Role.CANDIDATE)
-    demo_load(owner=user, now=timezone.now())
-    return user
-
-
-@pytest.fixture
-def cora() -> User:
-    return account("cora", Role.COACH)
 
 
 def share(candidate: User, area: Area, item_id: int | None = None, coach: str = "cora") -> Share:
