@@ -106,8 +106,9 @@ def filler_ranges(tokens: Tokens) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a filler already found
     # Only the few tokens a filler can start with are looked at, picked out without a Python
-    # step per token; the sounds are looked for among the distinct words.
-    starting = _FILLER_RULES.keys() | filter(_SOUND.fullmatch, set(scan.words))
+    # step per token; the sounds are looked for among the distinct words, one per line, in one
+    # search (a word holds no line break).
+    starting = _FILLER_RULES.keys() | set(_SOUND_LINE.findall("\n".join(set(scan.words))))
     for i in compress(count(), map(starting.__contains__, scan.words)):
         if i < after:
             continue
@@ -323,4 +324,4 @@ _FILLER_RULES: dict[str, _FillerRule] = {
 }
 # Vocal fillers and drawn-out words; the look-ahead turns most other words away at their first
 # letter.
-_SOUND = re.compile(f"(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})")
+_SOUND_LINE = re.compile(f"(?m)^(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})$")
