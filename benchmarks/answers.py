@@ -6,7 +6,7 @@ requirements, company terms, word timings and pauses, beside InterviewCraft's te
 InterviewCraft's. Its code is not part of nextround: ``--peers`` names the folder that holds
 its checkout (default ``../shared/peers`` beside the repository), and it is imported from there
 by path; without it the comparison rows are left out. Times are CPU time. The STAR reader
-remembers the sentences it has read (``nextround.fit.parts.part_of``), so an attempt viewed again
+remembers the sentences it has read (``nextround.fit.parts``), so an attempt viewed again
 is analysed faster than the first time; the first analysis is timed too, with that memory
 emptied before each run. Pure Python, no
 database, so unlike the other benchmarks it does not set up Django and runs once, not once per
@@ -37,7 +37,7 @@ sys.path.append(str(Path(__file__).resolve().parents[1] / "evaluation"))  # the 
 from peers import interviewcraft_analyzer
 
 from nextround.feedback import Pause, TimedWord, analyze_answer
-from nextround.fit.parts import part_of
+from nextround.fit.parts import forget
 
 TARGET_RATIO = 1.0  # our median ÷ InterviewCraft's
 DEFAULT_PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
@@ -140,7 +140,7 @@ def works(peer: Callable[[str], object] | None) -> list[tuple[str, Callable[[], 
         return analyze_answer(text, question=QUESTION)
 
     def first() -> object:
-        part_of.cache_clear()
+        forget()
         return spoken()
 
     found: list[tuple[str, Callable[[], object]]] = [

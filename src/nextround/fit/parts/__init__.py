@@ -110,6 +110,12 @@ def part_of(sentence: str) -> str | None:
     return best if weight >= LEAST else None
 
 
+def forget() -> None:
+    """Empty the memory of sentences read (for timing a first analysis)."""
+    part_of.cache_clear()
+    weigh.read.cache_clear()
+
+
 def parts_of(found: Iterable[str]) -> list[str | None]:
     """Each sentence's part, in the order told. A sentence that says none by itself but tells
     what happened (a past verb, a figure) is read by where it stands against the steps: before

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
@@ -14,8 +15,12 @@ LEAST = 1.5  # as ``nextround.fit.parts.LEAST``: weaker evidence says nothing ab
 SCENE_AT_LEAST = 2.0  # a setting as strong as one said after the opening sentence can weigh
 
 
+@lru_cache(maxsize=4096)
 def read(sentence: str) -> Said | None:
-    """The sentence read once; None when it draws a lesson ("what I learned…")."""
+    """The sentence read once; None when it draws a lesson ("what I learned…"). Remembered:
+    one analysis asks about a sentence several times (its part, then how it stands against its
+    neighbours, whether it opens on a setting or states a result), and answers are read again
+    at each keystroke. What it returns is shared, so it is never changed."""
     low = sentence.lower()
     words = lex.split_words(low)
     bag = frozenset(words)
