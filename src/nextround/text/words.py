@@ -27,8 +27,11 @@ _ASCII_TOKEN = re.compile(
 _RUNS = re.compile(_RUN)
 # A whitespace-separated piece without a letter or digit in it ("-", "—", "&").
 _UNSPOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-# The ASCII characters that are neither letters, digits nor whitespace, to be deleted.
-_ASCII_MARKS = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
+# The ASCII characters that are neither letters, digits nor whitespace, to be deleted, as
+# bytes: deleting from bytes is several times faster than from a str. The whitespace that
+# ``str.split`` splits at but ``bytes.split`` does not (\x1c to \x1f) becomes a space.
+_ASCII_MARKS = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
+_SEPARATORS = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
 
 # Words too common to say anything about what two texts share, in normalised form ("im" is
 # "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
@@ -59,7 +62,7 @@ def word_count(text: str) -> int:
     "well-known" are one word each, as they are said."""
     if text.isascii():
         # Without its marks, a piece with no letter or digit is gone, and the others remain.
-        return len(text.translate(_ASCII_MARKS).split())
+        return len(text.encode("ascii").translate(_SEPARATORS, _ASCII_MARKS).split())
     return len(text.split()) - len(_UNSPOKEN.findall(text))
 
 
