@@ -63,7 +63,14 @@ _JUST_NOT_AFTER = word_set(
     "in as like now then before after because about over under enough right when"
 )
 _JUST_SOFTENS_BEFORE = SUBJECTS | word_set("im were theyre ive weve was")
-_HEDGE_STARTS = frozenset(_HEDGE_PHRASES) | word_set("just kind sort kinda sorta")
+_LOOSE = word_set("just kind sort kinda sorta")  # hedges with rules of their own
+_HEDGE_STARTS = frozenset(_HEDGE_PHRASES) | _LOOSE
+# For a word all of whose phrases go on to a second word: those second words.
+_SECOND_WORDS = {
+    first: frozenset(phrase[1] for phrase in phrases)
+    for first, phrases in _HEDGE_PHRASES.items()
+    if first not in _LOOSE and all(len(phrase) > 1 for phrase in phrases)
+}
 
 
 def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
@@ -73,8 +80,15 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a hedge already found
     # Only the few tokens a hedge can start with are looked at, picked out without a Python
-    # step per token.
-    for i in compress(count(), map(_HEDGE_STARTS.__contains__, scan.words)):
+    # step per token; not a word whose phrases all go on to words the text never says ("a"
+    # without "little" or "bit").
+    distinct = tokens.distinct
+    starting = {
+        w
+        for w in _HEDGE_STARTS & distinct
+        if w not in _SECOND_WORDS or not _SECOND_WORDS[w].isdisjoint(distinct)
+    }
+    for i in compress(count(), map(starting.__contains__, scan.words)):
         if i < after:
             continue
         last = _hedge_at(scan, i)

@@ -22,14 +22,12 @@ def term_uses(
     return term_use(requirements, answer_stems), term_use(company_terms, answer_stems)
 
 
-def _distinct_words(tokens: Tokens) -> set[str]:
+def _distinct_words(tokens: Tokens) -> set[str] | frozenset[str]:
     """The answer's words, as ``words`` gives them. In ASCII text they are the tokens' words;
     elsewhere lowering the whole text can differ from lowering each word ("İ", a final "Σ")."""
     if not tokens.text.isascii():
         return set(words(tokens.text))
-    found = set(tokens.words)
-    found.discard("")  # a mark
-    return found
+    return tokens.distinct - {""}  # not a mark
 
 
 def term_use(terms: Sequence[str], answer_stems: frozenset[str]) -> TermUse:

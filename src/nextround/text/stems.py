@@ -37,7 +37,7 @@ _STEMMED: dict[str, str] = {}
 _STEMMED_MAX = 65536
 
 
-def stem_set(distinct: set[str]) -> frozenset[str]:
+def stem_set(distinct: set[str] | frozenset[str]) -> frozenset[str]:
     """The stems of a set of normalised words: ``frozenset(map(stem, distinct))``."""
     missing = distinct - _STEMMED.keys()
     if missing and len(_STEMMED) < _STEMMED_MAX:

@@ -73,7 +73,17 @@ class Tokens:
     hundreds of tokens and rules look at neighbours constantly. Built with no Python step per
     token, and the offsets only when asked for: most rules read words alone."""
 
-    __slots__ = ("_ends", "_gaps", "_said", "_starts", "marks", "size", "text", "words")
+    __slots__ = (
+        "_distinct",
+        "_ends",
+        "_gaps",
+        "_said",
+        "_starts",
+        "marks",
+        "size",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -89,6 +99,15 @@ class Tokens:
         self.words: list[str] = joined.split("\0") if found else []
         self._starts: list[int] | None = None
         self._ends: list[int] = []
+        self._distinct: frozenset[str] | None = None
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """The distinct words (and "" when there is a mark): what several rules ask first, to
+        rule out at once whatever the text cannot hold."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.words)
+        return self._distinct
 
     @property
     def starts(self) -> list[int]:
