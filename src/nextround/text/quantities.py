@@ -304,6 +304,15 @@ _MAY_HOLD_FIGURE = re.compile(  # the look-ahead passes over other letters quick
 )
 
 
+_LOWER_MAY_HOLD_FIGURE = _for_lowered(_MAY_HOLD_FIGURE)
+
+
+def _may_hold_figure(text: str) -> bool:
+    if text.isascii():
+        return _LOWER_MAY_HOLD_FIGURE.search(text.lower()) is not None
+    return _MAY_HOLD_FIGURE.search(text) is not None
+
+
 class Piece(Protocol):
     """A stretch of a longer text, such as a sentence: its words and where it starts."""
 
@@ -320,7 +329,7 @@ def quantities_in(pieces: Iterable[Piece]) -> list[Quantity]:
     analysing an answer."""
     result: list[Quantity] = []
     for piece in pieces:
-        if not _MAY_HOLD_FIGURE.search(piece.text):
+        if not _may_hold_figure(piece.text):
             continue
         for q in find_quantities(piece.text):
             start, end = q.start + piece.start, q.end + piece.start
