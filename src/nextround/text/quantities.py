@@ -308,6 +308,7 @@ _LOWER_MAY_HOLD_FIGURE = _for_lowered(_MAY_HOLD_FIGURE)
 
 
 def _may_hold_figure(text: str) -> bool:
+    """Whether the text holds a digit or a number word (ASCII text searched lowered)."""
     if text.isascii():
         return _LOWER_MAY_HOLD_FIGURE.search(text.lower()) is not None
     return _MAY_HOLD_FIGURE.search(text) is not None

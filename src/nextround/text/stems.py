@@ -40,11 +40,10 @@ _STEMMED_MAX = 65536
 def stem_set(distinct: set[str] | frozenset[str]) -> frozenset[str]:
     """The stems of a set of normalised words: ``frozenset(map(stem, distinct))``."""
     missing = distinct - _STEMMED.keys()
-    if missing and len(_STEMMED) < _STEMMED_MAX:
-        _STEMMED.update({word: stem(word) for word in missing})
-        missing = set()
     if missing:
-        return frozenset(map(stem, distinct))
+        if len(_STEMMED) >= _STEMMED_MAX:  # full: each word through ``stem``'s own cache
+            return frozenset(map(stem, distinct))
+        _STEMMED.update({word: stem(word) for word in missing})
     return frozenset(map(_STEMMED.__getitem__, distinct))
 
 
