@@ -162,3 +162,10 @@ def test_number_words_are_figures_when_they_count_something(sentence: str, figur
 @pytest.mark.parametrize("sentence", UNQUANTIFIED_RESULTS)
 def test_years_versions_and_vague_amounts_are_not_figures(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+def test_figures_are_found_whatever_the_case_and_quoted_as_written() -> None:
+    lower = find_quantities("we cut costs by 30% in three weeks and served 400 merchants")
+    upper = find_quantities("WE CUT COSTS BY 30% IN THREE WEEKS AND SERVED 400 MERCHANTS")
+    assert [(q.start, q.end, q.kind) for q in upper] == [(q.start, q.end, q.kind) for q in lower]
+    assert [q.text for q in upper] == ["30%", "THREE WEEKS", "400 MERCHANTS"]

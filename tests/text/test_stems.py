@@ -11,6 +11,7 @@ import pytest
 import snowballstemmer
 
 from nextround.text import content_stems, overlap, stem, stems, words
+from nextround.text.stems import stem_set
 
 
 def test_forms_of_one_word_share_a_stem() -> None:
@@ -90,3 +91,9 @@ def test_eight_threads_stem_like_one() -> None:
         sys.setswitchinterval(interval)
     kept_wrong = [w for w in vocabulary if stem(w) != reference[w]]
     assert (len(errors), len(wrong), len(kept_wrong)) == (0, 0, 0), (errors[:3], wrong[:10])
+
+
+def test_stem_set_is_the_set_of_each_words_stem() -> None:
+    said = set(words("We managed the stakeholders and scheduled shifts; managing them took time"))
+    assert stem_set(said) == frozenset(map(stem, said))
+    assert stem_set(said) == frozenset(map(stem, said))  # again, from what it remembers

@@ -93,3 +93,13 @@ def test_stop_words_are_in_the_compared_form() -> None:
     assert {"im", "youre", "youve", "its", "the"} <= STOPWORDS
     assert all("'" not in w and "’" not in w for w in STOPWORDS)
     assert "id" not in STOPWORDS  # "ID" is a word of its own ("200 ID cards")
+
+
+def test_word_count_splits_at_the_control_characters_str_split_splits_at() -> None:
+    # Unit and record separators are whitespace to str.split, as the count must treat them.
+    assert word_count("one\x1ctwo\x1fthree - four") == 4
+
+
+def test_tokens_know_their_distinct_words() -> None:
+    tokens = Tokens("So, I think so. I'm sure!")
+    assert tokens.distinct == frozenset({"so", "i", "think", "im", "sure", ""})

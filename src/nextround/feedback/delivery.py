@@ -138,8 +138,10 @@ def _repeated_grams(norms: Sequence[str]) -> list[dict[tuple[str, ...], int]]:
     are counted. Most answers repeat nothing, so the shortest sequences are counted first in
     one go, and places are tracked only when one of them repeats."""
     n = t.REPEAT_MIN_WORDS
-    shortest = Counter(zip(*(norms[i:] for i in range(n)), strict=False))
-    if max(shortest.values(), default=0) < t.REPEAT_MIN_COUNT:
+    shortest = list(zip(*(norms[i:] for i in range(n)), strict=False))
+    if len(set(shortest)) == len(shortest):
+        return []  # nothing said twice (REPEAT_MIN_COUNT is 2 or more): a set tells it sooner
+    if max(Counter(shortest).values()) < t.REPEAT_MIN_COUNT:
         return []
     starts: Sequence[int] = range(len(norms) - n + 1)
     levels: list[dict[tuple[str, ...], int]] = []

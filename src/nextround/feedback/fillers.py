@@ -106,8 +106,12 @@ def filler_ranges(tokens: Tokens) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a filler already found
     # Only the few tokens a filler can start with are looked at, picked out without a Python
-    # step per token; the sounds are looked for among the distinct words.
-    starting = _FILLER_RULES.keys() | filter(_SOUND.fullmatch, set(scan.words))
+    # step per token: the words with a rule, unless the word their filler needs next is
+    # nowhere in the text ("i" without "mean"), and the sounds, looked for among the distinct
+    # words, one per line, in one search (a word holds no line break).
+    distinct = tokens.distinct
+    starting = {w for w in _FILLER_RULES if _SECOND_WORD.get(w, w) in distinct}
+    starting.update(_SOUND_LINE.findall("\n".join(distinct)))
     for i in compress(count(), map(starting.__contains__, scan.words)):
         if i < after:
             continue
@@ -302,6 +306,17 @@ def kind_of_pads(scan: Scan, last: int) -> bool:
 _DRAWN_OUT = re.compile(r"so{2,}|wel{3,}")
 
 _FillerRule = Callable[[Scan, int], int | None]
+# The word a rule's filler must have next (after a comma, for "okay, so"): without it anywhere
+# in the text, the rule finds nothing.
+_SECOND_WORD = {
+    "you": "know",
+    "i": "mean",
+    "okay": "so",
+    "ok": "so",
+    "alright": "so",
+    "kind": "of",
+    "sort": "of",
+}
 # The rule for each word a filler can start with; vocal fillers are matched by VOCAL.
 _FILLER_RULES: dict[str, _FillerRule] = {
     "basically": _always,
@@ -323,4 +338,4 @@ _FILLER_RULES: dict[str, _FillerRule] = {
 }
 # Vocal fillers and drawn-out words; the look-ahead turns most other words away at their first
 # letter.
-_SOUND = re.compile(f"(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})")
+_SOUND_LINE = re.compile(f"(?m)^(?=[aehmusw])(?:{VOCAL.pattern}|{_DRAWN_OUT.pattern})$")

@@ -39,16 +39,20 @@ _HEDGE_LIST = (
 )
 
 
-def _by_first_word(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases as word tuples grouped by their first word, longest first."""
-    grouped: dict[str, list[tuple[str, ...]]] = {}
+def _by_opening(phrases: Sequence[str]) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples grouped by their first two words (the first alone for a one-word
+    phrase), longest first: a phrase is looked up by the word it starts at and the next."""
+    grouped: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for phrase in phrases:
         words_ = tuple(phrase.split())
-        grouped.setdefault(words_[0], []).append(words_)
-    return {first: tuple(sorted(g, key=len, reverse=True)) for first, g in grouped.items()}
+        grouped.setdefault(words_[:2], []).append(words_)
+    return {opening: tuple(sorted(g, key=len, reverse=True)) for opening, g in grouped.items()}
 
 
-_HEDGE_PHRASES = _by_first_word(_HEDGE_LIST)
+_HEDGE_PHRASES = _by_opening(_HEDGE_LIST)
+# A word starts one-word phrases or longer ones, never both, so one lookup finds its phrases.
+_ALONE = frozenset(opening[0] for opening in _HEDGE_PHRASES if len(opening) == 1)
+assert all(len(opening) == 1 or opening[0] not in _ALONE for opening in _HEDGE_PHRASES)
 _HEDGE_NOT_AFTER: dict[tuple[str, ...], set[str]] = {
     ("i", "think"): {"about", "of"},
     ("i", "believe"): {"in"},
@@ -63,7 +67,13 @@ _JUST_NOT_AFTER = word_set(
     "in as like now then before after because about over under enough right when"
 )
 _JUST_SOFTENS_BEFORE = SUBJECTS | word_set("im were theyre ive weve was")
-_HEDGE_STARTS = frozenset(_HEDGE_PHRASES) | word_set("just kind sort kinda sorta")
+_LOOSE = word_set("just kind sort kinda sorta")  # hedges with rules of their own
+_HEDGE_STARTS = frozenset(opening[0] for opening in _HEDGE_PHRASES) | _LOOSE
+# For a word all of whose phrases go on to a second word: those second words.
+_SECOND_WORDS: dict[str, frozenset[str]] = {
+    first: frozenset(o[1] for o in _HEDGE_PHRASES if len(o) == 2 and o[0] == first)
+    for first in _HEDGE_STARTS - _ALONE - _LOOSE
+}
 
 
 def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
@@ -73,8 +83,15 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
     ranges: list[tuple[int, int]] = []
     after = 0  # the first token not inside a hedge already found
     # Only the few tokens a hedge can start with are looked at, picked out without a Python
-    # step per token.
-    for i in compress(count(), map(_HEDGE_STARTS.__contains__, scan.words)):
+    # step per token; not a word whose phrases all go on to words the text never says ("a"
+    # without "little" or "bit").
+    distinct = tokens.distinct
+    starting = {
+        w
+        for w in _HEDGE_STARTS & distinct
+        if w not in _SECOND_WORDS or not _SECOND_WORDS[w].isdisjoint(distinct)
+    }
+    for i in compress(count(), map(starting.__contains__, scan.words)):
         if i < after:
             continue
         last = _hedge_at(scan, i)
@@ -86,13 +103,12 @@ def find_hedges(text: str, tokens: Tokens | None = None) -> list[Span]:
 
 def _hedge_at(scan: Scan, i: int) -> int | None:
     words = scan.words
-    phrases = _HEDGE_PHRASES.get(words[i], ())
-    after = scan.word(i + 1) if phrases else ""
-    for phrase in phrases:
+    word = words[i]
+    opening = (word,) if word in _ALONE else (word, scan.word(i + 1))
+    for phrase in _HEDGE_PHRASES.get(opening, ()):
         n = len(phrase)
         # A slice past the end is shorter than the phrase, and a mark is "": neither matches.
-        # The next word alone rules out most phrases.
-        if n > 1 and (phrase[1] != after or tuple(words[i + 1 : i + n]) != phrase[1:]):
+        if n > 2 and tuple(words[i + 2 : i + n]) != phrase[2:]:
             continue
         if scan.word(i + n) in _HEDGE_NOT_AFTER.get(phrase, ()):
             continue

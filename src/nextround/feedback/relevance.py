@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nextround.feedback.report import TermUse
-from nextround.text import Tokens, content_stems, stem, stems, words
+from nextround.text import Tokens, content_stems, stems, words
+from nextround.text.stems import stem_set
 
 
 def term_uses(
@@ -14,21 +15,19 @@ def term_uses(
 ) -> tuple[TermUse, TermUse]:
     """How the answer, read into ``tokens``, uses the requirements and the company terms."""
     # Stemming is only worth it when there are terms to look for, and each distinct word is
-    # stemmed once.
+    # stemmed once, and then remembered.
     if not (requirements or company_terms):
         return term_use(requirements, frozenset()), term_use(company_terms, frozenset())
-    answer_stems = frozenset(map(stem, _distinct_words(tokens)))
+    answer_stems = stem_set(_distinct_words(tokens))
     return term_use(requirements, answer_stems), term_use(company_terms, answer_stems)
 
 
-def _distinct_words(tokens: Tokens) -> set[str]:
+def _distinct_words(tokens: Tokens) -> set[str] | frozenset[str]:
     """The answer's words, as ``words`` gives them. In ASCII text they are the tokens' words;
     elsewhere lowering the whole text can differ from lowering each word ("İ", a final "Σ")."""
     if not tokens.text.isascii():
         return set(words(tokens.text))
-    found = set(tokens.words)
-    found.discard("")  # a mark
-    return found
+    return tokens.distinct - {""}  # not a mark
 
 
 def term_use(terms: Sequence[str], answer_stems: frozenset[str]) -> TermUse:

@@ -108,8 +108,9 @@ def _with_outcome_figures(
     team five hours a week."), so a figure counts in an answer wherever it would in a story's
     result. Such a sentence becomes result evidence only when it tells no other part."""
     results = [s for s in found if told[id(s)] == "result"]
-    for sentence in found:
-        if told[id(sentence)] == "result" or not _may_report(sentence.text):
+    stems = _stems_in(found)
+    for sentence in found if stems else ():
+        if told[id(sentence)] == "result" or not _may_report(sentence.text, stems):
             continue
         reported = [q for q in quantities_in([sentence]) if _reports(sentence, q)]
         figures.extend(reported)
@@ -154,8 +155,15 @@ _OUTCOME_STEMS = (
 )
 
 
-def _may_report(text: str) -> bool:
-    if not any(map(text.lower().__contains__, _OUTCOME_STEMS)):
+def _stems_in(found: Sequence[Sentence]) -> list[str]:
+    """The outcome stems the answer holds anywhere: a sentence can hold only those, and most
+    answers hold none or one, so each sentence is looked at for few stems, or not at all."""
+    low = " ".join(s.text for s in found).lower()
+    return [stem for stem in _OUTCOME_STEMS if stem in low]
+
+
+def _may_report(text: str, stems: Sequence[str] = _OUTCOME_STEMS) -> bool:
+    if not any(map(text.lower().__contains__, stems)):
         return False
     return bool(_OUTCOME_THEN_FIGURE.search(text) or _UPTAKE.search(text))
 

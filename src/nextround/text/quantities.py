@@ -147,6 +147,20 @@ _NUMBER_START = re.compile(
     re.IGNORECASE,
 )
 
+
+def _for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without IGNORECASE, for lowered ASCII text: there it finds what the pattern
+    finds ignoring case, and the regex engine compares characters faster. Every letter the
+    pattern names must be in lower case for that."""
+    letters = re.sub(r"\\[A-Za-z]|\(\?P<", "", pattern.pattern)
+    if any(c.isupper() for c in letters):
+        raise ValueError(f"a pattern searched in lowered text names a capital: {pattern.pattern}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_LOWERED = tuple(_for_lowered(pattern) for _, pattern, _ in _PATTERNS)
+_LOWER_NUMBER_START = _for_lowered(_NUMBER_START)
+
 # When two finds start at the same place and are as long, the more specific kind wins.
 _PRIORITY = {"money": 0, "percent": 1, "multiple": 2, "rank": 3, "time": 4, "count": 5}
 
@@ -197,22 +211,37 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _candidates(text: str) -> Iterator[Quantity]:
-    starts = [m.start() for m in _NUMBER_START.finditer(text)]
+    """Every pattern's finds. ASCII text is searched lowered, with the patterns' case-sensitive
+    twins (``_LOWERED``); a find's text is still quoted from ``text``."""
     low = text.lower() if text.isascii() else None
-    for kind, pattern, cues in _PATTERNS:
+    searched = text if low is None else low
+    number_start = _NUMBER_START if low is None else _LOWER_NUMBER_START
+    starts = [m.start() for m in number_start.finditer(searched)]
+    cued: dict[int, bool] = {}  # two patterns may share their cues
+    for (kind, ignoring_case, cues), lowered in zip(_PATTERNS, _LOWERED, strict=True):
+        pattern = ignoring_case if low is None else lowered
         if cues is None:
-            found = _matches_at(pattern, text, starts)
-        elif low is None or _cued(low, cues):
-            found = pattern.finditer(text)
+            found = _matches_at(pattern, searched, starts)
+        elif low is None or _cued(low, cues, cued):
+            found = pattern.finditer(searched)
         else:
             continue
         for m in found:
             if kind == "count" and not _counts_something(m):
                 continue
-            yield Quantity(text=m.group(), start=m.start(), end=m.end(), kind=kind)
+            start, end = m.span()
+            yield Quantity(text=text[start:end], start=start, end=end, kind=kind)
 
 
-def _cued(low: str, cues: tuple[str, ...] | re.Pattern[str]) -> bool:
+def _cued(low: str, cues: tuple[str, ...] | re.Pattern[str], known: dict[int, bool]) -> bool:
+    """Whether the lowered text holds a cue; ``known`` remembers each set of cues' answer (by
+    identity: hashing a compiled pattern hashes its whole program)."""
+    if id(cues) not in known:
+        known[id(cues)] = _holds_cue(low, cues)
+    return known[id(cues)]
+
+
+def _holds_cue(low: str, cues: tuple[str, ...] | re.Pattern[str]) -> bool:
     if isinstance(cues, re.Pattern):
         return cues.search(low) is not None
     return any(map(low.__contains__, cues))
@@ -275,6 +304,16 @@ _MAY_HOLD_FIGURE = re.compile(  # the look-ahead passes over other letters quick
 )
 
 
+_LOWER_MAY_HOLD_FIGURE = _for_lowered(_MAY_HOLD_FIGURE)
+
+
+def _may_hold_figure(text: str) -> bool:
+    """Whether the text holds a digit or a number word (ASCII text searched lowered)."""
+    if text.isascii():
+        return _LOWER_MAY_HOLD_FIGURE.search(text.lower()) is not None
+    return _MAY_HOLD_FIGURE.search(text) is not None
+
+
 class Piece(Protocol):
     """A stretch of a longer text, such as a sentence: its words and where it starts."""
 
@@ -291,7 +330,7 @@ def quantities_in(pieces: Iterable[Piece]) -> list[Quantity]:
     analysing an answer."""
     result: list[Quantity] = []
     for piece in pieces:
-        if not _MAY_HOLD_FIGURE.search(piece.text):
+        if not _may_hold_figure(piece.text):
             continue
         for q in find_quantities(piece.text):
             start, end = q.start + piece.start, q.end + piece.start

@@ -30,6 +30,23 @@ def stem(word: str) -> str:
     return str(_LOCAL.stemmer.stemWord(word))
 
 
+# Every word stemmed so far through ``stem_set``, looked up a whole set at a time (a plain dict
+# answers at C speed, where ``stem``'s cache costs a Python call a word). Only added to, up to
+# a bound; dict operations are atomic, so threads may share it.
+_STEMMED: dict[str, str] = {}
+_STEMMED_MAX = 65536
+
+
+def stem_set(distinct: set[str] | frozenset[str]) -> frozenset[str]:
+    """The stems of a set of normalised words: ``frozenset(map(stem, distinct))``."""
+    missing = distinct - _STEMMED.keys()
+    if missing:
+        if len(_STEMMED) >= _STEMMED_MAX:  # full: each word through ``stem``'s own cache
+            return frozenset(map(stem, distinct))
+        _STEMMED.update({word: stem(word) for word in missing})
+    return frozenset(map(_STEMMED.__getitem__, distinct))
+
+
 def stems(text: str) -> list[str]:
     """The stem of every word of the text, in order."""
     return [stem(w) for w in words(text)]

@@ -61,11 +61,13 @@ def _counts(text: str) -> tuple[int, int]:
 
 
 def _ascii_counts(text: str) -> tuple[int, int]:
-    """As ``_counts``, faster: in ASCII text, lowering is the same as ignoring case."""
-    i_count = we_count = 0
-    for m in _LOWER_PRONOUNS.finditer(text.lower()):
-        if m.group() in _I_WORDS:
-            i_count += 1
-        elif text[m.start() : m.end()] != "US":
-            we_count += 1
+    """As ``_counts``, faster: in ASCII text, lowering is the same as ignoring case, and the
+    words are taken in one call (where "US" is written, its places are looked at too)."""
+    found = _LOWER_PRONOUNS.findall(text.lower())
+    i_count = sum(map(_I_WORDS.__contains__, found))
+    we_count = len(found) - i_count
+    if "US" in text:  # "the US" is a country
+        we_count -= sum(
+            text[m.start() : m.end()] == "US" for m in _LOWER_PRONOUNS.finditer(text.lower())
+        )
     return i_count, we_count

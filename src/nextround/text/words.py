@@ -27,8 +27,11 @@ _ASCII_TOKEN = re.compile(
 _RUNS = re.compile(_RUN)
 # A whitespace-separated piece without a letter or digit in it ("-", "—", "&").
 _UNSPOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-# The ASCII characters that are neither letters, digits nor whitespace, to be deleted.
-_ASCII_MARKS = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
+# The ASCII characters that are neither letters, digits nor whitespace, to be deleted, as
+# bytes: deleting from bytes is several times faster than from a str. The whitespace that
+# ``str.split`` splits at but ``bytes.split`` does not (\x1c to \x1f) becomes a space.
+_ASCII_MARKS = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c).isspace()))
+_SEPARATORS = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
 
 # Words too common to say anything about what two texts share, in normalised form ("im" is
 # "I'm", "youre" is "you're"). Not "id": "I'd" says little, but "ID" is a word in its own right
@@ -59,7 +62,7 @@ def word_count(text: str) -> int:
     "well-known" are one word each, as they are said."""
     if text.isascii():
         # Without its marks, a piece with no letter or digit is gone, and the others remain.
-        return len(text.translate(_ASCII_MARKS).split())
+        return len(text.encode("ascii").translate(_SEPARATORS, _ASCII_MARKS).split())
     return len(text.split()) - len(_UNSPOKEN.findall(text))
 
 
@@ -70,7 +73,17 @@ class Tokens:
     hundreds of tokens and rules look at neighbours constantly. Built with no Python step per
     token, and the offsets only when asked for: most rules read words alone."""
 
-    __slots__ = ("_ends", "_gaps", "_said", "_starts", "marks", "size", "text", "words")
+    __slots__ = (
+        "_distinct",
+        "_ends",
+        "_gaps",
+        "_said",
+        "_starts",
+        "marks",
+        "size",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -86,6 +99,15 @@ class Tokens:
         self.words: list[str] = joined.split("\0") if found else []
         self._starts: list[int] | None = None
         self._ends: list[int] = []
+        self._distinct: frozenset[str] | None = None
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """The distinct words (and "" when there is a mark): what several rules ask first, to
+        rule out at once whatever the text cannot hold."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.words)
+        return self._distinct
 
     @property
     def starts(self) -> list[int]:

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from nextround.fit.parts import lexicon as lex
-from nextround.fit.parts import weigh
+from nextround.fit.parts import reading, weigh
 from nextround.fit.parts.clauses import clause_bounds as clause_bounds
 from nextround.fit.parts.clauses import is_long_run as is_long_run
 
@@ -110,6 +110,12 @@ def part_of(sentence: str) -> str | None:
     return best if weight >= LEAST else None
 
 
+def forget() -> None:
+    """Empty the memory of sentences read (for timing a first analysis)."""
+    part_of.cache_clear()
+    reading.read.cache_clear()
+
+
 def parts_of(found: Iterable[str]) -> list[str | None]:
     """Each sentence's part, in the order told. A sentence that says none by itself but tells
     what happened (a past verb, a figure) is read by where it stands against the steps: before
@@ -152,7 +158,7 @@ def _tells_what_happened(sentence: str) -> bool:
         return False  # a lesson drawn
     words = said.words
     return (
-        any(weigh.is_verbish(w) or lex.FIGURE.match(w) for w in words)
+        any(reading.is_verbish(w) or lex.FIGURE.match(w) for w in words)
         and not lex.PRESENT & said.bag
     )
 

@@ -440,7 +440,7 @@ MEASURES = UNITS | words_of("% percent out minute second hour day week month yea
 SIZEABLE = CHANGE | CHANGE_NOUNS | LEVEL
 MOVES = words_of("went gone go going come came was were is are been")
 
-# Plain-words outcomes (``weigh.came_about``): what a state became, told without a change verb
+# Plain-words outcomes (``outcome.came_about``): what a state became, told without a change verb
 # or a figure ("the backlog was gone by Friday", "nobody has missed a shipment since").
 TIME_UNITS = words_of(
     "minute minutes hour hours day days week weeks month months year years term terms quarter "
@@ -514,7 +514,7 @@ THAN_BEFORE = Phrases(
     | \bcompared\s+(?:with|to)\s+(?:before|last|the\s+(?:previous|year|month|old))\b
     | \bhalf\s+(?:of\s+)?what\s+(?:it|they)\s+(?:had|used|was|were)\b""",
 )
-# Others judging the work (``weigh.judged``): "my manager said it was the clearest report".
+# Others judging the work (``outcome.judged``): "my manager said it was the clearest report".
 SAYING = words_of(
     "said told wrote called described rated reckoned mentioned commented agreed emailed texted "
     "rang phoned"
