@@ -13,13 +13,13 @@ from nextround.interviews.selectors import CarryForward
 
 
 def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str, object]:
-    notes = list(selectors.round_notes(round_=round_))
+    notes = list(round_.notes.all())  # loaded by selectors.round_page_get
     grouped = [
         (NoteKind(k), label, [n for n in notes if n.kind == k]) for k, label in NoteKind.choices
     ]
     met = {p.pk for p in carry.people_met}
     attending = {p.pk for p in carry.attending}
-    others = [p for p in round_.opportunity.people.all() if p.pk not in attending]
+    others = [p for p in carry.people if p.pk not in attending]
     past = selectors.round_is_past(round_, now)
     return {
         "past": past,

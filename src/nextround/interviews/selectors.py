@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from nextround.errors import NotFound
 from nextround.interviews.models import (
@@ -99,6 +99,16 @@ def default_timezone(*, owner: User) -> str:
     return latest.first() or settings.TIME_ZONE
 
 
+def round_page_get(*, owner: User, pk: int) -> Round:
+    """The round with its notes and their people loaded once for the round page's cards
+    (``round_.notes.all()``): the interviews card lists them and the money card looks for
+    numbers in them."""
+    found = round_get(owner=owner, pk=pk)
+    notes = RoundNote.objects.select_related("person")
+    prefetch_related_objects([found], Prefetch("notes", queryset=notes))
+    return found
+
+
 def round_notes(*, round_: Round) -> QuerySet[RoundNote]:
     return round_.notes.select_related("person")
 
@@ -174,6 +184,7 @@ class CarryForward:
     people_new: list[Person] = field(default_factory=list)
     people_met_not_attending: list[Person] = field(default_factory=list)
     attending: list[Person] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)  # all of the opportunity's
 
     @property
     def weak_questions(self) -> list[RoundNote]:
@@ -192,22 +203,30 @@ def carry_forward(*, round_: Round) -> CarryForward:
 
 
 def carry_forward_many(*, rounds: list[Round]) -> list[CarryForward]:
-    """``carry_forward`` for several rounds in five queries however many (the dashboard's)."""
+    """``carry_forward`` for several rounds in four queries however many (the dashboard's):
+    the earlier rounds, the people of their opportunities, who attended which round, and the
+    notes. Each person and round is one object however many notes and rounds name it."""
     if not rounds:
         return []
     opportunity_ids = {r.opportunity_id for r in rounds}
     latest = max(r.number for r in rounds)
     candidates = list(
-        Round.objects.filter(opportunity_id__in=opportunity_ids, number__lt=latest)
-        .prefetch_related("attendees")
-        .order_by("number")
+        Round.objects.filter(opportunity_id__in=opportunity_ids, number__lt=latest).order_by(
+            "number"
+        )
     )
-    notes = list(
-        RoundNote.objects.filter(round__in=[r.pk for r in candidates])
-        .select_related("person", "round")
-        .order_by("round__number", "created_at", "id")
+    links = list(
+        Round.attendees.through.objects.filter(
+            round_id__in=[r.pk for r in (*candidates, *rounds)]
+        ).values_list("round_id", "person_id")
     )
-    attending = _attending(rounds)
+    notes = list(RoundNote.objects.filter(round__in=[r.pk for r in candidates]))
+    wanted = {person_id for _, person_id in links} | {n.person_id for n in notes if n.person_id}
+    people = _people(opportunity_ids, also=wanted)
+    attendees: dict[int, set[int]] = {}
+    for round_id, person_id in links:
+        attendees.setdefault(round_id, set()).add(person_id)
+    _attach(notes, rounds={r.pk: r for r in candidates}, people=people)
     views = []
     for round_ in rounds:
         earlier = [
@@ -217,25 +236,53 @@ def carry_forward_many(*, rounds: list[Round]) -> list[CarryForward]:
         ]
         earlier_ids = {r.pk for r in earlier}
         mine = [n for n in notes if n.round_id in earlier_ids]
-        views.append(_carry_forward(round_, earlier, mine, attending[round_.pk]))
+        met = _met(earlier, attendees, people)
+        views.append(
+            _carry_forward(round_, earlier, mine, people, met, attendees.get(round_.pk, set()))
+        )
     return views
 
 
-def _attending(rounds: list[Round]) -> dict[int, list[Person]]:
-    """Who attends each round, in the people's own order: one query for one round or many."""
-    attending: dict[int, list[Person]] = {r.pk: [] for r in rounds}
-    through = Round.attendees.through.objects.filter(round_id__in=attending)
-    order = [
-        f"-person__{key[1:]}" if key.startswith("-") else f"person__{key}"
-        for key in map(str, Person._meta.ordering or ())
-    ]
-    for link in through.select_related("person").order_by(*order):
-        attending[link.round_id].append(link.person)
-    return attending
+def _met(
+    earlier: list[Round], attendees: dict[int, set[int]], people: dict[int, Person]
+) -> list[int]:
+    """Who the earlier rounds met, by the round they were first met in, then in the people's
+    order."""
+    met: dict[int, None] = {}
+    for round_ in earlier:
+        here = attendees.get(round_.pk, set())
+        met.update((pk, None) for pk in people if pk in here)
+    return list(met)
+
+
+def _people(opportunity_ids: set[int], *, also: set[int]) -> dict[int, Person]:
+    """The people of these opportunities, in the people's own order, with any other person in
+    ``also`` (an attendee or a note's person from another opportunity, which the forms do not
+    allow but older data might hold): a second query only then."""
+    people = {p.pk: p for p in Person.objects.filter(opportunity_id__in=opportunity_ids)}
+    if also - people.keys():
+        found = Person.objects.filter(Q(opportunity_id__in=opportunity_ids) | Q(pk__in=also))
+        people = {p.pk: p for p in found}
+    return people
+
+
+def _attach(notes: list[RoundNote], *, rounds: dict[int, Round], people: dict[int, Person]) -> None:
+    """Give each note its round and person from those loaded, in the notes' order: by round,
+    then as written."""
+    for note in notes:
+        RoundNote.round.field.set_cached_value(note, rounds[note.round_id])
+        person = people[note.person_id] if note.person_id else None
+        RoundNote.person.field.set_cached_value(note, person)
+    notes.sort(key=lambda n: (rounds[n.round_id].number, n.created_at, n.pk))
 
 
 def _carry_forward(
-    round_: Round, earlier: list[Round], notes: list[RoundNote], attending: list[Person]
+    round_: Round,
+    earlier: list[Round],
+    notes: list[RoundNote],
+    people: dict[int, Person],
+    met: list[int],
+    attending_ids: set[int],
 ) -> CarryForward:
     result = CarryForward(round=round_, earlier_rounds=earlier)
     buckets = {
@@ -258,12 +305,12 @@ def _carry_forward(
         else:
             buckets[NoteKind(note.kind)].append(note)
     result.open_promises.sort(key=lambda n: (n.due_on is None, n.due_on or date.min))
-    met = {p.pk: p for r in earlier for p in r.attendees.all()}
+    attending = [p for pk, p in people.items() if pk in attending_ids]
     result.attending = attending
     result.people_met = [p for p in attending if p.pk in met]
     result.people_new = [p for p in attending if p.pk not in met]
-    attending_ids = {p.pk for p in attending}
-    result.people_met_not_attending = [p for pk, p in met.items() if pk not in attending_ids]
+    result.people_met_not_attending = [people[pk] for pk in met if pk not in attending_ids]
+    result.people = [p for p in people.values() if p.opportunity_id == round_.opportunity_id]
     return result
 
 

@@ -13,6 +13,6 @@ from nextround.stories.forms import TellingForm
 
 def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str, object]:
     return {
-        "stories": selectors.round_stories(round_=round_),
+        "stories": selectors.round_stories(round_=round_, attendees=carry.attending),
         "tell_form": TellingForm(owner=round_.owner, attendees=carry.attending),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
@@ -355,10 +356,11 @@ class RoundStories:
     warnings: list[StoryWarning] = field(default_factory=list)
 
 
-def round_stories(*, round_: Round) -> RoundStories:
+def round_stories(*, round_: Round, attendees: Sequence[Person] | None = None) -> RoundStories:
     """Warn about stories an attendee heard in an earlier round, and stories the opportunity
-    leans on."""
-    attendees = {p.pk: p for p in round_.attendees.all()}
+    leans on. ``attendees``: the round's, when the caller has them (the round page's carry
+    forward), else loaded."""
+    attending = {p.pk for p in (round_.attendees.all() if attendees is None else attendees)}
     tellings = list(
         Telling.objects.filter(round__opportunity_id=round_.opportunity_id)
         .select_related("story", "round")
@@ -368,7 +370,7 @@ def round_stories(*, round_: Round) -> RoundStories:
     for telling in tellings:
         if telling.round_id == round_.pk or telling.round.starts_at >= round_.starts_at:
             continue
-        heard = [p for p in telling.people.all() if p.pk in attendees]
+        heard = [p for p in telling.people.all() if p.pk in attending]
         if heard:
             names = ", ".join(p.name for p in heard)
             result.warnings.append(

@@ -81,7 +81,7 @@ def load_demo(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = selectors.round_get(owner=owner_of(request), pk=pk)
+    round_ = selectors.round_page_get(owner=owner_of(request), pk=pk)
     carry = selectors.carry_forward(round_=round_)
     now = timezone.now()
     context: dict[str, object] = {"round": round_}
