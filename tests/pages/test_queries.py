@@ -12,12 +12,14 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from nextround.core.pagecache import PAGES as PAGES_KEPT
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.workspace.demo import demo_load
@@ -131,6 +133,8 @@ def demo(user: User) -> Demo:
 
 
 def count(client: Client, url: str) -> int:
+    """The queries of drawing the page: a page kept from before (core.pagecache) is dropped."""
+    caches[PAGES_KEPT].clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url

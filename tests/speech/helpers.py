@@ -195,11 +195,21 @@ def number_words(number: int) -> str:
     return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
 
 
+# Contractions written out, as word error rates are usually counted: "I'm" for "I am" is the
+# same words said, not two errors.
+WHOLE_CONTRACTIONS = {"i'm": "i am", "won't": "will not", "can't": "can not"}
+CONTRACTED_ENDINGS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will"}
+
+
 def spoken(text: str) -> str:
     """Text as a list of spoken words, to compare a transcript with its script: lower case, no
     punctuation, figures written out ("40%" is "forty percent", "1,200" "one thousand two
-    hundred"), hyphens as spaces ("twenty-two")."""
-    text = text.lower().replace("%", " percent")
+    hundred"), hyphens as spaces ("twenty-two"), contractions written out ("I'm" is "i am")."""
+    text = text.lower().replace("’", "'").replace("%", " percent")
+    for short, long in WHOLE_CONTRACTIONS.items():
+        text = re.sub(rf"\b{short}\b", long, text)
+    for ending, word in CONTRACTED_ENDINGS.items():
+        text = re.sub(rf"(?<=[a-z]){ending}\b", word, text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"\b\d{1,6}\b", lambda m: f" {number_words(int(m.group()))} ", text)
     return " ".join(re.sub(r"[^a-z' ]+", " ", text.replace("-", " ")).split())

@@ -84,6 +84,14 @@ def test_a_configured_model_that_is_missing_is_refused(tmp_path: Path) -> None:
 # --- recognition ---------------------------------------------------------------------------
 
 
+def test_a_transcript_is_compared_in_spoken_words() -> None:
+    said = spoken("I'm sure they’ll cut 1,200 hours, and won't stop at 40%. It's done.")
+    assert said == (
+        "i am sure they will cut one thousand two hundred hours and will not stop at forty "
+        "percent it's done"
+    )
+
+
 def test_five_sentences_in_one_recording(each_model: Model, sentences_wav: Path) -> None:
     result = transcribe(sentences_wav, model=each_model)
     error = jiwer.wer(spoken(" ".join(SENTENCES)), spoken(result.text))
