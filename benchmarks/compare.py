@@ -47,6 +47,7 @@ PAGES_MAX_RATIO = 0.35  # CPU median per request, ours ÷ baseline's
 # target is the cost of a page drawn, not of one kept and served again).
 PAGES_WITHOUT_TARGET = (
     "Opportunity `/opportunities/<id>/`",
+    "Dashboard, seen again `/`",
     "Round (5th), seen again `/rounds/<id>/`",
     "Carry-forward (5th), seen again",
 )
