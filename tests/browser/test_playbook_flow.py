@@ -45,14 +45,16 @@ def test_ticking_items_moves_readiness_and_the_calendar_records_it(
         title = item.locator(".plan-title").inner_text()
         weight = _weight(item.inner_text())
         item.get_by_role("button", name=f"Mark done: {title}").click()
-        expect(page.get_by_text("Plan updated.")).to_be_visible()
+        # Wait for the item itself: a click before plan.js has loaded posts the form and leaves
+        # the flash "Plan updated." on the page, which the next tick's wait would find at once.
+        expect(plan.locator("li.plan-item.status-done", has_text=title)).to_be_visible()
+        expect(page.get_by_text("Plan updated.").first).to_be_visible()
         new_score, new_done, new_counted = _readiness(page)
         assert new_counted == counted
         assert new_done == done + weight
         assert new_score == round(100 * new_done / counted)
         assert new_score > score
         score, done = new_score, new_done
-        expect(plan.locator("li.plan-item.status-done", has_text=title)).to_be_visible()
         ticked.append(title)
 
     with page.expect_download() as download_info:
