@@ -276,3 +276,33 @@ def test_of_two_duties_in_a_row_the_one_that_sets_the_scene_is_the_situation() -
     # Two duties with no scene in either: no situation is made up.
     plain = "My job was to cover the late shift."
     assert parts_of([plain, duty, steps]) == ["task", "task", "action"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # The size of a change said after a long object, up to where its clause ends.
+        ("We cut the falls on the ward by a third that month.", "result"),
+        ("We saved the depot about six thousand pounds a year in fees.", "result"),
+        ("We brought the overpayments on the payroll down to almost nothing.", "result"),
+        # … but not a figure said in the next clause.
+        ("We cut the old rota and then we worked 3 hours more.", "action"),
+        # A trouble that stopped coming.
+        ("We went the rest of the job without another near miss.", "result"),
+        ("And we stopped getting angry calls on payday.", "result"),
+        ("We no longer had complaints about the noise.", "result"),
+        ("He left without another word.", None),
+    ],
+)
+def test_results_said_with_we_and_a_past_verb(sentence: str, part: str | None) -> None:
+    assert part_of(sentence) == part
+
+
+def test_an_answer_ending_on_a_step_and_its_sized_outcome_has_its_result() -> None:
+    answer = (
+        "On a night shift last winter a confused patient kept pulling out his IV line. I had to "
+        "keep him safe without sedating him. I sat with him, explained each step slowly, and "
+        "asked his daughter to call in. By morning he had stopped pulling at the line, and we "
+        "cut the falls on the ward by a third that month."
+    )
+    assert parts_of(sentences_in(answer))[-1] == "result"

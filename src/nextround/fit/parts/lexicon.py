@@ -411,6 +411,8 @@ OBJECT_STARTS = words_of(
 )
 LINKS = words_of("with for from to in on at by of via into over under about and or as than")
 PHRASE_BREAKS = words_of("and or but the a an so then which who that")
+# Words that start another clause: a size said after them is not the size of the change before.
+CLAUSE_LINKS = words_of("and but so then which while when because until although whereas")
 PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "on", "for"})
 # Past forms that tell a post held when "at/in/on/for/as" follows: "I worked in the team".
 HELD = words_of("worked volunteered interned lived studied")
@@ -498,6 +500,17 @@ NEVER_AGAIN = Phrases(
     "couldn’t won't won’t",
     r"""\b(?:never|not|didn['’]t|didnt|hasn['’]t|haven['’]t|wasn['’]t|couldn['’]t|won['’]t)
         \s+(?:\w+\s+){0,6}?(?:again|(?:come|came|coming)\s+back|recurred|returned)\b""",
+)
+# A trouble that stopped coming: "without another near miss", "we stopped getting angry calls",
+# "we no longer had complaints"; not "left without another word".
+NO_MORE = Phrases(
+    "without stopped no",
+    r"""\bwithout\s+(?:another|a\s+single|any\s+more|any\s+further|one\s+more|further)\s+
+        (?:\w+\s+)?(?:miss|misses|incident|incidents|accident|accidents|injury|injuries|
+        complaint|complaints|mistake|mistakes|error|errors|problem|problems|issue|issues|fall|
+        falls|breach|breaches|failure|failures|outage|outages|delay|delays)\b
+    | \bstopped\s+(?:getting|having|receiving|seeing|hearing\s+about)\b
+    | \bno\s+longer\s+(?:got|had|received|saw|heard\s+about)\b""",
 )
 # A perfect tense that reaches to now: "hasn't cut out since", "we've had no complaints since".
 PERFECT = words_of(

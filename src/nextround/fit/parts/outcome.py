@@ -11,6 +11,9 @@ from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
 from nextround.fit.parts.reading import head_at, is_verbish
 
+SIZE_REACH = 9  # words after a change verb its size may stand in
+NOTHING = frozenset({"nothing", "none"})
+
 
 def result(said: Said) -> float:
     words, bag, head = said.words, said.bag, said.head
@@ -58,8 +61,9 @@ def came_about(said: Said) -> float:
     coming back for more ("recommended me to three neighbours"), a comparison with before
     ("twice as fast as before"), a perfect tense reaching to now ("hasn't cut out since"), a
     state reached ("the backlog was gone", "the complaints dried up") the more when told with
-    when it was reached ("by Friday", "a month later"), what did not come back, others
-    judging the work ("my manager said it was the clearest report")."""
+    when it was reached ("by Friday", "a month later"), what did not come back or stopped
+    coming ("without another near miss"), others judging the work ("my manager said it was
+    the clearest report")."""
     bag = said.bag
     if lex.RETURNED.find(said) or lex.THAN_BEFORE.find(said) or since_now(said):
         return 2.5
@@ -68,7 +72,9 @@ def came_about(said: Said) -> float:
     state = settled(said) or turned(said)
     if after and (state or (not lex.CHANGE_KEYS.isdisjoint(bag) and changed(words, head))):
         return 2.5
-    if state or lex.NEVER_AGAIN.find(said) or judged(said) or no_trouble(said) or now_done(said):
+    if state or lex.NEVER_AGAIN.find(said) or lex.NO_MORE.find(said) or judged(said):
+        return 2.0
+    if no_trouble(said) or now_done(said):
         return 2.0
     if after and not said.did and (not lex.BE.isdisjoint(words[head:]) or at_level(said)):
         # A state or a level by then: "Two weeks later the queue was empty.", "Backlog under
@@ -227,9 +233,19 @@ def sized_change(words: Sequence[str]) -> bool:
         ):
             continue  # "set up a board", "lived up two flights"
         changed = word in lex.CHANGE or word in lex.CHANGE_NOUNS
-        if changed and not before_story(words, at) and has_size(words[at + 1 : at + 6]):
+        if changed and not before_story(words, at) and has_size(_clause_after(words, at)):
             return True
     return False
+
+
+def _clause_after(words: Sequence[str], at: int) -> Sequence[str]:
+    """The words after the change verb up to where its clause ends, at most SIZE_REACH: the
+    size may follow a long object ("cut the falls on the ward by a third")."""
+    after = words[at + 1 : at + 1 + SIZE_REACH]
+    for end, word in enumerate(after):
+        if end and word in lex.CLAUSE_LINKS:
+            return after[:end]
+    return after
 
 
 def has_size(after: Sequence[str]) -> bool:
@@ -245,8 +261,8 @@ def has_size(after: Sequence[str]) -> bool:
             size = follows[1:] if follows[0] in lex.ROUGHLY else follows
             if size[:1] == ["a"]:
                 size = size[1:]  # "by a third"
-            if size and lex.FIGURE.match(size[0]):
-                return True
+            if size and (lex.FIGURE.match(size[0]) or (word == "to" and size[0] in NOTHING)):
+                return True  # "by 90%", "down to almost nothing"
         unit = after[at + 1 : at + 2]
         if at and lex.FIGURE.match(word) and unit and unit[0] in lex.UNITS:
             # "saved my team five hours", not "down for 3 hours"
