@@ -109,6 +109,12 @@ def test_quantity_offsets_counted_by_hand() -> None:
         ("Waiting times halved.", [("halved", "multiple")]),
         ("Queries run three times faster.", [("three times faster", "multiple")]),
         ("We cut the backlog in half.", [("cut the backlog in half", "multiple")]),
+        ("We cut veg waste by about a quarter.", [("by about a quarter", "multiple")]),
+        ("Falls dropped by nearly two thirds.", [("by nearly two thirds", "multiple")]),
+        ("It cut the wait by a quarter to make room.", [("by a quarter", "multiple")]),
+        # … but a clock time is not a share: "by a quarter past five"
+        ("We were on the ward by a quarter past five.", []),
+        ("Everyone was out by half past six.", []),
         # several in one sentence, in order
         (
             "Revenue rose 25% to $3M and 2 new hires joined.",
@@ -169,3 +175,10 @@ def test_figures_are_found_whatever_the_case_and_quoted_as_written() -> None:
     upper = find_quantities("WE CUT COSTS BY 30% IN THREE WEEKS AND SERVED 400 MERCHANTS")
     assert [(q.start, q.end, q.kind) for q in upper] == [(q.start, q.end, q.kind) for q in lower]
     assert [q.text for q in upper] == ["30%", "THREE WEEKS", "400 MERCHANTS"]
+
+
+def test_a_share_said_in_words_is_found_in_a_longer_text() -> None:
+    # The cheap first look for a figure knows "quarter" too, so the share is not skipped.
+    text = "We cut veg waste by about a quarter."
+    found = quantities_in([Piece(text, 0)])
+    assert [q.text for q in found] == ["by about a quarter"]

@@ -110,7 +110,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Cues], ...] = tuple(
             r"(?<!\w)(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b(?!\s+down)",
             ("doubl", "tripl", "trebl", "quadrupl", "halv"),
         ),
-        ("multiple", r"(?<!\w)by\s+(?:a\s+|one\s+|two\s+)?(?:half|thirds?)\b", ("half", "third")),
+        (
+            "multiple",
+            r"(?<!\w)by\s+(?:(?:about|around|roughly|nearly|almost|over|just\s+over|more\s+than)\s+)?"
+            r"(?:a\s+|one\s+|two\s+|three\s+)?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
+            # not a clock time: "by a quarter past five", "by half past six", "a quarter to ten"
+            rf"(?!\s+(?:past\s+\w|to\s+(?:\d+|{_SMALL}|noon|midnight)\b))",
+            ("half", "third", "quarter", "fifth", "tenth"),
+        ),
         (
             "multiple",
             r"(?<!\w)(?:cut|reduced|slashed|brought\s+down)\s+(?:\w+\s+){0,2}in\s+half\b",
@@ -299,7 +306,8 @@ _MAY_HOLD_FIGURE = re.compile(  # the look-ahead passes over other letters quick
     r"(?=[\dotfsenhmbdq])(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|halv|doubl|tripl|"
-    r"trebl|quadrupl|twice|thirds?|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth))",
+    r"trebl|quadrupl|twice|thirds?|quarter|first|second|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth))",
     re.IGNORECASE,
 )
 
