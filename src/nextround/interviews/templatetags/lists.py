@@ -12,26 +12,49 @@ from django import template
 from django.utils.safestring import SafeString
 
 from nextround.core.fragments import render_cached
-from nextround.interviews.models import RoundNote
+from nextround.interviews.models import NoteKind, RoundNote
 from nextround.interviews.selectors import OpportunityRow
+from nextround.pay.text import amount_range
 
 register = template.Library()
 
 
-def note_state(note: RoundNote, *, show_round: bool) -> tuple[object, ...]:
-    """Every value the notes partial reads from one note: its own columns, its person's name
-    and, when shown, its round's label."""
-    columns = tuple(getattr(note, f.attname) for f in note._meta.concrete_fields)
-    person = note.person.name if note.person is not None else None
-    return (*columns, person, note.round.label if show_round else None)
+def note_view(note: RoundNote, *, show_round: bool) -> dict[str, object]:
+    """Every value the notes partial shows of one note, as plain values. The template engine
+    reads a dict's key at its first try, where a model instance costs a failed lookup for each
+    value; and the values are the partial's whole state for the cache."""
+    person = note.person
+    return {
+        "pk": note.pk,
+        "kind": note.kind,
+        "status": note.status,
+        "text": note.text,
+        "person_name": person.name if person is not None else None,
+        "category": note.category,
+        "category_label": note.get_category_display(),
+        "category_by_hand": note.category_by_hand,
+        "rating": note.rating,
+        "promised_by": note.promised_by,
+        "due_on": note.due_on,
+        "amount": (
+            amount_range(note.amount_low, note.amount_high, note.currency)
+            if note.kind == NoteKind.NUMBER
+            else ""
+        ),
+        "round_label": note.round.label if show_round else None,
+        "answer": note.answer,
+        "improve": note.improve,
+        "response": note.response,
+    }
 
 
 @register.simple_tag
 def note_list(
     notes: Sequence[RoundNote], *, show_round: bool = False, editable: bool = False
 ) -> SafeString:
-    state = (show_round, editable, tuple(note_state(n, show_round=show_round) for n in notes))
-    context = {"notes": notes, "show_round": show_round, "editable": editable}
+    views = [note_view(n, show_round=show_round) for n in notes]
+    state = (show_round, editable, tuple(tuple(v.values()) for v in views))
+    context = {"notes": views, "show_round": show_round, "editable": editable}
     return render_cached("interviews/_notes.html", context, state=state)
 
 
