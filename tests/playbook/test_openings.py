@@ -31,6 +31,9 @@ from nextround.playbook.openings import normalised, opening_category
         ("Do you have any questions for us?", "closing"),
         ("Is there anything else you'd like to ask?", "closing"),
         ("Please walk us through your deck.", "presentation"),
+        ("Walk us through your portfolio deck.", "presentation"),
+        ("Can you take me through the case study slides?", "presentation"),
+        ("How long did your pitch deck take you?", "presentation"),
         ("We'd like you to prepare a short presentation on the market.", "presentation"),
     ],
 )

@@ -20,8 +20,8 @@ from functools import cache
 _ASK = r"^(can you |could you |please |so |now )?"
 _PRESENTATION = [
     r"\b(prepare|give|deliver|make|do|show)\b[^.?!]{0,30}\bpresentation\b",
-    r"\byour (presentation|deck|slides)\b",
-    r"\b(walk|take|talk) (me|us) through (your|the) (deck|slides|presentation)\b",
+    r"\byour (\w+ ){0,2}(presentation|deck|slides)\b",  # "your deck", "your pitch deck"
+    r"\b(walk|take|talk) (me|us) through (your|the) (\w+ ){0,2}(deck|slides|presentation)\b",
     r"\bpresent (to (me|us|the panel)|your (findings|recommendation|plan|proposal|work|case))\b",
 ]
 _PAY = r"(salary|compensation|remuneration|pay)"
