@@ -1,12 +1,17 @@
-"""The writes every app shares: the local account, and resuming a paused sign-in."""
+"""The writes every app shares: the local account, resuming a paused sign-in, and rows locked
+for a write."""
 
 from __future__ import annotations
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth.models import User
+from django.db import transaction
 from django.test import Client
 
-from nextround.core.services import LOCAL_USERNAME, local_user, sign_in_resume
+from nextround.core import stamps
+from nextround.core.services import LOCAL_USERNAME, local_user, lock_for_write, sign_in_resume
+from nextround.interviews.models import Opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +38,22 @@ def test_resuming_forgets_only_what_was_named() -> None:
     assert sign_in_resume(username="nobody") == 0
     assert sign_in_resume() == 1
     assert not AccessAttempt.objects.exists()
+
+
+def test_locking_for_a_write_renews_the_accounts_stamp_first(
+    opportunity: Opportunity, other_user: User
+) -> None:
+    mine, theirs = stamps.current(opportunity.owner_id), stamps.current(other_user.pk)
+    with transaction.atomic():
+        rows = lock_for_write(Opportunity.objects.filter(pk=opportunity.pk), of=opportunity)
+        assert stamps.current(opportunity.owner_id) != mine  # before the rows are read
+        assert list(rows) == [opportunity]
+    assert stamps.current(other_user.pk) == theirs
+
+
+@pytest.mark.django_db(transaction=True)
+def test_locking_for_a_write_needs_a_transaction(opportunity: Opportunity) -> None:
+    before = stamps.current(opportunity.owner_id)
+    with pytest.raises(transaction.TransactionManagementError, match="needs transaction"):
+        lock_for_write(Opportunity.objects.all(), of=opportunity)
+    assert stamps.current(opportunity.owner_id) == before  # nothing renewed on its own

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
@@ -9,8 +11,9 @@ from django.test import Client
 
 from nextround.interviews.models import Round
 from nextround.practice.models import PracticeSession
-from nextround.rehearsal import views
+from nextround.rehearsal import services, views
 from nextround.rehearsal.models import CaseSession, PresentationPlan, Slide
+from tests.prep.helpers import at_once
 
 
 def _soup(client: Client, url: str) -> BeautifulSoup:
@@ -186,3 +189,29 @@ def test_the_run_through_page_lists_the_slides_and_works_without_js(
     )
     plan_page = _soup(client, f"/rounds/{round_.pk}/presentation/")
     assert plan_page.select_one(f"a[href='{url}']")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_slides_moved_and_deleted_at_once_keep_one_order(rounds: list[Round]) -> None:
+    """Four "move up" clicks on the last of eight slides and four deletes of the first four,
+    all at once: every request is answered, and the slides left are numbered 1 to 4 with the
+    moved one first (it passes the three kept before it whatever the order of the requests)."""
+    made = [
+        services.slide_add_to_round(round_=rounds[0], fields={"title": f"S{n}"})
+        for n in range(1, 9)
+    ]
+    last, first_four = made[-1], made[:4]
+    taken = threading.Lock()
+    numbers = iter(range(8))
+
+    def send() -> int:
+        with taken:
+            n = next(numbers)
+        client = Client(raise_request_exception=False)  # a 500 counts, like any answer
+        if n % 2:
+            return client.post(f"/slides/{last.pk}/move/", {"to": "up"}).status_code
+        return client.post(f"/slides/{first_four[n // 2].pk}/delete/").status_code
+
+    assert at_once(8, send) == [303] * 8
+    kept = Slide.objects.order_by("position").values_list("position", "title")
+    assert list(kept) == [(1, "S8"), (2, "S5"), (3, "S6"), (4, "S7")]

@@ -3,13 +3,19 @@ was typed kept, someone else's records 404, and feeds through the real fetcher."
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
-from nextround.interviews.models import Opportunity, Person
+from nextround.followup.models import Reply
+from nextround.interviews.models import Opportunity, Person, Round
 from nextround.research import services
 from nextround.research.models import Fact, Feed, NewsEntry, Term
+from tests.prep.helpers import at_once
 from tests.research.conftest import days_ago
 
 
@@ -166,3 +172,57 @@ def test_someone_elses_records_answer_404(
     assert client.get(f"/opportunities/{theirs.pk}/research/").status_code == 404
     assert client.post(f"/facts/{fact.pk}/delete/").status_code == 404
     assert Fact.objects.filter(pk=fact.pk).exists()
+
+
+# --- requests at once (a double click, two tabs, PostgreSQL's row locks) --------------------
+
+
+def _post(url: str, data: dict[str, str]) -> int:
+    return Client(raise_request_exception=False).post(url, data).status_code  # a 500 counts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_term_confirmed_eight_times_at_once_is_one_term(opportunity: Opportunity) -> None:
+    url = f"/opportunities/{opportunity.pk}/research/terms/"
+    answers = at_once(8, lambda: _post(url, {"term": "EHR", "meaning": "Health records"}))
+    assert answers == [303] * 8
+    assert list(Term.objects.values_list("term", "meaning", "confirmed")) == [
+        ("EHR", "Health records", True)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_item_pasted_eight_times_at_once_is_kept_once(opportunity: Opportunity) -> None:
+    url = f"/opportunities/{opportunity.pk}/research/news/paste/"
+    item = {"title": "Northwind opens a clinic", "published_on": str(days_ago(1)), "text": "A"}
+    assert sorted(at_once(8, lambda: _post(url, item))) == [303] + [400] * 7
+    assert list(NewsEntry.objects.values_list("title", flat=True)) == [item["title"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_news_pasted_while_replies_move_the_stage_all_succeed(
+    opportunity: Opportunity, rounds: list[Round]
+) -> None:
+    """A reply renews the account's stamp, then updates the opportunity; keeping news locks
+    the opportunity, then writes. On PostgreSQL the two waited for each other (a deadlock, a
+    500) until keeping news renewed the stamp before the lock (core.services.lock_for_write)."""
+    taken = threading.Lock()
+    numbers = iter(range(8))
+
+    def send() -> int:
+        with taken:
+            n = next(numbers)
+        if n % 2:
+            reply = {
+                "received_on": str(timezone.localdate()),
+                "said": f"Reply {n}",
+                "stage": "offer",
+            }
+            return _post(f"/rounds/{rounds[0].pk}/replies/new/", reply)
+        item = {"title": f"News {n}", "published_on": str(days_ago(n + 1)), "text": f"Item {n}"}
+        return _post(f"/opportunities/{opportunity.pk}/research/news/paste/", item)
+
+    assert at_once(8, send) == [303] * 8
+    assert NewsEntry.objects.count() == 4 and Reply.objects.count() == 4
+    opportunity.refresh_from_db()
+    assert opportunity.stage == "offer"

@@ -135,7 +135,10 @@ def invitation_for(code: str, *, now: datetime) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, code: str, username: str, password: str, now: datetime) -> User:
     invitation = invitation_for(code, now=now)
-    # Taken under a row lock, so one code cannot open two accounts.
+    # Taken under a row lock, so one code cannot open two accounts. A plain lock, not
+    # core.services.lock_for_write: no write takes an invitation's row after renewing a stamp,
+    # and renewing the inviter's stamp here would come before everyone's (the new account
+    # renews that), the reverse of the order one write renews both in.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is not None:
         raise NotFound(

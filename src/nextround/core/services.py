@@ -49,23 +49,33 @@ def save_validated(instance: M, *, what: str) -> M:
     return instance
 
 
+def lock_for_write(rows: models.QuerySet[M], *, of: models.Model) -> models.QuerySet[M]:
+    """``rows`` locked until the transaction ends (``select_for_update``, when evaluated), for
+    writes to the records of the accounts ``of`` belongs to: their version stamps
+    (``core.stamps``) are renewed here, first. Call it inside ``transaction.atomic``.
+
+    A renewed stamp stays locked until the transaction ends, and every write renews one: a
+    request that locked a row and then wrote, and another that wrote and then wanted the row
+    (an update, a cascade delete, another lock), would each wait for the other, a PostgreSQL
+    deadlock (eight first writes at once met it in :func:`claim`). Renewing first puts every
+    such request in one order: the stamp, then the row."""
+    if not transaction.get_connection(rows.db).in_atomic_block:
+        raise transaction.TransactionManagementError("lock_for_write needs transaction.atomic.")
+    stamps.bump(stamps.scopes_of(of))
+    return rows.select_for_update()
+
+
 def claim(model: type[M], *, unique: dict[str, Any], defaults: dict[str, Any]) -> M:
     """The one row with these ``unique`` values (a unique constraint's fields), locked until
-    the transaction ends. A missing row is inserted with
+    the transaction ends (:func:`lock_for_write`). A missing row is inserted with
     ``defaults`` first, and the insert gives way when another request inserts it at the same
     moment (``ON CONFLICT DO NOTHING`` on PostgreSQL, ``INSERT OR IGNORE`` on SQLite): requests
     that arrive together with the same first write all get the same row, one after another,
     never a unique-constraint error. Call it inside ``transaction.atomic``; an error raised later
-    in that transaction takes the new row away again.
-
-    The accounts' version stamps (``core.stamps``) are renewed first, before any row is locked:
-    every write renews them, so a request that locked the row first and another that renewed
-    the stamp first would each wait for the other (PostgreSQL saw that deadlock with eight
-    requests at once). Taking the stamp first puts every claimer in one order."""
-    stamps.bump(stamps.scopes_of(model(**unique, **defaults)))
-    rows = model._default_manager.select_for_update()
-    row = rows.filter(**unique).first()
+    in that transaction takes the new row away again."""
+    rows = lock_for_write(model._default_manager.filter(**unique), of=model(**unique, **defaults))
+    row = rows.first()
     if row is not None:
         return row
     model._default_manager.bulk_create([model(**unique, **defaults)], ignore_conflicts=True)
-    return rows.get(**unique)
+    return rows.get()

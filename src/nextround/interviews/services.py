@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from nextround import timeutil
-from nextround.core.services import save_validated
+from nextround.core.services import lock_for_write, save_validated
 from nextround.errors import Invalid
 from nextround.interviews import jobs
 from nextround.interviews.models import (
@@ -329,7 +329,7 @@ def note_tag_by_meaning(*, note_id: int) -> str | None:
     except Invalid:
         return None
     with transaction.atomic():  # saved as a note, so whatever listens to note saves hears it
-        current = RoundNote.objects.select_for_update().filter(pk=note_id).first()
+        current = lock_for_write(RoundNote.objects.filter(pk=note_id), of=note).first()
         if current is None or current.kind != NoteKind.QUESTION or current.text != note.text:
             return None
         if current.category_by_hand:

@@ -22,7 +22,7 @@ from nextround import speech
 from nextround.cases import bank
 from nextround.cases import thresholds as case_limits
 from nextround.cases.phases import PHASES
-from nextround.core.services import save_validated
+from nextround.core.services import lock_for_write, save_validated
 from nextround.errors import Invalid, NextroundError
 from nextround.interviews.models import Round, RoundNote
 from nextround.practice.models import PracticeSession
@@ -248,6 +248,7 @@ def slide_update(*, slide: Slide, fields: Mapping[str, object]) -> Slide:
 def slide_delete(*, slide: Slide) -> None:
     with transaction.atomic():
         plan = slide.plan
+        _locked_order(plan)  # the order slide_move locks in: no deadlock between the two
         slide.delete()
         _renumber(plan)
 
@@ -255,13 +256,18 @@ def slide_delete(*, slide: Slide) -> None:
 def slide_move(*, slide: Slide, by: int) -> None:
     """Swap the slide with its neighbour before (``by`` -1) or after (+1)."""
     with transaction.atomic():
-        order = list(slide.plan.slides.select_for_update().order_by("position", "id"))
+        order = _locked_order(slide.plan)
         at = next(i for i, s in enumerate(order) if s.pk == slide.pk)
         to = at + by
         if not 0 <= to < len(order):
             return
         order[at], order[to] = order[to], order[at]
         _write_order(order)
+
+
+def _locked_order(plan: PresentationPlan) -> list[Slide]:
+    """The plan's slides in order, locked for renumbering until the transaction ends."""
+    return list(lock_for_write(plan.slides.all(), of=plan).order_by("position", "id"))
 
 
 def _renumber(plan: PresentationPlan) -> None:

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from nextround import news
 from nextround.core import fetch
-from nextround.core.services import save_validated
+from nextround.core.services import lock_for_write, save_validated
 from nextround.dossier import Suggestion, term_key
 from nextround.errors import Invalid, NotFound
 from nextround.intake.limits import MAX_BYTES, check_size
@@ -136,7 +136,7 @@ def _term_set(opportunity: Opportunity, term: str, *, meaning: str, confirmed: b
         message = f"Keep the meaning within {MEANING_CHARS} characters."
         raise Invalid(message, {"meaning": [message]})
     with transaction.atomic():
-        row, _ = Term.objects.select_for_update().get_or_create(
+        row, _ = lock_for_write(Term.objects.all(), of=opportunity).get_or_create(
             opportunity=opportunity,
             key=key,
             defaults={"owner": opportunity.owner, "term": shown, "confirmed": confirmed},
@@ -361,7 +361,8 @@ def _keep(
     opportunity: Opportunity, items: Iterable[news.NewsItem], *, feed: Feed | None, now: datetime
 ) -> tuple[int, int]:
     """Add the items not kept yet (``news.merge``); how many were added and left out."""
-    Opportunity.objects.select_for_update().filter(pk=opportunity.pk).first()  # one at a time
+    # One at a time: each merges with what the others kept.
+    lock_for_write(Opportunity.objects.filter(pk=opportunity.pk), of=opportunity).first()
     kept = [entry_item(e) for e in NewsEntry.objects.filter(opportunity=opportunity)]
     merged = news.merge(kept, items)
     for item in merged.added:
