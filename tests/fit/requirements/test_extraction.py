@@ -135,3 +135,17 @@ def test_a_requirements_names_leave_out_its_verbs() -> None:
     ).requirements
     assert [t.text for t in duty.terms][:2] == ["Build", "keep"]  # as the spans read
     assert [t.text for t in duty.names()] == ["capacity forecast", "Excel"]
+
+
+def test_a_listed_name_whose_first_word_reads_as_a_verb_stays_whole() -> None:
+    terms = extract_requirements(
+        "Requirements\n"
+        "- Five years in supply chain or logistics analytics\n"
+        "- Experience with change management and process improvement\n"
+        "- Cost control in a busy kitchen\n"
+        "- Manage stock control for two sites\n"
+    ).terms
+    lowered = {t.lower() for t in terms}
+    assert {"supply chain", "change management", "process improvement", "cost control"} <= lowered
+    assert "stock control" in lowered  # not "stock", cut at the vague "control"
+    assert not {"chain", "management", "improvement"} & lowered

@@ -24,7 +24,7 @@ from nextround.fit.requirements.tokens import (
     norm_term,
     to_tok,
 )
-from nextround.fit.requirements.vocabulary import word_lists, word_set
+from nextround.fit.requirements.vocabulary import named_phrases, word_lists, word_set
 
 KEY_TERMS = 25
 
@@ -181,6 +181,15 @@ def _after_verbs(toks: Sequence[Tok], k: int) -> bool:
     return k == 0 or (toks[k - 1].low in {"and", "or", "&", ","} and k >= 2)
 
 
+def _name_length(toks: Sequence[Tok], k: int) -> int:
+    """The words of a listed name of several words starting at the k-th word (0 for none):
+    its first word may read as a verb ("supply chain", "change management") and its last as
+    a vague noun ("stock control")."""
+    named = named_phrases()
+    lengths = range(min(4, len(toks) - k), 1, -1)
+    return next((n for n in lengths if tuple(t.low for t in toks[k : k + n]) in named), 0)
+
+
 @lru_cache(maxsize=8192)
 def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | None:
     """The noun a term names, for the posting's key terms: the object of a verb phrase
@@ -192,16 +201,20 @@ def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | No
     vocab = word_lists()
     start = 0
     if toks and _verb_like(toks, 0, opens=opens, duty=duty):
-        while start < len(toks) and (
-            _verb_like(toks, start, opens=opens and _after_verbs(toks, start), duty=duty)
-            or not toks[start].word
-            or is_adverb(toks[start].low)
-            or toks[start].low in vocab.function
-            or toks[start].low in vocab.fluff
-            or toks[start].low in vocab.particles
+        while (
+            start < len(toks)
+            and not _name_length(toks, start)
+            and (
+                _verb_like(toks, start, opens=opens and _after_verbs(toks, start), duty=duty)
+                or not toks[start].word
+                or is_adverb(toks[start].low)
+                or toks[start].low in vocab.function
+                or toks[start].low in vocab.fluff
+                or toks[start].low in vocab.particles
+            )
         ):
             start += 1
-        end = start
+        end = start + _name_length(toks, start)
         while end < len(toks) and not (end > start and (toks[end].form or _plain(toks[end].low))):
             end += 1  # up to the next verb: "help the team keep quality" → "team"
     else:
