@@ -4,7 +4,7 @@ are written for these tests, typed the way they were said: no full stops."""
 from __future__ import annotations
 
 from nextround.fit.parts import parts_of, sentences_in
-from nextround.fit.parts.clauses import LONG_RUN, clause_bounds
+from nextround.fit.parts.clauses import COMMA_EVERY, LONG_RUN, RUN_ON, clause_bounds
 
 SPOKEN = (
     "um so last year i was running the night shift at a parcel depot and the scanners kept "
@@ -65,3 +65,17 @@ def test_an_outcome_said_after_a_step_without_a_break_starts_its_own_clause() ->
     assert any(c.startswith("the wait went down") for c in clauses)
     assert clauses[-1] == "and the system was back to normal by the spring"
     assert parts_of(clauses)[-2:] == ["result", "result"]
+
+
+def test_a_run_on_with_commas_but_no_full_stop_is_still_read_clause_by_clause() -> None:
+    run_on = (
+        "we were fitting a kitchen for a couple who changed their minds about the worktops twice "
+        "after they'd been ordered and my job was to keep the job on schedule, so i sat down with "
+        "them, showed them the cost of each change in writing, got them to sign a final choice, "
+        "and then i moved the electrician to another day, and in the end the kitchen went in "
+        "four days late instead of three weeks"
+    )
+    assert run_on.count(" ") + 1 > RUN_ON and run_on.count(",") * COMMA_EVERY > run_on.count(" ")
+    clauses = [run_on[s:e] for s, e in clause_bounds(run_on)]
+    assert any(c.startswith("and my job was") for c in clauses)
+    assert clauses[-1].startswith("and in the end")

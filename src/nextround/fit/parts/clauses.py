@@ -19,6 +19,7 @@ LONG_RUN = 30  # words; a written sentence is rarely longer, a spoken run often 
 # transcriber marked its clauses, and it is read as one sentence, as written.
 COMMA_EVERY = 25
 SHORTEST = 4  # words; a clause shorter than this is kept with the one before it
+RUN_ON = 60  # words; a written sentence is hardly ever this long, commas or not
 
 # Where a new clause starts; each alternative is matched at the start of a word.
 _SUBJECT = r"(?:i|we|he|she|they|it|my|our|the|his|her|their|everyone|nobody)"
@@ -65,9 +66,10 @@ def clause_bounds(sentence: str) -> list[tuple[int, int]]:
 
 
 def is_long_run(sentence: str) -> bool:
-    """More than LONG_RUN words with fewer than one comma in COMMA_EVERY words."""
+    """More than LONG_RUN words with fewer than one comma in COMMA_EVERY words, or more than
+    RUN_ON words however many commas: speech typed with commas but no full stop."""
     words = sentence.count(" ") + 1
-    return words > LONG_RUN and sentence.count(",") * COMMA_EVERY < words
+    return words > RUN_ON or (words > LONG_RUN and sentence.count(",") * COMMA_EVERY < words)
 
 
 def _words(text: str, start: int, end: int) -> int:
