@@ -37,6 +37,31 @@ def speech_model_pinned() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's test database, and at the end of the session a PostgreSQL session that
+    a thread of the tests left open is named and closed before the database is dropped.
+    PostgreSQL refuses to drop a database anyone is connected to, and the refusal became an
+    error on the session's last test (CI, 2026-12-06, after every test had passed)."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, backend_start, left(query, 300) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        left_open = cursor.fetchall()
+        for pid, state, started, query in left_open:
+            print(
+                f"\nA database session was left open: pid {pid}, {state}, since {started}: {query}"
+            )
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    connection.close()
+
+
 @pytest.fixture
 def user(db: None) -> User:
     return local_user()
