@@ -149,3 +149,28 @@ def test_a_listed_name_whose_first_word_reads_as_a_verb_stays_whole() -> None:
     assert {"supply chain", "change management", "process improvement", "cost control"} <= lowered
     assert "stock control" in lowered  # not "stock", cut at the vague "control"
     assert not {"chain", "management", "improvement"} & lowered
+
+
+def test_a_capital_that_only_opens_the_sentence_is_not_kept() -> None:
+    extraction = extract_requirements(
+        "Requirements\n"
+        "- Patience and empathy when caring for older people\n"
+        "- Resilience under pressure on a busy ward\n"
+        "- Salesforce experience for the sales team\n"
+        "- NVQ Level 3 in Health and Social Care\n"
+        "- Confluence for team documentation\n"
+        "Responsibilities\n"
+        "- Cost control on agency staffing\n"
+    )
+    terms = set(extraction.terms)
+    assert {"patience", "resilience", "cost control"} <= terms
+    assert not {"Patience", "Resilience", "Cost control"} & terms
+    # names keep their capitals, at a sentence's start or not
+    assert {"Salesforce", "NVQ", "Social Care", "Confluence"} <= terms
+
+
+def test_a_possessive_left_without_its_noun_is_no_key_term() -> None:
+    (duty,) = extract_requirements(
+        "Responsibilities\n- Keep agency spend within the home's budget\n"
+    ).requirements
+    assert not any(name.text.endswith("'s") for name in duty.names()), duty.names()

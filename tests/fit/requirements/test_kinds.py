@@ -70,6 +70,14 @@ def test_nice_cue_overrides_requirements_heading_and_as_required_is_no_must() ->
     assert requirement(extraction, "Travel to client sites").kind == "responsibility"
 
 
+def test_a_line_saying_something_is_not_needed_is_no_must_have() -> None:
+    extraction = extract_requirements(
+        "Requirements\n- Safeguarding training\n- Salesforce knowledge is not needed\n"
+    )
+    assert requirement(extraction, "Safeguarding").kind == "must-have"
+    assert requirement(extraction, "Salesforce").kind == "nice-to-have"
+
+
 # The shapes of the report in issue 12: headings decide before cue words.
 ISSUE_POSTING = """Based in Philadelphia, Quillstone is a logistics software company.
 Quillstone has a team of 9,500 people on four continents.

@@ -24,7 +24,13 @@ from nextround.fit.requirements.tokens import (
     norm_term,
     to_tok,
 )
-from nextround.fit.requirements.vocabulary import named_phrases, word_lists, word_set
+from nextround.fit.requirements.vocabulary import (
+    common_words,
+    listed_firsts,
+    named_phrases,
+    word_lists,
+    word_set,
+)
 
 KEY_TERMS = 25
 
@@ -221,8 +227,8 @@ def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | No
         end = next((k for k in range(1, len(toks)) if _clause_verb(toks, k)), len(toks))
     while end > start and not toks[end - 1].content:
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or toks[end - 1].low.endswith(("'s", "’s")):
+        return None  # a possessive whose noun was dropped as vague: "the home's (budget)"
     if end - start == 1 and term.kind == "skill":
         low = toks[start].low
         named = low in vocab.domains_single or low in vocab.languages or not low.islower()
@@ -248,7 +254,30 @@ def named_terms(requirement: Requirement) -> Iterator[tuple[Term, str]]:
         opens = _verb_position(requirement.text, term.text)
         text = key_term(term, opens=opens, duty=duty and requirement.text.startswith(term.text))
         if text:
-            yield term, text
+            yield term, _as_in_running_text(text, requirement.text)
+
+
+def _as_in_running_text(name: str, statement: str) -> str:
+    """The name as it reads mid-sentence: a statement opening "Patience and empathy…" names
+    "patience", while "Salesforce" and "NVQ" keep their capitals. Only a name that opens its
+    statement changes, and only when its first word is an ordinary word (``common_words``)
+    capitalised for the sentence's sake."""
+    first, space, rest = name.partition(" ")
+    sentence_case = first[:1].isupper() and first[1:].islower() and rest == rest.lower()
+    if sentence_case and statement.startswith(name) and _ordinary(first.lower()):
+        return first.lower() + space + rest
+    return name
+
+
+# Endings of abstract nouns ("patience", "resilience", "leadership"): ordinary words, where a
+# product's name rarely ends so; the listed tools ("Confluence") are kept out by common_words.
+_ABSTRACT_ENDINGS = ("ness", "ity", "ence", "ance", "ship", "ment", "tion", "sion", "ism")
+
+
+def _ordinary(low: str) -> bool:
+    if low in common_words():
+        return True
+    return low.endswith(_ABSTRACT_ENDINGS) and low not in listed_firsts()
 
 
 def _key_terms(requirements: Sequence[Requirement]) -> tuple[str, ...]:

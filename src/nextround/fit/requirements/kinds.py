@@ -56,14 +56,14 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NICE_CUE = re.compile(
     r"\b(?:preferred|preferably|a plus|desirable|desired|ideally|bonus|nice[- ]to[- ]have|"
     r"advantageous|an advantage|beneficial|would be (?:great|nice|useful|helpful)|"
-    r"not (?:essential|required|necessary)|helpful)\b|\bplus\W*$"
+    r"not (?:essential|required|necessary|needed)|helpful)\b|\bplus\W*$"
 )
 # Under a heading, only an explicit word makes a line nice-to-have: "ideally in retail" in a
 # must-have line qualifies part of it.
 _STRONG_NICE_CUE = re.compile(
     r"\b(?:preferred|preferably|a plus|desirable|bonus|nice[- ]to[- ]have|advantageous|"
-    r"an advantage|would be (?:great|nice|useful|helpful)|not (?:essential|required|necessary))"
-    r"\b|\bplus\W*$|^ideally\b"
+    r"an advantage|would be (?:great|nice|useful|helpful)|"
+    r"not (?:essential|required|necessary|needed))\b|\bplus\W*$|^ideally\b"
 )
 _MUST_CUE = re.compile(
     r"\b(?:must|essential|minimum|mandatory|necessary|need to have|at least \w+ years?|"

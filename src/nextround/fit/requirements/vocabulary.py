@@ -119,6 +119,19 @@ def listed_firsts() -> frozenset[str]:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    """Words of ordinary prose: a capital on one of them is only the sentence's. Names of tools,
+    credentials, languages and fields are left out: their capitals belong to them."""
+    vocab = word_lists()
+    words = (
+        vocab.verbs | vocab.particles | vocab.traits | vocab.fluff | vocab.cues | vocab.quantities
+    )
+    words |= vocab.generic | vocab.plain | vocab.kept_heads | vocab.occupations | vocab.function
+    firsts = frozenset(p[0] for p in vocab.fixed_pairs | vocab.idioms)
+    return (words | firsts) - listed_firsts() - vocab.languages - vocab.abbreviations
+
+
+@cache
 def idiom_firsts() -> frozenset[str]:
     return frozenset(p[0] for p in word_lists().idioms)
 
