@@ -96,3 +96,16 @@ def test_a_good_answer_gets_tips_on_what_to_keep_doing() -> None:
         "All four STAR parts are there; keep that shape for your other stories.",
         "Keep putting numbers in your results, like “60%”.",
     ]
+
+
+def test_the_figure_quoted_is_what_changed_rather_than_when_it_happened() -> None:
+    answer = (
+        "Last winter a resident with dementia kept refusing her evening medication. As the "
+        "senior on shift I had to find out why. I sat with her for a few evenings and talked to "
+        "her daughter, and we moved her medication to half five in her own room. Within two "
+        "weeks she was taking it every evening, and her incident reports dropped from four a "
+        "week to none."
+    )
+    report = analyze_answer(answer, question=STORY_QUESTION, seconds=30)
+    assert [q.text for q in report.quantities] == ["two weeks", "four a week"]
+    assert report.components["result"].note == "A result with a number (“four a week”)."

@@ -90,6 +90,9 @@ def test_quantity_offsets_counted_by_hand() -> None:
         ("Signed 12 new clients.", [("12 new clients", "count")]),
         ("It reached 40,000 users.", [("40,000 users", "count")]),
         ("Used by hundreds of schools.", [("hundreds of schools", "count")]),
+        ("Falls dropped from four a week to none.", [("four a week", "count")]),
+        ("Complaints fell to 2 per month.", [("2 per month", "count")]),
+        ("We cut waits from 40 minutes to 15 within a month.", [("40 minutes", "time")]),
         # time
         ("Shipped in 6 weeks.", [("6 weeks", "time")]),
         ("It saved 10 hours a week.", [("10 hours a week", "time")]),
@@ -149,6 +152,7 @@ def test_each_kind_of_quantity(text: str, expected: list[tuple[str, str]]) -> No
         "The call was at 9:30 in the morning.",
         "Step 1 was to listen.",
         "We were doubling down on quality.",
+        "In 2019 a year went by.",
     ],
 )
 def test_not_quantities(text: str) -> None:

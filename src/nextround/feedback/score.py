@@ -63,6 +63,14 @@ class Facts:
         return bool(self.result_quantities)
 
     @property
+    def headline_figure(self) -> Quantity:
+        """The result's figure to quote, when ``quantified``: a time span is more often when it
+        happened ("within two weeks") than what changed ("from four a week to none"), so a figure
+        of another kind comes first."""
+        figures = self.result_quantities
+        return next((q for q in figures if q.kind != "time"), figures[0])
+
+    @property
     def terms(self) -> TermUse:
         """The requirements and company terms together."""
         return TermUse(
@@ -101,7 +109,7 @@ def _result(f: Facts) -> _Earned:
     if not f.story:
         return None, "Not counted: the question does not ask for a story."
     if f.quantified:
-        return 1.0, f"A result with a number (“{f.result_quantities[0].text}”)."
+        return 1.0, f"A result with a number (“{f.headline_figure.text}”)."
     if f.star["result"].present:
         return t.UNQUANTIFIED_RESULT_CREDIT, "A result, but without a number."
     return 0.0, "No result stated."

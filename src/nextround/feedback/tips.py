@@ -219,7 +219,7 @@ def _keep_doing(f: Facts) -> list[str]:
     if f.story and all(f.star[p].present for p in STAR_PARTS):
         found.append("All four STAR parts are there; keep that shape for your other stories.")
     if f.quantified:
-        found.append(f"Keep putting numbers in your results, like “{f.result_quantities[0].text}”.")
+        found.append(f"Keep putting numbers in your results, like “{f.headline_figure.text}”.")
     if f.organisation.point_first and f.organisation.concluded:
         found.append("You gave your point first and came back to it at the end; keep that shape.")
     if f.fillers.per_100_words <= t.FILLERS_FULL_AT:

@@ -137,6 +137,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Cues], ...] = tuple(
             rf"{_START}(?P<num>{_NUM})\s+(?:{_MODIFIERS}\s+)?(?P<noun>[a-z][a-z'’-]*)",
             None,
         ),
+        # A rate with nothing named after it: "falls dropped from four a week to none".
+        (
+            "count",
+            rf"{_START}(?P<num>{_NUM})\s+(?:a|an|per|each|every)\s+(?:{_PERIOD}|shift|night|hour)\b",
+            None,
+        ),
         (
             "count",
             rf"(?<!\w)(?:hundreds|thousands|millions|dozens)\s+of\s+(?:{_MODIFIERS}\s+)?"
@@ -180,6 +186,7 @@ _MONTHS = (
 _NOT_NOUNS = STOPWORDS | frozenset(
     f"""{_MONTHS} am pm and or nor but yet so of to in on at by for from with into onto over
     under than then as per via vs versus times x percent cent more less fewer out off up down
+    within without across around during since until through between among against inside
     st nd rd th oclock point points years year months month weeks week days day hours hour
     minutes minute seconds second quarters quarter sprints sprint""".split()
 )
@@ -266,9 +273,10 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
 
 
 def _counts_something(m: re.Match[str]) -> bool:
-    """A count needs a real noun after it, and "one thing" or "in 2019 revenue" is not one."""
-    noun = normalise(m.group("noun"))
-    if noun in _NOT_NOUNS:
+    """A count needs a real noun after it, and "one thing" or "in 2019 revenue" is not one; a
+    rate ("four a week") names its period instead."""
+    noun = m.groupdict().get("noun")
+    if noun is not None and normalise(noun) in _NOT_NOUNS:
         return False
     num = m.groupdict().get("num")
     if num is None:
