@@ -35,8 +35,9 @@ from django.utils import timezone
 from docsection import write_section
 
 from nextround.fit import semantic
-from nextround.fit.coverage import StoryText, cover, embedded_texts
+from nextround.fit.coverage import StoryText, cover
 from nextround.fit.requirements import Requirement, extract_requirements, extract_terms
+from nextround.fit.semantic_coverage import embedded_texts
 from nextround.fit.star import analyze_story
 from nextround.stories.matching import matcher
 from nextround.stories.models import Embedding

@@ -1,5 +1,6 @@
 """The coverage matrix (nextround.fit.coverage): lexical ranking, evidence, gaps and strengths,
-and matching by meaning with the real int8 MiniLM from the installed ml extra."""
+and matching by meaning (nextround.fit.semantic_coverage) with the real int8 MiniLM from the
+installed ml extra."""
 
 from __future__ import annotations
 
@@ -12,16 +13,14 @@ import pytest
 
 from nextround.fit import semantic
 from nextround.fit.coverage import (
-    BACKGROUND,
     LEXICAL_COVERS,
     Coverage,
     StoryText,
     StrengthText,
-    _background,
     cover,
-    embedded_texts,
 )
 from nextround.fit.requirements import Requirement, extract_terms
+from nextround.fit.semantic_coverage import BACKGROUND, _background, embedded_texts
 
 
 def need(text: str, kind: str = "must-have", key: str = "") -> Requirement:

@@ -18,7 +18,6 @@ from nextround.fit.coverage import (
     StoryText,
     StrengthText,
     cover,
-    embedded_texts,
 )
 from nextround.fit.requirements import (
     Extraction,
@@ -27,6 +26,7 @@ from nextround.fit.requirements import (
     extract_requirements,
 )
 from nextround.fit.requirements import posting_facts as read_posting_facts
+from nextround.fit.semantic_coverage import embedded_texts
 from nextround.interviews.models import (
     NoteKind,
     NoteStatus,

@@ -20,7 +20,7 @@ Version 4 carries a concern's planned answer once: on its note (``response``, ``
 longer also as ``answer`` and ``status`` in the concern's entry of ``concern_answers`` (a
 must-have's entry keeps them). Files of versions 1 to 3 still import; an optional key left out
 takes the model's default, and an older answer to a concern raised in a round joins its note's
-response (see ``stories/transfer.py``).
+response (see ``stories/transfer/``).
 Version 6 adds each person's ``decision_maker``; per opportunity, the research app's
 ``facts``, ``terms``, ``feeds`` and ``news`` (``research/transfer.py``) and the money app's
 ``market`` and ``offers``; and ``money`` at the top (budget, notice period, current job;
@@ -61,7 +61,8 @@ from nextround.practice import transfer as practice
 from nextround.prep import transfer as prep
 from nextround.rehearsal import transfer as rehearsal
 from nextround.research import transfer as research
-from nextround.stories import transfer as stories
+from nextround.stories.transfer import export as stories_export
+from nextround.stories.transfer import importing as stories_import
 
 FORMAT = "nextround-workspace"
 VERSION = 8
@@ -73,29 +74,29 @@ class Header(Doc):
 
 
 def workspace_export(*, owner: User, now: datetime) -> dict[str, Any]:
-    library, story_refs = stories.library_export(owner=owner)
+    library, story_refs = stories_export.library_export(owner=owner)
     parts = Parts(
         round_prefetch=[
             *prep.round_prefetch(),
-            *stories.round_prefetch(),
+            *stories_export.round_prefetch(),
             *followup.round_prefetch(),
             *rehearsal.round_prefetch(),
         ],
         round_export=[
             prep.round_export,
-            stories.tellings_export(story_refs),
+            stories_export.tellings_export(story_refs),
             followup.round_export,
             rehearsal.round_export,
         ],
         opportunity_prefetch=[
-            *stories.opportunity_prefetch(),
+            *stories_export.opportunity_prefetch(),
             *research.opportunity_prefetch(),
             *money.opportunity_prefetch(),
             *decision.opportunity_prefetch(),
         ],
         opportunity_export=[
-            stories.concern_answers_export(story_refs),
-            stories.cv_checks_export,
+            stories_export.concern_answers_export(story_refs),
+            stories_export.cv_checks_export,
             research.opportunity_export,
             money.opportunity_export,
             decision.opportunity_export,
@@ -120,7 +121,7 @@ class ImportReport(Tally):
     def summary(self) -> str:
         counts = [
             *interviews.imported(self),
-            *stories.imported(self),
+            *stories_import.imported(self),
             *practice.imported(self),
             *money.imported(self),
             *rehearsal.imported(self),
@@ -140,17 +141,17 @@ def workspace_import(*, owner: User, document: dict[str, Any]) -> ImportReport:
     root = Record(document, Header, "")
     report = ImportReport()
     with transaction.atomic():
-        library = stories.library_import(owner=owner, root=root, report=report)
+        library = stories_import.library_import(owner=owner, root=root, report=report)
         parts = Parts(
             round_import=[
                 prep.round_import,
-                stories.tellings_import(library),
+                stories_import.tellings_import(library),
                 followup.round_import,
                 rehearsal.round_import,
             ],
             opportunity_import=[
-                stories.concern_answers_import(library),
-                stories.cv_checks_import,
+                stories_import.concern_answers_import(library),
+                stories_import.cv_checks_import,
                 research.opportunity_import,
                 money.opportunity_import(report),
                 decision.opportunity_import(report),
