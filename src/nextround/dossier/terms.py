@@ -266,12 +266,19 @@ def _note_terms(sentence: str, names: set[str]) -> Iterator[str]:
     run_starts_sentence = False
     for index, match in enumerate(words):
         word = match.group(0).rstrip(".")
+        if word.islower():  # most words: no acronym or name, only a connector may go on a run
+            if run and word in _CONNECTORS and not _ends_run(word, names):
+                run.append(word)
+            else:
+                yield from _flush(run, at_start=run_starts_sentence)
+                run = []
+            continue
         if _is_acronym(word) or _INNER_CAPITAL.fullmatch(word):
             yield from _flush(run, at_start=run_starts_sentence)
             run = []
             yield _singular(word)
             continue
-        if word.lower() in _MONTHS_AND_DAYS or term_key(word) in names:
+        if _ends_run(word, names):
             yield from _flush(run, at_start=run_starts_sentence)
             run = []
             continue
@@ -284,6 +291,11 @@ def _note_terms(sentence: str, names: set[str]) -> Iterator[str]:
         yield from _flush(run, at_start=run_starts_sentence)
         run = []
     yield from _flush(run, at_start=run_starts_sentence)
+
+
+def _ends_run(word: str, names: set[str]) -> bool:
+    """A day, a month or a word of a person's name."""
+    return word.lower() in _MONTHS_AND_DAYS or term_key(word) in names
 
 
 def _flush(run: list[str], *, at_start: bool) -> Iterable[str]:
