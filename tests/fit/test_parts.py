@@ -306,3 +306,78 @@ def test_an_answer_ending_on_a_step_and_its_sized_outcome_has_its_result() -> No
         "cut the falls on the ward by a third that month."
     )
     assert parts_of(sentences_in(answer))[-1] == "result"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # A duty said as what someone wanted from the teller, or as the teller's part or duty.
+        ("And what the head teacher wanted from us was a plan for the wet days.", "task"),
+        ("My part in it was to get the stock counted before the auditors came.", "task"),
+        # A note headed by a duty's label, its colon a few words on.
+        ("Deliverable: the new rota signed off by Friday.", "task"),
+        ("Brief from the practice manager: fewer missed appointments.", "task"),
+        # "I was to …": a duty given.
+        ("The site manager said I was to keep the crane idle until the wind dropped.", "task"),
+        ("I was to blame for the mix-up.", None),
+        # Whose the duty was, whatever the subject.
+        ("Sorting out the double booking was down to me.", "task"),
+        ("The whole handover came down to us.", "task"),
+        ("Getting the van loaded was all on me.", "task"),
+        ("Somebody had to ring the family, and it was going to have to be me.", "task"),
+        ("I thought somebody's got to tell the owner.", "task"),
+        ("We got to the site at six.", "action"),
+        # What a thing needed doing or had to be.
+        ("Forty boxes of donations needed sorting before the doors opened.", "task"),
+        ("Whatever we tried had to be finished by the morning shift.", "task"),
+        # A choice said to be the teller's.
+        ("The decision on whether to close the pool was mine.", "task"),
+        # Someone asking a group the teller was one of; a step when the teller asked.
+        ("The trust asked every ward to show it had cut its agency spend.", "task"),
+        ("I asked each trainee to teach one topic back to the group.", "action"),
+    ],
+)
+def test_duties_said_in_unusual_ways(sentence: str, part: str | None) -> None:
+    assert part_of(sentence) == part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # A takeaway shop is no lesson; "my takeaway" is.
+        ("The takeaway had no hot water that night.", "situation"),
+        ("My takeaway was to check the fridge first.", None),
+        # An occasion of the work sets the scene, as a place does.
+        ("During a routine audit of the stores I found three expired batches.", "situation"),
+        # What the teller had been doing when the story began.
+        ("I'd been running the evening desk for a few weeks.", "situation"),
+        ("We had been covering nights since the spring.", "situation"),
+        # A comparison with all else.
+        ("The post got more replies than anything else we put out that month.", "result"),
+        # Recognition awaited is no outcome: the sentence is the duty it says.
+        ("I wanted to finish the plan before it was approved by the board.", "task"),
+    ],
+)
+def test_scenes_and_results_said_in_plain_words(sentence: str, part: str | None) -> None:
+    assert part_of(sentence) == part
+
+
+def test_what_still_holds_now_is_a_plain_words_result() -> None:
+    assert part_scores("She still sends the team a card every Christmas.")["result"] == 2.0
+    assert part_scores("He's still one of our regulars.")["result"] == 2.0
+    # "still" in the past is only a mild outcome word.
+    assert part_scores("The boiler was still leaking.")["result"] == 1.5
+
+
+def test_a_note_saying_when_its_work_was_done_is_no_step() -> None:
+    assert part_of("Delivered the pallets to the wrong depot.") == "action"
+    task = "Get the order to the customer by Monday."
+    assert parts_of([task, "Delivered Sunday evening."]) == ["task", "result"]
+
+
+def test_there_was_no_after_the_steps_is_what_did_not_happen() -> None:
+    steps = "I labelled both beds and told the night team at handover."
+    lack = "There were no mix-ups for the rest of the week."
+    assert parts_of([steps, lack]) == ["action", "result"]
+    # Before the steps, a lack is the scene.
+    assert parts_of([lack, steps]) == ["situation", "action"]

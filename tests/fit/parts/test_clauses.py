@@ -79,3 +79,23 @@ def test_a_run_on_with_commas_but_no_full_stop_is_still_read_clause_by_clause() 
     clauses = [run_on[s:e] for s, e in clause_bounds(run_on)]
     assert any(c.startswith("and my job was") for c in clauses)
     assert clauses[-1].startswith("and in the end")
+
+
+def test_a_duty_said_as_what_someone_wanted_or_as_a_responsibility_starts_a_clause() -> None:
+    run = (
+        "so i was looking after the stockroom that christmas and the deliveries were piling up "
+        "in the corridor and what the manager wanted from me was a clear floor by the weekend "
+        "and my responsibility was keeping the fire exit free so i booked two extra porters"
+    )
+    clauses = sentences_in(run)
+    assert any(c.startswith("and what the manager wanted") for c in clauses)
+    assert any(c.startswith("and my responsibility was") for c in clauses)
+
+
+def test_a_duty_with_an_adverb_before_it_starts_a_clause() -> None:
+    run = (
+        "um the customer's whole till system was down on the busiest saturday of the month "
+        "technically i only had to log the fault but they needed the tills back so i talked them "
+        "through a restart over the phone"
+    )
+    assert any(c.startswith("i only had to log") for c in sentences_in(run))

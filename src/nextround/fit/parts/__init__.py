@@ -143,8 +143,14 @@ def parts_of(found: Iterable[str]) -> list[str | None]:
             told[at] = "situation"  # a change before any step is the state the story met
         elif at > steps[-1] and part == "task" and weigh.only_asked(texts[at]):
             told[at] = "result"  # "my manager asked me to write it up for the board"
-        elif at > steps[-1] and part == "situation" and weigh.weak_setting(texts[at]):
-            told[at] = "result"  # "Suite runs in 8 minutes." after the steps is their outcome
+        elif (
+            at > steps[-1]
+            and part == "situation"
+            and (weigh.weak_setting(texts[at]) or weigh.none_there(texts[at]))
+        ):
+            # "Suite runs in 8 minutes." after the steps is their outcome, and so is "There
+            # were no mix-ups during their stay.": what did not happen after them
+            told[at] = "result"
         elif steps[0] < at < steps[-1] and part == "situation" and weigh.weak_scene(texts[at]):
             told[at] = None  # "and the doctor had gone home": the steps' story, not a scene
         elif part is None and (at < steps[0] or at > steps[-1]) and _tells_what_happened(texts[at]):

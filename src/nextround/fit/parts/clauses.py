@@ -27,7 +27,7 @@ CLAUSE_START = re.compile(
     rf"""(?<![\w'’-])(?:
         (?:and\s+|but\s+|so\s+)?then\b
       | (?:and|but)\s+(?:so\s+)?(?:um\s+|uh\s+)?{_SUBJECT}\b
-      | (?:i|we)\s+(?:needed|had|wanted)\s+to\b
+      | (?:i|we)\s+(?:\w+ly\s+|just\s+)?(?:needed|had|wanted)\s+to\b
       | (?:i|we)\s+had\s+(?:about\s+|only\s+|just\s+)?(?:a|an|one|two|three|\d+)\s+(?:\w+\s+)?
           (?:minutes|hours|days|weeks|hour|day|week|month|morning|afternoon)\s+to\b
       | it\s+was\s+(?:on|up\s+to|down\s+to)\s+(?:me|us)\b | it\s+was\s+my\s+job\b
@@ -35,10 +35,11 @@ CLAUSE_START = re.compile(
       | (?:my|our|the)\s+(?:\w+\s+)?(?:manager|boss|supervisor|director|lead|head|partner|
           owner|client|customer)\s+(?:asked|wanted|told)\b
       | (?:and\s+)?so\s+(?:um\s+|uh\s+)?(?:first\s+|then\s+)?(?!that\b){_SUBJECT}\b
-      | (?:and\s+)?what\s+(?:i|we)\s+did\s+was\b
+      | (?:and\s+)?what\s+(?:i|we)\s+did\s+was\b | and\s+what\b
       | (?:and\s+)?(?:after\s+that|in\s+the\s+end|as\s+a\s+result|by\s+the\s+end|which\s+meant|
           at\s+the\s+end\s+of)\b
-      | (?:and\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|task|role|goal|aim)\s+was\b
+      | (?:and\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|task|role|goal|aim|responsibility|priority|
+          brief|part|duty)\s+was\b
       | (?:um|uh|er|okay|right|yeah)\s+so\b
       | (?:the|our|my)\s+(?:\w+\s+){{0,2}}?(?:went\s+(?:down|up|from)|dropped|fell|rose|halved|
           doubled)\b

@@ -240,7 +240,7 @@ TASK_DUTY = Phrases(
     "target priority needed supposed expected out trying asked tasked charged hired brought "
     "assigned responsible charge given fell landed came had i'd i’d we'd we’d plan challenge "
     "ask remit focus request got took first about around less booked sent paid contracted "
-    "wanted",
+    "wanted required part duty bit share",
     rf"""\b(?:my|our|the|his|her)\s+(?:{NOT_A_DUTY}\w+\s+)?(?:job|role|task|goal|aim|
         objective|responsibility|assignment|mission|brief|mandate|target|priority)\s+(?:was|
         were|became|is)\b
@@ -265,20 +265,52 @@ TASK_DUTY = Phrases(
     | \bthe\s+(?:plan|challenge|ask|remit|brief|focus|request)\s+was\s+(?:how\s+)?to\b
     | \b(?:i|we)\s+got\s+(?:asked|tasked|given\s+the\s+(?:job|task)|put\s+in\s+charge)\b
     | \b(?:i|we)\s+took\s+on\s+(?:the|a)\s+(?:job|task|role|challenge)\s+of\b
-    | \b(?:my|our)\s+first\s+(?:priority|task|goal|job\s+was\s+to)\b""",
+    | \b(?:my|our)\s+first\s+(?:priority|task|goal|job\s+was\s+to)\b
+    | \b(?:wanted|needed|expected|asked|required)\s+(?:of|from)\s+(?:me|us)\b
+    | \b(?:my|our)\s+(?:\w+\s+)?(?:part|duty|bit|share)\s+(?:in\s+(?:it|this|that)\s+)?
+        (?:was|is)\s+(?:to|\w+ing)\b""",
 )
 # Said as words in a row, cheaper than a pattern: "I needed to", "we had to", "it was my/on
 # me/up to me".
 NEEDS = words_of("needed had have wanted aimed")
-NEEDERS = words_of("i we it that this both everything everyone all")
+NEEDERS = words_of("i we it that this both everything everyone all somebody someone")
+# "got to" is a duty only after "'s" or "'ve" ("somebody's got to", "we've got to"); after "I"
+# or "we" it is arriving ("we got to the site").
+GOT_NEEDERS = words_of("somebody's somebody’s someone's someone’s i've i’ve we've we’ve")
 ITS_MINE = words_of("my our on up")
+# A duty said as whose it was, with any subject: "putting it right was down to me", "keeping
+# it running was on me", "the job came down to me", "it was going to have to be me".
+MINE_WORDS = frozenset({"me", "us"})
+MINE_ENDS = (" to me ", " to us ", " on me ", " on us ", " be me ", " be us ")
+BE_OR_CAME = words_of("was were is came comes fell falls")
+SO_MUCH = words_of("all squarely entirely really solely")
+# A choice said to be the teller's: "the call on whether to divert was mine alone".
+CHOICES = words_of("call decision choice shout say")
+OWNED = frozenset({"mine", "ours"})
+# What a thing "needed" doing ("ten minutes of airtime needed filling") or had to be ("whatever
+# I did had to be done in fifty minutes") is a duty, whoever the subject.
+NOT_GERUNDS = words_of("nothing something anything everything morning evening during")
+# Labels a note's duty is headed with: "Deliverable: …", "Remit from the area manager: …".
+DUTY_LABELS = words_of(
+    "goal task aim objective target brief deliverable deliverables remit ask mission mandate "
+    "requirement challenge priority purpose job duty"
+)
 
 # Weaker: someone asking ("asked me to" may come after the story, as recognition), a duty named.
 TASK_ASKED = Phrases(
     "asked told wanted needed expected responsible responsibility",
     r"""\b(?:asked|told|wanted|needed|expected)\s+(?:me|us)\s+to\b | \bresponsible\s+for\b
+
     | \b(?:wanted|needed)\s+(?:fewer|more|less|better|faster|quicker|lower|higher|shorter)\b
     | \bmy\s+responsibility\b""",
+)
+# Someone asking a group the teller was one of: "the council asked each branch to show …"
+# (said with "I" or "we" and a step, "I asked each pair to explain" is the step).
+GROUPS = frozenset({"each", "every", "all"})
+ASKED_ALL = Phrases(
+    "asked told required expected",
+    r"""\b(?:asked|told|required|expected)\s+(?:each|every|all)\s+(?:the\s+)?(?:\w+\s+)?\w+\s+
+        to\b""",
 )
 SETTING = Phrases(
     "when while before year summer spring fall autumn winter quarter month week weekend "
@@ -369,6 +401,9 @@ RECOGNITION = Phrases(
 """,
 )
 UPTAKE = frozenset({"adopted", "copied", "reused"})
+# Said just before recognition, these make it a condition or a deadline, not what came about:
+# "before her options were chosen", "until the plan was approved".
+NOT_YET = words_of("before until unless if whether till")
 
 # Work finished, said of the work: "All 95 returns filed before the deadline."
 DONE = words_of(
@@ -380,7 +415,8 @@ DONE = words_of(
 LESSON = Phrases(
     "learned learnt taught took takeaway lesson looking next future would comes come question "
     "think",
-    r"""\b(?:learned|learnt|taught\s+me|took\s+from|takeaway)\b
+    r"""\b(?:learned|learnt|taught\s+me|took\s+from)\b
+    | \b(?:my|our|main|key|big|biggest|real)\s+takeaway\b | \btakeaway\s+(?:from|for\s+me|here)\b
     | \b(?:the|a|my)\s+(?:\w+\s+)?lesson\s+(?:i|was|here|is)\b
     | \blooking\s+back\b | \bnext\s+time\b | \bin\s+future\b
     | \b(?:i|we)\s+would\s+have\b
@@ -401,7 +437,9 @@ PLACES = words_of(
     "surgery library lab centre center hospital hotel office caseload career term migration "
     "refurbishment season launch drive close council bank branch warehouse factory plant "
     "clinic pharmacy nursery salon garage agency charity shop unit kitchen airline airport "
-    "station practice department trust authority ministry"
+    "station practice department trust authority ministry "
+    # occasions of the work, as much a setting as a place: "during a routine inspection"
+    "inspection audit visit round patrol appointment crossing flight callout tour rotation"
 )
 # Words that start a verb's object or join a second verb: after one of them, a sentence's
 # first past form is a step taken ("Replaced the shared …", "Weighed and logged …").
@@ -425,6 +463,10 @@ SETTING_FIRSTS = words_of(
     "i'm i’m my our about in of on as"
 )
 YEAR = re.compile(r"\b(?:in|of)\s+(?:19|20)\d\d\b")
+# What the teller had been doing when the story began: "I'd been running the counter for a
+# month", "I had been tuning for the hall for two years" (not "I'd been asked to", a duty).
+HAD_BEEN = re.compile(r"\b(?:i|we)(?:['’]d|\s+had)\s+been\s+(?:\w+ly\s+)?\w+ing\b")
+HAD_BEEN_SUBJECTS = words_of("i we i'd we'd i’d we’d")
 I_WAS = re.compile(
     r"""\b(?:i|we)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:working|interning|studying|volunteering|
         employed|part\s+of|on\s+(?:a|the)|a|an|the|in|at|due|about|(?!going\b)\w+ing)\b""",
@@ -452,6 +494,11 @@ WEEKDAYS_MONTHS = words_of(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december christmas easter lunchtime noon "
     "midnight"
+)
+# When a note's work was done, said straight after its verb: "Delivered Sunday night." is the
+# work finished, "Delivered the papers" a step.
+DONE_WHEN = WEEKDAYS_MONTHS | words_of(
+    "early ahead overnight same next within yesterday today tonight"
 )
 # When a state was reached, after the steps: "a month later", "from then on", "by Friday".
 AFTERWARDS = Phrases(
@@ -517,10 +564,12 @@ PERFECT = words_of(
     "has have hasn't haven't hasn’t haven’t i've we've it's it’s they've i’ve we’ve they’ve "
     "he's she's he’s she’s nobody's"
 )
-# A comparison with before the story: "twice as fast as before", "calmer than it had been".
+# A comparison with before the story: "twice as fast as before", "calmer than it had been";
+# or with all else: "got more texts than anything else that week".
 THAN_BEFORE = Phrases(
     "than as compared half",
-    r"""\bthan\s+(?:before|ever|previously|last|the\s+(?:year|month|week|term|quarter|season)\s+
+    r"""\bthan\s+(?:anything\s+else|anyone\s+else|anybody\s+else|any\s+other)\b
+    | \bthan\s+(?:before|ever|previously|last|the\s+(?:year|month|week|term|quarter|season)\s+
         before|the\s+(?:previous|old|original|year\s+before)|(?:it|they|we|he|she)\s+(?:had|
         used\s+to|was|were)|at\s+the\s+start)\b
     | \bas\s+(?:\w+\s+)?as\s+(?:before|ever)\b
@@ -566,3 +615,5 @@ LEVEL_WORDS = words_of("under below above over at to up down")
 MESSAGES = words_of("call phone email message complaint text letter visit ticket")
 PRESENT_VERBS = words_of("has have is are runs uses gets takes does")
 PRESENT_BE = words_of("is are has have")
+# Present verbs after "I/we/they still": what goes on to now ("we still use it").
+STILL_DOING = words_of("use do get come call book run work send ask talk keep")

@@ -5,6 +5,7 @@ the work)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from nextround.fit.parts import lexicon as lex
@@ -31,7 +32,8 @@ def result(said: Said) -> float:
         for at, w in enumerate(words)
     ):
         score = max(score, 2.5)  # "two other wards adopted it", "the head used my format"
-    if lex.RECOGNITION.find(said):
+    recognised = lex.RECOGNITION.find(said)
+    if recognised and (lex.NOT_YET.isdisjoint(said.bag) or not awaited(said, recognised)):
         score = 3.0
     sized = sized_change(words)
     if sized:
@@ -56,6 +58,13 @@ def result(said: Said) -> float:
     return max(score, came_about(said)) if score < 2.5 else score
 
 
+def awaited(said: Said, recognised: re.Match[str]) -> bool:
+    """Recognition said as what had not yet happened: "before her options were chosen", "until
+    the plan was approved" (up to four words before it)."""
+    before = said.text[: recognised.start()].split()[-5:]
+    return not lex.NOT_YET.isdisjoint(before)
+
+
 def came_about(said: Said) -> float:
     """A result told in plain words, without a change verb's size or an outcome phrase: others
     coming back for more ("recommended me to three neighbours"), a comparison with before
@@ -74,7 +83,7 @@ def came_about(said: Said) -> float:
         return 2.5
     if state or lex.NEVER_AGAIN.find(said) or lex.NO_MORE.find(said) or judged(said):
         return 2.0
-    if no_trouble(said) or now_done(said):
+    if no_trouble(said) or now_done(said) or still_now(said):
         return 2.0
     if after and not said.did and (not lex.BE.isdisjoint(words[head:]) or at_level(said)):
         # A state or a level by then: "Two weeks later the queue was empty.", "Backlog under
@@ -160,6 +169,23 @@ def turned(said: Said) -> bool:
         (w, words[at + 1]) in lex.TURNS
         and (at == 0 or words[at - 1] not in lex.SUBJECTS | {"had", "to"})
         for at, w in enumerate(words[:-1])
+    )
+
+
+def still_now(said: Said) -> bool:
+    """What still holds now, told in the present: "she still sends us a card every Christmas",
+    "she's still one of my regulars", "we still use it"; not "it was still leaking"."""
+    if "still" not in said.bag:
+        return False
+    words = said.words
+    at = words.index("still")
+    before, after = words[at - 1] if at else "", words[at + 1] if at + 1 < len(words) else ""
+    return (
+        before in lex.PRESENT_BE
+        or before.endswith(("'s", "’s", "'re", "’re"))
+        or after in lex.PRESENT_BE
+        or after in lex.STILL_DOING
+        or (before in lex.PRONOUNS and after.endswith("s") and after[-2:] != "ss")
     )
 
 

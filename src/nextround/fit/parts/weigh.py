@@ -23,7 +23,13 @@ def situation(said: Said) -> float:
     score = 0.0
     if opens_on_setting(said):
         score = 2.5  # said first, a setting frames the sentence: "At my last job, I rewrote …"
-    elif place(said) is not None or lex.SETTING.find(said) or in_year(said) or i_was(said):
+    elif (
+        place(said) is not None
+        or lex.SETTING.find(said)
+        or in_year(said)
+        or i_was(said)
+        or had_been(said)
+    ):
         score = 2.0
     if bag & lex.PROBLEMS:
         score = max(score, 1.5 + 0.5 * (score > 0))
@@ -101,17 +107,29 @@ def i_was(said: Said) -> re.Match[str] | None:
     return lex.I_WAS.search(said.text)
 
 
+def had_been(said: Said) -> bool:
+    """ "I'd been running the counter for a month": what the teller had been doing."""
+    bag = said.bag
+    return (
+        "been" in bag
+        and not bag.isdisjoint(lex.HAD_BEEN_SUBJECTS)
+        and lex.HAD_BEEN.search(said.text) is not None
+    )
+
+
 def task(said: Said) -> float:
     low, words, bag, head = said.low, said.words, said.bag, said.head
     score = 0.0
     if lex.TASK_DUTY.find(said) or needed_to(said):
         score = 3.0
-    elif lex.TASK_ASKED.find(said):
+    elif lex.TASK_ASKED.find(said) or (
+        not said.did and not bag.isdisjoint(lex.GROUPS) and lex.ASKED_ALL.find(said)
+    ):
         score = 2.0
     rest = words[head:]
     if not rest:
         return score
-    if rest[1:2] == [":"] and rest[0] in {"goal", "task", "aim", "objective", "target", "brief"}:
+    if ":" in bag and labelled_duty(rest):
         return 4.0
     if rest[0] in {"needed", "had"} and rest[1:2] == ["to"]:
         return 3.0
@@ -130,11 +148,24 @@ def task(said: Said) -> float:
     return score
 
 
+def labelled_duty(rest: Sequence[str]) -> bool:
+    """A note headed by a duty's label, its colon within five words: "Goal: halve the falls.",
+    "Remit from the area manager: shorter queues …", "My brief: …"."""
+    first = 1 if rest[:1] in (["my"], ["our"], ["the"]) else 0
+    return (
+        rest[first : first + 1] != []
+        and rest[first] in lex.DUTY_LABELS
+        and ":" in rest[first + 1 : first + 6]
+    )
+
+
 def needed_to(said: Said) -> bool:
-    """ "I needed to", "we had to", "it had to" (an adverb may come between), "it was my job /
-    on me / up to me"."""
-    words = said.words
-    if not lex.NEEDS.isdisjoint(said.bag):
+    """ "I needed to", "we had to", "it had to" (an adverb may come between), "somebody's got
+    to" (not "we got to the site"), "it was my job / on me / up to me", a duty said as whose
+    it was ("putting it right was down to me", "the call was mine"), "I was to …", a thing
+    that "needed doing" or "had to be done"."""
+    words, bag = said.words, said.bag
+    if not lex.NEEDS.isdisjoint(bag):
         for at, word in enumerate(words[1:-1], start=1):
             if word in lex.NEEDS and words[at + 1] == "to":
                 who = words[at - 1]
@@ -142,6 +173,34 @@ def needed_to(said: Said) -> bool:
                     who.endswith("ly") and words[at - 2 : at - 1] and (words[at - 2] in lex.NEEDERS)
                 ):
                     return True
+                elif (
+                    words[at + 2 : at + 3] == ["be"]
+                    and words[at + 3 : at + 4]
+                    and (words[at + 3] in lex.DONE)
+                ):
+                    return True  # "whatever I did had to be done in fifty minutes"
+            elif (
+                word in {"needed", "wanted"}
+                and words[at + 1].endswith("ing")
+                and words[at + 1] not in lex.NOT_GERUNDS
+            ):
+                return True  # "ten minutes of airtime needed filling"
+    # The word scans run only where their phrase can stand (a substring test costs far less).
+    text = said.text
+    if (
+        not lex.MINE_WORDS.isdisjoint(bag)
+        and any(p in text for p in lex.MINE_ENDS)
+        and whose_duty(words)
+    ):
+        return True
+    if "got" in bag and not lex.GOT_NEEDERS.isdisjoint(bag):
+        for who in bag & lex.GOT_NEEDERS:
+            if f" {who} got to " in text:
+                return True  # "somebody's got to tell the owner"
+    if not lex.OWNED.isdisjoint(bag) and not lex.CHOICES.isdisjoint(bag) and chose_mine(words):
+        return True
+    if (" was to " in text or " were to " in text) and was_to(words):
+        return True
     if "it" in said.bag and "was" in said.bag:
         return any(
             w == "it"
@@ -153,6 +212,49 @@ def needed_to(said: Said) -> bool:
             )
             for at, w in enumerate(words)
         )
+    return False
+
+
+def whose_duty(words: Sequence[str]) -> bool:
+    """ "… was down to me", "… came down to us", "… was (all) on me", "… was up to me", "it
+    was going to have to be me": whatever the subject, a duty said as the teller's."""
+    for at, word in enumerate(words):
+        if word not in lex.MINE_WORDS or at < 3:
+            continue
+        before, two, three = words[at - 1], words[at - 2], words[at - 3]
+        if before == "to" and two in {"down", "up"}:
+            # "was down to me", "came (all) down to us"
+            verb = words[at - 4] if three in lex.SO_MUCH and at >= 4 else three
+            if verb in lex.BE_OR_CAME:
+                return True
+        elif before == "on":
+            # "was on me", "was all on me"
+            verb = three if two in lex.SO_MUCH else two
+            if verb in {"was", "were", "is"}:
+                return True
+        elif before == "be" and two == "to" and three in {"have", "had"}:
+            return True  # "it was going to have to be me"
+    return False
+
+
+def chose_mine(words: Sequence[str]) -> bool:
+    """ "the call on whether to land was mine (alone)": a choice the teller had to make."""
+    for at, word in enumerate(words):
+        if word in lex.OWNED and at and words[at - 1] in {"was", "is"}:
+            return any(w in lex.CHOICES for w in words[max(0, at - 12) : at - 1])
+    return False
+
+
+def was_to(words: Sequence[str]) -> bool:
+    """ "I was to keep the road open": a duty given, said with "be to"."""
+    for at, word in enumerate(words[:-3]):
+        if (
+            word in lex.SUBJECTS
+            and words[at + 1] in {"was", "were"}
+            and words[at + 2] == "to"
+            and words[at + 3] not in {"blame", "the", "a", "an", "my", "our"}
+        ):
+            return True
     return False
 
 
@@ -179,6 +281,7 @@ def action(said: Said) -> float:
         and is_past(words, head)
         and not adjective
         and rest[0] not in lex.CHANGE | lex.NOT_STEPS
+        and not done_when(rest)
     ):
         score = max(score, 2.5)  # a note: "Implemented circuit breakers."
     elif rest and rest[0] in lex.CHANGE:
@@ -190,6 +293,12 @@ def action(said: Said) -> float:
     ):
         score = max(score, 1.5)  # a habitual story: "I would listen to their complaint."
     return score
+
+
+def done_when(rest: Sequence[str]) -> bool:
+    """A note saying when its work was finished, not what was done to what: "Delivered Sunday
+    night.", "Finished a day early." ("Delivered the papers" is a step)."""
+    return rest[0] in lex.DONE and rest[1:2] != [] and rest[1] in lex.DONE_WHEN
 
 
 def describes_subject(words: Sequence[str], head: int) -> bool:
@@ -239,6 +348,20 @@ def weak_setting(sentence: str) -> bool:
         or measured(said)
         or any(is_verbish(w) for w in words)  # "the kitchen went in a week late"
     )
+
+
+def none_there(sentence: str) -> bool:
+    """The sentence opens on "there was/were no …" ("There were no mix-ups during their
+    stay."): before the steps a lack the story met, after them what did not happen."""
+    said = read(sentence)
+    if said is None:
+        return False
+    opening = said.words[said.head : said.head + 3]
+    return (
+        opening[:1] == ["there"]
+        and opening[1:2] in (["was"], ["were"])
+        and opening[2:3] in (["no"], ["never"], ["nothing"], ["nobody"])
+    ) or opening[:2] in (["there", "wasn't"], ["there", "weren't"], ["there", "wasn’t"])
 
 
 def measured(said: Said) -> bool:
