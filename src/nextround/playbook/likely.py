@@ -13,7 +13,7 @@ from nextround.playbook.field import FIELD_LABELS
 from nextround.playbook.knowledge import RELATIONS, Question, suits
 from nextround.playbook.plan import RoundFacts
 from nextround.playbook.wording import PLAIN, Wording, end_sentence
-from nextround.text import content_stems, overlap, stems
+from nextround.text import content_stems, stems
 
 FIELD_BONUS = 1.5  # a question written for the employer's own field
 SAME_QUESTION = 0.5  # stem overlap above which an earlier question is a bank question
@@ -97,10 +97,13 @@ def match_bank(text: str, bank: Sequence[Question]) -> Question | None:
     """The bank question an earlier question most resembles, if it is close enough."""
     index = _built_in_index() if bank is knowledge.questions() else _index(bank)
     wanted = content_stems(text)
-    candidates = sorted({i for s in wanted for i in index.by_stem.get(s, ())})
+    shared: Counter[int] = Counter()  # each wording's stems in common with the text: |A ∩ B|
+    for s in wanted:
+        shared.update(index.by_stem.get(s, ()))
     best, best_score = None, SAME_QUESTION
-    for i in candidates:
-        score = overlap(wanted, index.stem_sets[i])
+    for i in sorted(shared):
+        common = shared[i]
+        score = common / (len(wanted) + len(index.stem_sets[i]) - common)  # Jaccard, as overlap
         if score > best_score or (best is None and score == best_score):
             best, best_score = index.owners[i], score
     return best
@@ -128,8 +131,15 @@ def _earlier_reason(seen: EarlierQuestion) -> str:
 
 
 def _score_bank_question(
-    q: Question, facts: RoundFacts, job: str, new_names: list[str], field: str = "general"
+    q: Question,
+    facts: RoundFacts,
+    job: str,
+    new_names: list[str],
+    field: str,
+    relations: frozenset[str],
 ) -> tuple[float, list[str]]:
+    """``new_names`` and ``relations`` (the attendees' relations) are the round's, worked out
+    once for the whole bank."""
     score, reasons = 1.0, []
     if field != "general" and field in q.fields:
         score += FIELD_BONUS
@@ -157,8 +167,7 @@ def _score_bank_question(
             )
         else:
             score -= 1.5
-    relations = {a.relation for a in facts.attendees}
-    for relation in sorted(relations & set(q.asked_by)):
+    for relation in sorted(relations.intersection(q.asked_by)):
         names = [a.name for a in facts.attendees if a.relation == relation]
         score += 1.2
         verb = "attends" if len(names) == 1 else "attend"
@@ -229,9 +238,10 @@ def _rank_bank(
     """Every bank question this round gives a reason for, with its score and reasons."""
     job = _job_terms(job_text)
     new_names = [a.name for a in facts.attendees if not a.met_before]
+    relations = frozenset(a.relation for a in facts.attendees)
     ranked: list[LikelyQuestion] = []
     for q in bank:
-        score, reasons = _score_bank_question(q, facts, job, new_names, wording.field)
+        score, reasons = _score_bank_question(q, facts, job, new_names, wording.field, relations)
         seen_list = earlier_by_bank.get(q.id, [])
         if (score <= 0 or not suits(q.fields, wording.field)) and not seen_list:
             continue
