@@ -227,7 +227,7 @@ def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | No
         end = next((k for k in range(1, len(toks)) if _clause_verb(toks, k)), len(toks))
     while end > start and not toks[end - 1].content:
         end -= 1
-    if start >= end or toks[end - 1].low.endswith(("'s", "’s")):
+    if start >= end or _bare_possessive(toks[end - 1]):
         return None  # a possessive whose noun was dropped as vague: "the home's (budget)"
     if end - start == 1 and term.kind == "skill":
         low = toks[start].low
@@ -243,6 +243,11 @@ def key_term(term: Term, *, opens: bool = False, duty: bool = False) -> str | No
         if vague and not named:
             return None
     return term.text[matches[start].start() : matches[end - 1].end()]
+
+
+def _bare_possessive(tok: Tok) -> bool:
+    """A common noun's possessive ("home's"); a name's ("Macy's", "McDonald's") is a name."""
+    return not tok.cap and tok.low.endswith(("'s", "’s"))
 
 
 def named_terms(requirement: Requirement) -> Iterator[tuple[Term, str]]:
