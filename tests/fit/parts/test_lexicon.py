@@ -54,3 +54,26 @@ def test_an_alternative_that_does_not_start_with_a_whole_word_is_refused() -> No
     # "thank(?:ed|s)?" would be looked for as " thank " and never found in "thanked".
     with pytest.raises(ValueError, match="plain word"):
         lex.Phrases("thanked", r"thank(?:ed|s)?\b")
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "gate"),
+    [
+        ([r"the\s+(?:problem|issue)\s+was\b"], {"problem", "issue"}),
+        ([r"my\s+(?:\w+\s+)?job\s+was\b"], {"job"}),
+        ([r"i\s+had\s+(?:a|an)\b", r"i\s+worked\s+(?:as|at)\b"], {"had", "worked"}),
+        ([r"it['’]s\s+(?!over\b)done\s+now"], {"done"}),
+        # Nothing needed past the first word: a word without a space after it ("at\b" may be
+        # "at-risk"), an optional group, a word a quantifier cuts.
+        ([r"as\s+at\b"], None),
+        ([r"as\s+(?:a\s+)?result"], None),
+        ([r"the\s+results?\s+were"], None),
+        ([r"the\s+problem\s+was", r"there\b"], None),
+    ],
+)
+def test_what_a_first_words_alternatives_need(
+    alternatives: list[str], gate: set[str] | None
+) -> None:
+    # "the problem was": the sentence holds "problem" wherever it matches, so a sentence
+    # without it is not matched at its "the"s.
+    assert lex._gate(alternatives) == (None if gate is None else frozenset(gate))
