@@ -16,15 +16,19 @@ def words_of(words: str) -> frozenset[str]:
 # reads as "5 000" and "28.5%" as "28 5 %", which still says a figure; "%", "$", "£", "€", "~"
 # and ":" stay as words of their own ("Pipeline time: 8 minutes", "down 21%").
 MARKS = ',.;!?()[]{}"/*+=<>|'
-SPACE_OUT = str.maketrans(MARKS, " " * len(MARKS))  # ASCII to ASCII: the fast path
+SPACE_OUT = str.maketrans(MARKS, " " * len(MARKS))
+# ASCII text is spaced out as bytes: a table of 256 bytes, several times faster than looking
+# each character up in the table of a ``str.translate``.
+SPACE_OUT_ASCII = bytes.maketrans(MARKS.encode("ascii"), b" " * len(MARKS))
 SPACE_OUT_WIDE = str.maketrans({"“": " ", "”": " ", "…": " ", "—": " ", "–": " "})
 OWN_WORDS = ("%", "$", ":", "~", "£", "€")
 
 
 def split_words(low: str) -> list[str]:
-    text = low.translate(SPACE_OUT)
-    if not text.isascii():
-        text = text.translate(SPACE_OUT_WIDE)
+    if low.isascii():
+        text = low.encode("ascii").translate(SPACE_OUT_ASCII).decode("ascii")
+    else:
+        text = low.translate(SPACE_OUT).translate(SPACE_OUT_WIDE)
     for mark in OWN_WORDS:
         if mark in text:
             text = text.replace(mark, f" {mark} ")
