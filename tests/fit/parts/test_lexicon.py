@@ -77,3 +77,21 @@ def test_what_a_first_words_alternatives_need(
     # "the problem was": the sentence holds "problem" wherever it matches, so a sentence
     # without it is not matched at its "the"s.
     assert lex._gate(alternatives) == (None if gate is None else frozenset(gate))
+
+
+def test_a_setting_is_matched_at_a_word_with_only_the_alternatives_that_start_with_it() -> None:
+    # weigh.opens_on_setting relies on it: each alternative's first word is followed by a
+    # space, so no other alternative matches where a word stands.
+    checked = 0
+    for sentence in _sentences():
+        said = weigh.read(sentence)
+        if said is None:
+            continue
+        at = 0
+        for word in said.words:
+            at = said.text.index(f" {word} ", at) + 1
+            own = lex.SETTING.by_first.get(word)
+            expected = lex.SETTING.pattern.match(said.text, at) is not None
+            assert (own is not None and own.match(said.text, at) is not None) == expected
+            checked += 1
+    assert checked > 10000

@@ -89,8 +89,19 @@ def opens_on_setting(said: Said) -> bool:
     first = said.words[said.head]
     if first not in lex.SETTING_FIRSTS:
         return False
-    at = said.text.find(f" {first} ") + 1
-    return any(p.match(said.text, at) for p in (lex.SETTING.pattern, lex.YEAR, lex.I_WAS))
+    text = said.text
+    at = text.find(f" {first} ") + 1
+    # Only what can start with the word is tried there: the setting's alternatives that start
+    # with it (each starts with a word and a space), a year after "in" or "of", "I was".
+    setting = lex.SETTING.by_first.get(first)
+    return bool(
+        (setting is not None and setting.match(text, at))
+        or (first in YEAR_FIRSTS and lex.YEAR.match(text, at))
+        or (first in lex.SUBJECTS and lex.I_WAS.match(text, at))
+    )
+
+
+YEAR_FIRSTS = frozenset({"in", "of"})
 
 
 def in_year(said: Said) -> re.Match[str] | None:
