@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
@@ -59,10 +60,10 @@ def place(said: Said) -> int | None:
     if said.bag.isdisjoint(lex.PLACES) or said.bag.isdisjoint(lex.PLACE_PREPOSITIONS):
         return None
     words = said.words
-    for at, word in enumerate(words):
+    for at in compress(count(), map(lex.PLACE_PREPOSITIONS.__contains__, words)):
+        word = words[at]
         if (
-            word in lex.PLACE_PREPOSITIONS
-            and words[at + 1 : at + 2]
+            words[at + 1 : at + 2]
             and words[at + 1] in lex.PLACE_DETERMINERS
             and (word, words[at + 1]) != ("for", "the")  # "a card for the team": for whom
             and not lex.PLACES.isdisjoint(_up_to_break(words[at + 2 : at + 6]))
@@ -186,8 +187,10 @@ def needed_to(said: Said) -> bool:
     that "needed doing" or "had to be done"."""
     words, bag = said.words, said.bag
     if not lex.NEEDS.isdisjoint(bag):
-        for at, word in enumerate(words[1:-1], start=1):
-            if word in lex.NEEDS and words[at + 1] == "to":
+        # Both tests need one of NEEDS ("needed", "wanted" among them): only there are they run.
+        for at in compress(count(1), map(lex.NEEDS.__contains__, words[1:-1])):
+            word = words[at]
+            if words[at + 1] == "to":
                 who = words[at - 1]
                 if who in lex.NEEDERS or (
                     who.endswith("ly") and words[at - 2 : at - 1] and (words[at - 2] in lex.NEEDERS)
