@@ -22,10 +22,11 @@ SCENE_AT_LEAST = 2.0  # a setting as strong as one said after the opening senten
 def situation(said: Said) -> float:
     words, bag, head = said.words, said.bag, said.head
     score = 0.0
-    if opens_on_setting(said):
+    where = place(said)  # looked for once: whether it opens the sentence, and whether it is there
+    if _opens_on_setting(said, where):
         score = 2.5  # said first, a setting frames the sentence: "At my last job, I rewrote …"
     elif (
-        place(said) is not None
+        where is not None
         or lex.SETTING.find(said)
         or in_year(said)
         or i_was(said)
@@ -83,9 +84,14 @@ def _up_to_break(words: Sequence[str]) -> Sequence[str]:
 
 def opens_on_setting(said: Said) -> bool:
     """The sentence starts (past its openers) with where or when it happened."""
+    return _opens_on_setting(said, place(said))
+
+
+def _opens_on_setting(said: Said, where: int | None) -> bool:
+    """As ``opens_on_setting``, with the sentence's ``place`` given."""
     if said.head >= len(said.words):
         return False
-    if place(said) == said.head:
+    if where == said.head:
         return True
     first = said.words[said.head]
     if first not in lex.SETTING_FIRSTS:
