@@ -156,7 +156,7 @@ def works(peer: Callable[[str], object] | None) -> list[tuple[str, Callable[[], 
     found: list[tuple[str, Callable[[], object]]] = [
         (SPOKEN_ROW, spoken),
         (f"Typed answer, {WORDS} words", typed),
-        ("The spoken answer analysed for the first time", first),
+        (FIRST_ROW, first),
     ]
     if peer is not None:
         found.append((PEER_ROW, lambda: peer(text)))
@@ -203,13 +203,14 @@ def callgrind_total(args: argparse.Namespace, index: int, times: int) -> int:
 
 
 def instructions(args: argparse.Namespace, peer: Callable[[str], object] | None) -> dict[str, int]:
-    """Instructions per run of the spoken answer and of InterviewCraft's analyzer."""
+    """Instructions per run of the spoken answer (repeated and first-time) and of
+    InterviewCraft's analyzer."""
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: no instruction counts.")
         return {}
     counted = {}
     for index, (name, _) in enumerate(works(peer)):
-        if name in (SPOKEN_ROW, PEER_ROW):
+        if name in (SPOKEN_ROW, FIRST_ROW, PEER_ROW):
             once = callgrind_total(args, index, 1)
             more = callgrind_total(args, index, 1 + args.instructions)
             counted[name] = (more - once) // args.instructions
@@ -218,6 +219,7 @@ def instructions(args: argparse.Namespace, peer: Callable[[str], object] | None)
 
 
 SPOKEN_ROW = f"Spoken answer, {WORDS} words, with timings and terms"
+FIRST_ROW = "The spoken answer analysed for the first time"
 PEER_ROW = f"InterviewCraft `_analyze_from_turns`, same {WORDS} words"
 
 
@@ -249,9 +251,15 @@ def report(rows: list[Row], runs: int, load: float, counted: dict[str, int]) -> 
             "Instructions a run (valgrind callgrind): "
             + ", ".join(f"{name}: {count / 1e6:.2f} million" for name, count in counted.items()),
         ]
-        if len(counted) == 2:
-            ours, theirs = counted[SPOKEN_ROW], counted[PEER_ROW]
-            lines[-1] += f"; ratio {ours / theirs:.2f}."
+        theirs = counted.get(PEER_ROW)
+        if theirs:
+            kinds = {SPOKEN_ROW: "repeated", FIRST_ROW: "first time"}
+            lines[-1] += "; ratios " + ", ".join(
+                f"{counted[name] / theirs:.2f} ({kind})"
+                for name, kind in kinds.items()
+                if name in counted
+            )
+            lines[-1] += "."
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
@@ -229,10 +230,9 @@ def done(said: Said) -> bool:
         return False
     words = said.words
     return any(
-        w in lex.DONE
-        and (at == 0 or words[at - 1] not in {"be", "to", "would", "will"})
+        (at == 0 or words[at - 1] not in {"be", "to", "would", "will"})
         and words[at - 2 : at] != ["had", "been"]  # the state before the story
-        for at, w in enumerate(words)
+        for at in compress(count(), map(lex.DONE.__contains__, words))
     )
 
 
@@ -241,7 +241,10 @@ def sized_change(words: Sequence[str]) -> bool:
     "restored in 18 minutes"; not a state before the story ("had dropped to 65%")."""
     if lex.SIZEABLE.isdisjoint(words):
         return False
-    for at, word in enumerate(words):
+    # Only the words a change or a level is told with are looked at (every test below needs
+    # one), picked out without a Python step per word.
+    for at in compress(count(), map(lex.SIZEABLE.__contains__, words)):
+        word = words[at]
         if word in lex.LEVEL and not before_story(words, at):
             after = words[at + 1 : at + 3]
             if word == "went" and after[:1] == ["from"]:
@@ -311,13 +314,14 @@ def before_story(words: Sequence[str], at: int) -> bool:
 def changed(words: Sequence[str], head: int) -> bool:
     """A change said of a thing, not meant nor a step: "the complaints stopped", "it reduced
     escalations"; not "about to cut the newsletter", nor "I stopped work"."""
+    # Only where a change verb, "went" or "came" stands (``CHANGE_KEYS``).
     return any(
-        (w in lex.CHANGE or went_up(words, at))
+        at >= head
+        and (words[at] in lex.CHANGE or went_up(words, at))
         and not before_story(words, at)
         and words[at - 1] not in lex.SUBJECTS
         and words[at + 1 : at + 2] != ["out"]
-        for at, w in enumerate(words)
-        if at >= head
+        for at in compress(count(), map(lex.CHANGE_KEYS.__contains__, words))
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.lexicon import Said
@@ -21,10 +22,11 @@ SCENE_AT_LEAST = 2.0  # a setting as strong as one said after the opening senten
 def situation(said: Said) -> float:
     words, bag, head = said.words, said.bag, said.head
     score = 0.0
-    if opens_on_setting(said):
+    where = place(said)  # looked for once: whether it opens the sentence, and whether it is there
+    if _opens_on_setting(said, where):
         score = 2.5  # said first, a setting frames the sentence: "At my last job, I rewrote …"
     elif (
-        place(said) is not None
+        where is not None
         or lex.SETTING.find(said)
         or in_year(said)
         or i_was(said)
@@ -59,10 +61,10 @@ def place(said: Said) -> int | None:
     if said.bag.isdisjoint(lex.PLACES) or said.bag.isdisjoint(lex.PLACE_PREPOSITIONS):
         return None
     words = said.words
-    for at, word in enumerate(words):
+    for at in compress(count(), map(lex.PLACE_PREPOSITIONS.__contains__, words)):
+        word = words[at]
         if (
-            word in lex.PLACE_PREPOSITIONS
-            and words[at + 1 : at + 2]
+            words[at + 1 : at + 2]
             and words[at + 1] in lex.PLACE_DETERMINERS
             and (word, words[at + 1]) != ("for", "the")  # "a card for the team": for whom
             and not lex.PLACES.isdisjoint(_up_to_break(words[at + 2 : at + 6]))
@@ -82,15 +84,31 @@ def _up_to_break(words: Sequence[str]) -> Sequence[str]:
 
 def opens_on_setting(said: Said) -> bool:
     """The sentence starts (past its openers) with where or when it happened."""
+    return _opens_on_setting(said, place(said))
+
+
+def _opens_on_setting(said: Said, where: int | None) -> bool:
+    """As ``opens_on_setting``, with the sentence's ``place`` given."""
     if said.head >= len(said.words):
         return False
-    if place(said) == said.head:
+    if where == said.head:
         return True
     first = said.words[said.head]
     if first not in lex.SETTING_FIRSTS:
         return False
-    at = said.text.find(f" {first} ") + 1
-    return any(p.match(said.text, at) for p in (lex.SETTING.pattern, lex.YEAR, lex.I_WAS))
+    text = said.text
+    at = text.find(f" {first} ") + 1
+    # Only what can start with the word is tried there: the setting's alternatives that start
+    # with it (each starts with a word and a space), a year after "in" or "of", "I was".
+    setting = lex.SETTING.by_first.get(first)
+    return bool(
+        (setting is not None and setting.match(text, at))
+        or (first in YEAR_FIRSTS and lex.YEAR.match(text, at))
+        or (first in lex.SUBJECTS and lex.I_WAS.match(text, at))
+    )
+
+
+YEAR_FIRSTS = frozenset({"in", "of"})
 
 
 def in_year(said: Said) -> re.Match[str] | None:
@@ -104,7 +122,16 @@ def i_was(said: Said) -> re.Match[str] | None:
     """ "I was working on…", "we were a team of five": where the teller was."""
     if said.bag.isdisjoint(lex.SUBJECTS) or said.bag.isdisjoint({"was", "were"}):
         return None
-    return lex.I_WAS.search(said.text)
+    # The words are joined by single spaces, so a match holds one of these: looking for them
+    # costs far less than a search along the sentence, and most sentences with "I" and "was"
+    # do not hold them side by side.
+    text = said.text
+    if not any(map(text.__contains__, I_WAS_PAIRS)):
+        return None
+    return lex.I_WAS.search(text)
+
+
+I_WAS_PAIRS = ("i was ", "i were ", "we was ", "we were ")
 
 
 def had_been(said: Said) -> bool:
@@ -166,8 +193,10 @@ def needed_to(said: Said) -> bool:
     that "needed doing" or "had to be done"."""
     words, bag = said.words, said.bag
     if not lex.NEEDS.isdisjoint(bag):
-        for at, word in enumerate(words[1:-1], start=1):
-            if word in lex.NEEDS and words[at + 1] == "to":
+        # Both tests need one of NEEDS ("needed", "wanted" among them): only there are they run.
+        for at in compress(count(1), map(lex.NEEDS.__contains__, words[1:-1])):
+            word = words[at]
+            if words[at + 1] == "to":
                 who = words[at - 1]
                 if who in lex.NEEDERS or (
                     who.endswith("ly") and words[at - 2 : at - 1] and (words[at - 2] in lex.NEEDERS)
