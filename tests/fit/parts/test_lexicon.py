@@ -1,5 +1,6 @@
-"""The phrase patterns of the STAR reader (nextround.fit.parts.lexicon): matched only where a
-word that starts them stands, they must find what a search along the sentence finds."""
+"""The phrase patterns of the STAR reader (nextround.fit.parts.lexicon, matched by
+nextround.fit.parts.phrases): matched only where a word that starts them stands, they must find
+what a search along the sentence finds."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from nextround.fit.parts import lexicon as lex
-from nextround.fit.parts import sentences_in, weigh
+from nextround.fit.parts import phrases, sentences_in, weigh
 
 OWN = Path(__file__).resolve().parents[3] / "evaluation" / "data" / "star" / "own_answers.jsonl"
-PHRASES = {name: value for name, value in vars(lex).items() if isinstance(value, lex.Phrases)}
+PHRASES = {name: value for name, value in vars(lex).items() if isinstance(value, phrases.Phrases)}
 
 
 def _sentences() -> list[str]:
@@ -30,10 +31,10 @@ def test_an_anchored_find_agrees_with_a_search_on_every_written_sentence() -> No
         said = weigh.read(sentence)
         if said is None:
             continue
-        for name, phrases in PHRASES.items():
-            expected = phrases.search(said.text) is not None
-            if not said.bag.isdisjoint(phrases.keys):
-                assert (phrases.find(said) is not None) == expected, (name, sentence)
+        for name, pattern in PHRASES.items():
+            expected = pattern.search(said.text) is not None
+            if not said.bag.isdisjoint(pattern.keys):
+                assert (pattern.find(said) is not None) == expected, (name, sentence)
                 checked += 1
     assert checked > 1000
 
@@ -47,13 +48,13 @@ def test_an_anchored_find_agrees_with_a_search_on_every_written_sentence() -> No
     ],
 )
 def test_first_words_are_read_from_the_pattern(body: str, firsts: set[str]) -> None:
-    assert set(lex.alternatives_by_first(body)) == firsts
+    assert set(phrases.alternatives_by_first(body)) == firsts
 
 
 def test_an_alternative_that_does_not_start_with_a_whole_word_is_refused() -> None:
     # "thank(?:ed|s)?" would be looked for as " thank " and never found in "thanked".
     with pytest.raises(ValueError, match="plain word"):
-        lex.Phrases("thanked", r"thank(?:ed|s)?\b")
+        phrases.Phrases("thanked", r"thank(?:ed|s)?\b")
 
 
 @pytest.mark.parametrize(
@@ -76,7 +77,7 @@ def test_what_a_first_words_alternatives_need(
 ) -> None:
     # "the problem was": the sentence holds "problem" wherever it matches, so a sentence
     # without it is not matched at its "the"s.
-    assert lex._gate(alternatives) == (None if gate is None else frozenset(gate))
+    assert phrases._gate(alternatives) == (None if gate is None else frozenset(gate))
 
 
 def test_a_setting_is_matched_at_a_word_with_only_the_alternatives_that_start_with_it() -> None:

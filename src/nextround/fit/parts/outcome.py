@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
-from nextround.fit.parts.lexicon import Said
+from nextround.fit.parts.phrases import Said
 from nextround.fit.parts.reading import head_at, is_verbish
 
 SIZE_REACH = 9  # words after a change verb its size may stand in

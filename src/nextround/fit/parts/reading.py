@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
-from nextround.fit.parts.lexicon import Said
+from nextround.fit.parts.phrases import Said
 
 
 @lru_cache(maxsize=4096)

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from itertools import compress, count
 
 from nextround.fit.parts import lexicon as lex
-from nextround.fit.parts.lexicon import Said
 from nextround.fit.parts.outcome import result as result
+from nextround.fit.parts.phrases import Said
 from nextround.fit.parts.reading import is_past, is_verbish
 from nextround.fit.parts.reading import read as read
 
