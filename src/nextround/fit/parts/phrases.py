@@ -48,21 +48,29 @@ class Phrases:
         self.gates = {word: _gate(alts) for word, alts in grouped.items()}
 
     def find(self, said: Said) -> re.Match[str] | None:
+        """The leftmost match, as ``search`` finds it: where it stands can matter (what is
+        said just before recognition), and a set's order changes from run to run."""
         bag = said.bag
         if bag.isdisjoint(self.keys):
             return None
-        text = said.text
+        leftmost = None
         for first in bag & self.firsts:
             gate = self.gates[first]
-            if gate is not None and bag.isdisjoint(gate):
-                continue
-            needle, match = self.needles[first], self.by_first[first].match
-            at = text.find(needle)
-            while at >= 0:
-                found = match(text, at + 1)
-                if found:
-                    return found
-                at = text.find(needle, at + 1)
+            if gate is None or not bag.isdisjoint(gate):
+                found = self._first_at(first, said.text)
+                if found and (leftmost is None or found.start() < leftmost.start()):
+                    leftmost = found
+        return leftmost
+
+    def _first_at(self, first: str, text: str) -> re.Match[str] | None:
+        """The leftmost match of the alternatives that start with ``first``."""
+        needle, match = self.needles[first], self.by_first[first].match
+        at = text.find(needle)
+        while at >= 0:
+            found = match(text, at + 1)
+            if found:
+                return found
+            at = text.find(needle, at + 1)
         return None
 
     def search(self, text: str) -> re.Match[str] | None:
