@@ -45,9 +45,11 @@ from tests.speech.helpers import (
 
 #: The word error rate each model stays under on the clear clips (figures written out on both
 #: sides). Issue 17 asks for 0.10 with tiny.en and 0.05 with base; measured on 2026-12-06 they
-#: made 0.173 (twice) and 0.072 to 0.092 (docs/speech.md, evaluation/speech_clips.py), so these
-#: ceilings hold today's level with room for the retries' random sampling, not the target.
-CEILING_WER = {TINY: 0.20, BASE: 0.12}
+#: made 0.173 to 0.203 (eight runs: the retries at a higher temperature sample at random, and
+#: one CI run's 0.203 broke a ceiling of 0.20) and 0.072 to 0.092 (docs/speech.md,
+#: evaluation/speech_clips.py), so these ceilings hold today's level with room for that
+#: sampling: a guard against getting worse, not the target.
+CEILING_WER = {TINY: 0.22, BASE: 0.12}
 # The last word written must end this close to the end of the speech: a word lost at the end
 # leaves a gap of a whole word (0.3 s or more at 200 words a minute).
 END_TOLERANCE = 0.25
