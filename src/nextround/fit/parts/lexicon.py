@@ -1,5 +1,5 @@
-"""The words and phrases each STAR part is told with, and how a sentence is read into them
-(``nextround.fit.parts``). Every phrase pattern holds the words it can only match with
+"""The words and phrases each STAR part is told with (``nextround.fit.parts``; a sentence is
+split into its words by ``reading``). Every phrase pattern holds the words it can only match with
 (``Phrases``): it is searched for only in a sentence that holds one of them."""
 
 from __future__ import annotations
@@ -11,29 +11,6 @@ from nextround.fit.parts.phrases import Phrases
 
 def words_of(words: str) -> frozenset[str]:
     return frozenset(words.split())
-
-
-# Words are split at spaces once punctuation is spaced out (far cheaper than a pattern): "5,000"
-# reads as "5 000" and "28.5%" as "28 5 %", which still says a figure; "%", "$", "£", "€", "~"
-# and ":" stay as words of their own ("Pipeline time: 8 minutes", "down 21%").
-MARKS = ',.;!?()[]{}"/*+=<>|'
-SPACE_OUT = str.maketrans(MARKS, " " * len(MARKS))
-# ASCII text is spaced out as bytes: a table of 256 bytes, several times faster than looking
-# each character up in the table of a ``str.translate``.
-SPACE_OUT_ASCII = bytes.maketrans(MARKS.encode("ascii"), b" " * len(MARKS))
-SPACE_OUT_WIDE = str.maketrans({"“": " ", "”": " ", "…": " ", "—": " ", "–": " "})
-OWN_WORDS = ("%", "$", ":", "~", "£", "€")
-
-
-def split_words(low: str) -> list[str]:
-    if low.isascii():
-        text = low.encode("ascii").translate(SPACE_OUT_ASCII).decode("ascii")
-    else:
-        text = low.translate(SPACE_OUT).translate(SPACE_OUT_WIDE)
-    for mark in OWN_WORDS:
-        if mark in text:
-            text = text.replace(mark, f" {mark} ")
-    return text.split()
 
 
 # Words a spoken or noted sentence opens with before it says anything.

@@ -11,6 +11,28 @@ from itertools import compress, count
 from nextround.fit.parts import lexicon as lex
 from nextround.fit.parts.phrases import Said
 
+# Words are split at spaces once punctuation is spaced out (far cheaper than a pattern): "5,000"
+# reads as "5 000" and "28.5%" as "28 5 %", which still says a figure; "%", "$", "£", "€", "~"
+# and ":" stay as words of their own ("Pipeline time: 8 minutes", "down 21%").
+MARKS = ',.;!?()[]{}"/*+=<>|'
+SPACE_OUT = str.maketrans(MARKS, " " * len(MARKS))
+# ASCII text is spaced out as bytes: a table of 256 bytes, several times faster than looking
+# each character up in the table of a ``str.translate``.
+SPACE_OUT_ASCII = bytes.maketrans(MARKS.encode("ascii"), b" " * len(MARKS))
+SPACE_OUT_WIDE = str.maketrans({"“": " ", "”": " ", "…": " ", "—": " ", "–": " "})
+OWN_WORDS = ("%", "$", ":", "~", "£", "€")
+
+
+def split_words(low: str) -> list[str]:
+    if low.isascii():
+        text = low.encode("ascii").translate(SPACE_OUT_ASCII).decode("ascii")
+    else:
+        text = low.translate(SPACE_OUT).translate(SPACE_OUT_WIDE)
+    for mark in OWN_WORDS:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    return text.split()
+
 
 @lru_cache(maxsize=4096)
 def read(sentence: str) -> Said | None:
@@ -19,7 +41,7 @@ def read(sentence: str) -> Said | None:
     neighbours, whether it opens on a setting or states a result), and answers are read again
     at each keystroke. What it returns is shared, so it is never changed."""
     low = sentence.lower()
-    words = lex.split_words(low)
+    words = split_words(low)
     bag = frozenset(words)
     did = not bag.isdisjoint(lex.SUBJECTS) and i_did(words)
     said = Said(low, words, f" {' '.join(words)} ", bag, head_at(words), did)
