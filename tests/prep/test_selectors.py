@@ -466,3 +466,23 @@ def test_the_field_comes_from_the_opportunity_and_the_people_met(
     assert found.guess.field == "clinical"
     assert set(found.guess.evidence) >= {"patient", "hospital", "nursing"}
     assert (found.wording.org, found.wording.served) == ("hospital", "patients")
+
+
+def test_the_field_reads_the_people_already_loaded_without_a_query(
+    opportunity: Opportunity, people: list[Person]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.person_create(
+        opportunity=opportunity,
+        name="Ruth Okafor",
+        title="Chief Nursing Officer",
+        relation="executive",
+    )
+    loaded = list(opportunity.people.all())
+    with CaptureQueriesContext(connection) as captured:
+        given = employer_field(opportunity, people=loaded)
+    assert len(captured) == 0
+    assert given == employer_field(opportunity)
+    assert dict(given.guess.scores).get("clinical")  # the title was read

@@ -185,9 +185,15 @@ class EmployerField:
     wording: Wording
 
 
-def employer_field(opportunity: Opportunity) -> EmployerField:
-    """From the posting, the role, the employer's name and the titles of the people met."""
-    titles = [t for t in opportunity.people.values_list("title", flat=True) if t]
+def employer_field(
+    opportunity: Opportunity, *, people: Sequence[Person] | None = None
+) -> EmployerField:
+    """From the posting, the role, the employer's name and the titles of the people met
+    (``people``: the opportunity's, in their own order, when the caller already read them)."""
+    if people is None:
+        titles = [t for t in opportunity.people.values_list("title", flat=True) if t]
+    else:
+        titles = [p.title for p in people if p.title]
     guess = detect_field(
         posting=opportunity.posting_text,
         role_title=opportunity.role_title,
@@ -322,7 +328,7 @@ def round_playbook(
     *, round_: Round, now: datetime, carry: CarryForward | None = None
 ) -> RoundPlaybook:
     carry = carry or carry_forward(round_=round_)
-    field = employer_field(round_.opportunity)
+    field = employer_field(round_.opportunity, people=carry.people)
     return RoundPlaybook(
         plan=round_plan(carry=carry, now=now),
         likely=round_likely(carry=carry, field=field),
