@@ -29,6 +29,7 @@ from nextround.interviews.models import (
     Stage,
     StageChange,
 )
+from nextround.interviews.selectors import CarryForward
 from nextround.playbook.calendar import Todo
 from nextround.prep import selectors as prep_selectors
 
@@ -125,6 +126,28 @@ def holiday_region() -> tuple[str, str | None]:
 # --- one round ---------------------------------------------------------------------------------
 
 
+# The notes the schedule reads: open concerns, and the dates they promised.
+_SCHEDULED_NOTES = Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN) | Q(
+    kind=NoteKind.PROMISE, promised_by=Party.THEM, due_on__isnull=False
+)
+
+
+def _sent_and_replies() -> list[Prefetch]:
+    """What was sent and what came back, as plain lists (``to_attr``)."""
+    return [
+        Prefetch(
+            "followups_sent",
+            queryset=Sent.objects.select_related("person", "concern"),
+            to_attr="followup_sent",
+        ),
+        Prefetch(
+            "replies",
+            queryset=Reply.objects.select_related("person"),
+            to_attr="followup_replies",
+        ),
+    ]
+
+
 def rounds_for_followups(
     rounds: Iterable[Round] | None = None, *conditions: Q, **filters: object
 ) -> list[Round]:
@@ -140,25 +163,12 @@ def rounds_for_followups(
         .select_related("opportunity", "debrief")
         .defer("opportunity__posting_text")
         .prefetch_related(
-            # Only the notes the schedule reads: open concerns, and the dates they promised.
             Prefetch(
                 "notes",
-                queryset=RoundNote.objects.filter(
-                    Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN)
-                    | Q(kind=NoteKind.PROMISE, promised_by=Party.THEM, due_on__isnull=False)
-                ),
+                queryset=RoundNote.objects.filter(_SCHEDULED_NOTES),
                 to_attr="followup_notes",
             ),
-            Prefetch(
-                "followups_sent",
-                queryset=Sent.objects.select_related("person", "concern"),
-                to_attr="followup_sent",
-            ),
-            Prefetch(
-                "replies",
-                queryset=Reply.objects.select_related("person"),
-                to_attr="followup_replies",
-            ),
+            *_sent_and_replies(),
         )
     )
     if rounds is not None:
@@ -168,18 +178,11 @@ def rounds_for_followups(
     for round_ in loaded:
         round_.opportunity = opportunities.setdefault(round_.opportunity_id, round_.opportunity)
     prefetch_related_objects(
-        list(opportunities.values()),
-        Prefetch("people", to_attr="followup_people"),
-        Prefetch("stage_changes", to_attr="followup_stage_changes"),
+        list(opportunities.values()), Prefetch("people", to_attr="followup_people")
     )
-    numbers: dict[int, list[tuple[int, datetime]]] = {pk: [] for pk in opportunities}
-    for opportunity_id, number, created_at in Round.objects.filter(
-        opportunity_id__in=opportunities
-    ).values_list("opportunity_id", "number", "created_at"):
-        numbers[opportunity_id].append((number, created_at))
+    _attach_stages_and_rounds(list(opportunities.values()))
     people: dict[int, Person] = {}
     for opportunity in opportunities.values():
-        opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
         people.update((p.pk, p) for p in opportunity.followup_people)  # type: ignore[attr-defined]
     _attach_attendees(loaded)
     # The notes' people are the opportunity's, loaded once rather than once per note.
@@ -189,6 +192,22 @@ def rounds_for_followups(
             if note.person_id in people:
                 note.person = people[note.person_id]
     return loaded
+
+
+def _attach_stages_and_rounds(opportunities: list[Opportunity]) -> None:
+    """Each opportunity's stage changes (``followup_stage_changes``: when it was decided) and
+    the numbers and creation times of its rounds (``followup_rounds``: a later round is an
+    invitation), in two queries."""
+    prefetch_related_objects(
+        opportunities, Prefetch("stage_changes", to_attr="followup_stage_changes")
+    )
+    numbers: dict[int, list[tuple[int, datetime]]] = {o.pk: [] for o in opportunities}
+    for opportunity_id, number, created_at in Round.objects.filter(
+        opportunity_id__in=numbers
+    ).values_list("opportunity_id", "number", "created_at"):
+        numbers[opportunity_id].append((number, created_at))
+    for opportunity in opportunities:
+        opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
 
 
 def _attach_attendees(rounds: list[Round]) -> None:
@@ -212,6 +231,19 @@ def _attach_attendees(rounds: list[Round]) -> None:
 def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
     (loaded,) = rounds_for_followups(pk=round_.pk)
     return _followups(loaded, now)
+
+
+def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> RoundFollowUps:
+    """``round_followups`` from what the round page loaded already: the round and all its notes
+    (``interviews.selectors.round_page_get``; the schedule picks the ones it reads), the
+    opportunity's people and the round's attendees (the carry-forward). Five queries for the
+    rest: the debrief, what was sent, the replies, the stage changes and the round numbers."""
+    prefetch_related_objects([round_], "debrief", *_sent_and_replies())
+    round_.followup_notes = list(round_.notes.all())  # type: ignore[attr-defined]
+    round_.followup_attendees = carry.attending  # type: ignore[attr-defined]
+    round_.opportunity.followup_people = carry.people  # type: ignore[attr-defined]
+    _attach_stages_and_rounds([round_.opportunity])
+    return _followups(round_, now)
 
 
 def _contact(round_: Round) -> Person | None:
