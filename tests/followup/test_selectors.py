@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from django.contrib.auth.models import User
+from django.db.models import Q
 
 from nextround.cadence import Kind
 from nextround.followup import selectors, services
@@ -97,3 +99,60 @@ def test_the_dashboard_lists_debriefs_and_follow_ups_across_rounds(
     assert board.thanks_due == 3  # the first round's note is over a week late: dropped
     services.followup_sent(round_=rounds[1], kind="thanks", person=people[0], on=date(2026, 12, 4))
     assert selectors.dashboard_followups(owner=user, now=AFTER).thanks_due == 2
+
+
+def _shown(board: selectors.Board) -> tuple[list[int], list[tuple[object, ...]]]:
+    rows = [
+        (r.round.pk, r.kind, r.due, r.person and r.person.pk, r.concern and r.concern.pk, r.reason)
+        for r in board.rows
+    ]
+    return [r.pk for r in board.debriefs], rows
+
+
+def test_the_dashboard_leaves_out_only_rounds_that_show_nothing(
+    user: User, rounds: list[Round], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round followed by a later one, past the days of its thank-you notes and debrief, is
+    read only for an open concern or a reply giving a new date; the board is the one computed
+    from every round that is over."""
+    fabrikam = interviews.opportunity_create(
+        owner=user, company="Fabrikam", role_title="Analyst", stage="interviewing"
+    )
+    dana = interviews.person_create(opportunity=fabrikam, name="Dana", relation="hr")
+
+    def old_round(day: int) -> Round:
+        return interviews.round_create(
+            opportunity=fabrikam,
+            starts=datetime(2026, 9, day, 10, 0),
+            ends=datetime(2026, 9, day, 11, 0),
+            timezone_name="America/Chicago",
+            attendees=[dana],
+            created_at=datetime.fromisoformat(f"2026-08-{day:02}T12:00:00+00:00"),
+        )
+
+    _quiet, concerned, answered, dated, last = (old_round(day) for day in (1, 2, 3, 4, 5))
+    interviews.note_create(round_=concerned, kind=NoteKind.CONCERN, text="Too junior?")
+    closed = interviews.note_create(round_=answered, kind=NoteKind.CONCERN, text="Remote?")
+    interviews.note_update(note=closed, status="closed")
+    services.reply_record(
+        round_=dated, received_on=date(2026, 9, 20), said="Next week", new_date=date(2026, 9, 28)
+    )
+    contoso = interviews.opportunity_create(
+        owner=user, company="Contoso", role_title="Analyst", stage_on=date(2026, 11, 1)
+    )
+    decided = interviews.round_create(
+        opportunity=contoso,
+        starts=datetime(2026, 11, 20, 10, 0),
+        ends=datetime(2026, 11, 20, 11, 0),
+        timezone_name="Europe/Berlin",
+    )
+    interviews.opportunity_set_stage(opportunity=contoso, stage="offer", on=date(2026, 11, 25))
+    for now in (AFTER, AFTER + timedelta(days=9), AFTER + timedelta(days=30)):
+        board = selectors.dashboard_followups(owner=user, now=now)
+        with monkeypatch.context() as every_round:
+            every_round.setattr(selectors, "_may_show", lambda now: Q())
+            assert _shown(board) == _shown(selectors.dashboard_followups(owner=user, now=now))
+    read = selectors.rounds_for_followups(
+        None, selectors._may_show(AFTER), owner=user, ends_at__lte=AFTER
+    )
+    assert {r.pk for r in read} == {concerned.pk, dated.pk, last.pk, rounds[1].pk, decided.pk}

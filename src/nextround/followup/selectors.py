@@ -460,6 +460,21 @@ class Board:
         return sum(1 for r in self.rows if r.kind == cadence.Kind.THANKS)
 
 
+def _may_show(now: datetime) -> Q:
+    """The rounds that are over whose follow-ups can reach the dashboard. Any other round ended
+    before the thank-you notes went stale and the debrief stopped being asked for, has a later
+    round (an invitation: it closes the status checks, and the decision belongs to the last
+    round), no open concern to answer, and no reply giving a new date (the one thing that
+    opens a status check again after an invitation): its schedule holds nothing shown."""
+    since = now - max(DECIDED_SHOWN_FOR, cadence.THANKS_AFTER + THANKS_STALE_AFTER)
+    later = Round.objects.filter(opportunity=OuterRef("opportunity"), number__gt=OuterRef("number"))
+    open_concerns = RoundNote.objects.filter(
+        round=OuterRef("pk"), kind=NoteKind.CONCERN, status=NoteStatus.OPEN
+    )
+    new_dates = Reply.objects.filter(round=OuterRef("pk"), new_date__isnull=False)
+    return Q(ends_at__gte=since) | ~Exists(later) | Exists(open_concerns) | Exists(new_dates)
+
+
 def dashboard_followups(*, owner: User, now: datetime) -> Board:
     """Rounds that are over, of opportunities still open or decided lately."""
     recent = now - DECIDED_SHOWN_FOR
@@ -469,7 +484,7 @@ def dashboard_followups(*, owner: User, now: datetime) -> Board:
             StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
         )
     )
-    rounds = rounds_for_followups(None, shown, owner=owner, ends_at__lte=now)
+    rounds = rounds_for_followups(None, shown, _may_show(now), owner=owner, ends_at__lte=now)
     board = Board()
     for round_ in rounds:
         opportunity = round_.opportunity
