@@ -8,11 +8,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.db.models import Q
+from pytest_django import DjangoAssertNumQueries
 
 from nextround.cadence import Kind
 from nextround.followup import selectors, services
+from nextround.followup.models import Debrief
 from nextround.interviews import services as interviews
 from nextround.interviews.models import NoteKind, Opportunity, Person, Round
+from nextround.interviews.selectors import carry_forward, round_page_get
 
 # The panel (rounds[1]) ended Thursday 3 December 2026 at 12:00 in Chicago (18:00 UTC).
 AFTER = datetime.fromisoformat("2026-12-03T20:00:00+00:00")
@@ -156,3 +159,58 @@ def test_the_dashboard_leaves_out_only_rounds_that_show_nothing(
         None, selectors._may_show(AFTER), owner=user, ends_at__lte=AFTER
     )
     assert {r.pk for r in read} == {concerned.pk, dated.pk, last.pk, rounds[1].pk, decided.pk}
+
+
+def _schedule(result: selectors.RoundFollowUps) -> tuple[object, ...]:
+    rows = [
+        (r.kind, r.due, r.person and r.person.pk, r.concern and r.concern.pk, r.reason)
+        for r in result.rows
+    ]
+    sent = [(s.pk, s.person and s.person.name, s.concern and s.concern.text) for s in result.sent]
+    replies = [(r.pk, r.person and r.person.name) for r in result.replies]
+    debrief = result.debrief and result.debrief.pk
+    contact = result.contact and result.contact.pk
+    return rows, sent, replies, debrief, contact, result.stated_date, result.problem
+
+
+def test_the_round_page_card_is_the_rounds_follow_ups(
+    user: User,
+    opportunity: Opportunity,
+    rounds: list[Round],
+    people: list[Person],
+    django_assert_num_queries: DjangoAssertNumQueries,
+) -> None:
+    """From what the round page loaded (its round and notes, the carry-forward), in five
+    queries, the same follow-ups as loading the round afresh."""
+    panel = rounds[1]
+    concern = interviews.note_create(round_=panel, kind=NoteKind.CONCERN, text="Too junior?")
+    interviews.note_create(round_=panel, kind=NoteKind.CONCERN, text="Remote?")
+    interviews.note_create(
+        round_=panel,
+        kind=NoteKind.PROMISE,
+        text="By the 18th",
+        promised_by="them",
+        due_on=date(2026, 12, 18),
+    )
+    services.followup_sent(round_=panel, kind="thanks", person=people[1], on=date(2026, 12, 4))
+    services.followup_sent(
+        round_=panel, kind="concern_answer", concern=concern, on=date(2026, 12, 4)
+    )
+    services.reply_record(
+        round_=panel,
+        received_on=date(2026, 12, 8),
+        said="Soon",
+        person=people[0],
+        new_date=date(2026, 12, 22),
+    )
+    Debrief.objects.create(owner=user, round=panel)
+    for now, stage in ((AFTER, ""), (AFTER + timedelta(days=12), "rejected")):
+        if stage:
+            interviews.opportunity_set_stage(opportunity=opportunity, stage=stage)
+        for round_ in rounds:
+            page = round_page_get(owner=user, pk=round_.pk)
+            carry = carry_forward(round_=page)
+            expected = _schedule(selectors.round_followups(round_=round_, now=now))
+            with django_assert_num_queries(5):
+                found = selectors.page_followups(round_=page, carry=carry, now=now)
+            assert _schedule(found) == expected
