@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from nextround import cadence, letters, timeutil
 from nextround.errors import Invalid, NotFound
@@ -195,11 +195,16 @@ def rounds_for_followups(
 
 
 def _attach_stages_and_rounds(opportunities: list[Opportunity]) -> None:
-    """Each opportunity's stage changes (``followup_stage_changes``: when it was decided) and
-    the numbers and creation times of its rounds (``followup_rounds``: a later round is an
-    invitation), in two queries."""
-    prefetch_related_objects(
-        opportunities, Prefetch("stage_changes", to_attr="followup_stage_changes")
+    """Each opportunity's last day of its present stage (``followup_stage_since``: when it was
+    decided) and the numbers and creation times of its rounds (``followup_rounds``: a later
+    round is an invitation), in two queries, as plain values."""
+    since = dict(
+        StageChange.objects.filter(
+            opportunity_id__in=[o.pk for o in opportunities], stage=F("opportunity__stage")
+        )
+        .values_list("opportunity_id")
+        .annotate(Max("on"))
+        .order_by()
     )
     numbers: dict[int, list[tuple[int, datetime]]] = {o.pk: [] for o in opportunities}
     for opportunity_id, number, created_at in Round.objects.filter(
@@ -207,6 +212,7 @@ def _attach_stages_and_rounds(opportunities: list[Opportunity]) -> None:
     ).values_list("opportunity_id", "number", "created_at"):
         numbers[opportunity_id].append((number, created_at))
     for opportunity in opportunities:
+        opportunity.followup_stage_since = since.get(opportunity.pk)  # type: ignore[attr-defined]
         opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
 
 
@@ -267,9 +273,8 @@ def _decision(round_: Round) -> cadence.Decision | None:
     outcome = _DECISIONS.get(Stage(round_.opportunity.stage))
     if outcome is None:
         return None
-    stage_changes: list[StageChange] = round_.opportunity.followup_stage_changes  # type: ignore[attr-defined]
-    changes = [c.on for c in stage_changes if c.stage == round_.opportunity.stage]
-    decided = max(changes) if changes else round_.ends_at.date()
+    since: date | None = round_.opportunity.followup_stage_since  # type: ignore[attr-defined]
+    decided = since or round_.ends_at.date()
     return cadence.Decision(outcome=outcome, decided_on=decided)
 
 
@@ -487,12 +492,6 @@ def dashboard_followups(*, owner: User, now: datetime) -> Board:
     rounds = rounds_for_followups(None, shown, _may_show(now), owner=owner, ends_at__lte=now)
     board = Board()
     for round_ in rounds:
-        opportunity = round_.opportunity
-        if opportunity.stage not in ACTIVE_STAGES:
-            changes = opportunity.followup_stage_changes  # type: ignore[attr-defined]
-            last = max((c.on for c in changes), default=None)
-            if last is None or last < recent.date():
-                continue
         result = _followups(round_, now)
         if result.debrief_due and round_.ends_at >= recent:
             board.debriefs.append(round_)
