@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from nextround import cadence, letters, timeutil
 from nextround.errors import Invalid, NotFound
@@ -198,14 +198,13 @@ def _attach_stages_and_rounds(opportunities: list[Opportunity]) -> None:
     """Each opportunity's last day of its present stage (``followup_stage_since``: when it was
     decided) and the numbers and creation times of its rounds (``followup_rounds``: a later
     round is an invitation), in two queries, as plain values."""
-    since = dict(
-        StageChange.objects.filter(
-            opportunity_id__in=[o.pk for o in opportunities], stage=F("opportunity__stage")
-        )
-        .values_list("opportunity_id")
-        .annotate(Max("on"))
-        .order_by()
-    )
+    stages = {o.pk: o.stage for o in opportunities}
+    since: dict[int, date] = {}
+    for opportunity_id, stage, on in StageChange.objects.filter(
+        opportunity_id__in=stages
+    ).values_list("opportunity_id", "stage", "on"):
+        if stage == stages[opportunity_id]:
+            since[opportunity_id] = max(on, since.get(opportunity_id, on))
     numbers: dict[int, list[tuple[int, datetime]]] = {o.pk: [] for o in opportunities}
     for opportunity_id, number, created_at in Round.objects.filter(
         opportunity_id__in=numbers
