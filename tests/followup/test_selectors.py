@@ -105,7 +105,7 @@ def test_the_dashboard_lists_debriefs_and_follow_ups_across_rounds(
 
 
 def _shown(board: selectors.Board) -> tuple[list[int], list[tuple[object, ...]]]:
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (r.round.pk, r.kind, r.due, r.person and r.person.pk, r.concern and r.concern.pk, r.reason)
         for r in board.rows
     ]

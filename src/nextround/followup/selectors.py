@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -132,7 +133,7 @@ _SCHEDULED_NOTES = Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN) | Q(
 )
 
 
-def _sent_and_replies() -> list[Prefetch]:
+def _sent_and_replies() -> list[Prefetch[Any]]:
     """What was sent and what came back, as plain lists (``to_attr``)."""
     return [
         Prefetch(
@@ -476,7 +477,9 @@ def _may_show(now: datetime) -> Q:
         round=OuterRef("pk"), kind=NoteKind.CONCERN, status=NoteStatus.OPEN
     )
     new_dates = Reply.objects.filter(round=OuterRef("pk"), new_date__isnull=False)
-    return Q(ends_at__gte=since) | ~Exists(later) | Exists(open_concerns) | Exists(new_dates)
+    return (
+        Q(ends_at__gte=since) | Q(~Exists(later)) | Q(Exists(open_concerns)) | Q(Exists(new_dates))
+    )
 
 
 def dashboard_followups(*, owner: User, now: datetime) -> Board:
