@@ -14,4 +14,4 @@ def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str
     # The page shows this card only for a round that is over; ahead of it, nothing to load.
     if not round_is_past(round_, now):
         return {"followups": None}
-    return {"followups": selectors.round_followups(round_=round_, now=now)}
+    return {"followups": selectors.page_followups(round_=round_, carry=carry, now=now)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -29,6 +30,7 @@ from nextround.interviews.models import (
     Stage,
     StageChange,
 )
+from nextround.interviews.selectors import CarryForward
 from nextround.playbook.calendar import Todo
 from nextround.prep import selectors as prep_selectors
 
@@ -125,6 +127,28 @@ def holiday_region() -> tuple[str, str | None]:
 # --- one round ---------------------------------------------------------------------------------
 
 
+# The notes the schedule reads: open concerns, and the dates they promised.
+_SCHEDULED_NOTES = Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN) | Q(
+    kind=NoteKind.PROMISE, promised_by=Party.THEM, due_on__isnull=False
+)
+
+
+def _sent_and_replies() -> list[Prefetch[Any]]:
+    """What was sent and what came back, as plain lists (``to_attr``)."""
+    return [
+        Prefetch(
+            "followups_sent",
+            queryset=Sent.objects.select_related("person", "concern"),
+            to_attr="followup_sent",
+        ),
+        Prefetch(
+            "replies",
+            queryset=Reply.objects.select_related("person"),
+            to_attr="followup_replies",
+        ),
+    ]
+
+
 def rounds_for_followups(
     rounds: Iterable[Round] | None = None, *conditions: Q, **filters: object
 ) -> list[Round]:
@@ -140,25 +164,12 @@ def rounds_for_followups(
         .select_related("opportunity", "debrief")
         .defer("opportunity__posting_text")
         .prefetch_related(
-            # Only the notes the schedule reads: open concerns, and the dates they promised.
             Prefetch(
                 "notes",
-                queryset=RoundNote.objects.filter(
-                    Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN)
-                    | Q(kind=NoteKind.PROMISE, promised_by=Party.THEM, due_on__isnull=False)
-                ),
+                queryset=RoundNote.objects.filter(_SCHEDULED_NOTES),
                 to_attr="followup_notes",
             ),
-            Prefetch(
-                "followups_sent",
-                queryset=Sent.objects.select_related("person", "concern"),
-                to_attr="followup_sent",
-            ),
-            Prefetch(
-                "replies",
-                queryset=Reply.objects.select_related("person"),
-                to_attr="followup_replies",
-            ),
+            *_sent_and_replies(),
         )
     )
     if rounds is not None:
@@ -168,18 +179,11 @@ def rounds_for_followups(
     for round_ in loaded:
         round_.opportunity = opportunities.setdefault(round_.opportunity_id, round_.opportunity)
     prefetch_related_objects(
-        list(opportunities.values()),
-        Prefetch("people", to_attr="followup_people"),
-        Prefetch("stage_changes", to_attr="followup_stage_changes"),
+        list(opportunities.values()), Prefetch("people", to_attr="followup_people")
     )
-    numbers: dict[int, list[tuple[int, datetime]]] = {pk: [] for pk in opportunities}
-    for opportunity_id, number, created_at in Round.objects.filter(
-        opportunity_id__in=opportunities
-    ).values_list("opportunity_id", "number", "created_at"):
-        numbers[opportunity_id].append((number, created_at))
+    _attach_stages_and_rounds(list(opportunities.values()))
     people: dict[int, Person] = {}
     for opportunity in opportunities.values():
-        opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
         people.update((p.pk, p) for p in opportunity.followup_people)  # type: ignore[attr-defined]
     _attach_attendees(loaded)
     # The notes' people are the opportunity's, loaded once rather than once per note.
@@ -189,6 +193,27 @@ def rounds_for_followups(
             if note.person_id in people:
                 note.person = people[note.person_id]
     return loaded
+
+
+def _attach_stages_and_rounds(opportunities: list[Opportunity]) -> None:
+    """Each opportunity's last day of its present stage (``followup_stage_since``: when it was
+    decided) and the numbers and creation times of its rounds (``followup_rounds``: a later
+    round is an invitation), in two queries, as plain values."""
+    stages = {o.pk: o.stage for o in opportunities}
+    since: dict[int, date] = {}
+    for opportunity_id, stage, on in StageChange.objects.filter(
+        opportunity_id__in=stages
+    ).values_list("opportunity_id", "stage", "on"):
+        if stage == stages[opportunity_id]:
+            since[opportunity_id] = max(on, since.get(opportunity_id, on))
+    numbers: dict[int, list[tuple[int, datetime]]] = {o.pk: [] for o in opportunities}
+    for opportunity_id, number, created_at in Round.objects.filter(
+        opportunity_id__in=numbers
+    ).values_list("opportunity_id", "number", "created_at"):
+        numbers[opportunity_id].append((number, created_at))
+    for opportunity in opportunities:
+        opportunity.followup_stage_since = since.get(opportunity.pk)  # type: ignore[attr-defined]
+        opportunity.followup_rounds = numbers[opportunity.pk]  # type: ignore[attr-defined]
 
 
 def _attach_attendees(rounds: list[Round]) -> None:
@@ -214,6 +239,19 @@ def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
     return _followups(loaded, now)
 
 
+def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> RoundFollowUps:
+    """``round_followups`` from what the round page loaded already: the round and all its notes
+    (``interviews.selectors.round_page_get``; the schedule picks the ones it reads), the
+    opportunity's people and the round's attendees (the carry-forward). Five queries for the
+    rest: the debrief, what was sent, the replies, the stage changes and the round numbers."""
+    prefetch_related_objects([round_], "debrief", *_sent_and_replies())
+    round_.followup_notes = list(round_.notes.all())  # type: ignore[attr-defined]
+    round_.followup_attendees = carry.attending  # type: ignore[attr-defined]
+    round_.opportunity.followup_people = carry.people  # type: ignore[attr-defined]
+    _attach_stages_and_rounds([round_.opportunity])
+    return _followups(round_, now)
+
+
 def _contact(round_: Round) -> Person | None:
     """Who status checks and the feedback request go to: the recruiter or HR contact of the
     opportunity, else the hiring manager, else the first interviewer."""
@@ -235,9 +273,8 @@ def _decision(round_: Round) -> cadence.Decision | None:
     outcome = _DECISIONS.get(Stage(round_.opportunity.stage))
     if outcome is None:
         return None
-    stage_changes: list[StageChange] = round_.opportunity.followup_stage_changes  # type: ignore[attr-defined]
-    changes = [c.on for c in stage_changes if c.stage == round_.opportunity.stage]
-    decided = max(changes) if changes else round_.ends_at.date()
+    since: date | None = round_.opportunity.followup_stage_since  # type: ignore[attr-defined]
+    decided = since or round_.ends_at.date()
     return cadence.Decision(outcome=outcome, decided_on=decided)
 
 
@@ -428,6 +465,23 @@ class Board:
         return sum(1 for r in self.rows if r.kind == cadence.Kind.THANKS)
 
 
+def _may_show(now: datetime) -> Q:
+    """The rounds that are over whose follow-ups can reach the dashboard. Any other round ended
+    before the thank-you notes went stale and the debrief stopped being asked for, has a later
+    round (an invitation: it closes the status checks, and the decision belongs to the last
+    round), no open concern to answer, and no reply giving a new date (the one thing that
+    opens a status check again after an invitation): its schedule holds nothing shown."""
+    since = now - max(DECIDED_SHOWN_FOR, cadence.THANKS_AFTER + THANKS_STALE_AFTER)
+    later = Round.objects.filter(opportunity=OuterRef("opportunity"), number__gt=OuterRef("number"))
+    open_concerns = RoundNote.objects.filter(
+        round=OuterRef("pk"), kind=NoteKind.CONCERN, status=NoteStatus.OPEN
+    )
+    new_dates = Reply.objects.filter(round=OuterRef("pk"), new_date__isnull=False)
+    return (
+        Q(ends_at__gte=since) | Q(~Exists(later)) | Q(Exists(open_concerns)) | Q(Exists(new_dates))
+    )
+
+
 def dashboard_followups(*, owner: User, now: datetime) -> Board:
     """Rounds that are over, of opportunities still open or decided lately."""
     recent = now - DECIDED_SHOWN_FOR
@@ -437,15 +491,9 @@ def dashboard_followups(*, owner: User, now: datetime) -> Board:
             StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
         )
     )
-    rounds = rounds_for_followups(None, shown, owner=owner, ends_at__lte=now)
+    rounds = rounds_for_followups(None, shown, _may_show(now), owner=owner, ends_at__lte=now)
     board = Board()
     for round_ in rounds:
-        opportunity = round_.opportunity
-        if opportunity.stage not in ACTIVE_STAGES:
-            changes = opportunity.followup_stage_changes  # type: ignore[attr-defined]
-            last = max((c.on for c in changes), default=None)
-            if last is None or last < recent.date():
-                continue
         result = _followups(round_, now)
         if result.debrief_due and round_.ends_at >= recent:
             board.debriefs.append(round_)
