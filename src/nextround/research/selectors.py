@@ -15,7 +15,7 @@ from nextround import dossier, news
 from nextround.errors import NotFound
 from nextround.interviews.models import NoteKind, Opportunity, Person, RoundNote
 from nextround.research.models import Fact, FactKind, Feed, NewsEntry, Term
-from nextround.research.services import entry_item, plan_reasons
+from nextround.research.services import entry_item, reasons_from
 from nextround.stories import selectors as stories
 from nextround.stories.models import Telling
 
@@ -65,6 +65,15 @@ def source_notes(opportunity: Opportunity) -> QuerySet[RoundNote]:
 def term_suggestions(opportunity: Opportunity) -> tuple[dossier.Suggestion, ...]:
     """Terms to confirm or dismiss, from the posting's requirements and the round notes; none
     already confirmed or dismissed."""
+    known = list(Term.objects.filter(opportunity=opportunity).values_list("key", flat=True))
+    names = list(opportunity.people.values_list("name", flat=True))
+    return _suggestions(opportunity, known=known, names=names)
+
+
+def _suggestions(
+    opportunity: Opportunity, *, known: list[str], names: list[str]
+) -> tuple[dossier.Suggestion, ...]:
+    """``term_suggestions`` with the keys of the opportunity's terms and its people's names."""
     extraction = stories.requirements(opportunity=opportunity)
     rank = {dossier.term_key(t): i for i, t in enumerate(extraction.terms)}
     posting = sorted(
@@ -83,9 +92,9 @@ def term_suggestions(opportunity: Opportunity) -> tuple[dossier.Suggestion, ...]
         for text in texts
         if text
     ]
-    known = Term.objects.filter(opportunity=opportunity).values_list("key", flat=True)
-    names = [opportunity.company, *opportunity.people.values_list("name", flat=True)]
-    return dossier.suggest_terms(posting=posting, notes=notes, known=list(known), names=names)
+    return dossier.suggest_terms(
+        posting=posting, notes=notes, known=known, names=[opportunity.company, *names]
+    )
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -134,7 +143,14 @@ class Research:
 
 def fact_groups(*, opportunity: Opportunity) -> list[FactGroup]:
     """The opportunity's facts by kind, in the kinds' order, oldest first in each (one query)."""
-    facts = list(Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id"))
+    return _by_kind(_facts(opportunity))
+
+
+def _facts(opportunity: Opportunity) -> list[Fact]:
+    return list(Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id"))
+
+
+def _by_kind(facts: list[Fact]) -> list[FactGroup]:
     return [
         FactGroup(kind, str(label), [f for f in facts if f.kind == kind])
         for kind, label in FactKind.choices
@@ -142,15 +158,28 @@ def fact_groups(*, opportunity: Opportunity) -> list[FactGroup]:
 
 
 def research(*, opportunity: Opportunity, today: date) -> Research:
+    """The page, each of the opportunity's records read once: the facts, the terms (confirmed
+    or not), the news and the people serve the suggestions and the plan's ticks too."""
+    facts = _facts(opportunity)
+    terms = list(Term.objects.filter(opportunity=opportunity).order_by("term", "id"))
+    kept_news = news_rows(opportunity=opportunity, today=today)
+    people = people_rows(opportunity=opportunity)
     return Research(
         opportunity=opportunity,
-        groups=fact_groups(opportunity=opportunity),
-        terms=words_to_work_in(opportunity),
-        suggestions=term_suggestions(opportunity),
+        groups=_by_kind(facts),
+        terms=[t for t in terms if t.confirmed],  # words_to_work_in
+        suggestions=_suggestions(
+            opportunity, known=[t.key for t in terms], names=[p.person.name for p in people]
+        ),
         feeds=list(Feed.objects.filter(opportunity=opportunity).order_by("created_at", "id")),
-        news=news_rows(opportunity=opportunity, today=today),
-        people=people_rows(opportunity=opportunity),
-        ticks=plan_reasons(opportunity=opportunity, today=today),
+        news=kept_news,
+        people=people,
+        ticks=reasons_from(
+            entries=[row.entry for row in kept_news],
+            fact_kinds=[f.kind for f in facts],
+            people=[row.person for row in people],
+            today=today,
+        ),
     )
 
 
