@@ -171,9 +171,7 @@ def test_money_view_reads_each_record_once(
 ) -> None:
     for round_ in rounds:
         interviews.note_create(round_=round_, kind="free", text="Not money")
-        interviews.note_create(
-            round_=round_, kind="number", text="60k", amount_low=Decimal(60_000)
-        )
+        interviews.note_create(round_=round_, kind="number", text="60k", amount_low=Decimal(60_000))
     for name in ("First", "Second"):
         services.offer_save(
             owner=user,

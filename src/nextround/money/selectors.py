@@ -396,9 +396,7 @@ def offer_views(
     ``worked_out``: opportunities' markets and numbers the caller has, by opportunity id."""
     values = {o.pk: convert.pay_offer(o) for o in offers}
     shown = [
-        o
-        for o in offers
-        if not o.is_current and (only is None or o.opportunity_id == only.pk)
+        o for o in offers if not o.is_current and (only is None or o.opportunity_id == only.pk)
     ]
     if not shown:
         return []

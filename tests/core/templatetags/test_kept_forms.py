@@ -63,8 +63,6 @@ def test_a_bound_or_unmarked_form_is_drawn_each_time(monkeypatch: pytest.MonkeyP
 
 
 def test_a_template_of_its_own_gets_the_form_and_the_values_named() -> None:
-    template = Template(
-        "{% load kept_forms %}{% kept_form form 'core/_nav.html' url_name=page %}"
-    )
+    template = Template("{% load kept_forms %}{% kept_form form 'core/_nav.html' url_name=page %}")
     html = template.render(Context({"form": NameForm(), "page": "budget"}))
     assert 'href="/budget/" aria-current="page"' in html
