@@ -132,7 +132,7 @@ class NewsDateForm(forms.Form):
     published_on = _day("Published on", required=True)
 
 
-class PersonResearchForm(DrawnFromValues, forms.Form):
+class PersonResearchForm(forms.Form):
     decision_maker = forms.BooleanField(
         label="Decision-maker", required=False, help_text="The person whose yes decides."
     )
