@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from pytest_django import DjangoAssertNumQueries
 
 from nextround.errors import NotFound
 from nextround.interviews import services as interviews
@@ -159,3 +160,40 @@ def test_offers_waiting_for_an_answer_are_reminded_soonest_first(
     found = selectors.deadlines(owner=user, today=today)
     assert [(d.offer.name, d.days_left) for d in found] == [("Tomorrow", 1), ("Later", 12)]
     assert found[0].text == "Answer by Monday 7 December 2026: tomorrow."
+
+
+def test_money_view_reads_each_record_once(
+    user: User,
+    budget: Budget,
+    opportunity: Opportunity,
+    rounds: list[Round],
+    django_assert_num_queries: DjangoAssertNumQueries,
+) -> None:
+    for round_ in rounds:
+        interviews.note_create(round_=round_, kind="free", text="Not money")
+        interviews.note_create(round_=round_, kind="number", text="60k", amount_low=Decimal(60_000))
+    for name in ("First", "Second"):
+        services.offer_save(
+            owner=user,
+            opportunity=opportunity,
+            fields={"name": name, "currency": "USD", "base": Decimal(92_000)},
+        )
+    # The budget, the market, the stories, the notice, the number notes, the offers and the
+    # strengths, however many rounds, notes and offers there are.
+    with django_assert_num_queries(7):
+        view = selectors.money_view(opportunity=opportunity, today=TODAY)
+    assert [(n.round.number, n.note.text) for n in view.notes] == [(1, "60k"), (2, "60k")]
+    assert [o.offer.name for o in view.offers] == ["First", "Second"]
+
+
+def test_offers_view_without_offers_reads_only_the_budget_and_the_offers(
+    user: User, budget: Budget, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    services.offer_save(
+        owner=user,
+        fields={"name": "Now", "status": "current", "currency": "USD", "base": Decimal(80_000)},
+    )
+    with django_assert_num_queries(2):  # no notice period or strengths to talk about
+        view = selectors.offers_view(owner=user, today=TODAY)
+    assert view.current is not None and view.current.name == "Now"
+    assert view.problem == "No offers yet."

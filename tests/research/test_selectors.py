@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from nextround.errors import NotFound
 from nextround.interviews import services as interviews
@@ -115,3 +116,37 @@ def test_the_commands_json_has_every_part(opportunity: Opportunity, people: list
     }  # fmt: skip
     assert [p["name"] for p in data["people"]] == ["Dana Ortiz", "Priya Nair", "Sam Lee"]
     assert len(data["learned"]["missing"]) == 3
+
+
+def test_the_page_reads_each_record_once_and_agrees_with_the_reads_on_their_own(
+    opportunity: Opportunity,
+    rounds: list[Round],
+    people: list[Person],
+    django_assert_num_queries: DjangoAssertNumQueries,
+) -> None:
+    opportunity.posting_text = POSTING
+    opportunity.save()
+    for kind, text in (("products", "CareTrack"), ("values", "Candour"), ("customers", "Clinics")):
+        services.fact_save(
+            opportunity=opportunity,
+            kind=kind,
+            text=text,
+            source_name="Site",
+            source_date=days_ago(1),
+        )
+    for day in (1, 2, 3):
+        services.news_paste(opportunity=opportunity, text=f"News {day}", published_on=days_ago(day))
+    services.person_research_set(
+        person=people[1], background="Ran intake.", common_ground="", decision_maker=False
+    )
+    services.term_confirm(opportunity=opportunity, term="sql", meaning="The query language")
+    services.term_dismiss(opportunity=opportunity, term="EHR")
+    today = timezone.localdate()
+    # facts, terms, the notes' texts, feeds, news, people with what they heard and discussed
+    with django_assert_num_queries(8):
+        page = selectors.research(opportunity=opportunity, today=today)
+    assert page.ticks == services.plan_reasons(opportunity=opportunity, today=today)
+    assert len(page.ticks) == 3  # news, facts of three kinds, Sam's background
+    assert page.suggestions == selectors.term_suggestions(opportunity)
+    assert page.terms == selectors.words_to_work_in(opportunity)
+    assert page.groups == selectors.fact_groups(opportunity=opportunity)

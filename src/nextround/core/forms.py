@@ -1,4 +1,5 @@
-"""Form fields every app shares, and the sign-in form."""
+"""Form fields every app shares, the mark of a form drawn from its values alone, and the sign-in
+form."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def could_be_id(value: object) -> bool:
     except ValueError:
         return True
     return ID_MIN <= number <= ID_MAX
+
+
+class DrawnFromValues:
+    """Marks a form whose HTML, while it is unbound, follows from its class, its prefix and its
+    fields' values alone: fixed choices, no field changed per instance. ``{% kept_form %}``
+    (``core/templatetags/kept_forms.py``) keeps such a form's HTML by those values."""
 
 
 class RecordsChoiceField(forms.ModelMultipleChoiceField[_M]):

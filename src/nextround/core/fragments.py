@@ -10,7 +10,7 @@ for again age out of the bounded cache (``FRAGMENTS`` in the settings)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 from django.core.cache import caches
 from django.template.loader import get_template
@@ -25,14 +25,19 @@ def render_cached(
     template_name: str, context: Mapping[str, object], *, state: Hashable
 ) -> SafeString:
     """``template_name`` drawn with ``context``; ``state`` holds plain values (no model
-    instances, whose repr is not their content) covering every value the template reads.
-    The language and the time zone the dates are drawn in are part of the key."""
+    instances, whose repr is not their content) covering every value the template reads."""
+    return kept((template_name, state), lambda: get_template(template_name).render(dict(context)))
+
+
+def kept(state: Hashable, draw: Callable[[], str]) -> SafeString:
+    """The HTML ``draw`` gives, drawn once for ``state``: plain values covering everything it
+    reads. The language and the time zone the dates are drawn in are part of the key."""
     drawn_in = (get_language(), timezone.get_current_timezone_name())
-    digest = hashlib.sha256(repr((template_name, drawn_in, state)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((drawn_in, state)).encode()).hexdigest()
     key = f"fragment:{digest}"
     cache = caches[FRAGMENTS]
     html: str | None = cache.get(key)
     if html is None:
-        html = get_template(template_name).render(dict(context))
+        html = draw()
         cache.set(key, html)
     return mark_safe(html)  # escaped by the template engine when it was drawn

@@ -52,9 +52,11 @@ def opportunity_rows(*, owner: User, stage: str | None = None) -> list[Opportuni
 
 def opportunity_get(*, owner: User, pk: int) -> Opportunity:
     try:
-        return Opportunity.objects.get(owner=owner, pk=pk)
+        opportunity = Opportunity.objects.get(owner=owner, pk=pk)
     except (Opportunity.DoesNotExist, ValueError, TypeError):
         raise NotFound(f"No opportunity with id {pk}.") from None
+    opportunity.owner = owner  # the account it was found by: not read again
+    return opportunity
 
 
 def opportunity_detail(*, owner: User, pk: int) -> Opportunity:

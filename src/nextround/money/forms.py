@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
+from nextround.core.forms import DrawnFromValues
 from nextround.money.models import (
     PERCENT_PLACES,
     Budget,
@@ -42,7 +43,7 @@ def _trim_percents(form: forms.BaseForm) -> None:
             field.widget = PercentInput(attrs=field.widget.attrs)
 
 
-class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
+class BudgetForm(DrawnFromValues, forms.ModelForm):  # type: ignore[type-arg]
     """The sheet and the tax settings; the groups are named apart from the fields (a field is
     called ``other``, and a template reads ``form.other`` as that field)."""
 
@@ -73,14 +74,14 @@ class BudgetForm(forms.ModelForm):  # type: ignore[type-arg]
         return self.group(MARGIN_FIELDS)
 
 
-class NoticeForm(forms.ModelForm):  # type: ignore[type-arg]
+class NoticeForm(DrawnFromValues, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Notice
         fields = ("text", "given_on", "holiday_left", "break_days", "country", "region")
         widgets: ClassVar[dict[str, Any]] = {"given_on": _DATE}
 
 
-class MarketEntryForm(forms.ModelForm):  # type: ignore[type-arg]
+class MarketEntryForm(DrawnFromValues, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = MarketEntry
         fields = (

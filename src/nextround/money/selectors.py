@@ -6,14 +6,16 @@ points; the round page's card. Someone else's record is NotFound."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from nextround.errors import Invalid, NotFound
+from nextround.fit.requirements import Extraction
 from nextround.interviews.models import NoteKind, Opportunity, Round, RoundNote
 from nextround.money import convert
 from nextround.money.models import Budget, MarketEntry, Notice, Offer, OfferStatus
@@ -168,9 +170,10 @@ def entry_get(*, owner: User, pk: int) -> MarketEntry:
 # --- target and ask -----------------------------------------------------------------------------
 
 
-def case_for(*, opportunity: Opportunity) -> Case:
-    """How many of the posting's needs the stories prove (the coverage page's reading)."""
-    rows = story_selectors.coverage(opportunity=opportunity).coverage.rows
+def case_for(*, opportunity: Opportunity, extraction: Extraction | None = None) -> Case:
+    """How many of the posting's needs the stories prove (the coverage page's reading);
+    ``extraction`` when the caller read the posting already."""
+    rows = story_selectors.proof_rows(opportunity=opportunity, extraction=extraction)
     if not rows:
         return needs.case_from_share(0)
     return needs.case_from_counts(sum(1 for r in rows if r.covered), len(rows))
@@ -247,23 +250,23 @@ def _note_period(amount: Decimal) -> tuple[Period, str]:
 
 def number_notes(
     *,
-    rounds: QuerySet[Round] | list[Round],
+    notes: Iterable[RoundNote],
     currency: str,
     walk: WalkAway | None,
     mkt: Market | None,
 ) -> list[NoteView]:
+    """The number notes among ``notes`` (each with its round), with what each figure earns."""
     found = []
-    for round_ in rounds:
-        for note in round_.notes.all():
-            if note.kind != NoteKind.NUMBER:
-                continue
-            amount = note.amount_low if note.amount_low is not None else note.amount_high
-            same = not note.currency or not currency or note.currency.upper() == currency
-            figure = None
-            if amount is not None and same:
-                period, read_as = _note_period(amount)
-                figure = _figure(amount, period, read_as, walk, mkt)
-            found.append(NoteView(note, round_, figure))
+    for note in notes:
+        if note.kind != NoteKind.NUMBER:
+            continue
+        amount = note.amount_low if note.amount_low is not None else note.amount_high
+        same = not note.currency or not currency or note.currency.upper() == currency
+        figure = None
+        if amount is not None and same:
+            period, read_as = _note_period(amount)
+            figure = _figure(amount, period, read_as, walk, mkt)
+        found.append(NoteView(note, note.round, figure))
     return found
 
 
@@ -289,16 +292,27 @@ def money_view(*, opportunity: Opportunity, today: date) -> MoneyView:
     budget = budget_view(owner=owner)
     mkt = market_view(opportunity=opportunity, currency=budget.currency)
     walk = budget.walk
-    facts = story_selectors.posting_facts(opportunity=opportunity)
+    extraction = story_selectors.requirements(opportunity=opportunity)
+    facts = extraction.facts
     band_figure = _band_figure(facts.pay, mkt.currency, walk, mkt.market) if facts.pay else None
-    case = case_for(opportunity=opportunity)
+    case = case_for(opportunity=opportunity, extraction=extraction)
     numbers = numbers_for(walk=walk, mkt=mkt.market, case=case)
     notice = notice_view(owner=owner, today=today)
-    rounds = opportunity.rounds.prefetch_related(
-        Prefetch("notes", queryset=RoundNote.objects.select_related("person"))
+    said = (
+        RoundNote.objects.filter(round__opportunity=opportunity, kind=NoteKind.NUMBER)
+        .select_related("round", "person")
+        .order_by("round__number", "created_at", "id")  # the rounds' order, then the notes'
     )
-    notes = number_notes(rounds=rounds, currency=mkt.currency, walk=walk, mkt=mkt.market)
-    offers = offer_views(owner=owner, today=today, only=opportunity, budget=budget)
+    notes = number_notes(notes=said, currency=mkt.currency, walk=walk, mkt=mkt.market)
+    offers = offer_views(
+        owner=owner,
+        today=today,
+        offers=list(offer_list(owner=owner)),
+        only=opportunity,
+        budget=budget,
+        notice=notice,
+        worked_out={opportunity.pk: (mkt, numbers)},
+    )
     warnings = []
     if band_figure:
         warnings += [f"The posting's band: {w.message}" for w in band_figure.warnings]
@@ -369,21 +383,28 @@ def offer_views(
     *,
     owner: User,
     today: date,
+    offers: list[Offer],
+    budget: BudgetView,
     only: Opportunity | None = None,
-    budget: BudgetView | None = None,
+    notice: NoticeView | None = None,
+    worked_out: dict[int, tuple[MarketView, Numbers | None]] | None = None,
 ) -> list[OfferView]:
     """Every offer (not the current job), or those of one opportunity, with its warnings and
-    talking points against its opportunity's market and the user's numbers."""
-    budget = budget or budget_view(owner=owner)
-    everything = list(offer_list(owner=owner))
-    values = {o.pk: convert.pay_offer(o) for o in everything}
-    earliest = notice_view(owner=owner, today=today).start
+    talking points against its opportunity's market and the user's numbers. ``offers`` are
+    all the owner's (``offer_list``), the others' values being compared with each; the notice
+    period and the strengths are read only when there is an offer to talk about.
+    ``worked_out``: opportunities' markets and numbers the caller has, by opportunity id."""
+    values = {o.pk: convert.pay_offer(o) for o in offers}
+    shown = [
+        o for o in offers if not o.is_current and (only is None or o.opportunity_id == only.pk)
+    ]
+    if not shown:
+        return []
+    earliest = (notice or notice_view(owner=owner, today=today)).start
     strengths = backing(owner=owner)
-    per_opportunity: dict[int, tuple[MarketView, Numbers | None]] = {}
+    per_opportunity = dict(worked_out or {})
     views = []
-    for offer in everything:
-        if offer.is_current or (only is not None and offer.opportunity_id != only.pk):
-            continue
+    for offer in shown:
         assert offer.opportunity is not None
         if offer.opportunity_id not in per_opportunity:
             mkt = market_view(opportunity=offer.opportunity, currency=budget.currency)
@@ -431,8 +452,9 @@ class OffersView:
 
 def offers_view(*, owner: User, today: date) -> OffersView:
     budget = budget_view(owner=owner)
-    offers = offer_views(owner=owner, today=today, budget=budget)
-    current = current_job(owner=owner)
+    everything = list(offer_list(owner=owner))
+    offers = offer_views(owner=owner, today=today, offers=everything, budget=budget)
+    current = next((o for o in everything if o.is_current), None)  # one at most
     if not offers:
         return OffersView(offers, current, budget, None, "", "", "No offers yet.")
     baseline = convert.pay_offer(current) if current else None
@@ -483,7 +505,9 @@ def round_money(*, round_: Round, today: date) -> RoundMoney | None:
         numbers = numbers_for(
             walk=budget.walk, mkt=mkt.market, case=case_for(opportunity=round_.opportunity)
         )
-    notes = number_notes(rounds=[round_], currency=mkt.currency, walk=budget.walk, mkt=mkt.market)
+    notes = number_notes(
+        notes=round_.notes.all(), currency=mkt.currency, walk=budget.walk, mkt=mkt.market
+    )
     return RoundMoney(
         numbers=numbers,
         currency=mkt.currency or budget.currency,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from nextround.core.forms import DrawnFromValues
 from nextround.core.models import TEXT_LIMIT, validate_date_range
 from nextround.interviews.models import Opportunity, RoundNote
 from nextround.news.items import TEXT_CHARS, TITLE_CHARS, URL_CHARS
@@ -70,7 +71,7 @@ class FactForm(forms.Form):
         return data
 
 
-class TermForm(forms.Form):
+class TermForm(DrawnFromValues, forms.Form):
     term = forms.CharField(label="Term", max_length=TERM_CHARS)
     meaning = forms.CharField(
         label="What it means",
@@ -80,7 +81,7 @@ class TermForm(forms.Form):
     )
 
 
-class FeedForm(forms.Form):
+class FeedForm(DrawnFromValues, forms.Form):
     url = forms.URLField(
         label="Feed address",
         max_length=URL_CHARS,

@@ -4,18 +4,19 @@ JSON the command prints. Someone else's record is ``NotFound``."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, QuerySet
 
 from nextround import dossier, news
 from nextround.errors import NotFound
 from nextround.interviews.models import NoteKind, Opportunity, Person, RoundNote
 from nextround.research.models import Fact, FactKind, Feed, NewsEntry, Term
-from nextround.research.services import entry_item, plan_reasons
+from nextround.research.services import entry_item, reasons_from
 from nextround.stories import selectors as stories
 from nextround.stories.models import Telling
 
@@ -65,6 +66,15 @@ def source_notes(opportunity: Opportunity) -> QuerySet[RoundNote]:
 def term_suggestions(opportunity: Opportunity) -> tuple[dossier.Suggestion, ...]:
     """Terms to confirm or dismiss, from the posting's requirements and the round notes; none
     already confirmed or dismissed."""
+    known = list(Term.objects.filter(opportunity=opportunity).values_list("key", flat=True))
+    names = list(opportunity.people.values_list("name", flat=True))
+    return _suggestions(opportunity, known=known, names=names)
+
+
+def _suggestions(
+    opportunity: Opportunity, *, known: list[str], names: list[str]
+) -> tuple[dossier.Suggestion, ...]:
+    """``term_suggestions`` with the keys of the opportunity's terms and its people's names."""
     extraction = stories.requirements(opportunity=opportunity)
     rank = {dossier.term_key(t): i for i, t in enumerate(extraction.terms)}
     posting = sorted(
@@ -83,9 +93,9 @@ def term_suggestions(opportunity: Opportunity) -> tuple[dossier.Suggestion, ...]
         for text in texts
         if text
     ]
-    known = Term.objects.filter(opportunity=opportunity).values_list("key", flat=True)
-    names = [opportunity.company, *opportunity.people.values_list("name", flat=True)]
-    return dossier.suggest_terms(posting=posting, notes=notes, known=list(known), names=names)
+    return dossier.suggest_terms(
+        posting=posting, notes=notes, known=known, names=[opportunity.company, *names]
+    )
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -134,7 +144,14 @@ class Research:
 
 def fact_groups(*, opportunity: Opportunity) -> list[FactGroup]:
     """The opportunity's facts by kind, in the kinds' order, oldest first in each (one query)."""
-    facts = list(Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id"))
+    return _by_kind(_facts(opportunity))
+
+
+def _facts(opportunity: Opportunity) -> list[Fact]:
+    return list(Fact.objects.filter(opportunity=opportunity).order_by("created_at", "id"))
+
+
+def _by_kind(facts: list[Fact]) -> list[FactGroup]:
     return [
         FactGroup(kind, str(label), [f for f in facts if f.kind == kind])
         for kind, label in FactKind.choices
@@ -142,15 +159,28 @@ def fact_groups(*, opportunity: Opportunity) -> list[FactGroup]:
 
 
 def research(*, opportunity: Opportunity, today: date) -> Research:
+    """The page, each of the opportunity's records read once: the facts, the terms (confirmed
+    or not), the news and the people serve the suggestions and the plan's ticks too."""
+    facts = _facts(opportunity)
+    terms = list(Term.objects.filter(opportunity=opportunity).order_by("term", "id"))
+    kept_news = news_rows(opportunity=opportunity, today=today)
+    people = people_rows(opportunity=opportunity)
     return Research(
         opportunity=opportunity,
-        groups=fact_groups(opportunity=opportunity),
-        terms=words_to_work_in(opportunity),
-        suggestions=term_suggestions(opportunity),
+        groups=_by_kind(facts),
+        terms=[t for t in terms if t.confirmed],  # words_to_work_in
+        suggestions=_suggestions(
+            opportunity, known=[t.key for t in terms], names=[p.person.name for p in people]
+        ),
         feeds=list(Feed.objects.filter(opportunity=opportunity).order_by("created_at", "id")),
-        news=news_rows(opportunity=opportunity, today=today),
-        people=people_rows(opportunity=opportunity),
-        ticks=plan_reasons(opportunity=opportunity, today=today),
+        news=kept_news,
+        people=people,
+        ticks=reasons_from(
+            entries=[row.entry for row in kept_news],
+            fact_kinds=[f.kind for f in facts],
+            people=[row.person for row in people],
+            today=today,
+        ),
     )
 
 
@@ -170,26 +200,29 @@ def news_rows(*, opportunity: Opportunity, today: date) -> list[NewsRow]:
 
 def people_rows(*, opportunity: Opportunity) -> list[PersonRow]:
     """Each person, decision-makers first, with the stories they heard and what was discussed
-    with them before (their questions, concerns and feedback, with the answers noted)."""
-    tellings = Telling.objects.select_related("story", "round").order_by("round__number", "id")
-    people = opportunity.people.prefetch_related(
-        Prefetch("stories_heard", queryset=tellings),
-        Prefetch(
-            "notes",
-            queryset=RoundNote.objects.filter(
-                kind__in=[NoteKind.QUESTION, NoteKind.CONCERN, NoteKind.FEEDBACK]
-            )
-            .select_related("round")
-            .order_by("round__number", "created_at", "id"),
-        ),
+    with them before (their questions, concerns and feedback, with the answers noted). Three
+    queries, grouped here: a prefetch per person costs more than the rows it reads."""
+    heard: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
+    told = (
+        Telling.people.through.objects.filter(person__opportunity=opportunity)
+        .order_by("telling__round__number", "telling_id")
+        .values_list("person_id", "telling__round__number", "telling__story__title")
     )
-    return [
-        PersonRow(
-            person=p,
-            heard=[(t.round.number, t.story.title) for t in p.stories_heard.all()],
-            discussed=list(p.notes.all()),
+    for person_id, number, title in told:
+        heard[person_id].append((number, title))
+    discussed: defaultdict[int | None, list[RoundNote]] = defaultdict(list)
+    for note in (
+        RoundNote.objects.filter(
+            person__opportunity=opportunity,
+            kind__in=[NoteKind.QUESTION, NoteKind.CONCERN, NoteKind.FEEDBACK],
         )
-        for p in people
+        .select_related("round")
+        .order_by("round__number", "created_at", "id")
+    ):
+        discussed[note.person_id].append(note)
+    return [
+        PersonRow(person=p, heard=heard[p.pk], discussed=discussed[p.pk])
+        for p in opportunity.people.all()
     ]
 
 

@@ -432,20 +432,37 @@ def plan_tick(*, opportunity: Opportunity, now: datetime | None = None) -> list[
 
 def plan_reasons(*, opportunity: Opportunity, today: date) -> dict[str, str]:
     """The research items whose research exists, each with the note that says so."""
+    return reasons_from(
+        entries=NewsEntry.objects.filter(opportunity=opportunity),
+        fact_kinds=Fact.objects.filter(opportunity=opportunity).values_list("kind", flat=True),
+        people=opportunity.people.exclude(background=""),
+        today=today,
+    )
+
+
+def reasons_from(
+    *,
+    entries: Iterable[NewsEntry],
+    fact_kinds: Iterable[str],
+    people: Iterable[Person],
+    today: date,
+) -> dict[str, str]:
+    """``plan_reasons`` from the opportunity's news, its facts' kinds and its people (in their
+    order), for a caller that has read them already."""
     reasons: dict[str, str] = {}
-    items = [entry_item(e) for e in NewsEntry.objects.filter(opportunity=opportunity)]
-    fresh = news.recent(items, today)
+    fresh = news.recent([entry_item(e) for e in entries], today)
     if len(fresh) >= NEWS_FOR_PLAN:
         reasons[NEWS_ITEM] = (
             f"Ticked by your research: {len(fresh)} dated news items from the last 30 days."
         )
-    kinds = set(Fact.objects.filter(opportunity=opportunity).values_list("kind", flat=True))
+    kinds = set(fact_kinds)
     if len(kinds) >= KINDS_FOR_PLAN:
         reasons[BUSINESS_ITEM] = (
             f"Ticked by your research: facts of {len(kinds)} kinds about the company."
         )
-    for person in opportunity.people.exclude(background=""):
-        reasons[f"{PERSON_ITEM}:{person.pk}"] = (
-            f"Ticked by your research: {person.name}'s background is written down."
-        )
+    for person in people:
+        if person.background:
+            reasons[f"{PERSON_ITEM}:{person.pk}"] = (
+                f"Ticked by your research: {person.name}'s background is written down."
+            )
     return reasons

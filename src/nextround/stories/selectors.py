@@ -114,7 +114,7 @@ def posting_facts(*, opportunity: Opportunity) -> PostingFacts:
     return read_posting_facts(opportunity.posting_text)
 
 
-def _story_texts(owner: User) -> list[StoryText]:
+def _story_texts(owner_id: int) -> list[StoryText]:
     return [
         StoryText(
             id=s.pk,
@@ -125,7 +125,7 @@ def _story_texts(owner: User) -> list[StoryText]:
             result=s.result,
             competencies=s.competencies,
         )
-        for s in Story.objects.filter(owner=owner)
+        for s in Story.objects.filter(owner_id=owner_id)
     ]
 
 
@@ -185,7 +185,7 @@ def coverage(
     background worker (``stories.jobs``) has not embedded every text, they get word matching
     and the count of texts left. The CLI waits and embeds."""
     extraction = requirements(opportunity=opportunity)
-    stories = _story_texts(opportunity.owner)
+    stories = _story_texts(opportunity.owner_id)
     strengths_ = [
         StrengthText(id=s.pk, name=s.name, description=s.description)
         for s in Strength.objects.filter(owner=opportunity.owner)
@@ -207,9 +207,24 @@ def coverage(
     )
 
 
+def proof_rows(
+    *, opportunity: Opportunity, extraction: Extraction | None = None
+) -> tuple[Row, ...]:
+    """``coverage``'s rows alone (the requirements a story can prove, each with its best
+    stories), without the strengths, CV checks and background work it also reads: what the
+    money page's case counts. ``extraction`` when the caller read the posting already."""
+    if extraction is None:
+        extraction = requirements(opportunity=opportunity)
+    stories = _story_texts(opportunity.owner_id)
+    embed = None
+    if stories:  # with no story, there is no meaning to compare
+        embed, _pending = matcher().ready(embedded_texts(extraction.requirements, stories))
+    return cover(extraction.requirements, stories, embed=embed).rows
+
+
 def embedding_texts(*, owner: User) -> list[str]:
     """Every text the owner's coverage pages embed: what the background worker prepares."""
-    stories = _story_texts(owner)
+    stories = _story_texts(owner.pk)
     texts: dict[str, None] = {}
     for opportunity in Opportunity.objects.filter(owner=owner).exclude(posting_text=""):
         found = requirements(opportunity=opportunity).requirements
