@@ -168,13 +168,16 @@ def thanks(
     debriefs = {d.person_id: d for d in PersonDebrief.objects.filter(round=round_)}
     edits = {t.person_id: t for t in ThankYou.objects.filter(round=round_)}
     thanked = {s.person_id: s for s in sent if s.kind == SentKind.THANKS}
-    notes = list(round_.notes.filter(kind=NoteKind.CONCERN))
+    # The concerns and strengths a draft calls back to: unread when nobody has a debrief, as
+    # then every note asks for one first.
+    debriefed = any(p.pk in debriefs for p in attendees)
+    notes = list(round_.notes.filter(kind=NoteKind.CONCERN)) if debriefed else []
     signer = signer_of(round_.owner)
     candidate = letters.Candidate(
         name=signer.name if signer else "Your name",
         role=round_.opportunity.role_title,
         company=round_.opportunity.company,
-        strengths=_strengths(round_.owner),
+        strengths=_strengths(round_.owner) if debriefed else (),
     )
     panel = [
         letters.Panelist(
