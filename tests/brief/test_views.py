@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from nextround.brief import views
 from nextround.briefing import pdf
 from nextround.interviews.models import Round
+from tests.brief.helpers import grow
 from tests.conftest import import_extra
 
 
@@ -32,6 +35,23 @@ def test_the_page_offers_the_pdf_and_the_markdown_and_a_print_stylesheet(
     assert "Add company facts, terms and news on the research page." not in html  # filled
     assert "A refrigerated trailer" in html  # a confirmed term of the demo
     assert "Save as PDF" not in html
+
+
+def test_the_page_reads_each_record_once_however_much_there_is(
+    client: Client, final_round: Round, user: User
+) -> None:
+    """The demo fills every section; grown, the page reads no more: one query per kind of
+    record (each reader's own), whatever the number of rounds, people, notes and stories."""
+    url = f"/rounds/{final_round.pk}/brief/"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    grow(final_round.opportunity, final_round, user)
+    assert count() == before == 26
 
 
 def test_without_the_extra_the_page_says_how_to_print_it(

@@ -7,11 +7,15 @@ from datetime import datetime
 from email import message_from_bytes, policy
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from nextround.followup import services as followup
 from nextround.followup.models import Debrief, PersonDebrief, Reply, Sent, ThankYou
 from nextround.interviews import services
 from nextround.interviews.models import NoteKind, Person, Round
+from nextround.stories import services as stories
 
 
 def _debrief_data(people: list[Person], **extra: str) -> dict[str, str]:
@@ -101,6 +105,51 @@ def test_the_thank_you_page_edits_downloads_and_marks_sent(
         f"/rounds/{panel.pk}/followups/sent/", {"kind": "thanks", "person": people[0].pk, "on": "x"}
     )
     assert bad.status_code == 400 and Sent.objects.count() == 1
+
+
+def _more_of_everything(panel: Round, people: list[Person], index: int) -> None:
+    """Someone new in the panel, with a concern, a promise, their note edited and sent, a reply;
+    a strength with its story."""
+    person = services.person_create(
+        opportunity=panel.opportunity, name=f"Person {index}", relation="peer"
+    )
+    panel.attendees.add(person)
+    people.append(person)
+    concern = services.note_create(round_=panel, kind="concern", text=f"Gap {index}", person=person)
+    services.note_create(
+        round_=panel,
+        kind="promise",
+        text=f"Decision {index}",
+        promised_by="them",
+        due_on=datetime(2026, 12, 10 + index).date(),
+    )
+    followup.thank_you_save(round_=panel, person=person, subject="Thanks", body=f"Mine {index}.")
+    on = datetime(2026, 12, 4).date()
+    followup.followup_sent(round_=panel, kind="thanks", on=on, person=person)
+    followup.followup_sent(round_=panel, kind="concern_answer", on=on, concern=concern)
+    followup.reply_record(round_=panel, received_on=on, said="Thanks", person=person)
+    story = stories.story_create(owner=panel.owner, title=f"Story {index}", result="Faster.")
+    stories.strength_save(owner=panel.owner, name=f"Strength {index}", rank=index, stories=[story])
+
+
+def test_the_thank_you_page_reads_each_record_once_however_much_there_is(
+    client: Client, rounds: list[Round], people: list[Person]
+) -> None:
+    panel = rounds[1]
+    url = f"/rounds/{panel.pk}/thanks/"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    _more_of_everything(panel, people, 1)
+    assert count() == 11  # nobody debriefed: no concern or strength for a draft to call back to
+    client.post(f"/rounds/{panel.pk}/debrief/", _debrief_data(people, finish="1"))
+    before = count()
+    for index in range(2, 6):
+        _more_of_everything(panel, people, index)
+    assert count() == before == 14
 
 
 def test_replies_are_recorded_and_removed(

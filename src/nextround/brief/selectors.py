@@ -40,7 +40,7 @@ from nextround.playbook.likely import LikelyQuestion
 from nextround.prep import selectors as prep_selectors
 from nextround.research import selectors as research_selectors
 from nextround.stories import selectors as story_selectors
-from nextround.stories.models import Story, Telling
+from nextround.stories.models import Story, Strength, Telling
 from nextround.stories.selectors import ConcernRow, CoverageView
 
 LIKELY_SHOWN = 8  # likely questions in the brief: the ones worth a story each
@@ -52,22 +52,25 @@ def round_brief(*, round_: Round, now: datetime, own_zone: tzinfo | None = None)
     """The brief of ``round_`` as of ``now``; ``own_zone`` is the reader's clock (the
     configured zone by default), shown beside the round's when it reads differently."""
     own_zone = own_zone or timezone.get_current_timezone()
+    interview_selectors.load_notes(round_)
     carry = interview_selectors.carry_forward(round_=round_)
-    playbook = prep_selectors.round_playbook(round_=round_, now=now, carry=carry)
     opportunity = round_.opportunity
-    view = story_selectors.coverage(opportunity=opportunity)
-    stories = list(story_selectors.story_list(owner=round_.owner))
+    field = prep_selectors.employer_field(opportunity, people=carry.people)
+    likely = prep_selectors.round_likely(carry=carry, limit=LIKELY_SHOWN, field=field)
+    asks = prep_selectors.round_asks(carry=carry, field=field)
+    owned = story_selectors.library(owner=round_.owner)
+    view = story_selectors.coverage(opportunity=opportunity, owned=owned)
     heard = _heard(round_)
     sections = [
         logistics_section(round_, now=now, own_zone=own_zone),
-        people_section(carry, asks=playbook.asks, heard=heard),
+        people_section(carry, asks=asks, heard=heard),
         carried_section(carry),
-        likely_section(playbook.likely, stories=stories, carry=carry, heard=heard),
-        needs_section(view, story_selectors.concerns(opportunity=opportunity, view=view)),
-        strengths_section(round_),
+        likely_section(likely, stories=owned.stories, carry=carry, heard=heard),
+        needs_section(view, story_selectors.posting_concerns(opportunity=opportunity, view=view)),
+        strengths_section(round_, strengths=owned.strengths),
         research_section(opportunity, today=timezone.localdate(now)),
     ]
-    money = money_section(round_, today=timezone.localdate(now))
+    money = money_section(round_, carry=carry, view=view, today=timezone.localdate(now))
     if money is not None:
         sections.append(money)
     title = f"{round_.label}: {opportunity.role_title} at {opportunity.company}"
@@ -224,7 +227,7 @@ def likely_section(
     results = {s.pk: s.result for s in stories}
     already = {t.story_id for p in carry.attending for t in heard.get(p.pk, [])}
     entries = []
-    for q in likely[:LIKELY_SHOWN]:
+    for q in likely:
         wanted = q.bank.competencies if q.bank else []
         pick = story_for(q.text, wanted, candidates, heard=already)
         land = (
@@ -291,10 +294,7 @@ def needs_section(view: CoverageView, concerns: list[ConcernRow]) -> Section:
 # --- strengths -----------------------------------------------------------------------------
 
 
-def strengths_section(round_: Round) -> Section:
-    strengths = sorted(
-        story_selectors.strengths(owner=round_.owner), key=lambda s: (not s.differentiator, s.rank)
-    )
+def strengths_section(round_: Round, *, strengths: list[Strength]) -> Section:
     entries = tuple(
         Entry(
             title=s.name,
@@ -308,7 +308,7 @@ def strengths_section(round_: Round) -> Section:
                 if ln.text
             ),
         )
-        for s in strengths
+        for s in sorted(strengths, key=lambda s: (not s.differentiator, s.rank))
     )
     quotes = tuple(Line(q.who, f"“{q.text}”") for q in story_selectors.quotes(owner=round_.owner))
     return Section(
@@ -359,22 +359,17 @@ def research_section(opportunity: Opportunity, *, today: date) -> Section:
     )
 
 
-def money_section(round_: Round, *, today: date) -> Section | None:
+def money_section(
+    round_: Round, *, carry: CarryForward, view: CoverageView, today: date
+) -> Section | None:
     """When the round is final, there is an offer or money came up: the figures noted so far
     (the money app fills more). None when money has no place in this round yet."""
-    notes = list(
-        RoundNote.objects.filter(
-            round__opportunity_id=round_.opportunity_id,
-            round__number__lte=round_.number,
-            kind=NoteKind.NUMBER,
-        )
-        .select_related("round", "person")
-        .order_by("round__number", "created_at", "id")
-    )
+    here = [n for n in round_.notes.all() if n.kind == NoteKind.NUMBER]
+    notes = [*carry.numbers, *here]  # by round, then as written
     if not (round_.is_final or notes or round_.opportunity.stage == Stage.OFFER):
         return None
     parts: list[Part] = []
-    numbers = money_selectors.round_money(round_=round_, today=today)
+    numbers = money_selectors.round_money(round_=round_, today=today, view=view)
     if numbers is not None and numbers.numbers is not None:
         figures = numbers.numbers
         currency = numbers.currency

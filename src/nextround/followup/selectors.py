@@ -113,6 +113,11 @@ class RoundFollowUps:
     def debrief_due(self) -> bool:
         return self.ended and not (self.debrief and self.debrief.done)
 
+    @property
+    def attendees(self) -> list[Person]:
+        """Who attended the round, in the people's order, as ``rounds_for_followups`` read them."""
+        return self.round.followup_attendees  # type: ignore[attr-defined,no-any-return]
+
 
 def holiday_region() -> tuple[str, str | None]:
     """The country and region whose holidays follow-ups skip (``NEXTROUND_COUNTRY`` or the
@@ -249,6 +254,20 @@ def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> Roun
     round_.followup_attendees = carry.attending  # type: ignore[attr-defined]
     round_.opportunity.followup_people = carry.people  # type: ignore[attr-defined]
     _attach_stages_and_rounds([round_.opportunity])
+    return _followups(round_, now)
+
+
+def round_followups_get(*, owner: User, pk: int, now: datetime) -> RoundFollowUps:
+    """``round_followups`` of the owner's round ``pk``, the round read once with its records
+    (the thank-you page); ``NotFound`` for someone else's."""
+    try:
+        found = rounds_for_followups(owner=owner, pk=pk)
+    except (ValueError, TypeError):
+        found = []
+    if not found:
+        raise NotFound(f"No round with id {pk}.")
+    (round_,) = found
+    round_.owner = owner  # the account asked with, as interviews.selectors.round_get does
     return _followups(round_, now)
 
 

@@ -4,7 +4,7 @@ and the debrief form's starting point with what was noted about each person befo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import cast
@@ -152,20 +152,32 @@ def _debrief_of(row: PersonDebrief | None, notes: Sequence[RoundNote]) -> letter
     )
 
 
-def thanks(*, round_: Round, now: datetime) -> Thanks:
+def thanks(
+    *,
+    round_: Round,
+    now: datetime,
+    attendees: Sequence[Person] | None = None,
+    sent: Iterable[Sent] | None = None,
+) -> Thanks:
     """The notes to every interviewer of the round, drafted from the debrief, with the edits,
-    what was sent, the mail links and how alike the notes read."""
-    attendees = list(round_.attendees.all())
+    what was sent, the mail links and how alike the notes read. ``attendees`` (in the people's
+    order) and ``sent`` (everything sent after the round) when the caller already read them."""
+    attendees = list(round_.attendees.all() if attendees is None else attendees)
+    if sent is None:
+        sent = Sent.objects.filter(round=round_, kind=SentKind.THANKS)
     debriefs = {d.person_id: d for d in PersonDebrief.objects.filter(round=round_)}
     edits = {t.person_id: t for t in ThankYou.objects.filter(round=round_)}
-    sent = {s.person_id: s for s in Sent.objects.filter(round=round_, kind=SentKind.THANKS)}
-    notes = list(round_.notes.filter(kind=NoteKind.CONCERN))
+    thanked = {s.person_id: s for s in sent if s.kind == SentKind.THANKS}
+    # The concerns and strengths a draft calls back to: unread when nobody has a debrief, as
+    # then every note asks for one first.
+    debriefed = any(p.pk in debriefs for p in attendees)
+    notes = list(round_.notes.filter(kind=NoteKind.CONCERN)) if debriefed else []
     signer = signer_of(round_.owner)
     candidate = letters.Candidate(
         name=signer.name if signer else "Your name",
         role=round_.opportunity.role_title,
         company=round_.opportunity.company,
-        strengths=_strengths(round_.owner),
+        strengths=_strengths(round_.owner) if debriefed else (),
     )
     panel = [
         letters.Panelist(
@@ -180,7 +192,7 @@ def thanks(*, round_: Round, now: datetime) -> Thanks:
             draft=out if isinstance(out, letters.Draft) else None,
             missing=out if isinstance(out, letters.MissingDebrief) else None,
             edited=edits.get(person.pk),
-            sent=sent.get(person.pk),
+            sent=thanked.get(person.pk),
         )
         for person, out in zip(attendees, drafted, strict=True)
     ]

@@ -113,11 +113,14 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _round(request, pk)
     now = timezone.now()
     owner = owner_of(request)
-    board = thank_you.thanks(round_=round_, now=now)
-    followups = selectors.with_drafts(selectors.round_followups(round_=round_, now=now), owner)
+    followups = selectors.round_followups_get(owner=owner, pk=pk, now=now)
+    round_ = followups.round
+    board = thank_you.thanks(
+        round_=round_, now=now, attendees=followups.attendees, sent=followups.sent
+    )
+    followups = selectors.with_drafts(followups, owner)
     context = {
         "round": round_,
         "board": board,

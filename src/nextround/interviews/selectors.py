@@ -106,9 +106,15 @@ def round_page_get(*, owner: User, pk: int) -> Round:
     (``round_.notes.all()``): the interviews card lists them and the money card looks for
     numbers in them."""
     found = round_get(owner=owner, pk=pk)
-    notes = RoundNote.objects.select_related("person")
-    prefetch_related_objects([found], Prefetch("notes", queryset=notes))
+    load_notes(found)
     return found
+
+
+def load_notes(round_: Round) -> None:
+    """Load the round's notes with their people into ``round_.notes.all()``, unless they are
+    already: for the readers that look through them more than once."""
+    notes = RoundNote.objects.select_related("person")
+    prefetch_related_objects([round_], Prefetch("notes", queryset=notes))
 
 
 def round_notes(*, round_: Round) -> QuerySet[RoundNote]:

@@ -31,6 +31,7 @@ from nextround.pay.talk import Backing, Talk, answer_by, talking_points
 from nextround.pay.tax import Settings, net_of
 from nextround.stories import selectors as story_selectors
 from nextround.stories.models import Strength
+from nextround.stories.selectors import CoverageView
 
 # A round's number note has no period: a figure under 500 reads as hourly, under 25,000 as
 # monthly, else yearly; the page says how it was read.
@@ -170,10 +171,19 @@ def entry_get(*, owner: User, pk: int) -> MarketEntry:
 # --- target and ask -----------------------------------------------------------------------------
 
 
-def case_for(*, opportunity: Opportunity, extraction: Extraction | None = None) -> Case:
+def case_for(
+    *,
+    opportunity: Opportunity,
+    extraction: Extraction | None = None,
+    view: CoverageView | None = None,
+) -> Case:
     """How many of the posting's needs the stories prove (the coverage page's reading);
-    ``extraction`` when the caller read the posting already."""
-    rows = story_selectors.proof_rows(opportunity=opportunity, extraction=extraction)
+    ``extraction`` when the caller read the posting already, ``view`` when it made that
+    reading (the brief)."""
+    if view is not None:
+        rows = view.coverage.rows
+    else:
+        rows = story_selectors.proof_rows(opportunity=opportunity, extraction=extraction)
     if not rows:
         return needs.case_from_share(0)
     return needs.case_from_counts(sum(1 for r in rows if r.covered), len(rows))
@@ -491,9 +501,11 @@ class RoundMoney:
     budget_problem: str
 
 
-def round_money(*, round_: Round, today: date) -> RoundMoney | None:
+def round_money(
+    *, round_: Round, today: date, view: CoverageView | None = None
+) -> RoundMoney | None:
     """For a final round, or one with number notes: the numbers to bring, the start date, and
-    warnings on what was said."""
+    warnings on what was said; ``view``: the posting's coverage, when the caller has it."""
     has_numbers = any(n.kind == NoteKind.NUMBER for n in round_.notes.all())
     if not (round_.is_final or has_numbers):
         return None
@@ -503,7 +515,9 @@ def round_money(*, round_: Round, today: date) -> RoundMoney | None:
     numbers = None
     if budget.walk is not None:
         numbers = numbers_for(
-            walk=budget.walk, mkt=mkt.market, case=case_for(opportunity=round_.opportunity)
+            walk=budget.walk,
+            mkt=mkt.market,
+            case=case_for(opportunity=round_.opportunity, view=view),
         )
     notes = number_notes(
         notes=round_.notes.all(), currency=mkt.currency, walk=budget.walk, mkt=mkt.market

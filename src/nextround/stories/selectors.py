@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
@@ -114,7 +114,20 @@ def posting_facts(*, opportunity: Opportunity) -> PostingFacts:
     return read_posting_facts(opportunity.posting_text)
 
 
-def _story_texts(owner_id: int) -> list[StoryText]:
+@dataclass(frozen=True)
+class Library:
+    """The owner's stories and strengths (each with its stories), read once by a page that
+    both shows them and matches the posting against them (the brief)."""
+
+    stories: list[Story]
+    strengths: list[Strength]
+
+
+def library(*, owner: User) -> Library:
+    return Library(list(Story.objects.filter(owner=owner)), list(strengths(owner=owner)))
+
+
+def _story_texts(stories: Iterable[Story]) -> list[StoryText]:
     return [
         StoryText(
             id=s.pk,
@@ -125,7 +138,7 @@ def _story_texts(owner_id: int) -> list[StoryText]:
             result=s.result,
             competencies=s.competencies,
         )
-        for s in Story.objects.filter(owner_id=owner_id)
+        for s in stories
     ]
 
 
@@ -177,18 +190,27 @@ def _check_lines(opportunity: Opportunity, rows: tuple[CheckRow, ...]) -> list[C
 
 
 def coverage(
-    *, opportunity: Opportunity, use: Matcher | None = None, wait: bool = False
+    *,
+    opportunity: Opportunity,
+    use: Matcher | None = None,
+    wait: bool = False,
+    owned: Library | None = None,
 ) -> CoverageView:
-    """Every requirement of the posting with the owner's best stories, and the gaps.
+    """Every requirement of the posting with the owner's best stories, and the gaps; ``owned``:
+    the owner's stories and strengths when the caller already read them.
 
     Pages don't ``wait``: they read the stored vectors and never load the model; while the
     background worker (``stories.jobs``) has not embedded every text, they get word matching
     and the count of texts left. The CLI waits and embeds."""
     extraction = requirements(opportunity=opportunity)
-    stories = _story_texts(opportunity.owner_id)
+    if owned is None:
+        owned = Library(
+            list(Story.objects.filter(owner_id=opportunity.owner_id)),
+            list(Strength.objects.filter(owner=opportunity.owner)),
+        )
+    stories = _story_texts(owned.stories)
     strengths_ = [
-        StrengthText(id=s.pk, name=s.name, description=s.description)
-        for s in Strength.objects.filter(owner=opportunity.owner)
+        StrengthText(id=s.pk, name=s.name, description=s.description) for s in owned.strengths
     ]
     use = use or matcher()
     if wait:
@@ -215,7 +237,7 @@ def proof_rows(
     money page's case counts. ``extraction`` when the caller read the posting already."""
     if extraction is None:
         extraction = requirements(opportunity=opportunity)
-    stories = _story_texts(opportunity.owner_id)
+    stories = _story_texts(Story.objects.filter(owner_id=opportunity.owner_id))
     embed = None
     if stories:  # with no story, there is no meaning to compare
         embed, _pending = matcher().ready(embedded_texts(extraction.requirements, stories))
@@ -224,7 +246,7 @@ def proof_rows(
 
 def embedding_texts(*, owner: User) -> list[str]:
     """Every text the owner's coverage pages embed: what the background worker prepares."""
-    stories = _story_texts(owner.pk)
+    stories = _story_texts(Story.objects.filter(owner=owner))
     texts: dict[str, None] = {}
     for opportunity in Opportunity.objects.filter(owner=owner).exclude(posting_text=""):
         found = requirements(opportunity=opportunity).requirements
@@ -287,11 +309,9 @@ class ConcernRow:
 
 
 def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> list[ConcernRow]:
-    """Concerns raised in the opportunity's rounds, then must-haves no story covers, then
-    requirements the candidate checked against the CV and lacks (wholly or partly)."""
+    """Concerns raised in the opportunity's rounds, then the posting's (``posting_concerns``)."""
     answers = list(opportunity.concern_answers.select_related("story", "note"))
     by_note = {a.note_id: a for a in answers if a.note_id}
-    by_key = {a.requirement_key: a for a in answers if a.requirement_key}
     # The round's opportunity too: each row's source names the round, whose name names it.
     notes = RoundNote.objects.filter(
         round__opportunity=opportunity, kind=NoteKind.CONCERN
@@ -306,8 +326,22 @@ def concerns(*, opportunity: Opportunity, view: CoverageView | None = None) -> l
         )
         for n in notes
     ]
+    return rows + posting_concerns(opportunity=opportunity, view=view, answers=answers)
+
+
+def posting_concerns(
+    *,
+    opportunity: Opportunity,
+    view: CoverageView | None = None,
+    answers: list[ConcernAnswer] | None = None,
+) -> list[ConcernRow]:
+    """Must-haves no story covers, then requirements the candidate checked against the CV and
+    lacks (wholly or partly); ``answers``: the opportunity's, when the caller read them."""
+    if answers is None:
+        answers = list(opportunity.concern_answers.select_related("story"))
+    by_key = {a.requirement_key: a for a in answers if a.requirement_key}
     view = view or coverage(opportunity=opportunity)
-    rows += [
+    rows = [
         ConcernRow(
             text=r.requirement.text,
             source="A must-have in the posting that no story covers yet",
