@@ -11,6 +11,7 @@ from django.db.models import Q
 from pytest_django import DjangoAssertNumQueries
 
 from nextround.cadence import Kind
+from nextround.followup import board as followup_board
 from nextround.followup import selectors, services
 from nextround.followup.models import Debrief
 from nextround.interviews import services as interviews
@@ -97,14 +98,14 @@ def test_the_calendar_carries_the_follow_ups(rounds: list[Round], people: list[P
 def test_the_dashboard_lists_debriefs_and_follow_ups_across_rounds(
     user: User, rounds: list[Round], people: list[Person]
 ) -> None:
-    board = selectors.dashboard_followups(owner=user, now=AFTER)
+    board = followup_board.dashboard_followups(owner=user, now=AFTER)
     assert rounds[1] in board.debriefs
     assert board.thanks_due == 3  # the first round's note is over a week late: dropped
     services.followup_sent(round_=rounds[1], kind="thanks", person=people[0], on=date(2026, 12, 4))
-    assert selectors.dashboard_followups(owner=user, now=AFTER).thanks_due == 2
+    assert followup_board.dashboard_followups(owner=user, now=AFTER).thanks_due == 2
 
 
-def _shown(board: selectors.Board) -> tuple[list[int], list[tuple[object, ...]]]:
+def _shown(board: followup_board.Board) -> tuple[list[int], list[tuple[object, ...]]]:
     rows: list[tuple[object, ...]] = [
         (r.round.pk, r.kind, r.due, r.person and r.person.pk, r.concern and r.concern.pk, r.reason)
         for r in board.rows
@@ -151,12 +152,12 @@ def test_the_dashboard_leaves_out_only_rounds_that_show_nothing(
     )
     interviews.opportunity_set_stage(opportunity=contoso, stage="offer", on=date(2026, 11, 25))
     for now in (AFTER, AFTER + timedelta(days=9), AFTER + timedelta(days=30)):
-        board = selectors.dashboard_followups(owner=user, now=now)
+        board = followup_board.dashboard_followups(owner=user, now=now)
         with monkeypatch.context() as every_round:
-            every_round.setattr(selectors, "_may_show", lambda now: Q())
-            assert _shown(board) == _shown(selectors.dashboard_followups(owner=user, now=now))
+            every_round.setattr(followup_board, "_may_show", lambda now: Q())
+            assert _shown(board) == _shown(followup_board.dashboard_followups(owner=user, now=now))
     read = selectors.rounds_for_followups(
-        None, selectors._may_show(AFTER), owner=user, ends_at__lte=AFTER
+        None, followup_board._may_show(AFTER), owner=user, ends_at__lte=AFTER
     )
     assert {r.pk for r in read} == {concerned.pk, dated.pk, last.pk, rounds[1].pk, decided.pk}
 

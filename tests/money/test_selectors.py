@@ -12,6 +12,7 @@ from pytest_django import DjangoAssertNumQueries
 from nextround.errors import NotFound
 from nextround.interviews import services as interviews
 from nextround.interviews.models import Opportunity, Round
+from nextround.money import rounds as money_rounds
 from nextround.money import selectors, services
 from nextround.money.models import Budget
 from nextround.pay.needs import WarningKind
@@ -117,10 +118,10 @@ def test_round_money_only_for_final_rounds_or_rounds_with_numbers(
     user: User, budget: Budget, rounds: list[Round]
 ) -> None:
     first, second = rounds
-    assert selectors.round_money(round_=first, today=TODAY) is None
+    assert money_rounds.round_money(round_=first, today=TODAY) is None
     second.is_final = True
     second.save()
-    card = selectors.round_money(round_=second, today=TODAY)
+    card = money_rounds.round_money(round_=second, today=TODAY)
     assert card is not None and card.numbers is not None
     assert card.numbers.walk_away == WALK_AWAY
 

@@ -34,7 +34,7 @@ from nextround.interviews.models import (
     Stage,
 )
 from nextround.interviews.selectors import CarryForward
-from nextround.money import selectors as money_selectors
+from nextround.money import rounds as money_rounds
 from nextround.pay.text import amount_range, amount_text
 from nextround.playbook.likely import LikelyQuestion
 from nextround.prep import selectors as prep_selectors
@@ -369,7 +369,7 @@ def money_section(
     if not (round_.is_final or notes or round_.opportunity.stage == Stage.OFFER):
         return None
     parts: list[Part] = []
-    numbers = money_selectors.round_money(round_=round_, today=today, view=view)
+    numbers = money_rounds.round_money(round_=round_, today=today, view=view)
     if numbers is not None and numbers.numbers is not None:
         figures = numbers.numbers
         currency = numbers.currency

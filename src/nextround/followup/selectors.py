@@ -5,20 +5,19 @@ and the debrief form are in ``followup.thanks``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from nextround import cadence, letters, timeutil
 from nextround.errors import Invalid, NotFound
 from nextround.followup.models import Debrief, Reply, Sent, SentKind
 from nextround.followup.thanks import letter_interviewer, signer_of
 from nextround.interviews.models import (
-    ACTIVE_STAGES,
     NoteKind,
     NoteStatus,
     Opportunity,
@@ -241,7 +240,7 @@ def _attach_attendees(rounds: list[Round]) -> None:
 
 def round_followups(*, round_: Round, now: datetime) -> RoundFollowUps:
     (loaded,) = rounds_for_followups(pk=round_.pk)
-    return _followups(loaded, now)
+    return followups_of(loaded, now)
 
 
 def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> RoundFollowUps:
@@ -254,7 +253,7 @@ def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> Roun
     round_.followup_attendees = carry.attending  # type: ignore[attr-defined]
     round_.opportunity.followup_people = carry.people  # type: ignore[attr-defined]
     _attach_stages_and_rounds([round_.opportunity])
-    return _followups(round_, now)
+    return followups_of(round_, now)
 
 
 def round_followups_get(*, owner: User, pk: int, now: datetime) -> RoundFollowUps:
@@ -268,7 +267,7 @@ def round_followups_get(*, owner: User, pk: int, now: datetime) -> RoundFollowUp
         raise NotFound(f"No round with id {pk}.")
     (round_,) = found
     round_.owner = owner  # the account asked with, as interviews.selectors.round_get does
-    return _followups(round_, now)
+    return followups_of(round_, now)
 
 
 def _contact(round_: Round) -> Person | None:
@@ -309,7 +308,8 @@ def _named(reason: str, people: dict[str, Person]) -> str:
     return reason
 
 
-def _followups(round_: Round, now: datetime) -> RoundFollowUps:
+def followups_of(round_: Round, now: datetime) -> RoundFollowUps:
+    """The schedule of a round loaded by ``rounds_for_followups`` (or ``page_followups``)."""
     notes: list[RoundNote] = getattr(round_, "followup_notes", [])
     sent: list[Sent] = round_.followup_sent  # type: ignore[attr-defined]
     replies: list[Reply] = round_.followup_replies  # type: ignore[attr-defined]
@@ -463,67 +463,6 @@ def round_calendar(*, round_: Round, now: datetime) -> tuple[str, bytes]:
         if row.kind != cadence.Kind.STOP_SUGGESTED
     ]
     return prep_selectors.round_calendar(round_=round_, now=now, todos=todos)
-
-
-# --- the dashboard -----------------------------------------------------------------------------
-
-
-@dataclass
-class Board:
-    """Follow-ups across the workspace: debriefs to write and notes to send, earliest first."""
-
-    debriefs: list[Round] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for r in self.rows if r.overdue)
-
-    @property
-    def thanks_due(self) -> int:
-        return sum(1 for r in self.rows if r.kind == cadence.Kind.THANKS)
-
-
-def _may_show(now: datetime) -> Q:
-    """The rounds that are over whose follow-ups can reach the dashboard. Any other round ended
-    before the thank-you notes went stale and the debrief stopped being asked for, has a later
-    round (an invitation: it closes the status checks, and the decision belongs to the last
-    round), no open concern to answer, and no reply giving a new date (the one thing that
-    opens a status check again after an invitation): its schedule holds nothing shown."""
-    since = now - max(DECIDED_SHOWN_FOR, cadence.THANKS_AFTER + THANKS_STALE_AFTER)
-    later = Round.objects.filter(opportunity=OuterRef("opportunity"), number__gt=OuterRef("number"))
-    open_concerns = RoundNote.objects.filter(
-        round=OuterRef("pk"), kind=NoteKind.CONCERN, status=NoteStatus.OPEN
-    )
-    new_dates = Reply.objects.filter(round=OuterRef("pk"), new_date__isnull=False)
-    return (
-        Q(ends_at__gte=since) | Q(~Exists(later)) | Q(Exists(open_concerns)) | Q(Exists(new_dates))
-    )
-
-
-def dashboard_followups(*, owner: User, now: datetime) -> Board:
-    """Rounds that are over, of opportunities still open or decided lately."""
-    recent = now - DECIDED_SHOWN_FOR
-    # Decided long ago: nothing of theirs is shown, so the database leaves them out.
-    shown = Q(opportunity__stage__in=ACTIVE_STAGES) | Q(
-        Exists(
-            StageChange.objects.filter(opportunity=OuterRef("opportunity"), on__gte=recent.date())
-        )
-    )
-    rounds = rounds_for_followups(None, shown, _may_show(now), owner=owner, ends_at__lte=now)
-    board = Board()
-    for round_ in rounds:
-        result = _followups(round_, now)
-        if result.debrief_due and round_.ends_at >= recent:
-            board.debriefs.append(round_)
-        board.rows.extend(
-            row
-            for row in result.rows
-            if not (row.kind == cadence.Kind.THANKS and now - row.due > THANKS_STALE_AFTER)
-        )
-    board.rows.sort(key=lambda r: r.due.astimezone(UTC))
-    board.debriefs.sort(key=lambda r: r.ends_at)
-    return board
 
 
 def sent_get(*, owner: User, pk: int) -> Sent:

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from nextround.interviews.models import Round
 from nextround.interviews.selectors import CarryForward
-from nextround.money import selectors
+from nextround.money import rounds
 
 
 def round_card(*, round_: Round, carry: CarryForward, now: datetime) -> dict[str, object]:
-    return {"money": selectors.round_money(round_=round_, today=timezone.localdate(now))}
+    return {"money": rounds.round_money(round_=round_, today=timezone.localdate(now))}

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nextround import timeutil
 from nextround.core.pagecache import cached_page
 from nextround.core.web import owner_of, page, see_other, submit
+from nextround.followup import board as followup_board
 from nextround.followup import cards as followup_cards
-from nextround.followup import selectors as followup_selectors
 from nextround.interviews import cards as interview_cards
 from nextround.interviews import selectors
 from nextround.money import cards as money_cards
@@ -64,7 +64,7 @@ def _dashboard_page(request: HttpRequest) -> HttpResponse:
             "next_ready": plans[0].readiness if plans else None,
             "later": [(rp.round, rp.readiness) for rp in plans[1:]],
             "due_today": sorted(due, key=lambda pair: pair[1].item.due_at),
-            "after": followup_selectors.dashboard_followups(owner=owner_of(request), now=now),
+            "after": followup_board.dashboard_followups(owner=owner_of(request), now=now),
             "deadlines": money_selectors.deadlines(
                 owner=owner_of(request), today=timezone.localdate(now)
             ),
