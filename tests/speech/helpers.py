@@ -113,6 +113,48 @@ SCRIPTS = [
     "I would start by listening to the people who use the tool every day.",
     "Well, uh, I think the answer is that we should have tested it sooner.",
 ]
+# Whole practice answers, 80 to 100 words each, the length a candidate records (a minute or
+# more once spoken): six trades, fillers, figures in digits and in words, and a pause. Written on
+# 2026-12-07 and committed before any model was measured on them.
+ANSWERS = [
+    "Um, so, in my second year at the pharmacy we kept running out of the common antibiotics on "
+    "Mondays. My job was to fix the ordering before winter. | I pulled twelve weeks of sales, "
+    "uh, and found that the weekend locum was ordering by hand from memory. I set up a stock "
+    "level for the top 40 lines and a short checklist for whoever closed on Saturday. Well, "
+    "within a month we stopped sending patients to other branches, and the owner asked me to "
+    "write it up for the other three shops.",
+    "The depot had a problem with buses leaving late in the morning peak, about one in eight. I "
+    "was asked to find out why. | So I stood in the yard from five every morning for two weeks, "
+    "and, you know, it was mostly the fuel queue. Two buses were being fuelled at once, uh, when "
+    "the pumps could take four. I moved the cleaners to the far lane and staggered the drivers' "
+    "start times by ten minutes. Late departures went down to about one in thirty, and the "
+    "drivers actually liked the later starts.",
+    "Um, I'd say my biggest challenge was a year four class where reading had fallen behind "
+    "after we moved to a new scheme. Nearly half of them were below the expected level. | I, "
+    "uh, split the class into small groups for twenty minutes every afternoon and trained two "
+    "parents to listen to readers. I also kept a simple chart on the wall so the children could "
+    "see their own progress. By the summer, 22 of the 28 children were reading at the expected "
+    "level, and the head asked me to share the approach with the other teachers.",
+    "So, I look after the accounts for six small businesses, and last spring one of them, a "
+    "bakery, was, like, always late paying its suppliers. The owner wanted the reminder calls "
+    "to stop. | I went through their invoices and saw that bills were paid whenever she had a "
+    "free evening. Um, I moved everything onto a weekly payment run every Thursday and set up "
+    "alerts for anything due within five days. After three months they had no late payments "
+    "at all, and one supplier gave them a 2% discount for paying early.",
+    "Well, on a housing site I was the lead electrician for forty flats, and, uh, the "
+    "inspections kept failing on the same fault. The contractor needed the first block signed "
+    "off by the end of the month. | I checked every failed report and found that the test "
+    "sheets were filled in differently by each crew. So I wrote one sheet, showed the crews how "
+    "to use it on a single flat, and, um, I checked the first ten myself. The next inspection "
+    "passed first time, and we handed the block over four days early.",
+    "At the bank, our mobile app had a lot of people giving up halfway through opening an "
+    "account. I was asked to find out where and why. | Um, I ran fifteen short interviews and "
+    "watched people go through the form on their own phones. Most of them stopped at the step "
+    "that asked for a utility bill, because, you know, nobody keeps paper bills any more. We let "
+    "people use a bank statement instead, and, uh, completed applications went up by a quarter "
+    "in the next two months.",
+]
+
 # espeak-ng voices (language plus a variant) and speaking rates, in words a minute.
 VOICES = ["en-us", "en", "en-us+f3", "en-gb-x-rp+m3"]
 RATES = [130, 165, 200]
@@ -128,6 +170,17 @@ def clip_plan() -> list[tuple[str, str, int]]:
             voice = VOICES[(index + turn) % len(VOICES)]
             rate = RATES[(index + 2 * turn) % len(RATES)]
             plan.append((script, voice, rate))
+    return plan
+
+
+def answer_plan() -> list[tuple[str, str, int]]:
+    """(answer, voice, rate) for 12 recordings: each answer twice, every voice three times and
+    every rate four times."""
+    plan = []
+    for index, answer in enumerate(ANSWERS):
+        for turn in range(2):
+            voice = VOICES[(index + 2 * turn) % len(VOICES)]
+            plan.append((answer, voice, RATES[(index + turn) % len(RATES)]))
     return plan
 
 
