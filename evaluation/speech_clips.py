@@ -9,6 +9,9 @@ installed), so a figure here is the figure the tests hold a ceiling over:
 - ``clear``: the eight scripts in espeak-ng's US voice at 130, 165 and 200 words a minute;
 - ``varied``: each script in three of four voices at those rates (the final-word test's set);
 - ``voices``: each script in three more variant voices at 160 words a minute (no test uses it);
+- ``answers``: six whole practice answers (about 90 words each, a pause in each), each in two of
+  the four voices and rates, so every voice is heard three times and every rate four;
+- ``answers-us``: the six answers in the US voice at 165 words a minute;
 - ``five``: the five sentences with 0.6 s between them, in one recording;
 - ``fillers``: the answer with four "um"/"uh", to check they are still written.
 
@@ -91,6 +94,8 @@ def clip_sets(h: Any, folder: Path) -> dict[str, Callable[[], list[Clip]]]:
         "clear": lambda: made("clear", [(s, "en-us", r) for s in h.SCRIPTS for r in h.RATES]),
         "varied": lambda: made("varied", h.clip_plan()),
         "voices": lambda: made("voices", [(s, v, 160) for s in h.SCRIPTS for v in VARIANT_VOICES]),
+        "answers": lambda: made("answers", h.answer_plan()),
+        "answers-us": lambda: made("answers-us", [(a, "en-us", 165) for a in h.ANSWERS]),
         "five": five,
         "fillers": fillers,
     }

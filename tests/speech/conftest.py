@@ -26,6 +26,7 @@ with contextlib.suppress(pytest.skip.Exception, pytest.fail.Exception):
         SECOND_PAUSE,
         SENTENCES,
         TRAIL,
+        answer_plan,
         clip_plan,
         make_clip,
         np,
@@ -96,6 +97,12 @@ def clear_clips(folder: Path) -> list[Clip]:
     """The eight scripts in espeak-ng's US voice at three rates: the word error rate's set."""
     plan = [(script, "en-us", rate) for script in SCRIPTS for rate in RATES]
     return _clips(folder, plan, "clear")
+
+
+@pytest.fixture(scope="package")
+def answer_clips(folder: Path) -> list[Clip]:
+    """Six whole practice answers, each in two of the four voices and rates: 12 recordings."""
+    return _clips(folder, answer_plan(), "answer")
 
 
 _heard: dict[tuple[str, Path], Transcript] = {}

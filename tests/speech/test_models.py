@@ -103,6 +103,13 @@ def test_the_measured_speed_is_remembered(tmp_path: Path) -> None:
     stored["cores"] = (os.cpu_count() or 1) + 8
     (tmp_path / models.REMEMBERED).write_text(json.dumps(stored), encoding="utf-8")
     assert models.remembered_rtf(tmp_path, slow) == 0.9 and len(calls) == 2
+    # Measured under older decoding settings (greedy, before version 2): measured again.
+    stored = json.loads((tmp_path / models.REMEMBERED).read_text(encoding="utf-8"))
+    assert stored["version"] == models.SPEED_CHECK_VERSION
+    del stored["version"]
+    (tmp_path / models.REMEMBERED).write_text(json.dumps(stored), encoding="utf-8")
+    assert models.remembered_rtf(tmp_path, slow) == 0.9 and len(calls) == 3
+    assert models.remembered_rtf(tmp_path, slow) == 0.9 and len(calls) == 3
 
 
 def test_the_real_time_factor_of_tiny_is_measured_on_the_bundled_clip() -> None:
@@ -140,7 +147,12 @@ def test_auto_picks_base_only_when_fast_enough(
     base_installed: None, tmp_path: Path, rtf: float, expected: str
 ) -> None:
     (tmp_path / "models").mkdir()
-    record = {"base_rtf": rtf, "cores": os.cpu_count(), "measured": "2026-12-06"}
+    record = {
+        "base_rtf": rtf,
+        "cores": os.cpu_count(),
+        "version": models.SPEED_CHECK_VERSION,
+        "measured": "2026-12-06",
+    }
     (tmp_path / models.REMEMBERED).write_text(json.dumps(record), encoding="utf-8")
     assert choose("auto", tmp_path).name == expected
 

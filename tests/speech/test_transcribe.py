@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from nextround.feedback.report import TimedWord
 from nextround.jsonform import json_form
 from nextround.speech import (
     BASE,
@@ -28,7 +29,9 @@ from nextround.speech import (
     model_path,
     transcribe,
 )
+from nextround.speech.transcribe import _loops, _past_placed, _written_again
 from tests.speech.helpers import (
+    ANSWERS,
     LEAD,
     SENTENCES,
     TRAIL,
@@ -43,13 +46,19 @@ from tests.speech.helpers import (
     write_wav,
 )
 
-#: The word error rate each model stays under on the clear clips (figures written out on both
-#: sides). Issue 17 asks for 0.10 with tiny.en and 0.05 with base; measured on 2026-12-06 they
-#: made 0.173 to 0.203 (eight runs: the retries at a higher temperature sample at random, and
-#: one CI run's 0.203 broke a ceiling of 0.20) and 0.072 to 0.092 (docs/speech.md,
-#: evaluation/speech_clips.py), so these ceilings hold today's level with room for that
-#: sampling: a guard against getting worse, not the target.
-CEILING_WER = {TINY: 0.22, BASE: 0.12}
+#: The word error rate each model stays under on each clip set (figures written out on both
+#: sides), decoding with a beam of five. Issue 17 asks for 0.10 with tiny.en and 0.05 with base.
+#: Measured on 2026-12-07, the same in three runs (docs/speech.md, evaluation/speech_clips.py):
+#: clear 0.144 and 0.042, answers 0.125 and 0.071. Base's ceiling on the clear set is the target;
+#: the others hold today's level with two or three points of room for the retries' sampling, a
+#: guard against getting worse, not the target.
+CEILING_WER = {
+    (TINY, "clear_clips"): 0.17,
+    (BASE, "clear_clips"): 0.05,
+    (TINY, "answer_clips"): 0.15,
+    (BASE, "answer_clips"): 0.09,
+}
+FILLERS = ("um", "uh")
 # The last word written must end this close to the end of the speech: a word lost at the end
 # leaves a gap of a whole word (0.3 s or more at 200 words a minute).
 END_TOLERANCE = 0.25
@@ -136,26 +145,75 @@ def test_sentences_left_out_in_the_middle_are_transcribed_again(
     assert all(a.end <= b.start for a, b in itertools.pairwise(result.words))
 
 
-def test_word_error_rate_meets_the_target(
-    each_model: Model, clear_clips: list[Any], heard: Callable[..., Transcript]
+def test_words_heard_again_are_written_once(each_model: Model, folder: Path) -> None:
+    """The six answers in the US voice at 150 words a minute, 10 "um"/"uh" said. Whisper wrote
+    some words after the sound that held them ("uh" 0.2 s late, "And, uh" with no length), so
+    the retry of that sound heard them again: tiny.en wrote 13 fillers before the retry's copy
+    replaced the late one. One "um" more than said is left: a first pass hearing "find out" as
+    "Um", which no rule about timing can tell from a filler."""
+    said = written = 0
+    for index, answer in enumerate(ANSWERS):
+        script = answer.replace("|", " ")
+        path = write_wav(folder / f"answer-us{index}.wav", speak(script, folder))
+        text = transcribe(path, model=each_model).text
+        said += sum(normalised(script).split().count(w) for w in FILLERS)
+        written += sum(normalised(text).split().count(w) for w in FILLERS)
+    assert said == 10
+    assert said - 1 <= written <= said + 1, written
+
+
+def _word(word: str, start: float, end: float) -> TimedWord:
+    return TimedWord(word=word, start=start, end=end)
+
+
+def test_the_retry_replaces_the_words_it_heard_again() -> None:
+    """The rules behind the test above, on words as Whisper times them."""
+    retried = [_word("And", 4.56, 5.16), _word("uh,", 5.16, 5.54)]
+    following = [_word("uh,", 5.72, 5.82), _word("the", 5.82, 6.0)]
+    assert _written_again(retried, following) == 1
+    assert _written_again(retried, [_word("the", 5.82, 6.0)]) == 0
+    assert _written_again(retried, [_word("And,", 6.0, 6.0), _word("uh", 6.0, 6.1)]) == 2
+    # Words with no length after a gap were placed there, not heard: the retry replaces them.
+    placed = [_word("And,", 10.04, 10.04), _word("uh,", 10.36, 10.36), _word("the", 10.36, 10.42)]
+    assert _past_placed(placed, 0) == 2
+    assert _past_placed(placed, 2) == 2
+    # A repeat with no length is Whisper looping; a spoken repeat takes time.
+    assert _loops(_word("uh,", 9.82, 9.86), _word("uh,", 9.8, 9.82))
+    assert not _loops(_word("I", 3.0, 3.2), _word("I,", 2.7, 2.9))
+    assert not _loops(_word("um", 9.82, 9.86), _word("uh,", 9.8, 9.82))
+
+
+@pytest.mark.parametrize("clip_set", ["clear_clips", "answer_clips"])
+def test_word_error_rate_stays_under_its_ceiling(
+    each_model: Model,
+    clip_set: str,
+    request: pytest.FixtureRequest,
+    heard: Callable[..., Transcript],
 ) -> None:
-    """24 clips in espeak-ng's US voice at 130, 165 and 200 words a minute, with figures, fillers
-    and a pause; errors counted over all of them, figures written out on both sides."""
-    scripts = [spoken(clip.script.replace("|", " ")) for clip in clear_clips]
-    texts = [spoken(heard(each_model, clip).text) for clip in clear_clips]
+    """The clear set: 24 clips in espeak-ng's US voice at 130, 165 and 200 words a minute, with
+    figures, fillers and a pause. The answers: six whole answers of about 90 words in four voices
+    at those rates. Errors counted over all the clips of a set, figures written out on both
+    sides."""
+    clips = request.getfixturevalue(clip_set)
+    scripts = [spoken(clip.script.replace("|", " ")) for clip in clips]
+    texts = [spoken(heard(each_model, clip).text) for clip in clips]
     error = jiwer.wer(scripts, texts)
     worst = max(zip(scripts, texts, strict=True), key=lambda pair: jiwer.wer(*pair))
-    assert error <= CEILING_WER[each_model.name], (error, worst)
+    assert error <= CEILING_WER[each_model.name, clip_set], (error, worst)
 
 
+@pytest.mark.parametrize("clip_set", ["varied_clips", "answer_clips"])
 def test_every_final_word_is_kept(
-    each_model: Model, varied_clips: list[Any], heard: Callable[..., Transcript]
+    each_model: Model,
+    clip_set: str,
+    request: pytest.FixtureRequest,
+    heard: Callable[..., Transcript],
 ) -> None:
-    """24 clips of one to two sentences in four voices at three rates: in every one the last word
-    spoken is in the transcript (heard right or misheard: that is the error rate's business), or
-    the transcript's last word ends where the speech does."""
+    """24 clips of one to two sentences and 12 whole answers, in four voices at three rates: in
+    every one the last word spoken is in the transcript (heard right or misheard: that is the
+    error rate's business), or the transcript's last word ends where the speech does."""
     cut = []
-    for clip in varied_clips:
+    for clip in request.getfixturevalue(clip_set):
         result = heard(each_model, clip)
         script = spoken(clip.script.replace("|", " "))
         reaches = bool(result.words) and result.words[-1].end >= clip.speech_end - END_TOLERANCE
@@ -163,6 +221,21 @@ def test_every_final_word_is_kept(
         if not reaches and not last_word_kept(script, spoken(result.text)):
             cut.append((clip.voice, clip.rate, clip.script, result.text, result.words[-1:]))
     assert cut == []
+
+
+def test_fillers_in_whole_answers_are_written(
+    each_model: Model, answer_clips: list[Any], heard: Callable[..., Transcript]
+) -> None:
+    """Of the "um"s and "uh"s said in the 12 answers, at least four in five are in the
+    transcripts, in every voice."""
+    said = sum(normalised(clip.script).split().count(w) for clip in answer_clips for w in FILLERS)
+    written = sum(
+        normalised(heard(each_model, clip).text).split().count(w)
+        for clip in answer_clips
+        for w in FILLERS
+    )
+    assert said == 20
+    assert written >= 0.8 * said, written
 
 
 def test_the_end_of_the_speech_is_found_in_every_clip(varied_clips: list[Any]) -> None:

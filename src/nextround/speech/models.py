@@ -50,9 +50,12 @@ BASE_FILES = {
 #: Where base is joined, inside the data folder, and where the auto choice is remembered.
 BASE_FOLDER = Path("models") / "whisper-base"
 REMEMBERED = Path("models") / "speech-speed.json"
-# Base takes about three times as long as tiny.en. At 0.3 a two-minute answer is written in
+# Base takes 1.5 (two idle cores) to 3 times as long as tiny.en. At 0.3 a two-minute answer is in
 # 36 s at most; slower than that, the extra accuracy is not worth the wait.
 AUTO_MAX_RTF = 0.3
+# Raised whenever the decoding settings change what a transcription costs, so that a speed
+# remembered under the old ones is measured again: 2 since decoding uses a beam of five.
+SPEED_CHECK_VERSION = 2
 
 _CHUNK = 1 << 20
 
@@ -201,12 +204,14 @@ def choose(setting: str | None, data_dir: Path | None, measure: Measure | None =
 
 def remembered_rtf(data_dir: Path, measure: Measure | None) -> float | None:
     """Base's real-time factor on this machine: read from the data folder, else measured (when
-    ``measure`` is given) and written there. Measured again when the core count changes."""
+    ``measure`` is given) and written there. Measured again when the core count changes, or
+    the decoding settings (``SPEED_CHECK_VERSION``)."""
     path = data_dir / REMEMBERED
     cores = os.cpu_count() or 1
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("cores") == cores and isinstance(stored.get("base_rtf"), float):
+        same = stored.get("cores") == cores and stored.get("version") == SPEED_CHECK_VERSION
+        if same and isinstance(stored.get("base_rtf"), float):
             return float(stored["base_rtf"])
     except (OSError, ValueError, AttributeError):
         pass  # never measured, or the file is damaged: measure again
@@ -214,7 +219,12 @@ def remembered_rtf(data_dir: Path, measure: Measure | None) -> float | None:
         return None
     rtf = measure(str(data_dir / BASE_FOLDER))
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    record = {"base_rtf": round(rtf, 4), "cores": cores, "measured": time.strftime("%Y-%m-%d")}
+    record = {
+        "base_rtf": round(rtf, 4),
+        "cores": cores,
+        "version": SPEED_CHECK_VERSION,
+        "measured": time.strftime("%Y-%m-%d"),
+    }
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     return rtf
 

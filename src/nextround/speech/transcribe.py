@@ -37,9 +37,9 @@ FILLER_PROMPT = "Um, so, uh, I was like, you know, working on it. Hmm."
 #: How Whisper decodes; benchmarks/speech.py measures each choice against its alternatives.
 DECODING: dict[str, Any] = {
     "language": "en",
-    # Greedy: a beam of five took two to four and a half times as long (RTF 0.09 to 0.20; the
-    # target is 0.1) for one to four words in a hundred fewer errors.
-    "beam_size": 1,
+    # A beam of five (faster-whisper's default) made about a third fewer word errors than greedy
+    # decoding, with both models, for about 35-40% more processor time (docs/speech.md).
+    "beam_size": 5,
     # A window whose text repeats itself is decoded again a little less greedily. Without these
     # retries tiny.en looped on one phrase for the rest of a window; Whisper's default goes on
     # up to 1.0, and three steps bound the worst case's time. Text that still loops is dropped
@@ -76,6 +76,15 @@ RETRIES = 2
 LEAD_IN_SECONDS = 0.3
 LEAD_OUT_SECONDS = 0.1
 UNHEARD_SECONDS = 0.6
+# A word shorter than this was placed, not heard: no spoken word takes under 50 ms. Whisper
+# gives such times to words it wrote without finding them in the sound: "And, uh" squeezed to
+# no length after the sound that held them (which the retry then heard again: "And, uh, And,
+# uh"), or "uh, uh, uh" 40 ms apart at the end of a retried stretch, a loop.
+PLACED_SECONDS = 0.05
+# Whisper may also write the words that follow a gap late, after the sound that holds them: the
+# retry then hears them in the gap, and "And, uh" becomes "And, uh, uh". The retry's copy, timed
+# from the sound, replaces the one written after it, up to this many words.
+REHEARD_WORDS = 3
 # 8-bit weights: 40% less time than float32 on a CPU, for the same words.
 COMPUTE_TYPE = "int8"
 #: A short answer spoken by espeak-ng, on which the auto choice times Whisper base once.
@@ -235,8 +244,9 @@ def _recognise(
         added = False
         for start, end in reversed(gaps):  # from the end, so earlier indexes stay right
             at = sum(w.end <= start for w in words)
+            past = _past_placed(words, at)  # words with no length after the gap are its own
             before = words[at - 1] if at else None
-            after = words[at] if at < len(words) else None
+            after = words[past] if past < len(words) else None
             offset = lead_in(samples, SAMPLE_RATE, start, LEAD_IN_SECONDS)
             stop = len(samples) if after is None else round((end + LEAD_OUT_SECONDS) * SAMPLE_RATE)
             more, more_words = _passages(
@@ -253,9 +263,12 @@ def _recognise(
                     (r, w) for r, w in zip(more, more_words, strict=True) if w.start < after.start
                 ]
                 more, more_words = [r for r, _ in kept], [w for _, w in kept]
-            raw[at:at] = more
-            words[at:at] = more_words
-            added = added or bool(more_words)
+            if not more_words:
+                continue  # nothing heard again: the words written stay as they are
+            past += _written_again(more_words, words[past : past + REHEARD_WORDS])
+            raw[at:past] = more
+            words[at:past] = more_words
+            added = True
         if not added:
             break
     if progress is not None:
@@ -289,7 +302,7 @@ def _passages(
                 continue  # still looping after every retry: not speech anyone gives
             for word in segment.words or ():
                 timed = _timed(word, offset, heard, words[-1] if words else None)
-                if timed is not None:
+                if timed is not None and not _loops(timed, words[-1] if words else None):
                     raw.append(str(word.word))
                     words.append(timed)
             if end >= heard[1] - TAIL_SECONDS:
@@ -297,6 +310,37 @@ def _passages(
     finally:
         segments.close()
     return raw, words[1:] if before else words
+
+
+def _placed(word: TimedWord) -> bool:
+    return word.end - word.start < PLACED_SECONDS
+
+
+def _past_placed(words: list[TimedWord], at: int) -> int:
+    """The index of the first word from ``at`` on that has a length of its own."""
+    while at < len(words) and _placed(words[at]):
+        at += 1
+    return at
+
+
+def _written_again(retried: list[TimedWord], following: list[TimedWord]) -> int:
+    """How many of the ``following`` words (those written after a gap) the retry's words end
+    with: the same words heard twice, once where they were said."""
+    for count in range(min(len(retried), len(following)), 0, -1):
+        ends = [_bare(w) for w in retried[-count:]]
+        if ends == [_bare(w) for w in following[:count]]:
+            return count
+    return 0
+
+
+def _bare(word: TimedWord) -> str:
+    return word.word.strip(",.?!").lower()
+
+
+def _loops(word: TimedWord, before: TimedWord | None) -> bool:
+    """True for a word that repeats the one before it with no length of its own: Whisper looping
+    on a word ("uh, uh, uh" 40 ms apart), not a speaker repeating it ("I, I" takes time)."""
+    return before is not None and _placed(word) and _bare(word) == _bare(before)
 
 
 def _timed(
