@@ -206,7 +206,7 @@ def coverage(
     if owned is None:
         owned = Library(
             list(Story.objects.filter(owner_id=opportunity.owner_id)),
-            list(Strength.objects.filter(owner=opportunity.owner)),
+            list(Strength.objects.filter(owner_id=opportunity.owner_id)),
         )
     stories = _story_texts(owned.stories)
     strengths_ = [
