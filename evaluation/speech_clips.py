@@ -16,7 +16,8 @@ installed), so a figure here is the figure the tests hold a ceiling over:
 - ``fillers``: the answer with four "um"/"uh", to check they are still written.
 
 Printed per set and model: the word error rate over all its clips (case and punctuation ignored,
-figures written out on both sides, as the tests count), the share of errors that fall on each
+figures written out on both sides, as the tests count) with its 95% bootstrap interval (clips
+resampled 2,000 times), the share of errors that fall on each
 clip's first three words, the final words lost, the "um"/"uh" written (fillers set), and the
 real-time factor (transcription time over the audio's length, on this machine at its load).
 ``--runs`` repeats each set: the retries sample at random, so figures vary a little from run to
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import tempfile
 import time
@@ -52,6 +54,7 @@ class Clip:
 @dataclass(frozen=True)
 class Tally:
     wer: float
+    interval: tuple[float, float]  # 95% bootstrap interval of the WER, clips resampled
     start_share: float  # the share of errors on the first FIRST words of a clip
     lost: int  # clips whose last word the transcript lacks
     vocal: int  # "um"/"uh" written
@@ -122,12 +125,31 @@ def measure(h: Any, model: Any, clips: list[Clip]) -> Tally:
     errors = out.substitutions + out.deletions + out.insertions
     return Tally(
         wer=float(out.wer),
+        interval=wer_interval(h, references, hypotheses),
         start_share=start_errors(out) / errors if errors else 0.0,
         lost=lost,
         vocal=vocal,
         rtf=spent / audio,
         lines=lines,
     )
+
+
+def wer_interval(
+    h: Any, references: list[str], hypotheses: list[str], resamples: int = 2000
+) -> tuple[float, float]:
+    """The 95% percentile interval of the pooled WER with the clips resampled (seed 17): how
+    far the figure could move on another set of clips made the same way."""
+    counts = []
+    for reference, hypothesis in zip(references, hypotheses, strict=True):
+        one = h.jiwer.process_words(reference, hypothesis)
+        counts.append((one.substitutions + one.deletions + one.insertions, len(reference.split())))
+    rng = random.Random(17)
+    rates = []
+    for _ in range(resamples):
+        drawn = rng.choices(counts, k=len(counts))
+        rates.append(sum(e for e, _ in drawn) / sum(n for _, n in drawn))
+    rates.sort()
+    return rates[int(0.025 * resamples)], rates[int(0.975 * resamples) - 1]
 
 
 def start_errors(out: Any) -> int:
@@ -185,7 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for run in range(args.runs):
                     tally = measure(h, model, clips)
                     print(
-                        f"{name:8} {title:8} run {run + 1}: WER {tally.wer:6.1%}  "
+                        f"{name:8} {title:8} run {run + 1}: WER {tally.wer:6.1%} "
+                        f"[{tally.interval[0]:.1%}, {tally.interval[1]:.1%}]  "
                         f"on first {FIRST} words {tally.start_share:4.0%}  "
                         f"last words lost {tally.lost}/{len(clips)}  um/uh {tally.vocal}  "
                         f"RTF {tally.rtf:.3f}",
