@@ -24,6 +24,7 @@ from nextround.feedback.report import Pause, TimedWord
 from nextround.speech import models
 from nextround.speech.audio import INSTALL_HINT, SAMPLE_RATE, Unavailable, decode
 from nextround.speech.pauses import find_pauses, lead_in, speech_span, unheard
+from nextround.text import words as compared_words
 
 if TYPE_CHECKING:
     from nextround.speech.audio import Samples
@@ -333,8 +334,9 @@ def _written_again(retried: list[TimedWord], following: list[TimedWord]) -> int:
     return 0
 
 
-def _bare(word: TimedWord) -> str:
-    return word.word.strip(",.?!").lower()
+def _bare(word: TimedWord) -> list[str]:
+    """The word as the text toolkit compares words ("uh," is "uh", "I'm" is "im")."""
+    return compared_words(word.word)
 
 
 def _loops(word: TimedWord, before: TimedWord | None) -> bool:
