@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.template import Context, Template
 from django.test import override_settings
+from django.utils.dateformat import format as date_format
+
+from nextround.core.templatetags import clock
 
 DUE = datetime(2026, 12, 9, 0, 0, tzinfo=UTC)  # Tuesday 18:00 in Chicago, Wednesday 09:00 in Tokyo
 
@@ -56,3 +60,17 @@ def test_each_users_zone_gets_its_own_text_of_the_same_moment() -> None:
         assert "your time" not in _render(tag, due=DUE)
     with override_settings(TIME_ZONE="Asia/Tokyo"):
         assert "(Wed 9 Dec, 09:00 your time)" in _render(tag, due=DUE)
+
+
+def test_times_are_drawn_as_djangos_date_format_draws_them() -> None:
+    """The day and the minute are drawn apart and kept (clock._clock_text); the text is
+    Django's own for every format the pages use, across a year of moments in zones with and
+    without summer time, the hours that repeat or are skipped when clocks change included."""
+    formats = ("D j M, H:i", "D j M Y, H:i", "j M, H:i", "l j F, H:i", "l j F Y, H:i", "H:i")
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    moments = [start + timedelta(minutes=37 * step) for step in range(0, 14_300, 7)]
+    for zone in ("America/Chicago", "Europe/London", "Australia/Sydney", "Asia/Kolkata"):
+        for moment in moments:
+            local = moment.astimezone(ZoneInfo(zone))
+            for fmt in formats:
+                assert clock._clock_text(local, fmt, "en") == date_format(local, fmt)

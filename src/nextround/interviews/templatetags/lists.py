@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 from nextround.core.fragments import render_cached
 from nextround.interviews.models import NoteKind, RoundNote
@@ -48,11 +50,34 @@ def note_view(note: RoundNote, *, show_round: bool) -> dict[str, object]:
     }
 
 
+# Reversing a URL takes longer than drawing the rest of a note: each list reverses the edit and
+# delete addresses once, for a number no note has, and puts each note's own in its place.
+_ANY_PK = 9_876_543_210_123
+
+
+def _note_url(name: str) -> tuple[str, str]:
+    before, after = reverse(name, args=[_ANY_PK]).split(str(_ANY_PK))
+    return before, after
+
+
+def _with_links(views: list[dict[str, object]]) -> None:
+    """Each note's edit and delete address, and the start of its text that names it to a
+    screen reader ("Edit note: …", as the truncatechars filter cuts it)."""
+    edit, delete = _note_url("note_edit"), _note_url("note_delete")
+    for view in views:
+        pk = view["pk"]
+        view["edit_url"] = f"{edit[0]}{pk}{edit[1]}"
+        view["delete_url"] = f"{delete[0]}{pk}{delete[1]}"
+        view["label"] = Truncator(str(view["text"])).chars(40)
+
+
 @register.simple_tag
 def note_list(
     notes: Sequence[RoundNote], *, show_round: bool = False, editable: bool = False
 ) -> SafeString:
     views = [note_view(n, show_round=show_round) for n in notes]
+    if editable:
+        _with_links(views)
     state = (show_round, editable, tuple(tuple(v.values()) for v in views))
     context = {"notes": views, "show_round": show_round, "editable": editable}
     return render_cached("interviews/_notes.html", context, state=state)
