@@ -88,6 +88,12 @@ def _is_day_format(fmt: str) -> bool:
     return all(letter in _DAY_LETTERS for letter in _FORMAT_LETTER.findall(fmt))
 
 
+def day_text(day: date, fmt: str) -> str:
+    """``day`` as Django's ``date`` filter draws it with a day-only ``fmt`` ("j M Y"), drawn
+    once per day, format and language."""
+    return _day_text(day, fmt, get_language())
+
+
 @lru_cache(maxsize=4096)
 def _day_text(day: date, fmt: str, language: str | None) -> str:
     return date_format(day, fmt)

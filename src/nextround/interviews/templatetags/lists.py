@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from nextround.core.fragments import render_cached
+from nextround.core.templatetags.clock import day_text
 from nextround.interviews.models import NoteKind, RoundNote
 from nextround.interviews.selectors import OpportunityRow
 from nextround.pay.text import amount_range
@@ -37,7 +38,9 @@ def note_view(note: RoundNote, *, show_round: bool) -> dict[str, object]:
         "category_by_hand": note.category_by_hand,
         "rating": note.rating,
         "promised_by": note.promised_by,
-        "due_on": note.due_on,
+        "due": day_text(note.due_on, "j M Y")
+        if note.due_on and note.kind == NoteKind.PROMISE
+        else "",
         "amount": (
             amount_range(note.amount_low, note.amount_high, note.currency)
             if note.kind == NoteKind.NUMBER
