@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -67,6 +68,7 @@ class Side:
     name: str  # "baseline" or "ours"
     label: str  # what the tables call it
     src: Path
+    code: str  # what was measured: the baseline's commit, or the working tree's state
 
 
 @dataclass
@@ -125,16 +127,25 @@ def tail(path: Path, lines: int = 8) -> str:
 
 def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: str = "") -> None:
     """Run one side of one block; ``reuse`` "finished" takes a result already there, "only"
-    runs nothing and reports what is there."""
+    runs nothing and reports what is there. A result is reused only when it measured the same
+    code (``Side.code``): an earlier comparison with another baseline, or before an edit, left
+    its results in the same folders."""
     result = work / f"{bench.key}-{side.name}-{block}" / "result.json"
+    where = f"  {bench.key}, {side.label}, block {block + 1}"
+    measured = result.parent / MEASURED
     if reuse and result.exists():
-        print(f"  {bench.key}, {side.label}, block {block + 1}: reused {result.relative_to(ROOT)}")
-        bench.runs[side.name].append(json.loads(result.read_text(encoding="utf-8")))
-        return
+        earlier = measured.read_text(encoding="utf-8") if measured.exists() else "unknown code"
+        if earlier == side.code:
+            shown = result.relative_to(ROOT) if result.is_relative_to(ROOT) else result
+            print(f"{where}: reused {shown}")
+            bench.runs[side.name].append(json.loads(result.read_text(encoding="utf-8")))
+            return
+        print(f"{where}: the result there measured other code ({earlier}), not {side.code}")
     if reuse == "only":
-        print(f"  {bench.key}, {side.label}, block {block + 1}: no result, left out")
+        print(f"{where}: no result, left out")
         return
     folder = fresh_folder(result.parent)
+    (folder / MEASURED).write_text(side.code, encoding="utf-8")
     log = folder / "output.log"
     env = script_env(side.src, folder / "data", bench.database_url)
     (folder / "data").mkdir()
@@ -146,6 +157,19 @@ def run_side(bench: Bench, side: Side, block: int, work: Path, *, reuse: str = "
     if code != 0:
         bench.failures.append(f"{side.label}, block {block + 1}: exit {code}")
         print(tail(log))
+
+
+MEASURED = "measured.txt"  # beside a run's result: the code it measured
+
+
+def working_tree_code() -> str:
+    """The working tree's commit and a digest of its changes to the code the scripts run (the
+    package and the benchmarks, untracked files included)."""
+    digest = hashlib.sha256(git("diff", "HEAD", "--binary", "--", "src", "benchmarks").encode())
+    untracked = git("ls-files", "--others", "--exclude-standard", "--", "src", "benchmarks")
+    for name in sorted(untracked.splitlines()):
+        digest.update(name.encode() + (ROOT / name).read_bytes())
+    return f"working tree at {git('rev-parse', 'HEAD')[:12]}, changes {digest.hexdigest()[:12]}"
 
 
 def run_interleaved(
@@ -508,8 +532,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = shlex.join(["benchmarks/compare.py", *(argv if argv is not None else sys.argv[1:])])
     commit, checkout = baseline_checkout(args.baseline, ROOT / ".bench-baseline")
     sides = (
-        Side("baseline", f"baseline {commit[:7]}", checkout / "src"),
-        Side("ours", "ours", ROOT / "src"),
+        Side("baseline", f"baseline {commit[:7]}", checkout / "src", f"commit {commit[:12]}"),
+        Side("ours", "ours", ROOT / "src", working_tree_code()),
     )
     work = ROOT / ".bench-data" / "compare"
     benches = ratio_benches(args)
