@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -59,15 +60,28 @@ def test_a_result_is_reused_only_for_the_code_it_measured(
     assert other.runs["baseline"] == []
 
 
-def test_the_working_tree_code_changes_with_an_untracked_file(
-    compare: ModuleType, monkeypatch: pytest.MonkeyPatch
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+def test_the_working_tree_code_follows_edits_and_new_files(
+    compare: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = compare.working_tree_code()
-    assert before.startswith("working tree at ")
-    probe = BENCHMARKS / "_probe_untracked.py"
-    try:
-        probe.write_text("# a file the digest must notice\n")
-        assert compare.working_tree_code() != before
-    finally:
-        probe.unlink()
-    assert compare.working_tree_code() == before
+    """In a repository of its own: an edit to the package or a new file in it is other code;
+    a file elsewhere (docs) is not."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "src" / "pages.py").write_text("FAST = False\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "c")
+    monkeypatch.setattr(compare, "ROOT", tmp_path)
+    committed = compare.working_tree_code()
+
+    (tmp_path / "docs" / "notes.md").write_text("not code\n")
+    assert compare.working_tree_code() == committed
+    (tmp_path / "src" / "pages.py").write_text("FAST = True\n")
+    edited = compare.working_tree_code()
+    assert edited != committed
+    (tmp_path / "src" / "cache.py").write_text("KEPT = {}\n")
+    assert compare.working_tree_code() not in (committed, edited)
