@@ -490,7 +490,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="",
         help="finished: take a run's result from .bench-data/compare/ when that run already "
         "finished (to resume an interrupted comparison); only: run nothing, report the results "
-        "there (runs made separately, in parallel or with other sizes)",
+        "there (runs made separately, in parallel or with other sizes); either way only a "
+        "result that measured the same code (the baseline's commit, the working tree as it is)",
     )
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args(argv)
