@@ -35,29 +35,20 @@ def _finished_run(work: Path, code: str) -> None:
     (folder / "measured.txt").write_text(code)
 
 
+def _reused(compare: ModuleType, work: Path, code: str) -> list[object]:
+    """What ``run_side`` takes from ``work`` for a baseline of ``code``, running nothing."""
+    bench = compare.Bench("answers", "Answer analyzer", "answers.py", [])
+    side = compare.Side("baseline", "baseline", work, code)
+    compare.run_side(bench, side, 0, work, reuse="only")
+    return list(bench.runs["baseline"])
+
+
 def test_a_result_is_reused_only_for_the_code_it_measured(
     compare: ModuleType, tmp_path: Path
 ) -> None:
     _finished_run(tmp_path, "commit 69a4d412099d")
-    same = compare.Bench("answers", "Answer analyzer", "answers.py", [])
-    compare.run_side(
-        same,
-        compare.Side("baseline", "baseline", tmp_path, "commit 69a4d412099d"),
-        0,
-        tmp_path,
-        reuse="only",
-    )
-    assert same.runs["baseline"] == [{"rows": "from an earlier run"}]
-
-    other = compare.Bench("answers", "Answer analyzer", "answers.py", [])
-    compare.run_side(
-        other,
-        compare.Side("baseline", "baseline", tmp_path, "commit 28766ee3cf2a"),
-        0,
-        tmp_path,
-        reuse="only",
-    )
-    assert other.runs["baseline"] == []
+    assert _reused(compare, tmp_path, "commit 69a4d412099d") == [{"rows": "from an earlier run"}]
+    assert _reused(compare, tmp_path, "commit 28766ee3cf2a") == []
 
 
 def _git(folder: Path, *args: str) -> None:
