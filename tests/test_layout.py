@@ -2,7 +2,7 @@
 src/nextround/<package>/<module>.py (or the package <module>/), so a module's tests are found by
 its path. Tests that cross apps live apart: browser tests of whole flows in tests/browser/, and
 the query counts of the main pages and the isolation matrix in tests/pages/; the evaluation
-scripts' tests are in tests/evaluation/."""
+scripts' tests are in tests/evaluation/, the benchmark runner's in tests/benchmarks/."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 TESTS = Path(__file__).parent
 SOURCE = TESTS.parent / "src" / "nextround"
 # Scripts outside the package that have tests of their own.
-TOP_LEVEL = {"evaluation"}
+TOP_LEVEL = {"evaluation", "benchmarks"}
 # Folders of tests that cross apps, so name no one module.
 CROSS_APP = {"browser", "pages"}
 
