@@ -44,3 +44,19 @@ def test_errors_on_the_first_three_words_are_counted_apart() -> None:
     assert start_errors(out) == 2
     inserted = jiwer.process_words(["we cut costs"], ["so we cut costs"])
     assert start_errors(inserted) == 1
+
+
+def test_each_clips_errors_come_from_the_whole_sets_alignment() -> None:
+    """The interval resamples clips by their own error counts, read from the one alignment of
+    the set: they are what aligning each clip alone gives, and the interval holds the WER."""
+    jiwer = import_extra("jiwer", "dev")
+    module = evaluation_module()
+    reference = ["support tickets fell by a third", "we cut costs", "that project taught me"]
+    hypothesis = ["support tickets l by third", "so we cut costs", "that project taught me"]
+    out = jiwer.process_words(reference, hypothesis)
+    alone = [jiwer.process_words(r, h) for r, h in zip(reference, hypothesis, strict=True)]
+    assert module.clip_errors(out) == [o.substitutions + o.deletions + o.insertions for o in alone]
+    assert module.clip_errors(out) == [2, 1, 0]
+    low, high = module.wer_interval(out)
+    assert low <= out.wer <= high
+    assert low < high
