@@ -69,6 +69,10 @@ def test_times_are_drawn_as_djangos_date_format_draws_them() -> None:
     formats = ("D j M, H:i", "D j M Y, H:i", "j M, H:i", "l j F, H:i", "l j F Y, H:i", "H:i")
     start = datetime(2026, 1, 1, tzinfo=UTC)
     moments = [start + timedelta(minutes=37 * step) for step in range(0, 14_300, 7)]
+    # Every quarter hour of the days the four zones' clocks change in 2026.
+    for day in ("03-08", "11-01", "03-29", "10-25", "04-05", "10-04"):
+        changed = datetime.fromisoformat(f"2026-{day}T00:00+00:00") - timedelta(hours=12)
+        moments += [changed + timedelta(minutes=15 * step) for step in range(4 * 36)]
     for zone in ("America/Chicago", "Europe/London", "Australia/Sydney", "Asia/Kolkata"):
         for moment in moments:
             local = moment.astimezone(ZoneInfo(zone))
