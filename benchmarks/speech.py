@@ -194,7 +194,9 @@ def measure(
         bench.ours(model),
         bench.variant("Whisper alone, same options", whisper),
         bench.variant("greedy (a beam of 1)", whisper, beam_size=1),
-        bench.variant("no retries (temperature 0 only)", whisper, temperature=0.0),
+        bench.variant(
+            "retries at 0.2 and 0.4 (until 2026-12-07)", whisper, temperature=(0.0, 0.2, 0.4)
+        ),
         bench.variant("no filler prompt", whisper, initial_prompt=None),
         bench.variant(
             "prompt reaches the first window only", whisper, condition_on_previous_text=False

@@ -248,6 +248,30 @@ def number_words(number: int) -> str:
     return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
 
 
+# The last word of a number as an ordinal: "twenty one" → "twenty first".
+_ORDINAL_ENDINGS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+
+
+def ordinal_words(number: int) -> str:
+    """An ordinal below a million as spoken: 3 is "third", 21 "twenty first", 40 "fortieth"."""
+    *rest, last = number_words(number).split()
+    if last in _ORDINAL_ENDINGS:
+        last = _ORDINAL_ENDINGS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return " ".join([*rest, last])
+
+
 # Contractions written out, as word error rates are usually counted: "I'm" for "I am" is the
 # same words said, not two errors.
 WHOLE_CONTRACTIONS = {"i'm": "i am", "won't": "will not", "can't": "can not"}
@@ -257,13 +281,17 @@ CONTRACTED_ENDINGS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " wil
 def spoken(text: str) -> str:
     """Text as a list of spoken words, to compare a transcript with its script: lower case, no
     punctuation, figures written out ("40%" is "forty percent", "1,200" "one thousand two
-    hundred"), hyphens as spaces ("twenty-two"), contractions written out ("I'm" is "i am")."""
+    hundred", "3rd" "third"), hyphens as spaces ("twenty-two"), contractions written out ("I'm"
+    is "i am")."""
     text = text.lower().replace("’", "'").replace("%", " percent")
     for short, long in WHOLE_CONTRACTIONS.items():
         text = re.sub(rf"\b{short}\b", long, text)
     for ending, word in CONTRACTED_ENDINGS.items():
         text = re.sub(rf"(?<=[a-z]){ending}\b", word, text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(
+        r"\b(\d{1,6})(?:st|nd|rd|th)\b", lambda m: f" {ordinal_words(int(m.group(1)))} ", text
+    )
     text = re.sub(r"\b\d{1,6}\b", lambda m: f" {number_words(int(m.group()))} ", text)
     return " ".join(re.sub(r"[^a-z' ]+", " ", text.replace("-", " ")).split())
 

@@ -54,8 +54,9 @@ REMEMBERED = Path("models") / "speech-speed.json"
 # 36 s at most; slower than that, the extra accuracy is not worth the wait.
 AUTO_MAX_RTF = 0.3
 # Raised whenever the decoding settings change what a transcription costs, so that a speed
-# remembered under the old ones is measured again: 2 since decoding uses a beam of five.
-SPEED_CHECK_VERSION = 2
+# remembered under the old ones is measured again: 2 since decoding uses a beam of five, 3
+# since a doubtful window is no longer decoded again at a higher temperature.
+SPEED_CHECK_VERSION = 3
 
 _CHUNK = 1 << 20
 

@@ -41,11 +41,12 @@ DECODING: dict[str, Any] = {
     # A beam of five (faster-whisper's default) made about a third fewer word errors than greedy
     # decoding, with both models, for about 35-40% more processor time (docs/speech.md).
     "beam_size": 5,
-    # A window whose text repeats itself is decoded again a little less greedily. Without these
-    # retries tiny.en looped on one phrase for the rest of a window; Whisper's default goes on
-    # up to 1.0, and three steps bound the worst case's time. Text that still loops is dropped
-    # (REPETITIVE below).
-    "temperature": (0.0, 0.2, 0.4),
+    # No sampling: the same recording always gives the same transcript. Retrying a doubtful
+    # window at 0.2 and 0.4 (until 2026-12-07) kept greedy decoding from looping, but with the
+    # beam it changed no figure on any clip set except by chance: on one machine it sampled a
+    # different transcript from run to run (base, clear clips: 6.9% to 8.2%), with no loop in
+    # any set at 0 alone (docs/speech.md). Text that loops anyway is dropped (REPETITIVE below).
+    "temperature": 0.0,
     "initial_prompt": FILLER_PROMPT,
     # Each 30-second window is prompted with the text before it, which carries the fillers
     # forward; without it the prompt reaches only the first window.
