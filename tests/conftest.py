@@ -18,11 +18,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from nextround.cli import main
+from nextround.core.db import kept
 from nextround.core.services import local_user
 from nextround.interviews import services
 from nextround.interviews.models import Opportunity, Person, Round
 from nextround.practice import jobs
 from tests.prep.helpers import TZ, wall
+
+
+@pytest.fixture(autouse=True, scope="session")
+def kept_sql_checked() -> Iterator[None]:
+    """Every SELECT answered from a kept text is also compiled by Django, and the two must be
+    the same (``core.db.kept``): a query shape the key misses fails its test."""
+    kept.VERIFY = True
+    yield
+    kept.VERIFY = False
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -113,14 +113,22 @@ TEMPLATES = [
 ]
 
 
+# Django's backends, each with a compiler that keeps a SELECT's text per shape (core.db.kept).
+_KEPT_ENGINES = {
+    "django.db.backends.sqlite3": "nextround.core.db.sqlite3",
+    "django.db.backends.postgresql": "nextround.core.db.postgresql",
+}
+
+
 def _databases() -> dict[str, Any]:
     if APP.database_url:
         db: dict[str, Any] = dict(dj_database_url.parse(APP.database_url, conn_max_age=60))
+        db["ENGINE"] = _KEPT_ENGINES.get(db["ENGINE"], db["ENGINE"])
         db["TEST"] = {"NAME": f"test_{db['NAME']}"}
         return {"default": db}
     return {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": _KEPT_ENGINES["django.db.backends.sqlite3"],
             "NAME": APP.data_dir / "nextround.sqlite3",
             "OPTIONS": {
                 # WAL lets the page you are reading and a background write proceed together;

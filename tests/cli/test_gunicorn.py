@@ -15,6 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from tests.cli.helpers import SCRIPT, _script_env
 from tests.cli.test_workspace import _free_port
@@ -24,7 +25,7 @@ from tests.cli.test_workspace import _free_port
 def workspace_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     env = _script_env(tmp_path)
     db = settings.DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.postgresql":
+    if connection.vendor != "postgresql":
         yield env
         return
     name = f"{db['NAME']}_serve"
