@@ -110,6 +110,13 @@ TEMPLATES = [
             ],
         },
     },
+    {  # the partials drawn most often, from plain values (nextround.core.jinja)
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "nextround.core.jinja.environment"},
+    },
 ]
 
 

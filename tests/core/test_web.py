@@ -26,11 +26,13 @@ def test_an_error_answers_json_to_a_request_that_asks_for_it(client: Client, use
 
 
 def test_no_template_has_a_comment_django_would_print() -> None:
-    """``{# … #}`` ends at the line's end: one that runs on is shown on the page as text."""
+    """``{# … #}`` ends at the line's end: one that runs on is shown on the page as text.
+    (Jinja2's, in the apps' ``jinja2/`` folders, may run over several lines.)"""
     root = Path(nextround.__file__).parent
     runaway = [
         f"{path.relative_to(root)}:{number}"
         for path in sorted(root.rglob("*.html"))
+        if "jinja2" not in path.relative_to(root).parts
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if "{#" in line and "#}" not in line.split("{#", 1)[1]
     ]

@@ -18,6 +18,7 @@ from nextround.core.templatetags.clock import day_text
 from nextround.interviews.models import NoteKind, RoundNote
 from nextround.interviews.selectors import OpportunityRow
 from nextround.pay.text import amount_range
+from nextround.playbook.knowledge import CATEGORY_LABELS
 
 register = template.Library()
 
@@ -34,7 +35,8 @@ def note_view(note: RoundNote, *, show_round: bool) -> dict[str, object]:
         "text": note.text,
         "person_name": person.name if person is not None else None,
         "category": note.category,
-        "category_label": note.get_category_display(),
+        # Django's get_category_display() builds a dict of the choices at every call
+        "category_label": CATEGORY_LABELS.get(note.category, note.category),
         "category_by_hand": note.category_by_hand,
         "rating": note.rating,
         "promised_by": note.promised_by,

@@ -1,17 +1,10 @@
-"""``{% plan_rows rows in_next=True %}``: the rows of one list of the prep plan, drawn in one
-pass from each row's plain values.
-
-The template engine reads a dict's key at its first try, where a row of dataclasses costs a
-failed lookup per step of ``row.item.title``; and the slug, the query-string key and the due
-time (``on_clock``) are worked out once per row here instead of by filters and a tag inside
-the loop. The markup stays in ``prep/_plan_rows.html``."""
+"""What the prep app's Jinja2 partials call (``nextround.core.jinja``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django import template
-from django.template.context import Context
+import jinja2
 from django.template.defaultfilters import slugify, urlencode
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
@@ -19,12 +12,12 @@ from django.utils.safestring import SafeString, mark_safe
 from nextround.core.templatetags.clock import on_clock
 from nextround.prep.selectors import PlanRow
 
-register = template.Library()
-
 DUE_FORMAT = "D j M, H:i"
 
 
 def plan_row_view(row: PlanRow, *, zone: str, past: bool) -> dict[str, object]:
+    """One row's plain values: the slug, the query-string key and the due time on the round's
+    clock worked out once here, and no chain of attribute lookups left to the template."""
     item, progress = row.item, row.progress
     return {
         "key": item.key,
@@ -41,18 +34,25 @@ def plan_row_view(row: PlanRow, *, zone: str, past: bool) -> dict[str, object]:
     }
 
 
-@register.simple_tag(takes_context=True)
-def plan_rows(context: Context, rows: Sequence[PlanRow], *, in_next: bool = False) -> SafeString:
-    """Reads ``round``, ``plan`` (its sections), ``plan_url``, ``read_only`` and the CSRF token
-    from the page's context."""
+@jinja2.pass_context
+def plan_rows(
+    context: jinja2.runtime.Context, rows: Sequence[PlanRow], *, in_next: bool = False
+) -> SafeString:
+    """``{{ plan_rows(plan.next_up, in_next=True) }}`` in ``prep/_plan.html``: the rows of one
+    list of the plan, drawn by ``prep/_plan_rows.html`` with the page's ``round`` (its clock),
+    ``plan`` (over or not), ``plan_url``, ``read_only`` and CSRF token."""
     zone, past = context["round"].timezone, context["plan"].past
     html = get_template("prep/_plan_rows.html").render(
         {
             "rows": [plan_row_view(r, zone=zone, past=past) for r in rows],
             "in_next": in_next,
             "plan_url": context["plan_url"],
-            "read_only": context.get("read_only", False),
-            "csrf_token": context.get("csrf_token"),
+            "read_only": context["read_only"],
+            # once: Django's Jinja2 backend hands a lazy token that is masked anew at each read
+            "csrf_token": str(context.get("csrf_token", "")),
         }
     )
-    return mark_safe(html)  # escaped by the template engine as it drew it
+    return mark_safe(html)  # escaped by Jinja2 as it drew it
+
+
+GLOBALS = {"plan_rows": plan_rows}
