@@ -21,11 +21,12 @@ from typing import Any
 import jinja2
 from django.apps import apps
 from django.template.defaultfilters import date as date_filter
-from django.template.defaultfilters import linebreaksbr, pluralize
+from django.template.defaultfilters import linebreaksbr, pluralize, timesince_filter, truncatewords
 from django.urls import reverse
 from django.utils.timezone import is_aware, localtime
 
 from nextround.core.templatetags.clock import on_clock
+from nextround.core.templatetags.kept_forms import kept_form
 
 
 def _url(name: str, *args: object) -> str:
@@ -56,8 +57,11 @@ def environment(**options: Any) -> jinja2.Environment:
     env = jinja2.Environment(**options, keep_trailing_newline=True)
     env.globals["url"] = _url
     env.globals["on_clock"] = on_clock
+    env.globals["kept_form"] = kept_form
     env.globals.update(_app_globals())
     env.filters["linebreaksbr"] = lambda text: linebreaksbr(text, autoescape=True)
     env.filters["pluralize"] = pluralize
     env.filters["date"] = _date
+    env.filters["timesince"] = timesince_filter
+    env.filters["truncatewords"] = truncatewords
     return env
