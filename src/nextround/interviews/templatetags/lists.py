@@ -1,8 +1,9 @@
 """Lists the interviews pages draw in one pass (not a partial per item), kept by their content
 (``nextround.core.fragments``): a page showing the same items again does not draw them again.
 
-``{% note_list notes show_round=True editable=True %}``: round notes as the ``<li>`` items of a
-list. ``{% opportunity_rows rows %}``: the opportunities page's table rows."""
+``note_list(notes, show_round=True, editable=True)``, called from the Jinja2 partials
+(``interviews/jinja.py``): round notes as the ``<li>`` items of a list.
+``{% opportunity_rows rows %}``: the opportunities page's table rows."""
 
 from __future__ import annotations
 
@@ -76,7 +77,6 @@ def _with_links(views: list[dict[str, object]]) -> None:
         view["label"] = Truncator(str(view["text"])).chars(40)
 
 
-@register.simple_tag
 def note_list(
     notes: Sequence[RoundNote], *, show_round: bool = False, editable: bool = False
 ) -> SafeString:
