@@ -224,8 +224,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Forms are drawn with the Jinja2 copies of Django's form templates, which Django ships beside its
-# own: the same HTML (checked on every page of the demo), drawn in a third of the time. A page
-# with a form per person or per item spent over half of its time in the per-field template
-# cascade (the research page: 28 of 31 ms with its ten person forms, 13 ms without them).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Forms are drawn by Django's Jinja2 form renderer, with the templates every form here uses
+# (the form, field, label, errors, inputs, text areas and selects) written out in Python
+# (core/formrender.py): the same HTML from the same contexts. A page with a form per person or
+# per item spent most of its time in the per-field template cascade: Django's own templates first
+# (the research page: 28 of 31 ms with its ten person forms), their Jinja2 copies still a third.
+FORM_RENDERER = "nextround.core.formrender.Renderer"
