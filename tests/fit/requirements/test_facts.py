@@ -169,3 +169,42 @@ def test_facts_in_words() -> None:
 )
 def test_pay_in_words(band: PayBand, words: str) -> None:
     assert pay_in_words(band) == words
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Monday to Friday",
+        "SUN THRU THU",
+        "12-hour night shifts",
+        "Graveyard shift",
+        "37.5 hours per week",
+        "20 hours/week",
+        "Long days and nights",
+        "every second weekend",
+        "weekend availability",
+        "Weekends and bank holidays",
+        "Weekends and holidays",
+        "ſwing ſhift",  # re.I matches "ſ" to "s"; the quick check before it must too
+    ],
+)
+def test_each_way_of_stating_a_schedule_is_found(said: str) -> None:
+    """The schedule pattern runs only on lines holding one of its words (``_SCHEDULE_WORDS``):
+    each of its alternatives, in any case, must still be found."""
+    line = f"Hours: {said}."
+    assert posting_facts(line).schedule == (said,)
+    assert posting_facts(line.upper()).schedule == (said.upper(),)
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Based in Leeds, with travel", "Leeds"),
+        ("Work across the Greater Manchester area", "Greater Manchester"),
+        ("Our clinic in Austin, TX serves families", "Austin, TX"),
+        ("Pay: USD 52,000 a year", None),
+    ],
+)
+def test_places_are_found_where_their_words_are(line: str, place: str | None) -> None:
+    found = posting_facts(line).locations
+    assert (place in found) if place else not found, found

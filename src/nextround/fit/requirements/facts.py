@@ -96,6 +96,13 @@ _MONEY_SIGN = re.compile(r"[$£€]|\b(?:" + "|".join(_CODES) + r")\b")
 _PAY_KEYS = re.compile(r"pay|salary|compensation|wage|rate|remuneration|earnings")
 
 
+def _may_state_money(text: str) -> bool:
+    """_MONEY_SIGN's search, tried only on a line holding a currency sign or code."""
+    if not any(sign in text for sign in (*_SYMBOLS, *_CODES)):
+        return False
+    return _MONEY_SIGN.search(text) is not None
+
+
 def _amount(m: re.Match[str], n: str) -> float | None:
     num = m.group(f"{n}num")
     if num is None:
@@ -212,6 +219,8 @@ _SCHEDULE = re.compile(
     r"\s*$| on a rota)|\bweekends and (?:bank )?holidays\b",
     re.I,
 )
+# A word every alternative of _SCHEDULE holds, in case-folded text (as re.I matches "ſ" to "s").
+_SCHEDULE_WORDS = ("mon", "tue", "sun", "shift", "hour", "long day", "weekend")
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-time", re.compile(r"\bfull[- ]?time\b(?! equivalent)")),
     ("part-time", re.compile(r"\bpart[- ]?time\b")),
@@ -247,16 +256,21 @@ _TYPE_KEYS = re.compile(
 
 
 def _places(text: str) -> Iterator[str]:
-    for m in _CITY_STATE.finditer(text):
-        if m.group(2) in _US_STATES:
-            city = _SETTING_WORDS.sub("", m.group(1))
-            yield f"{city}, {m.group(2)}"
-    if uk := _UK_PLACE.match(text):
-        yield uk.group(0)
-    for area in _AREA.finditer(text):
-        yield area.group(1).strip()
-    for based in _BASED.finditer(text):
-        yield based.group(1).strip()
+    # Each pattern is tried only where its literal words are (a city and state needs a comma):
+    # a search tries every alternative at every position, a tenth of a millisecond a line.
+    if "," in text:
+        for m in _CITY_STATE.finditer(text):
+            if m.group(2) in _US_STATES:
+                city = _SETTING_WORDS.sub("", m.group(1))
+                yield f"{city}, {m.group(2)}"
+        if uk := _UK_PLACE.match(text):
+            yield uk.group(0)
+    if "area" in text or "region" in text or "metro" in text:
+        for area in _AREA.finditer(text):
+            yield area.group(1).strip()
+    if "ased " in text:
+        for based in _BASED.finditer(text):
+            yield based.group(1).strip()
 
 
 _SETTING_LEAD = re.compile(
@@ -309,7 +323,9 @@ def posting_facts(posting: str) -> PostingFacts:
     for line in posting_lines(posting):
         text = line.text
         low = text.lower()
-        schedule.extend(m.group(0) for m in _SCHEDULE.finditer(text))
+        folded = text.casefold()
+        if any(word in folded for word in _SCHEDULE_WORDS):
+            schedule.extend(m.group(0) for m in _SCHEDULE.finditer(text))
         if line.requirement:  # a requirement may name a schedule or a hybrid job, no more
             if "hybrid" in low and _SETTINGS[0][1].search(low):
                 settings.add(HYBRID)
@@ -321,7 +337,7 @@ def posting_facts(posting: str) -> PostingFacts:
         stated = not describes_employer(text)
         if (
             pay is None
-            and _MONEY_SIGN.search(text)
+            and _may_state_money(text)
             and (line.fact or _PAY_KEYS.search(f"{key} {area}") or _PAY_CONTEXT.search(low))
         ):
             pay = pay_band(_fact_text(line))
