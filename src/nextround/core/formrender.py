@@ -23,8 +23,8 @@ Context = Mapping[str, Any]
 
 _OPTION = "django/forms/widgets/select_option.html"
 # Widgets whose template is Django's plain <input> (``django/forms/widgets/input.html``).
-_INPUTS = "input text number email url password hidden date datetime time tel search color"
-_INPUTS += " checkbox"
+_INPUTS: tuple[str, ...] = ("input", "text", "number", "email", "url", "password", "hidden")
+_INPUTS += ("date", "datetime", "time", "tel", "search", "color", "checkbox")
 
 
 def _attrs(attrs: Mapping[str, Any]) -> str:
@@ -137,7 +137,7 @@ _DRAWERS: dict[str, Callable[[Context], str | None]] = {
     "django/forms/errors/list/ul.html": _errors,
     "django/forms/widgets/textarea.html": _textarea,
     "django/forms/widgets/select.html": _select,
-    **{f"django/forms/widgets/{name}.html": _input for name in _INPUTS.split()},
+    **{f"django/forms/widgets/{name}.html": _input for name in _INPUTS},
 }
 
 

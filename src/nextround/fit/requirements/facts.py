@@ -256,8 +256,8 @@ _TYPE_KEYS = re.compile(
 
 
 def _places(text: str) -> Iterator[str]:
-    # Each pattern is tried only where its literal words are (a city and state needs a comma):
-    # a search tries every alternative at every position, a tenth of a millisecond a line.
+    # Each pattern is tried only on a line holding its literal words (a city and state needs a
+    # comma): a search tries every alternative at every position, 0.06 ms on a long line.
     if "," in text:
         for m in _CITY_STATE.finditer(text):
             if m.group(2) in _US_STATES:
