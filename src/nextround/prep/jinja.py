@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import jinja2
 from django.template.defaultfilters import slugify, urlencode
@@ -15,14 +16,23 @@ from nextround.prep.selectors import PlanRow
 DUE_FORMAT = "D j M, H:i"
 
 
+@lru_cache(maxsize=2048)
+def _key_forms(key: str) -> tuple[str, str]:
+    """An item's key as an anchor and in a query string. Most keys are the checklist's ids (a
+    per-interviewer item adds the person's), the same in every round's plan, so each is worked
+    out once rather than once per row drawn."""
+    return slugify(key), urlencode(key)
+
+
 def plan_row_view(row: PlanRow, *, zone: str, past: bool) -> dict[str, object]:
     """One row's plain values: the slug, the query-string key and the due time on the round's
     clock worked out once here, and no chain of attribute lookups left to the template."""
     item, progress = row.item, row.progress
+    slug, query_key = _key_forms(item.key)
     return {
         "key": item.key,
-        "slug": slugify(item.key),
-        "query_key": urlencode(item.key),
+        "slug": slug,
+        "query_key": query_key,
         "title": item.title,
         "detail": item.detail,
         "weight": item.weight,

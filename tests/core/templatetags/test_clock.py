@@ -78,3 +78,45 @@ def test_times_are_drawn_as_djangos_date_format_draws_them() -> None:
             local = moment.astimezone(ZoneInfo(zone))
             for fmt in formats:
                 assert clock._clock_text(local, fmt, "en") == date_format(local, fmt)
+
+
+def _with_format_html(moment: datetime, zone: str, fmt: str, full: bool, own: str) -> str:
+    """The tag's text as Django's format_html escapes it, to compare the tag's own with."""
+    from django.utils.html import format_html
+
+    on_round = moment.astimezone(ZoneInfo(zone))
+    on_own = moment.astimezone(ZoneInfo(own))
+    when = format_html(
+        '<time datetime="{}">{}</time>',
+        on_round.isoformat(timespec="minutes"),
+        date_format(on_round, fmt),
+    )
+    if full:
+        shown = format_html('{} <span class="meta">({})</span>', when, zone)
+    else:
+        shown = format_html('{} <abbr title="{}">{}</abbr>', when, zone, date_format(on_round, "T"))
+    if on_own.utcoffset() == on_round.utcoffset():
+        return shown
+    return format_html(
+        '{} <span class="own-time">({} your time)</span>', shown, date_format(on_own, fmt)
+    )
+
+
+def test_the_text_is_escaped_as_format_html_escapes_it() -> None:
+    """Through a year in zones with and without summer time, an abbreviation that is an offset
+    ("+05"), the hour that comes twice in autumn, and a format the tag draws through Django's
+    own (with the zone's letters)."""
+    start = datetime(2026, 1, 1, 0, 17, tzinfo=UTC)
+    moments = [start + timedelta(hours=7 * i + i % 3) for i in range(1300)]
+    moments.append(datetime(2026, 11, 1, 6, 30, tzinfo=UTC))  # 01:30 in Chicago, the second time
+    cases = [
+        ("America/Chicago", "D j M, H:i", False, "Europe/Berlin"),
+        ("Asia/Tashkent", "D j M, H:i", True, "America/Chicago"),
+        ("Europe/London", "l j F Y, H:i", False, "Europe/London"),
+        ("Australia/Lord_Howe", "D j M, H:i T", False, "Asia/Tokyo"),
+    ]
+    for zone, fmt, full, own in cases:
+        with override_settings(TIME_ZONE=own):
+            for moment in moments:
+                drawn = clock.on_clock(moment, zone, fmt, full=full)
+                assert drawn == _with_format_html(moment, zone, fmt, full, own), (moment, zone)
