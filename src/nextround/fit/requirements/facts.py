@@ -96,9 +96,12 @@ _MONEY_SIGN = re.compile(r"[$£€]|\b(?:" + "|".join(_CODES) + r")\b")
 _PAY_KEYS = re.compile(r"pay|salary|compensation|wage|rate|remuneration|earnings")
 
 
+_MONEY_MARKS = (*_SYMBOLS, *_CODES)  # one of them is in every match of _MONEY_SIGN
+
+
 def _may_state_money(text: str) -> bool:
     """_MONEY_SIGN's search, tried only on a line holding a currency sign or code."""
-    if not any(sign in text for sign in (*_SYMBOLS, *_CODES)):
+    if not any(mark in text for mark in _MONEY_MARKS):
         return False
     return _MONEY_SIGN.search(text) is not None
 
