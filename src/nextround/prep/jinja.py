@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import jinja2
 from django.template.defaultfilters import slugify, urlencode
@@ -24,24 +25,41 @@ def _key_forms(key: str) -> tuple[str, str]:
     return slugify(key), urlencode(key)
 
 
-def plan_row_view(row: PlanRow, *, zone: str, past: bool) -> dict[str, object]:
+class PlanRowView(NamedTuple):
     """One row's plain values: the slug, the query-string key and the due time on the round's
-    clock worked out once here, and no chain of attribute lookups left to the template."""
+    clock worked out once, and no chain of attribute lookups left to the template. Jinja reads
+    ``row.title`` as an attribute first, which a tuple's field is (a dict's key is read only
+    after a failed attribute lookup)."""
+
+    key: str
+    slug: str
+    query_key: str
+    title: str
+    detail: str
+    weight: int
+    status: str
+    reason: str
+    note: str
+    overdue: bool
+    due: str
+
+
+def plan_row_view(row: PlanRow, *, zone: str, past: bool) -> PlanRowView:
     item, progress = row.item, row.progress
     slug, query_key = _key_forms(item.key)
-    return {
-        "key": item.key,
-        "slug": slug,
-        "query_key": query_key,
-        "title": item.title,
-        "detail": item.detail,
-        "weight": item.weight,
-        "status": progress.status,
-        "reason": progress.reason,
-        "note": progress.note,
-        "overdue": row.overdue and not past,
-        "due": on_clock(row.due_local, zone, DUE_FORMAT),
-    }
+    return PlanRowView(
+        key=item.key,
+        slug=slug,
+        query_key=query_key,
+        title=item.title,
+        detail=item.detail,
+        weight=item.weight,
+        status=progress.status,
+        reason=progress.reason,
+        note=progress.note,
+        overdue=row.overdue and not past,
+        due=on_clock(row.due_local, zone, DUE_FORMAT),
+    )
 
 
 @jinja2.pass_context

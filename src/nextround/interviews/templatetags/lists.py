@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django import template
 from django.urls import reverse
@@ -24,36 +25,59 @@ from nextround.playbook.knowledge import CATEGORY_LABELS
 register = template.Library()
 
 
-def note_view(note: RoundNote, *, show_round: bool) -> dict[str, object]:
-    """Every value the notes partial shows of one note, as plain values. The template engine
-    reads a dict's key at its first try, where a model instance costs a failed lookup for each
-    value; and the values are the partial's whole state for the cache."""
+class NoteView(NamedTuple):
+    """Every value the notes partial shows of one note, as plain values: they are the partial's
+    whole state for the cache. Jinja reads ``note.kind`` as an attribute first, which a tuple's
+    field is; a dict's key would cost a failed attribute lookup for every value drawn, and a
+    model instance a query-free but slow descriptor for each."""
+
+    pk: int
+    kind: str
+    status: str
+    text: str
+    person_name: str | None
+    category: str
+    category_label: str
+    category_by_hand: bool
+    rating: int | None
+    promised_by: str
+    due: str
+    amount: str
+    round_label: str | None
+    answer: str
+    improve: str
+    response: str
+    # an editable list's links, and the start of the text that names the note to a screen reader
+    edit_url: str = ""
+    delete_url: str = ""
+    label: str = ""
+
+
+def note_view(note: RoundNote, *, show_round: bool) -> NoteView:
     person = note.person
-    return {
-        "pk": note.pk,
-        "kind": note.kind,
-        "status": note.status,
-        "text": note.text,
-        "person_name": person.name if person is not None else None,
-        "category": note.category,
+    return NoteView(
+        pk=note.pk,
+        kind=note.kind,
+        status=note.status,
+        text=note.text,
+        person_name=person.name if person is not None else None,
+        category=note.category,
         # Django's get_category_display() builds a dict of the choices at every call
-        "category_label": CATEGORY_LABELS.get(note.category, note.category),
-        "category_by_hand": note.category_by_hand,
-        "rating": note.rating,
-        "promised_by": note.promised_by,
-        "due": day_text(note.due_on, "j M Y")
-        if note.due_on and note.kind == NoteKind.PROMISE
-        else "",
-        "amount": (
+        category_label=CATEGORY_LABELS.get(note.category, note.category),
+        category_by_hand=note.category_by_hand,
+        rating=note.rating,
+        promised_by=note.promised_by,
+        due=day_text(note.due_on, "j M Y") if note.due_on and note.kind == NoteKind.PROMISE else "",
+        amount=(
             amount_range(note.amount_low, note.amount_high, note.currency)
             if note.kind == NoteKind.NUMBER
             else ""
         ),
-        "round_label": note.round.label if show_round else None,
-        "answer": note.answer,
-        "improve": note.improve,
-        "response": note.response,
-    }
+        round_label=note.round.label if show_round else None,
+        answer=note.answer,
+        improve=note.improve,
+        response=note.response,
+    )
 
 
 # Reversing a URL takes longer than drawing the rest of a note: each list reverses the edit and
@@ -66,15 +90,18 @@ def _note_url(name: str) -> tuple[str, str]:
     return before, after
 
 
-def _with_links(views: list[dict[str, object]]) -> None:
-    """Each note's edit and delete address, and the start of its text that names it to a
-    screen reader ("Edit note: …", as the truncatechars filter cuts it)."""
+def _with_links(views: list[NoteView]) -> list[NoteView]:
+    """Each note with its edit and delete address, and the start of its text that names it to
+    a screen reader ("Edit note: …", as the truncatechars filter cuts it)."""
     edit, delete = _note_url("note_edit"), _note_url("note_delete")
-    for view in views:
-        pk = view["pk"]
-        view["edit_url"] = f"{edit[0]}{pk}{edit[1]}"
-        view["delete_url"] = f"{delete[0]}{pk}{delete[1]}"
-        view["label"] = Truncator(str(view["text"])).chars(40)
+    return [
+        view._replace(
+            edit_url=f"{edit[0]}{view.pk}{edit[1]}",
+            delete_url=f"{delete[0]}{view.pk}{delete[1]}",
+            label=Truncator(view.text).chars(40),
+        )
+        for view in views
+    ]
 
 
 def note_list(
@@ -82,8 +109,8 @@ def note_list(
 ) -> SafeString:
     views = [note_view(n, show_round=show_round) for n in notes]
     if editable:
-        _with_links(views)
-    state = (show_round, editable, tuple(tuple(v.values()) for v in views))
+        views = _with_links(views)
+    state = (show_round, editable, tuple(views))
     context = {"notes": views, "show_round": show_round, "editable": editable}
     return render_cached("interviews/_notes.html", context, state=state)
 
