@@ -4,14 +4,14 @@ and the debrief form are in ``followup.thanks``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
 from nextround import cadence, letters, timeutil
 from nextround.errors import Invalid, NotFound
@@ -137,20 +137,31 @@ _SCHEDULED_NOTES = Q(kind=NoteKind.CONCERN, status=NoteStatus.OPEN) | Q(
 )
 
 
-def _sent_and_replies() -> list[Prefetch[Any]]:
-    """What was sent and what came back, as plain lists (``to_attr``)."""
-    return [
-        Prefetch(
-            "followups_sent",
-            queryset=Sent.objects.select_related("person", "concern"),
-            to_attr="followup_sent",
-        ),
-        Prefetch(
-            "replies",
-            queryset=Reply.objects.select_related("person"),
-            to_attr="followup_replies",
-        ),
-    ]
+def _attach_lists(
+    owners: Sequence[Round] | Sequence[Opportunity], records: QuerySet[Any], link: str, to_attr: str
+) -> None:
+    """What ``Prefetch(…, queryset=records, to_attr=to_attr)`` gives ``owners`` (rounds or
+    opportunities) of the records whose ``link`` field points at them: each owner's records as
+    a plain list in the query's order, each record holding its owner. The prefetch machinery
+    cost more Python than its query for one round (the thank-you page's five lists were a fifth
+    of it), so the records are grouped here."""
+    by_pk = {owner.pk: owner for owner in owners}
+    lists: dict[int, list[Any]] = {pk: [] for pk in by_pk}
+    field = records.model._meta.get_field(link)
+    column = field.attname
+    for record in records.filter(**{f"{column}__in": list(by_pk)}):
+        owner_pk = getattr(record, column)
+        field.set_cached_value(record, by_pk[owner_pk])
+        lists[owner_pk].append(record)
+    for owner in owners:
+        setattr(owner, to_attr, lists[owner.pk])
+
+
+def _attach_sent_and_replies(rounds: Sequence[Round]) -> None:
+    """What was sent and what came back: ``followup_sent``, ``followup_replies``."""
+    sent = Sent.objects.select_related("person", "concern")
+    _attach_lists(rounds, sent, "round", "followup_sent")
+    _attach_lists(rounds, Reply.objects.select_related("person"), "round", "followup_replies")
 
 
 def rounds_for_followups(
@@ -158,32 +169,26 @@ def rounds_for_followups(
 ) -> list[Round]:
     """Rounds with everything the schedule reads, in a fixed number of queries.
 
-    The related records land in plain lists (``to_attr``) rather than prefetched managers: a
-    manager per round costs a queryset clone each, which for the dashboard's hundreds of rounds
-    was most of the page. Rounds of one opportunity share one opportunity object, so its people,
-    stage changes and rounds are loaded and attached once.
+    The related records land in plain lists rather than prefetched managers: a manager per
+    round costs a queryset clone each, which for the dashboard's hundreds of rounds was most of
+    the page. Rounds of one opportunity share one opportunity object, so its people, stage
+    changes and rounds are loaded and attached once.
     """
     query = (
         Round.objects.filter(*conditions, **filters)
         .select_related("opportunity", "debrief")
         .defer("opportunity__posting_text")
-        .prefetch_related(
-            Prefetch(
-                "notes",
-                queryset=RoundNote.objects.filter(_SCHEDULED_NOTES),
-                to_attr="followup_notes",
-            ),
-            *_sent_and_replies(),
-        )
     )
     if rounds is not None:
         query = query.filter(pk__in=[r.pk for r in rounds])
     loaded: list[Round] = list(query)
+    _attach_lists(loaded, RoundNote.objects.filter(_SCHEDULED_NOTES), "round", "followup_notes")
+    _attach_sent_and_replies(loaded)
     opportunities: dict[int, Opportunity] = {}
     for round_ in loaded:
         round_.opportunity = opportunities.setdefault(round_.opportunity_id, round_.opportunity)
-    prefetch_related_objects(
-        list(opportunities.values()), Prefetch("people", to_attr="followup_people")
+    _attach_lists(
+        list(opportunities.values()), Person.objects.all(), "opportunity", "followup_people"
     )
     _attach_stages_and_rounds(list(opportunities.values()))
     people: dict[int, Person] = {}
@@ -248,7 +253,8 @@ def page_followups(*, round_: Round, carry: CarryForward, now: datetime) -> Roun
     (``interviews.selectors.round_page_get``; the schedule picks the ones it reads), the
     opportunity's people and the round's attendees (the carry-forward). Five queries for the
     rest: the debrief, what was sent, the replies, the stage changes and the round numbers."""
-    prefetch_related_objects([round_], "debrief", *_sent_and_replies())
+    prefetch_related_objects([round_], "debrief")
+    _attach_sent_and_replies([round_])
     round_.followup_notes = list(round_.notes.all())  # type: ignore[attr-defined]
     round_.followup_attendees = carry.attending  # type: ignore[attr-defined]
     round_.opportunity.followup_people = carry.people  # type: ignore[attr-defined]
