@@ -124,6 +124,11 @@ def test_places_in_prose_and_addresses() -> None:
     )
 
 
+def test_days_off_alone_are_no_rota() -> None:
+    assert posting_facts("Take two days off after a busy week.").schedule == ()
+    assert posting_facts("Time off: 25 days plus bank holidays").schedule == ()
+
+
 def test_a_posting_that_states_nothing() -> None:
     facts = posting_facts("Requirements\n- Python\n- SQL\n")
     assert facts == PostingFacts()
@@ -186,6 +191,10 @@ def test_pay_in_words(band: PayBand, words: str) -> None:
         "Weekends and bank holidays",
         "Weekends and holidays",
         "ſwing ſhift",  # re.I matches "ſ" to "s"; the quick check before it must too
+        "4 on 4 off",
+        "3 days on, 3 days off",
+        "four-on-four-off",
+        "2 nights on / 4 off",
     ],
 )
 def test_each_way_of_stating_a_schedule_is_found(said: str) -> None:
@@ -203,6 +212,9 @@ def test_each_way_of_stating_a_schedule_is_found(said: str) -> None:
         ("Work across the Greater Manchester area", "Greater Manchester"),
         ("Our clinic in Austin, TX serves families", "Austin, TX"),
         ("Pay: USD 52,000 a year", None),
+        ("Night Porter - Royal Infirmary, Leeds, LS1 3EX", "Leeds, LS1 3EX"),
+        ("Ipswich, IP1 2AB", "Ipswich, IP1 2AB"),
+        ("Skills: Python, SQL, AWS", None),
     ],
 )
 def test_places_are_found_where_their_words_are(line: str, place: str | None) -> None:

@@ -175,7 +175,9 @@ _US_STATES = word_set(
 _CITY_STATE = re.compile(
     r"\b((?:[A-Z][a-zA-Z.'-]+ ){0,3}[A-Z][a-zA-Z.'-]+),\s([A-Z]{2})\b(?:\s\d{5})?"
 )
-_UK_PLACE = re.compile(r"^([A-Z][a-zA-Z' -]+),\s[A-Z]{1,2}\d{1,2}[A-Z]?(?:\s\d[A-Z]{2})?$")
+# A town and its postcode ending a line, alone or after a street or a building ("Royal
+# Infirmary, Leeds, LS1 3EX").
+_UK_PLACE = re.compile(r"(?:^|,\s)([A-Z][a-zA-Z' -]+,\s[A-Z]{1,2}\d{1,2}[A-Z]?(?:\s\d[A-Z]{2})?)$")
 _SETTING_WORDS = re.compile(r"^(?:(?:Hybrid|Remote|Onsite|On-site|In) (?:remote )?(?:in )?)+")
 _BASED = re.compile(r"\b[Bb]ased (?:at|in) ([A-Z][^.;]*?)(?:,? (?:with|and|where|who)\b|[.;]|$)")
 _AREA = re.compile(
@@ -209,6 +211,8 @@ _SETTINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_ROTA_DAYS = r"(?:\d{1,2}|two|three|four|five|six|seven)"
+_ROTA_UNIT = r"(?:days?|nights?|shifts?)"
 _SCHEDULE = re.compile(
     r"\b(?:mon(?:day)?|tue(?:sday)?|sun(?:day)?)\s?(?:to|through|thru|-|–)\s?"
     r"(?:fri(?:day)?|sat(?:urday)?|thu(?:rsday)?)\b"
@@ -219,11 +223,13 @@ _SCHEDULE = re.compile(
     r"|\blong days(?: and nights)?\b"
     r"|\bevery (?:other|second|third|fourth) weekend\b"
     r"|\bweekend availability\b|\bweekends(?: and (?:bank )?holidays)?(?= as needed| required|"
-    r"\s*$| on a rota)|\bweekends and (?:bank )?holidays\b",
+    r"\s*$| on a rota)|\bweekends and (?:bank )?holidays\b"
+    # a rota of days on and off: "4 on 4 off", "3 days on, 3 days off", "four-on-four-off"
+    rf"|\b{_ROTA_DAYS}[- ](?:{_ROTA_UNIT}[- ])?on[,/ -]+{_ROTA_DAYS}[- ](?:{_ROTA_UNIT}[- ])?off\b",
     re.I,
 )
 # A word every alternative of _SCHEDULE holds, in case-folded text (as re.I matches "ſ" to "s").
-_SCHEDULE_WORDS = ("mon", "tue", "sun", "shift", "hour", "long day", "weekend")
+_SCHEDULE_WORDS = ("mon", "tue", "sun", "shift", "hour", "long day", "weekend", "off")
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-time", re.compile(r"\bfull[- ]?time\b(?! equivalent)")),
     ("part-time", re.compile(r"\bpart[- ]?time\b")),
@@ -266,8 +272,8 @@ def _places(text: str) -> Iterator[str]:
             if m.group(2) in _US_STATES:
                 city = _SETTING_WORDS.sub("", m.group(1))
                 yield f"{city}, {m.group(2)}"
-        if uk := _UK_PLACE.match(text):
-            yield uk.group(0)
+        if uk := _UK_PLACE.search(text):
+            yield uk.group(1)
     if "area" in text or "region" in text or "metro" in text:
         for area in _AREA.finditer(text):
             yield area.group(1).strip()
