@@ -142,9 +142,8 @@ def _attach_lists(
 ) -> None:
     """What ``Prefetch(…, queryset=records, to_attr=to_attr)`` gives ``owners`` (rounds or
     opportunities) of the records whose ``link`` field points at them: each owner's records as
-    a plain list in the query's order, each record holding its owner. The prefetch machinery
-    cost more Python than its query for one round (the thank-you page's five lists were a fifth
-    of it), so the records are grouped here."""
+    a plain list in the query's order, each record holding its owner; one query, grouped here
+    without the prefetch machinery's Python (docs/performance.md gives what that saves)."""
     by_pk = {owner.pk: owner for owner in owners}
     lists: dict[int, list[Any]] = {pk: [] for pk in by_pk}
     field = records.model._meta.get_field(link)

@@ -28,8 +28,7 @@ register = template.Library()
 class NoteView(NamedTuple):
     """Every value the notes partial shows of one note, as plain values: they are the partial's
     whole state for the cache. Jinja reads ``note.kind`` as an attribute first, which a tuple's
-    field is; a dict's key would cost a failed attribute lookup for every value drawn, and a
-    model instance a query-free but slow descriptor for each."""
+    field is; a dict's key would cost a failed attribute lookup for every value drawn."""
 
     pk: int
     kind: str
