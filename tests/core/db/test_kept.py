@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.db import connection
-from django.db.models import Value
+from django.db.models import Max, Value
 from django.test.utils import CaptureQueriesContext
 
 from nextround.core.db import kept
@@ -94,3 +94,39 @@ def test_an_explained_query_is_not_taken_for_the_query(rounds: list[Round]) -> N
     assert "interviews_round" in plan  # the database's plan, not the rows
     assert list(Round.objects.filter(number=1)) == [rounds[0]]
     assert len(kept._kept) == 2
+
+
+def test_a_kept_shape_converts_its_columns_as_django_does(rounds: list[Round]) -> None:
+    """The second query of a shape reads with the converters kept from the first: dates come
+    back as aware datetimes, and the converters are the ones Django would work out."""
+    kept.forget()  # what the fixtures read
+    first = Round.objects.filter(number=1).get()
+    ((_, (_, state)),) = kept._kept.items()
+    assert state[kept._CONVERTERS] == []  # the first query worked them out the usual way
+    second = Round.objects.filter(number=2).get()
+    assert [c for c, _ in state[kept._CONVERTERS]] == [connection]
+    assert second.starts_at == rounds[1].starts_at and second.starts_at.tzinfo is not None
+    assert first.starts_at == rounds[0].starts_at
+
+
+def test_the_check_catches_kept_converters_that_differ(rounds: list[Round]) -> None:
+    kept.forget()  # what the fixtures read
+    Round.objects.filter(number=1).get()
+    Round.objects.filter(number=1).get()
+    ((_, (_, state)),) = kept._kept.items()
+    ((conn, converters),) = state[kept._CONVERTERS]
+    state[kept._CONVERTERS][0] = (conn, {})  # as if no column needed converting
+    with pytest.raises(AssertionError, match="Kept converters differ"):
+        Round.objects.filter(number=1).get()
+    assert converters  # a round has dates to convert
+
+
+def test_converters_asked_for_other_columns_are_not_taken_from_the_kept(
+    rounds: list[Round],
+) -> None:
+    """An aggregate over a kept query's rows asks for its own columns' converters."""
+    kept.forget()  # what the fixtures read
+    numbers = Round.objects.filter(number__gte=1)
+    assert len(numbers) == len(rounds)
+    assert len(numbers.all()) == len(rounds)  # served from the kept text
+    assert numbers.aggregate(most=Max("number"))["most"] == max(r.number for r in rounds)

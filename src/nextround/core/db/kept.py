@@ -39,6 +39,9 @@ _STATE = (
     "_meta_ordering",
 )
 _kept: dict[Hashable, tuple[str, dict[str, Any]]] = {}
+# In a kept state: the converters worked out for its columns, with the connection they were
+# worked out for (a converter may be bound to its connection's operations).
+_CONVERTERS = "_kept_converters"
 
 
 class KeptSQLCompiler(SQLCompiler):
@@ -69,6 +72,27 @@ class KeptSQLCompiler(SQLCompiler):
             _check(self, (sql, tuple(where_params)), how)
         self.__dict__.update(state)
         return sql, tuple(where_params)
+
+    def get_converters(self, expressions: Any) -> Any:
+        kept: list[tuple[Any, Any]] | None = self.__dict__.get(_CONVERTERS)
+        if kept is None or not self._are_selected(expressions):
+            return super().get_converters(expressions)
+        for connection, converters in kept:
+            if connection is self.connection:
+                if VERIFY:
+                    _check_converters(converters, super().get_converters(expressions))
+                return converters
+        converters = super().get_converters(expressions)
+        kept.append((self.connection, converters))
+        return converters
+
+    def _are_selected(self, expressions: Any) -> bool:
+        """Whether these are the query's own columns, as rows are read with (the kept
+        converters are theirs); Django asks for others' too (an aggregate's, an insert's)."""
+        select, count = self.select, self.col_count
+        if count is None or not len(expressions) == count <= len(select):
+            return False
+        return all(e is column[0] for e, column in zip(expressions, select, strict=False))
 
     def _shape(self, where_sql: str, how: tuple[bool, bool]) -> Hashable:
         query = self.query
@@ -127,7 +151,9 @@ class KeptSQLCompiler(SQLCompiler):
         if tuple(all_params) == params and plain:
             if len(_kept) >= LIMIT:
                 _kept.clear()
-            _kept[shape] = (sql, {name: getattr(self, name) for name in _STATE})
+            state = {name: getattr(self, name) for name in _STATE}
+            state[_CONVERTERS] = []
+            _kept[shape] = (sql, state)
         return sql, all_params
 
 
@@ -154,6 +180,14 @@ def _check(
     sql, params = SQLCompiler.as_sql(fresh, *how)
     if (sql, tuple(params)) != kept:
         raise AssertionError(f"Kept SQL differs from Django's:\n{kept}\n{(sql, params)}")
+
+
+def _check_converters(kept: dict[int, Any], fresh: dict[int, Any]) -> None:
+    def named(converters: dict[int, Any]) -> dict[int, list[str]]:
+        return {i: [c.__qualname__ for c in convs] for i, (convs, _) in converters.items()}
+
+    if named(kept) != named(fresh):
+        raise AssertionError(f"Kept converters differ from Django's:\n{kept}\n{fresh}")
 
 
 def _elide_empty(compiler: SQLCompiler) -> bool:
