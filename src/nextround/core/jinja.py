@@ -22,15 +22,11 @@ import jinja2
 from django.apps import apps
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaksbr, pluralize, timesince_filter, truncatewords
-from django.urls import reverse
 from django.utils.timezone import is_aware, localtime
 
+from nextround.core.links import link
 from nextround.core.templatetags.clock import on_clock
 from nextround.core.templatetags.kept_forms import kept_form
-
-
-def _url(name: str, *args: object) -> str:
-    return reverse(name, args=args)
 
 
 def _date(value: date | datetime | None, fmt: str) -> str:
@@ -55,7 +51,7 @@ def environment(**options: Any) -> jinja2.Environment:
     # Django's backend passes Undefined (or DebugUndefined), which draws a missing name as "".
     options["undefined"] = jinja2.StrictUndefined
     env = jinja2.Environment(**options, keep_trailing_newline=True)
-    env.globals["url"] = _url
+    env.globals["url"] = link
     env.globals["on_clock"] = on_clock
     env.globals["kept_form"] = kept_form
     env.globals.update(_app_globals())

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from nextround.core.fragments import render_cached
+from nextround.core.links import link
 from nextround.core.templatetags.clock import day_text
 from nextround.interviews.models import NoteKind, RoundNote
 from nextround.interviews.selectors import OpportunityRow
@@ -79,24 +79,13 @@ def note_view(note: RoundNote, *, show_round: bool) -> NoteView:
     )
 
 
-# Reversing a URL takes longer than drawing the rest of a note: each list reverses the edit and
-# delete addresses once, for a number no note has, and puts each note's own in its place.
-_ANY_PK = 9_876_543_210_123
-
-
-def _note_url(name: str) -> tuple[str, str]:
-    before, after = reverse(name, args=[_ANY_PK]).split(str(_ANY_PK))
-    return before, after
-
-
 def _with_links(views: list[NoteView]) -> list[NoteView]:
     """Each note with its edit and delete address, and the start of its text that names it to
     a screen reader ("Edit note: …", as the truncatechars filter cuts it)."""
-    edit, delete = _note_url("note_edit"), _note_url("note_delete")
     return [
         view._replace(
-            edit_url=f"{edit[0]}{view.pk}{edit[1]}",
-            delete_url=f"{delete[0]}{view.pk}{delete[1]}",
+            edit_url=link("note_edit", view.pk),
+            delete_url=link("note_delete", view.pk),
             label=Truncator(view.text).chars(40),
         )
         for view in views
