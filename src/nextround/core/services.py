@@ -3,6 +3,7 @@ model's own rules."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
@@ -20,13 +21,24 @@ LOCAL_USERNAME = "local"
 
 
 def local_user() -> User:
-    """The one account of local mode; it has no usable password, so it cannot sign in remotely."""
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=LOCAL_USERNAME)
+    """The one account of local mode; it has no usable password, so it cannot sign in remotely.
+
+    Read on every request in local mode, with a query built once (``_local_account``): building
+    a query's filter costs more than running it on the one row."""
+    for user in _local_account().all():
+        return user
+    user, created = get_user_model().objects.get_or_create(username=LOCAL_USERNAME)
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
+
+
+@functools.cache
+def _local_account() -> models.QuerySet[User]:
+    """The local account's query, shared by every thread: each reads it through ``all()``, a
+    copy of its own, so nothing runs it in place."""
+    return get_user_model().objects.filter(username=LOCAL_USERNAME)
 
 
 def sign_in_resume(*, username: str | None = None, address: str | None = None) -> int:
