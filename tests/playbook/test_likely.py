@@ -7,9 +7,16 @@ from collections import Counter
 
 import pytest
 
-from nextround.playbook.likely import EarlierQuestion, likely_questions
+from nextround.playbook import knowledge
+from nextround.playbook.likely import (
+    SAME_QUESTION,
+    EarlierQuestion,
+    likely_questions,
+    match_bank,
+)
 from nextround.playbook.plan import RoundFacts
 from nextround.playbook.wording import Wording
+from nextround.text import content_stems
 from tests.playbook.helpers import DANA, PRIYA, SAM, question, round_facts
 
 
@@ -349,3 +356,33 @@ def test_an_improvement_note_ending_in_a_full_stop_gets_no_second_one() -> None:
         assert (
             found.reasons[0] == f"Asked in round 1; you rated your answer 2/5. To improve: {ending}"
         )
+
+
+def _closest_by_every_wording(text: str) -> object:
+    """The bank question whose wording shares the most of ``text``'s stems, Jaccard ≥ 0.5,
+    the first wording winning a tie: worked out over every wording, with no index."""
+    wanted = content_stems(text)
+    best, best_score = None, SAME_QUESTION
+    for q in knowledge.questions():
+        for wording in (q.text, *q.variants):
+            theirs = content_stems(wording)
+            common = len(wanted & theirs)
+            if not common:
+                continue
+            score = common / len(wanted | theirs)
+            if score > best_score or (best is None and score == best_score):
+                best, best_score = q, score
+    return best
+
+
+def test_an_earlier_question_matches_the_wording_a_search_of_the_whole_bank_finds() -> None:
+    bank = knowledge.questions()
+    texts = [w for q in bank[::7] for w in (q.text, *q.variants)]
+    # Cut and joined wordings: near the threshold, on either side of it.
+    texts += [" ".join(t.split()[: len(t.split()) // 2 + 1]) for t in texts]
+    texts += [f"{a} {b}" for a, b in zip(texts[::5], texts[1::5], strict=False)]
+    texts += ["How do you handle a difficult stakeholder?", "Why this company?", "Salary?"]
+    found = [match_bank(t, bank) for t in texts]
+    assert found == [_closest_by_every_wording(t) for t in texts]
+    assert sum(f is None for f in found) >= 5  # some fall short of the threshold
+    assert sum(f is not None for f in found) >= 50

@@ -67,6 +67,7 @@ class _Wordings:
 
     owners: tuple[Question, ...]
     stem_sets: tuple[frozenset[str], ...]
+    sizes: tuple[int, ...]  # each stem set's size
     by_stem: Mapping[str, tuple[int, ...]]  # read-only: the built-in one is shared by threads
 
 
@@ -84,6 +85,7 @@ def _index(bank: Sequence[Question]) -> _Wordings:
     return _Wordings(
         tuple(owners),
         tuple(stem_sets),
+        tuple(map(len, stem_sets)),
         MappingProxyType({s: tuple(found) for s, found in by_stem.items()}),
     )
 
@@ -100,10 +102,15 @@ def match_bank(text: str, bank: Sequence[Question]) -> Question | None:
     shared: Counter[int] = Counter()  # each wording's stems in common with the text: |A ∩ B|
     for s in wanted:
         shared.update(index.by_stem.get(s, ()))
+    # A wording scores SAME_QUESTION (t) or more, common / (|A| + |B| - common), only when
+    # common * (1 + t) >= t * (|A| + |B|): the few that can are picked out by that (with room
+    # for rounding) before the scores are worked out, and most share a word or two at most.
+    n, sizes, t = len(wanted), index.sizes, SAME_QUESTION
+    close = sorted(i for i, c in shared.items() if c * (1 + t) >= t * (n + sizes[i]) - 1e-9)
     best, best_score = None, SAME_QUESTION
-    for i in sorted(shared):
+    for i in close:
         common = shared[i]
-        score = common / (len(wanted) + len(index.stem_sets[i]) - common)  # Jaccard, as overlap
+        score = common / (n + sizes[i] - common)  # Jaccard, as overlap
         if score > best_score or (best is None and score == best_score):
             best, best_score = index.owners[i], score
     return best
@@ -114,6 +121,18 @@ def _phrase_terms(phrase: str) -> str:
     """A competency's stems as the posting's terms are searched for them: the bank's few
     hundred phrases, stemmed once instead of once per round."""
     return f" {' '.join(stems(phrase))} "
+
+
+def _competencies(bank: Sequence[Question]) -> frozenset[str]:
+    """The competencies the bank's questions test: the built-in bank's, found once."""
+    if bank is knowledge.questions():
+        return _built_in_competencies()
+    return frozenset(c for q in bank for c in q.competencies)
+
+
+@cache
+def _built_in_competencies() -> frozenset[str]:
+    return frozenset(c for q in knowledge.questions() for c in q.competencies)
 
 
 def _job_terms(job_text: str) -> str:
@@ -133,13 +152,13 @@ def _earlier_reason(seen: EarlierQuestion) -> str:
 def _score_bank_question(
     q: Question,
     facts: RoundFacts,
-    job: str,
+    asked_for: frozenset[str],
     new_names: list[str],
     field: str,
     relations: frozenset[str],
 ) -> tuple[float, list[str]]:
-    """``new_names`` and ``relations`` (the attendees' relations) are the round's, worked out
-    once for the whole bank."""
+    """``asked_for`` (the competencies the posting asks for), ``new_names`` and ``relations``
+    (the attendees' relations) are the round's, worked out once for the whole bank."""
     score, reasons = 1.0, []
     if field != "general" and field in q.fields:
         score += FIELD_BONUS
@@ -181,7 +200,7 @@ def _score_bank_question(
     if fmt in {"panel", "all_day", "series"} and q.category == "behavioral":
         score += 0.5
         reasons.append("Panels lean on behavioral questions to compare candidates.")
-    matched = [c for c in q.competencies if _phrase_terms(c) in job]
+    matched = [c for c in q.competencies if c in asked_for]
     if matched:
         score += min(2, len(matched)) * 0.8
         reasons.append("The posting asks for " + ", ".join(matched[:2]) + ".")
@@ -237,11 +256,14 @@ def _rank_bank(
 ) -> list[LikelyQuestion]:
     """Every bank question this round gives a reason for, with its score and reasons."""
     job = _job_terms(job_text)
+    asked_for = frozenset(c for c in _competencies(bank) if _phrase_terms(c) in job)
     new_names = [a.name for a in facts.attendees if not a.met_before]
     relations = frozenset(a.relation for a in facts.attendees)
     ranked: list[LikelyQuestion] = []
     for q in bank:
-        score, reasons = _score_bank_question(q, facts, job, new_names, wording.field, relations)
+        score, reasons = _score_bank_question(
+            q, facts, asked_for, new_names, wording.field, relations
+        )
         seen_list = earlier_by_bank.get(q.id, [])
         if (score <= 0 or not suits(q.fields, wording.field)) and not seen_list:
             continue
